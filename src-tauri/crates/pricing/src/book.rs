@@ -1,0 +1,521 @@
+//! The dated price book (rules GEN-3, GEN-4, GEN-5).
+//!
+//! Every price, quota and limit is data: the built-in book is a set of JSON files under
+//! `data/`, embedded at compile time and checked when loaded. Entries a user adds (scenario
+//! `prices`, or user prices saved in the app) carry the source `user` and win over built-in
+//! entries for the same item, plan and region.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{Edition, Product, Site};
+use crate::money::Currency;
+
+/// The source key of entries a user enters (rule GEN-3).
+pub const USER_SOURCE: &str = "user";
+
+/// One price, quota or limit, in force from `effective_from` to `effective_to` (inclusive).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriceEntry {
+    pub product: Product,
+    pub site: Site,
+    /// What is priced: `instance_hourly`, `cos_storage`, `pro_prepaid`, `package`, …
+    pub item: String,
+    /// TCR edition, Image Search package (`CAPACITY/QPS`), or none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<String>,
+    /// The regions the entry covers; empty means every region.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<String>,
+    pub unit: String,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount: Decimal,
+    /// Absent for quotas and limits, which are counts rather than money.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<Currency>,
+    pub effective_from: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_to: Option<NaiveDate>,
+    /// Source key: `S000`…`S004`, `P-…`, or `user`.
+    pub source: String,
+    /// The rule the entry serves (for "show the calculation").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rule: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl PriceEntry {
+    /// A stable identifier: product/site/item/plan/first region/effective_from/source.
+    pub fn id(&self) -> String {
+        format!(
+            "{}/{}/{}/{}/{}/{}/{}",
+            self.product,
+            self.site,
+            self.item,
+            self.plan.as_deref().unwrap_or("-"),
+            self.regions.first().map(String::as_str).unwrap_or("*"),
+            self.effective_from,
+            self.source
+        )
+    }
+
+    pub fn in_force(&self, date: NaiveDate) -> bool {
+        self.effective_from <= date && self.effective_to.is_none_or(|to| date <= to)
+    }
+
+    pub fn covers_region(&self, region: Option<&str>) -> bool {
+        match region {
+            _ if self.regions.is_empty() => true,
+            Some(r) => self.regions.iter().any(|x| x == r),
+            None => false,
+        }
+    }
+
+    fn overlaps(&self, other: &PriceEntry) -> bool {
+        let same_key = self.product == other.product
+            && self.site == other.site
+            && self.item == other.item
+            && self.plan == other.plan;
+        let regions_meet = self.regions.is_empty()
+            || other.regions.is_empty()
+            || self.regions.iter().any(|r| other.regions.contains(r));
+        let dates_meet = self.effective_to.is_none_or(|to| other.effective_from <= to)
+            && other.effective_to.is_none_or(|to| self.effective_from <= to);
+        same_key && regions_meet && dates_meet
+    }
+}
+
+/// What a lookup asks for.
+#[derive(Debug, Clone, Copy)]
+pub struct Key<'a> {
+    pub product: Product,
+    pub site: Site,
+    pub item: &'a str,
+    pub plan: Option<&'a str>,
+    pub region: Option<&'a str>,
+}
+
+/// A problem with price-book data, found when the book is loaded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BookError {
+    #[error("price book file {file} cannot be read: {message}")]
+    Malformed { file: String, message: String },
+    #[error("price book entry {id} has no source")]
+    NoSource { id: String },
+    #[error("price book entry {id} names the unknown source {source_key}")]
+    UnknownSource { id: String, source_key: String },
+    #[error("price book entry {id} ends before it starts")]
+    BackwardsDates { id: String },
+    #[error("price book entries {a} and {b} overlap: the same item, plan and region in force on the same dates")]
+    Overlap { a: String, b: String },
+    #[error("price book entry {id} has a negative amount")]
+    Negative { id: String },
+    #[error("price book entry {id}: {message}")]
+    Invalid { id: String, message: String },
+}
+
+/// A source document a price comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub title: String,
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// One edition's TCR quotas in a quota version (rules TCR-Q-1…TCR-Q-3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditionQuota {
+    pub namespaces: u32,
+    pub image_repos: u32,
+    pub helm_repos: u32,
+    pub vpc_links: u32,
+    pub log_retention_days: u32,
+    pub cross_region_sync: bool,
+    pub delivery_workflow: bool,
+    pub vulnerability_scan: bool,
+    pub block_vulnerable_images: bool,
+    pub webhooks: Vec<String>,
+}
+
+/// A requirement that Premium can raise by ticket (rule TCR-Q-3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TicketRaise {
+    pub edition: Edition,
+    pub requirement: String,
+}
+
+/// A dated TCR quota table (rules TCR-Q-1, TCR-Q-2, TCR-Q-3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuotaVersion {
+    pub version: String,
+    pub effective_from: NaiveDate,
+    #[serde(default)]
+    pub effective_to: Option<NaiveDate>,
+    pub source: String,
+    pub rule: String,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub editions: BTreeMap<Edition, EditionQuota>,
+    /// Region-dependent image-repository quotas: edition → region (or `default`) → quota.
+    #[serde(default)]
+    pub image_repos_by_region: BTreeMap<Edition, BTreeMap<String, u32>>,
+    #[serde(default)]
+    pub raisable_by_ticket: Vec<TicketRaise>,
+}
+
+impl QuotaVersion {
+    pub fn in_force(&self, date: NaiveDate) -> bool {
+        self.effective_from <= date && self.effective_to.is_none_or(|to| date <= to)
+    }
+
+    /// The image-repository quota of an edition in a region (rule TCR-Q-3).
+    pub fn image_repos(&self, edition: Edition, region: &str) -> u32 {
+        match self.image_repos_by_region.get(&edition) {
+            Some(by_region) => by_region
+                .get(region)
+                .or_else(|| by_region.get("default"))
+                .copied()
+                .unwrap_or(self.editions[&edition].image_repos),
+            None => self.editions[&edition].image_repos,
+        }
+    }
+
+    pub fn raisable(&self, edition: Edition, requirement: &str) -> bool {
+        self.raisable_by_ticket.iter().any(|t| t.edition == edition && t.requirement == requirement)
+    }
+}
+
+/// A TCR region with its availability note (rules TCR-R-1, TCR-B-3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub region: String,
+    pub name: String,
+    pub name_zh: String,
+    pub group: String,
+    /// `by_ticket`, `from_2020_07`, or none.
+    pub availability: Option<String>,
+    pub listed_by_s000: bool,
+    pub priced_by_assumption: bool,
+}
+
+/// The price book: built-in entries, user entries that win over them, TCR quota versions,
+/// regions and sources.
+#[derive(Debug, Clone)]
+pub struct PriceBook {
+    entries: Vec<PriceEntry>,
+    user: Vec<PriceEntry>,
+    index: HashMap<(Product, Site, String), Vec<usize>>,
+    quotas: Vec<QuotaVersion>,
+    regions: Vec<Region>,
+    sources: BTreeMap<String, Source>,
+}
+
+const DATA: [(&str, &str); 3] = [
+    ("tcr_prices.json", include_str!("../data/tcr_prices.json")),
+    ("tcss_prices.json", include_str!("../data/tcss_prices.json")),
+    ("image_search_prices.json", include_str!("../data/image_search_prices.json")),
+];
+
+fn read<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, BookError> {
+    serde_json::from_str(text)
+        .map_err(|e| BookError::Malformed { file: file.into(), message: e.to_string() })
+}
+
+impl PriceBook {
+    /// The built-in book, loaded and checked once per process.
+    pub fn builtin() -> &'static PriceBook {
+        static BOOK: OnceLock<PriceBook> = OnceLock::new();
+        BOOK.get_or_init(|| {
+            Self::load_builtin().unwrap_or_else(|e| panic!("the built-in price book is invalid: {e}"))
+        })
+    }
+
+    /// Loads and checks the embedded data files (a test proves they load).
+    pub fn load_builtin() -> Result<PriceBook, BookError> {
+        let mut entries = Vec::new();
+        for (file, text) in DATA {
+            entries.extend(read::<Vec<PriceEntry>>(file, text)?);
+        }
+        let quotas = read("tcr_quotas.json", include_str!("../data/tcr_quotas.json"))?;
+        let regions = read("tcr_regions.json", include_str!("../data/tcr_regions.json"))?;
+        let sources = read("sources.json", include_str!("../data/sources.json"))?;
+        Self::from_parts(entries, quotas, regions, sources)
+    }
+
+    /// Builds a book from parts and runs the load-time checks (rule GEN-3): every entry has a
+    /// known source, sane dates and a non-negative amount, and no two entries for the same item,
+    /// plan and region are in force on the same day.
+    pub fn from_parts(
+        entries: Vec<PriceEntry>,
+        quotas: Vec<QuotaVersion>,
+        regions: Vec<Region>,
+        sources: BTreeMap<String, Source>,
+    ) -> Result<PriceBook, BookError> {
+        check_entries(&entries, &sources)?;
+        let mut sorted_quotas: Vec<QuotaVersion> = quotas;
+        sorted_quotas.sort_by_key(|q| q.effective_from);
+        for pair in sorted_quotas.windows(2) {
+            if pair[0].effective_to.is_none_or(|to| to >= pair[1].effective_from) {
+                return Err(BookError::Overlap {
+                    a: format!("quota version {}", pair[0].version),
+                    b: format!("quota version {}", pair[1].version),
+                });
+            }
+        }
+        for q in &sorted_quotas {
+            if !sources.contains_key(&q.source) {
+                return Err(BookError::UnknownSource { id: q.version.clone(), source_key: q.source.clone() });
+            }
+            if Edition::ALL.iter().any(|e| !q.editions.contains_key(e)) {
+                return Err(BookError::Invalid {
+                    id: format!("quota version {}", q.version),
+                    message: "every edition needs its quotas".into(),
+                });
+            }
+        }
+        let mut book = PriceBook {
+            entries,
+            user: Vec::new(),
+            index: HashMap::new(),
+            quotas: sorted_quotas,
+            regions,
+            sources,
+        };
+        book.reindex();
+        Ok(book)
+    }
+
+    fn reindex(&mut self) {
+        self.index.clear();
+        for (i, e) in self.entries.iter().enumerate() {
+            self.index.entry((e.product, e.site, e.item.clone())).or_default().push(i);
+        }
+    }
+
+    /// A copy of this book with user entries added (rule GEN-3). User entries must have the
+    /// source `user`; they are checked for overlaps among themselves, not against the built-in
+    /// book, because winning over it is their purpose.
+    pub fn with_user_entries(&self, user: Vec<PriceEntry>) -> Result<PriceBook, BookError> {
+        for e in &user {
+            if e.source != USER_SOURCE {
+                return Err(BookError::Invalid { id: e.id(), message: "user entries have the source \"user\"".into() });
+            }
+        }
+        check_entries(&user, &self.sources)?;
+        let mut book = self.clone();
+        book.user = user;
+        Ok(book)
+    }
+
+    /// The entry in force on `date` for `key` (rule GEN-4): a user entry wins over a built-in
+    /// one; among built-in entries the load-time check guarantees there is at most one. `None`
+    /// means the price is missing (rule GEN-5).
+    pub fn lookup(&self, key: Key<'_>, date: NaiveDate) -> Option<&PriceEntry> {
+        let matches = |e: &&PriceEntry| {
+            e.product == key.product
+                && e.site == key.site
+                && e.item == key.item
+                && e.plan.as_deref() == key.plan
+                && e.covers_region(key.region)
+                && e.in_force(date)
+        };
+        if let Some(found) = self.user.iter().find(matches) {
+            return Some(found);
+        }
+        self.index
+            .get(&(key.product, key.site, key.item.to_string()))?
+            .iter()
+            .map(|&i| &self.entries[i])
+            .find(matches)
+    }
+
+    /// A limit or count from the book (elastic cap minimum, quota step, …) as a plain number.
+    pub fn limit(&self, product: Product, site: Site, item: &str, date: NaiveDate) -> Option<&PriceEntry> {
+        self.lookup(Key { product, site, item, plan: None, region: None }, date)
+    }
+
+    /// Every entry in force on `date`, user entries first, optionally filtered.
+    pub fn in_force(&self, date: NaiveDate, product: Option<Product>, site: Option<Site>) -> Vec<&PriceEntry> {
+        self.user
+            .iter()
+            .chain(self.entries.iter())
+            .filter(|e| e.in_force(date))
+            .filter(|e| product.is_none_or(|p| e.product == p))
+            .filter(|e| site.is_none_or(|s| e.site == s))
+            .collect()
+    }
+
+    /// Every built-in and user entry.
+    pub fn entries(&self) -> impl Iterator<Item = &PriceEntry> {
+        self.user.iter().chain(self.entries.iter())
+    }
+
+    /// The TCR quota version in force on `date` (rules TCR-Q-1…TCR-Q-3).
+    pub fn quota_version(&self, date: NaiveDate) -> Option<&QuotaVersion> {
+        self.quotas.iter().find(|q| q.in_force(date))
+    }
+
+    pub fn quota_versions(&self) -> &[QuotaVersion] {
+        &self.quotas
+    }
+
+    pub fn regions(&self) -> &[Region] {
+        &self.regions
+    }
+
+    pub fn region(&self, region: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.region == region)
+    }
+
+    pub fn sources(&self) -> &BTreeMap<String, Source> {
+        &self.sources
+    }
+}
+
+fn check_entries(entries: &[PriceEntry], sources: &BTreeMap<String, Source>) -> Result<(), BookError> {
+    for e in entries {
+        if e.source.trim().is_empty() {
+            return Err(BookError::NoSource { id: e.id() });
+        }
+        if !sources.contains_key(&e.source) {
+            return Err(BookError::UnknownSource { id: e.id(), source_key: e.source.clone() });
+        }
+        if e.effective_to.is_some_and(|to| to < e.effective_from) {
+            return Err(BookError::BackwardsDates { id: e.id() });
+        }
+        if e.amount.is_sign_negative() && !e.amount.is_zero() {
+            return Err(BookError::Negative { id: e.id() });
+        }
+    }
+    // Entries are few (hundreds); a pairwise check per (product, site, item) group is cheap and
+    // runs once per process.
+    let mut groups: HashMap<(Product, Site, &str), Vec<&PriceEntry>> = HashMap::new();
+    for e in entries {
+        groups.entry((e.product, e.site, e.item.as_str())).or_default().push(e);
+    }
+    for group in groups.values() {
+        for (i, a) in group.iter().enumerate() {
+            for b in &group[i + 1..] {
+                if a.overlaps(b) {
+                    return Err(BookError::Overlap { a: a.id(), b: b.id() });
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn entry(from: &str, to: Option<&str>, source: &str) -> PriceEntry {
+        PriceEntry {
+            product: Product::Tcss,
+            site: Site::TencentIntl,
+            item: "pro_prepaid".into(),
+            plan: None,
+            regions: vec![],
+            unit: "core-month".into(),
+            amount: dec!(6.75),
+            currency: Some(Currency::Usd),
+            effective_from: date(from),
+            effective_to: to.map(date),
+            source: source.into(),
+            rule: "TCSS-PRO-1".into(),
+            note: None,
+        }
+    }
+
+    #[test]
+    fn gen_3_builtin_book_loads_and_every_entry_names_a_source() {
+        // rule GEN-3
+        let book = PriceBook::load_builtin().expect("built-in book is valid");
+        assert!(book.entries().count() > 100);
+        assert!(book.entries().all(|e| book.sources().contains_key(&e.source) && !e.rule.is_empty()));
+    }
+
+    #[test]
+    fn gen_3_load_time_check_refuses_overlaps_and_missing_sources() {
+        // rule GEN-3
+        let sources = PriceBook::builtin().sources().clone();
+        let overlapping = vec![entry("2023-07-21", None, "S001"), entry("2024-01-01", None, "S001")];
+        assert!(matches!(
+            PriceBook::from_parts(overlapping, vec![], vec![], sources.clone()),
+            Err(BookError::Overlap { .. })
+        ));
+        let consecutive = vec![entry("2023-07-21", Some("2023-12-31"), "S001"), entry("2024-01-01", None, "S001")];
+        assert!(PriceBook::from_parts(consecutive, vec![], vec![], sources.clone()).is_ok());
+        assert!(matches!(
+            PriceBook::from_parts(vec![entry("2023-07-21", None, "")], vec![], vec![], sources.clone()),
+            Err(BookError::NoSource { .. })
+        ));
+        assert!(matches!(
+            PriceBook::from_parts(vec![entry("2023-07-21", None, "S999")], vec![], vec![], sources),
+            Err(BookError::UnknownSource { .. })
+        ));
+    }
+
+    #[test]
+    fn gen_4_lookup_uses_the_entry_in_force_on_the_date() {
+        // rule GEN-4 (and TCSS-PRO-5's dated minimum)
+        let book = PriceBook::builtin();
+        let cap = |d| book.limit(Product::Tcss, Site::TencentIntl, "elastic_cap_min", date(d)).map(|e| e.amount);
+        assert_eq!(cap("2024-08-12"), Some(dec!(500)));
+        assert_eq!(cap("2024-08-13"), Some(dec!(5000)));
+        assert_eq!(cap("2023-07-20"), None);
+    }
+
+    #[test]
+    fn gen_5_missing_price_is_none_not_zero() {
+        // rule GEN-5: no monthly TCR price is published.
+        let book = PriceBook::builtin();
+        let key = Key {
+            product: Product::Tcr,
+            site: Site::TencentCn,
+            item: "instance_monthly",
+            plan: Some("standard"),
+            region: Some("ap-guangzhou"),
+        };
+        assert!(book.lookup(key, date("2027-01-01")).is_none());
+    }
+
+    #[test]
+    fn gen_3_user_entries_win_over_builtin() {
+        // rule GEN-3
+        let mut mine = entry("2020-01-01", None, USER_SOURCE);
+        mine.amount = dec!(5);
+        let book = PriceBook::builtin().with_user_entries(vec![mine]).unwrap();
+        let key = Key { product: Product::Tcss, site: Site::TencentIntl, item: "pro_prepaid", plan: None, region: None };
+        let found = book.lookup(key, date("2027-01-01")).unwrap();
+        assert_eq!((found.amount, found.source.as_str()), (dec!(5), USER_SOURCE));
+        assert!(PriceBook::builtin().with_user_entries(vec![entry("2020-01-01", None, "S001")]).is_err());
+    }
+
+    #[test]
+    fn tcr_q_versions_do_not_overlap_and_cover_from_2020_06() {
+        // rules TCR-Q-1, TCR-Q-2, TCR-Q-3
+        let book = PriceBook::builtin();
+        let v = |d| book.quota_version(date(d)).map(|q| q.version.as_str());
+        assert_eq!(v("2020-06-01"), Some("2020-beta"));
+        assert_eq!(v("2020-12-01"), Some("2020"));
+        assert_eq!(v("2023-06-30"), Some("2023"));
+        assert_eq!(v("2020-05-31"), None);
+    }
+}

@@ -1,0 +1,329 @@
+//! Budgets: monthly status, cumulative view and actuals (rules BUD-1…BUD-4).
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::YearMonth;
+use crate::ids::Product;
+use crate::money::{conversion_factor, Currency, MissingRate, Rate};
+use crate::scenario::Budget;
+
+/// A month's standing against a budget (rule BUD-2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Below the warning threshold.
+    Ok,
+    /// From the warning threshold up to 100 %.
+    Warning,
+    /// Above 100 %.
+    Over,
+}
+
+impl Status {
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Warning => "warning",
+            Status::Over => "over",
+        }
+    }
+}
+
+/// The status of spend against a limit with a warning threshold (rule BUD-2): *ok* below
+/// `warn_at`, *warning* from it, *over* above 100 %. A zero budget is over as soon as anything
+/// is spent.
+pub fn status(spend: Decimal, limit: Decimal, warn_at: Decimal) -> Status {
+    if limit.is_zero() {
+        return if spend > Decimal::ZERO { Status::Over } else { Status::Ok };
+    }
+    let utilisation = spend / limit;
+    if utilisation > Decimal::ONE {
+        Status::Over
+    } else if utilisation >= warn_at {
+        Status::Warning
+    } else {
+        Status::Ok
+    }
+}
+
+/// One budget in one month (rules BUD-2, BUD-3). Amounts are in the budget's currency.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BudgetMonth {
+    pub product: Option<Product>,
+    /// The monthly limit, or `None` in months outside the budget's start…end.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub amount: Option<Decimal>,
+    pub currency: Currency,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub spend: Decimal,
+    /// budget − spend
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub variance: Option<Decimal>,
+    /// spend ÷ budget
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub utilisation: Option<Decimal>,
+    pub status: Option<Status>,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub cumulative_spend: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub cumulative_budget: Decimal,
+    pub cumulative_status: Option<Status>,
+}
+
+/// A budget over the whole scenario (rule BUD-3).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BudgetSummary {
+    pub budget: Budget,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub total_spend: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub total_budget: Decimal,
+    /// The first month whose spend reaches the warning threshold.
+    pub first_warning: Option<YearMonth>,
+    /// The first month whose spend is above the budget.
+    pub first_over: Option<YearMonth>,
+    /// The first month whose cumulative spend is above the cumulative budget.
+    pub first_cumulative_over: Option<YearMonth>,
+}
+
+/// Spend of one month, per product, in the report currency.
+#[derive(Debug, Clone, Copy)]
+pub struct MonthSpend {
+    pub month: YearMonth,
+    pub tcr: Decimal,
+    pub tcss: Decimal,
+    pub image_search: Decimal,
+}
+
+impl MonthSpend {
+    pub fn of(&self, product: Option<Product>) -> Decimal {
+        match product {
+            None => self.tcr + self.tcss + self.image_search,
+            Some(Product::Tcr) => self.tcr,
+            Some(Product::Tcss) => self.tcss,
+            Some(Product::ImageSearch) => self.image_search,
+        }
+    }
+}
+
+/// Evaluates every budget against monthly spend (rules BUD-1…BUD-3). Spend is converted from
+/// the report currency to each budget's currency with the scenario's rates (rule GEN-8).
+/// Returns, per month, one entry per budget in the scenario's order, and one summary per budget.
+pub fn evaluate(
+    budgets: &[Budget],
+    spend: &[MonthSpend],
+    report: Currency,
+    rates: &[Rate],
+) -> Result<(Vec<Vec<BudgetMonth>>, Vec<BudgetSummary>), MissingRate> {
+    let mut per_month: Vec<Vec<BudgetMonth>> = vec![Vec::with_capacity(budgets.len()); spend.len()];
+    let mut summaries = Vec::with_capacity(budgets.len());
+    for b in budgets {
+        let factor = conversion_factor(rates, report, b.currency)?;
+        let mut cumulative_spend = Decimal::ZERO;
+        let mut cumulative_budget = Decimal::ZERO;
+        let mut summary = BudgetSummary {
+            budget: b.clone(),
+            total_spend: Decimal::ZERO,
+            total_budget: Decimal::ZERO,
+            first_warning: None,
+            first_over: None,
+            first_cumulative_over: None,
+        };
+        for (k, m) in spend.iter().enumerate() {
+            // rule BUD-1: a budget applies from its start month, optionally to its end month.
+            let in_force = b.start.is_none_or(|s| m.month >= s) && b.end.is_none_or(|e| m.month <= e);
+            let month_spend = m.of(b.product) * factor;
+            let entry = if in_force {
+                cumulative_spend += month_spend;
+                cumulative_budget += b.amount;
+                let st = status(month_spend, b.amount, b.warn_at);
+                let cumulative_st = status(cumulative_spend, cumulative_budget, b.warn_at);
+                if st != Status::Ok && summary.first_warning.is_none() {
+                    summary.first_warning = Some(m.month);
+                }
+                if st == Status::Over && summary.first_over.is_none() {
+                    summary.first_over = Some(m.month);
+                }
+                if cumulative_st == Status::Over && summary.first_cumulative_over.is_none() {
+                    summary.first_cumulative_over = Some(m.month);
+                }
+                BudgetMonth {
+                    product: b.product,
+                    amount: Some(b.amount),
+                    currency: b.currency,
+                    spend: month_spend,
+                    variance: Some(b.amount - month_spend),
+                    utilisation: (!b.amount.is_zero()).then(|| month_spend / b.amount),
+                    status: Some(st),
+                    cumulative_spend,
+                    cumulative_budget,
+                    cumulative_status: Some(cumulative_st),
+                }
+            } else {
+                BudgetMonth {
+                    product: b.product,
+                    amount: None,
+                    currency: b.currency,
+                    spend: month_spend,
+                    variance: None,
+                    utilisation: None,
+                    status: None,
+                    cumulative_spend,
+                    cumulative_budget,
+                    cumulative_status: None,
+                }
+            };
+            per_month[k].push(entry);
+        }
+        summary.total_spend = cumulative_spend;
+        summary.total_budget = cumulative_budget;
+        summaries.push(summary);
+    }
+    Ok((per_month, summaries))
+}
+
+/// Actual spend a user recorded for a product and month (rule BUD-4).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Actual {
+    pub product: Product,
+    pub month: YearMonth,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount: Decimal,
+    pub currency: Currency,
+}
+
+/// Projection and actual side by side (rule BUD-4), in the report currency.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActualRow {
+    pub month: YearMonth,
+    pub product: Product,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub projected: Decimal,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub actual: Option<Decimal>,
+    /// actual − projected, where both exist.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub error: Option<Decimal>,
+    /// (actual − projected) ÷ projected, where both exist and the projection is not zero.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub error_ratio: Option<Decimal>,
+}
+
+/// Sets actual spend beside the projection with the forecast error (rule BUD-4).
+pub fn reconcile(spend: &[MonthSpend], products: &[Product], actuals: &[Actual], report: Currency, rates: &[Rate]) -> Result<Vec<ActualRow>, MissingRate> {
+    let mut rows = Vec::new();
+    for m in spend {
+        for &p in products {
+            let projected = m.of(Some(p));
+            let actual = match actuals.iter().find(|a| a.month == m.month && a.product == p) {
+                Some(a) => Some(a.amount * conversion_factor(rates, a.currency, report)?),
+                None => None,
+            };
+            let error = actual.map(|a| a - projected);
+            let error_ratio = error.filter(|_| !projected.is_zero()).map(|e| e / projected);
+            rows.push(ActualRow { month: m.month, product: p, projected, actual, error, error_ratio });
+        }
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn ym(s: &str) -> YearMonth {
+        s.parse().unwrap()
+    }
+
+    fn budget(amount: Decimal, product: Option<Product>) -> Budget {
+        Budget { name: None, amount, currency: Currency::Usd, product, warn_at: dec!(0.8), start: None, end: None }
+    }
+
+    fn spend(month: &str, tcr: Decimal, tcss: Decimal) -> MonthSpend {
+        MonthSpend { month: ym(month), tcr, tcss, image_search: Decimal::ZERO }
+    }
+
+    #[test]
+    fn bud_2_status_thresholds() {
+        // rule BUD-2
+        assert_eq!(status(dec!(79.99), dec!(100), dec!(0.8)), Status::Ok);
+        assert_eq!(status(dec!(80), dec!(100), dec!(0.8)), Status::Warning);
+        assert_eq!(status(dec!(100), dec!(100), dec!(0.8)), Status::Warning);
+        assert_eq!(status(dec!(100.01), dec!(100), dec!(0.8)), Status::Over);
+        assert_eq!(status(dec!(95), dec!(100), dec!(0.95)), Status::Warning);
+        assert_eq!(status(dec!(0), dec!(0), dec!(0.8)), Status::Ok);
+        assert_eq!(status(dec!(1), dec!(0), dec!(0.8)), Status::Over);
+    }
+
+    #[test]
+    fn bud_1_bud_2_whole_scenario_and_per_product() {
+        // rules BUD-1, BUD-2
+        let spend = [spend("2027-01", dec!(50), dec!(30)), spend("2027-02", dec!(70), dec!(50))];
+        let (months, _) = evaluate(&[budget(dec!(100), None), budget(dec!(40), Some(Product::Tcss))], &spend, Currency::Usd, &[]).unwrap();
+        assert_eq!(months[0][0].status, Some(Status::Warning));
+        assert_eq!(months[0][0].variance, Some(dec!(20)));
+        assert_eq!(months[0][0].utilisation, Some(dec!(0.8)));
+        assert_eq!(months[0][1].status, Some(Status::Ok));
+        assert_eq!(months[1][0].status, Some(Status::Over));
+        assert_eq!(months[1][1].status, Some(Status::Over));
+        assert_eq!(months[1][1].variance, Some(dec!(-10)));
+    }
+
+    #[test]
+    fn bud_1_start_and_end_months() {
+        // rule BUD-1
+        let mut b = budget(dec!(100), None);
+        b.start = Some(ym("2027-02"));
+        b.end = Some(ym("2027-02"));
+        let spend = [spend("2027-01", dec!(500), dec!(0)), spend("2027-02", dec!(10), dec!(0)), spend("2027-03", dec!(500), dec!(0))];
+        let (months, summary) = evaluate(&[b], &spend, Currency::Usd, &[]).unwrap();
+        assert_eq!((months[0][0].status, months[1][0].status, months[2][0].status), (None, Some(Status::Ok), None));
+        assert_eq!(summary[0].total_budget, dec!(100));
+        assert_eq!(summary[0].first_over, None);
+    }
+
+    #[test]
+    fn bud_3_cumulative_and_first_crossings() {
+        // rule BUD-3
+        let spend = [
+            spend("2027-01", dec!(50), dec!(0)),
+            spend("2027-02", dec!(85), dec!(0)),
+            spend("2027-03", dec!(120), dec!(0)),
+            spend("2027-04", dec!(90), dec!(0)),
+        ];
+        let (months, summary) = evaluate(&[budget(dec!(100), None)], &spend, Currency::Usd, &[]).unwrap();
+        assert_eq!(summary[0].first_warning, Some(ym("2027-02")));
+        assert_eq!(summary[0].first_over, Some(ym("2027-03")));
+        // Cumulative: 50, 135, 255 vs 100, 200, 300 → 345 > 400? no; 255 ≤ 300; 345 ≤ 400.
+        assert_eq!(summary[0].first_cumulative_over, None);
+        assert_eq!(months[3][0].cumulative_spend, dec!(345));
+        assert_eq!(months[3][0].cumulative_budget, dec!(400));
+        assert_eq!(months[3][0].cumulative_status, Some(Status::Warning));
+        assert_eq!(summary[0].total_spend, dec!(345));
+    }
+
+    #[test]
+    fn bud_2_budget_in_another_currency_is_converted() {
+        // rules BUD-2, GEN-8
+        let rates = [Rate { from: Currency::Usd, to: Currency::Cny, rate: dec!(7), date: "2026-11-01".parse().unwrap() }];
+        let mut b = budget(dec!(700), None);
+        b.currency = Currency::Cny;
+        let (months, _) = evaluate(&[b.clone()], &[spend("2027-01", dec!(100), dec!(0))], Currency::Usd, &rates).unwrap();
+        assert_eq!((months[0][0].spend, months[0][0].status), (dec!(700), Some(Status::Warning)));
+        assert!(evaluate(&[b], &[spend("2027-01", dec!(1), dec!(0))], Currency::Usd, &[]).is_err());
+    }
+
+    #[test]
+    fn bud_4_actuals_beside_projection() {
+        // rule BUD-4
+        let spend = [spend("2027-01", dec!(100), dec!(0)), spend("2027-02", dec!(100), dec!(0))];
+        let actuals = [Actual { product: Product::Tcr, month: ym("2027-01"), amount: dec!(110), currency: Currency::Usd }];
+        let rows = reconcile(&spend, &[Product::Tcr], &actuals, Currency::Usd, &[]).unwrap();
+        assert_eq!(rows[0].error, Some(dec!(10)));
+        assert_eq!(rows[0].error_ratio, Some(dec!(0.1)));
+        assert_eq!(rows[1].actual, None);
+        assert_eq!(rows[1].error, None);
+    }
+}

@@ -1,0 +1,115 @@
+//! Calendar months (rule GEN-6).
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A calendar month, written `YYYY-MM`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct YearMonth {
+    year: i32,
+    month: u32,
+}
+
+impl YearMonth {
+    /// A month; `None` when `month` is not 1–12 or the year is outside 1900–9999.
+    pub fn new(year: i32, month: u32) -> Option<Self> {
+        ((1..=12).contains(&month) && (1900..=9999).contains(&year)).then_some(Self { year, month })
+    }
+
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    pub fn month(self) -> u32 {
+        self.month
+    }
+
+    /// The month's first day: the date a month is priced at (rule GEN-4).
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).expect("validated year and month")
+    }
+
+    /// The month `k` months later.
+    pub fn plus(self, k: u32) -> Self {
+        let index = self.year as i64 * 12 + (self.month as i64 - 1) + k as i64;
+        Self { year: (index / 12) as i32, month: (index % 12) as u32 + 1 }
+    }
+
+    /// Months from `self` to `later` (negative when `later` is earlier).
+    pub fn months_until(self, later: YearMonth) -> i64 {
+        (later.year as i64 * 12 + later.month as i64) - (self.year as i64 * 12 + self.month as i64)
+    }
+
+    /// The real number of days, 28–31 (rule GEN-6).
+    pub fn days(self) -> u32 {
+        let next = self.plus(1).first_day();
+        (next - self.first_day()).num_days() as u32
+    }
+
+    /// Hours in the month: days × 24 (rule GEN-6).
+    pub fn hours(self) -> Decimal {
+        Decimal::from(self.days() * 24)
+    }
+
+    pub fn of(date: NaiveDate) -> Self {
+        Self { year: date.year(), month: date.month() }
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl FromStr for YearMonth {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        let b = s.as_bytes();
+        if b.len() != 7 || b[4] != b'-' || !b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit()) {
+            return Err(());
+        }
+        let year = s[..4].parse().map_err(|_| ())?;
+        let month = s[5..].parse().map_err(|_| ())?;
+        YearMonth::new(year, month).ok_or(())
+    }
+}
+
+impl Serialize for YearMonth {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for YearMonth {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(|_| serde::de::Error::custom(format!("expected YYYY-MM, got {text}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gen_6_days_and_hours_are_real() {
+        // rule GEN-6
+        let ym = |s: &str| s.parse::<YearMonth>().unwrap();
+        assert_eq!(ym("2027-01").days(), 31);
+        assert_eq!(ym("2027-02").days(), 28);
+        assert_eq!(ym("2028-02").days(), 29);
+        assert_eq!(ym("2027-04").days(), 30);
+        assert_eq!(ym("2027-01").hours(), Decimal::from(744));
+        assert_eq!(ym("2027-02").hours(), Decimal::from(672));
+        assert_eq!(ym("2027-11").plus(3).to_string(), "2028-02");
+        assert_eq!(ym("2027-11").months_until(ym("2028-02")), 3);
+        assert!("2027-13".parse::<YearMonth>().is_err());
+        assert!("2027-1".parse::<YearMonth>().is_err());
+        assert!("２027-01".parse::<YearMonth>().is_err());
+    }
+}

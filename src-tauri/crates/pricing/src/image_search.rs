@@ -1,0 +1,192 @@
+//! Alibaba Cloud Image Search: packages, selection, trial and package changes
+//! (rules IS-1…IS-7).
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::book::{Key, PriceBook, PriceEntry};
+use crate::ids::{Product, Site};
+
+/// A monthly resource package: maximum image capacity and query QPS (rule IS-1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Package {
+    pub capacity: u64,
+    pub qps: u32,
+}
+
+impl Package {
+    /// Reads `CAPACITY/QPS`, for example `5000000/10`.
+    pub fn parse(s: &str) -> Option<Package> {
+        let (c, q) = s.split_once('/')?;
+        let capacity: u64 = c.parse().ok()?;
+        let qps: u32 = q.parse().ok()?;
+        (capacity > 0 && qps > 0 && !c.starts_with('0') && !q.starts_with('0')).then_some(Package { capacity, qps })
+    }
+
+    pub fn fits(self, images: Decimal, qps: Decimal) -> bool {
+        images <= Decimal::from(self.capacity) && qps <= Decimal::from(self.qps)
+    }
+}
+
+impl fmt::Display for Package {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.capacity, self.qps)
+    }
+}
+
+/// The trial package (rule IS-5).
+pub const TRIAL_PACKAGE: Package = Package { capacity: 100_000, qps: 1 };
+
+/// Packages on sale at a site on a date, with their price entries, smallest first.
+pub fn packages<'b>(book: &'b PriceBook, site: Site, date: chrono::NaiveDate) -> Vec<(Package, &'b PriceEntry)> {
+    let mut out: Vec<(Package, &PriceEntry)> = book
+        .in_force(date, Some(Product::ImageSearch), Some(site))
+        .into_iter()
+        .filter(|e| e.item == "package")
+        .filter_map(|e| e.plan.as_deref().and_then(Package::parse).map(|p| (p, e)))
+        .collect();
+    // A user entry and a built-in one for the same package: keep the first (the user's).
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|(p, _)| seen.insert(*p));
+    out.sort_by_key(|(p, _)| *p);
+    out
+}
+
+/// The price entry for one package (user entry first).
+pub fn package_entry<'b>(book: &'b PriceBook, site: Site, package: Package, date: chrono::NaiveDate) -> Option<&'b PriceEntry> {
+    let plan = package.to_string();
+    book.lookup(Key { product: Product::ImageSearch, site, item: "package", plan: Some(&plan), region: None }, date)
+}
+
+/// What a month needs from Image Search.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Selection<'b> {
+    /// The cheapest package that fits (rule IS-3).
+    Package(Package, &'b PriceEntry),
+    /// More than the largest package: no list price (rule IS-4).
+    CustomQuote,
+}
+
+/// The cheapest package whose capacity ≥ images and QPS ≥ peak QPS; ties go to the smaller
+/// capacity (rule IS-3). Beyond the largest package it is a custom quote (rule IS-4).
+pub fn select<'b>(book: &'b PriceBook, site: Site, date: chrono::NaiveDate, images: Decimal, qps: Decimal) -> Selection<'b> {
+    packages(book, site, date)
+        .into_iter()
+        .filter(|(p, _)| p.fits(images, qps))
+        // Packages are sorted smallest first, so min_by_key keeps the smaller one on a tie.
+        .min_by_key(|(_, e)| e.amount)
+        .map(|(p, e)| Selection::Package(p, e))
+        .unwrap_or(Selection::CustomQuote)
+}
+
+/// A package change between consecutive months (rule IS-6).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PackageChange {
+    pub month: crate::calendar::YearMonth,
+    pub from: Package,
+    pub to: Package,
+    /// `upgrade` or `downgrade`.
+    pub kind: &'static str,
+    /// new − old for an upgrade (a charge, positive) or old − new for a downgrade (a refund,
+    /// shown positive), in the site currency, not pro-rated.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount: Decimal,
+    pub currency: crate::money::Currency,
+}
+
+/// The charge or refund of changing package mid-cycle: keeps the billing start; an upgrade
+/// costs new − old, a downgrade refunds old − new, not pro-rated (rule IS-6).
+pub fn change_amount(old_price: Decimal, new_price: Decimal) -> (&'static str, Decimal) {
+    if new_price >= old_price {
+        ("upgrade", new_price - old_price)
+    } else {
+        ("downgrade", old_price - new_price)
+    }
+}
+
+/// How to reach sales for a custom quote (rule IS-4, source S004).
+pub const CUSTOM_QUOTE_ROUTE: &str =
+    "more than 50,000,000 images or 10 QPS has no list price: ask Alibaba Cloud sales or imagesearch-support@alibaba-inc.com for a quote";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn date() -> chrono::NaiveDate {
+        "2027-01-01".parse().unwrap()
+    }
+
+    fn pick(images: Decimal, qps: Decimal, site: Site) -> Option<(String, Decimal)> {
+        match select(PriceBook::builtin(), site, date(), images, qps) {
+            Selection::Package(p, e) => Some((p.to_string(), e.amount)),
+            Selection::CustomQuote => None,
+        }
+    }
+
+    #[test]
+    fn is_2_price_table_both_sites() {
+        // rule IS-2
+        let book = PriceBook::builtin();
+        let price = |site, p: &str| package_entry(book, site, Package::parse(p).unwrap(), date()).map(|e| e.amount);
+        assert_eq!(price(Site::AliyunCn, "100000/1"), Some(dec!(980)));
+        assert_eq!(price(Site::AliyunCn, "50000000/10"), Some(dec!(72200)));
+        assert_eq!(price(Site::AliyunIntl, "2500000/5"), Some(dec!(800)));
+        assert_eq!(price(Site::AliyunIntl, "20000000/10"), Some(dec!(10300)));
+        assert_eq!(packages(book, Site::AliyunCn, date()).len(), 15);
+        assert!(package_entry(book, Site::AliyunCn, Package { capacity: 100_000, qps: 5 }, date()).is_none());
+    }
+
+    #[test]
+    fn is_3_cheapest_package_that_fits() {
+        // rule IS-3
+        assert_eq!(pick(dec!(90000), dec!(1), Site::AliyunCn), Some(("100000/1".into(), dec!(980))));
+        // QPS 2 rules out the 100,000 package (QPS 1 only).
+        assert_eq!(pick(dec!(90000), dec!(2), Site::AliyunCn), Some(("2500000/5".into(), dec!(3800))));
+        assert_eq!(pick(dec!(2000000), dec!(8), Site::AliyunCn), Some(("2500000/10".into(), dec!(6800))));
+        assert_eq!(pick(dec!(2500001), dec!(5), Site::AliyunCn), Some(("5000000/5".into(), dec!(6700))));
+        // intl: 10,000,000/5 and 5,000,000/10 cost the same (2,900): for 4M images at QPS 6 only
+        // the /10 fits; for 6M images at QPS 5 the tie rule is not needed, 10M/5 is cheapest.
+        assert_eq!(pick(dec!(4000000), dec!(6), Site::AliyunIntl), Some(("5000000/10".into(), dec!(2900))));
+        assert_eq!(pick(dec!(4000000), dec!(5), Site::AliyunIntl), Some(("5000000/5".into(), dec!(1600))));
+    }
+
+    #[test]
+    fn is_3_ties_go_to_the_smaller_capacity() {
+        // rule IS-3: intl 5,000,000/10 and 10,000,000/5 both cost 2,900; at 4M images, QPS 5,
+        // 5,000,000/5 is cheaper; make a tie with a user price to exercise the rule.
+        let mut tie = package_entry(PriceBook::builtin(), Site::AliyunIntl, Package::parse("5000000/5").unwrap(), date()).unwrap().clone();
+        tie.source = crate::book::USER_SOURCE.into();
+        tie.amount = dec!(2900);
+        let book = PriceBook::builtin().with_user_entries(vec![tie]).unwrap();
+        match select(&book, Site::AliyunIntl, date(), dec!(4000000), dec!(5)) {
+            Selection::Package(p, _) => assert_eq!(p.to_string(), "5000000/5"),
+            Selection::CustomQuote => panic!(),
+        }
+    }
+
+    #[test]
+    fn is_4_beyond_the_largest_package_is_a_custom_quote() {
+        // rule IS-4
+        assert_eq!(pick(dec!(50000001), dec!(1), Site::AliyunCn), None);
+        assert_eq!(pick(dec!(1000), dec!(11), Site::AliyunIntl), None);
+        assert_eq!(pick(dec!(50000000), dec!(10), Site::AliyunCn), Some(("50000000/10".into(), dec!(72200))));
+    }
+
+    #[test]
+    fn is_6_upgrade_charges_difference_downgrade_refunds_it() {
+        // rule IS-6
+        assert_eq!(change_amount(dec!(3800), dec!(6700)), ("upgrade", dec!(2900)));
+        assert_eq!(change_amount(dec!(6700), dec!(3800)), ("downgrade", dec!(2900)));
+    }
+
+    #[test]
+    fn package_text_round_trips() {
+        assert_eq!(Package::parse("5000000/10").unwrap().to_string(), "5000000/10");
+        assert!(Package::parse("5000000").is_none());
+        assert!(Package::parse("05/1").is_none());
+        assert!(Package::parse("0/1").is_none());
+    }
+}

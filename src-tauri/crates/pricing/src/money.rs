@@ -1,0 +1,141 @@
+//! Money: exact decimals with a currency (rule GEN-2) and exchange rates (rule GEN-8).
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+/// A currency the price book and reports use (rule GEN-1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Currency {
+    #[serde(rename = "USD")]
+    Usd,
+    #[serde(rename = "CNY")]
+    Cny,
+}
+
+impl Currency {
+    pub const ALL: [Currency; 2] = [Currency::Usd, Currency::Cny];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::Usd => "USD",
+            Currency::Cny => "CNY",
+        }
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Currency {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "USD" => Ok(Currency::Usd),
+            "CNY" => Ok(Currency::Cny),
+            _ => Err(()),
+        }
+    }
+}
+
+/// Rounds a money amount for a person to read: 2 decimals, half away from zero (rule GEN-2).
+/// Only the edges (screen, tables, CSV amount columns) call this; computation never does.
+pub fn round_cents(amount: Decimal) -> Decimal {
+    amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Formats an amount rounded to cents with exactly two decimals (rule GEN-2).
+pub fn cents_text(amount: Decimal) -> String {
+    let mut r = round_cents(amount);
+    r.rescale(2);
+    r.to_string()
+}
+
+/// Writes an exact decimal without trailing zeros (`208.3200` → `208.32`, `744.0` → `744`).
+pub fn exact_text(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// An exchange rate: one unit of `from` is worth `rate` units of `to` (rule GEN-8).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rate {
+    pub from: Currency,
+    pub to: Currency,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub rate: Decimal,
+    pub date: chrono::NaiveDate,
+}
+
+/// A conversion asked for a currency pair the scenario has no rate for (rule GEN-8).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no exchange rate from {from} to {to}: add one to the scenario's rates")]
+pub struct MissingRate {
+    pub from: Currency,
+    pub to: Currency,
+}
+
+/// Finds the factor that converts `from` into `to` (rule GEN-8). A direct rate wins; the
+/// inverse pair is derived when only the other direction is given. When several rates for the
+/// same pair exist, the latest dated one is used.
+pub fn conversion_factor(rates: &[Rate], from: Currency, to: Currency) -> Result<Decimal, MissingRate> {
+    if from == to {
+        return Ok(Decimal::ONE);
+    }
+    let latest = |f: Currency, t: Currency| {
+        rates
+            .iter()
+            .filter(|r| r.from == f && r.to == t)
+            .max_by_key(|r| r.date)
+            .map(|r| r.rate)
+    };
+    if let Some(rate) = latest(from, to) {
+        return Ok(rate);
+    }
+    if let Some(rate) = latest(to, from) {
+        if !rate.is_zero() {
+            return Ok(Decimal::ONE / rate);
+        }
+    }
+    Err(MissingRate { from, to })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn gen_2_rounds_half_away_from_zero_only_at_the_edge() {
+        // rule GEN-2
+        assert_eq!(round_cents(dec!(0.005)), dec!(0.01));
+        assert_eq!(round_cents(dec!(-0.005)), dec!(-0.01));
+        assert_eq!(round_cents(dec!(2.344999)), dec!(2.34));
+        assert_eq!(cents_text(dec!(208.32)), "208.32");
+        assert_eq!(cents_text(dec!(7)), "7.00");
+        // A rounded total is the rounded exact sum, not the sum of rounded lines.
+        let lines = [dec!(0.004), dec!(0.004), dec!(0.004)];
+        let exact: Decimal = lines.iter().sum();
+        assert_eq!(round_cents(exact), dec!(0.01));
+        let summed_rounded: Decimal = lines.iter().map(|l| round_cents(*l)).sum();
+        assert_eq!(summed_rounded, dec!(0.00));
+        // Unit prices keep their decimals.
+        assert_eq!(exact_text(dec!(0.0060)), "0.006");
+    }
+
+    #[test]
+    fn gen_8_direct_inverse_and_missing_rates() {
+        // rule GEN-8
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let rates = vec![Rate { from: Currency::Cny, to: Currency::Usd, rate: dec!(0.125), date }];
+        assert_eq!(conversion_factor(&rates, Currency::Cny, Currency::Usd), Ok(dec!(0.125)));
+        assert_eq!(conversion_factor(&rates, Currency::Usd, Currency::Cny), Ok(dec!(8)));
+        assert_eq!(conversion_factor(&rates, Currency::Usd, Currency::Usd), Ok(Decimal::ONE));
+        let err = conversion_factor(&[], Currency::Cny, Currency::Usd).unwrap_err();
+        assert_eq!(err.to_string(), "no exchange rate from CNY to USD: add one to the scenario's rates");
+    }
+}

@@ -1,0 +1,886 @@
+//! Month-by-month quotes: line items with rule and source, totals, completeness and budgets.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::book::{BookError, PriceBook, PriceEntry};
+use crate::budget::{self, BudgetMonth, BudgetSummary, MonthSpend};
+use crate::calendar::YearMonth;
+use crate::ids::{Edition, Product, Site};
+use crate::image_search::{self, Package, PackageChange, Selection};
+use crate::money::{conversion_factor, Currency};
+use crate::scenario::{EditionChoice, FieldError, ImageScan, Quantity, Scenario, TcrBilling, TcssBilling, TcssSpec};
+use crate::tcr::{self, EditionOption};
+use crate::tcss::{self, MonthUsage, ProPrices};
+
+/// One priced line of a month: a quantity at a unit price, with the rule and the source that
+/// explain it. An unknown price is `None`, never zero (rule GEN-5).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Line {
+    pub product: Product,
+    pub item: String,
+    pub plan: Option<String>,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub quantity: Decimal,
+    pub unit: String,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub unit_price: Option<Decimal>,
+    /// quantity × unit price, exact, in `currency`.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub amount: Option<Decimal>,
+    pub currency: Currency,
+    /// `amount` in the report currency (rule GEN-8).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub converted: Option<Decimal>,
+    pub rule: String,
+    pub source: Option<String>,
+    pub price_missing: bool,
+    /// No list price exists; sales quote it (rule IS-4).
+    pub custom_quote: bool,
+    /// No plan meets the requirements (rule TCR-FIT-2).
+    pub infeasible: bool,
+    /// The price-book entry used (rule GEN-4).
+    pub entry_id: Option<String>,
+    /// The price-book entry's own note (assumptions such as ap-qingyuan's region group).
+    pub entry_note: Option<String>,
+    /// Why the line is what it is (trial, ticket, missing price…).
+    pub note: Option<String>,
+}
+
+impl Line {
+    /// A line priced from a price-book entry, or marked *price missing* when there is none.
+    #[allow(clippy::too_many_arguments)]
+    pub fn priced(
+        product: Product,
+        item: &str,
+        plan: &str,
+        quantity: Decimal,
+        unit: &str,
+        entry: Option<&PriceEntry>,
+        rule: &str,
+        currency: Currency,
+    ) -> Line {
+        Line {
+            product,
+            item: item.to_string(),
+            plan: Some(plan.to_string()),
+            quantity,
+            unit: unit.to_string(),
+            unit_price: entry.map(|e| e.amount),
+            amount: entry.map(|e| quantity * e.amount),
+            currency,
+            converted: None,
+            rule: rule.to_string(),
+            source: entry.map(|e| e.source.clone()),
+            price_missing: entry.is_none(),
+            custom_quote: false,
+            infeasible: false,
+            entry_id: entry.map(PriceEntry::id),
+            entry_note: entry.and_then(|e| e.note.clone()),
+            note: None,
+        }
+    }
+
+    fn with_note(mut self, note: impl Into<String>) -> Line {
+        self.note = Some(note.into());
+        self
+    }
+
+    /// Makes the line free (trial), keeping its list price visible.
+    fn free(mut self, note: impl Into<String>) -> Line {
+        if self.amount.is_some() {
+            self.amount = Some(Decimal::ZERO);
+        }
+        self.note = Some(note.into());
+        self
+    }
+
+    /// "0.28 USD/hour × 744 hour = 208.32 USD" — the calculation behind the line.
+    pub fn calculation(&self) -> String {
+        match (self.unit_price, self.amount) {
+            (Some(p), Some(a)) => format!(
+                "{} {}/{} × {} {} = {} {}",
+                p.normalize(),
+                self.currency,
+                self.unit,
+                self.quantity.normalize(),
+                self.unit,
+                a.normalize(),
+                self.currency
+            ),
+            _ if self.custom_quote => "custom quote: no list price".into(),
+            _ if self.infeasible => "no plan meets the requirements".into(),
+            _ => format!("{} {} × price missing", self.quantity.normalize(), self.unit),
+        }
+    }
+
+    /// The line has a known amount and a feasible plan.
+    pub fn is_complete(&self) -> bool {
+        self.amount.is_some() && !self.price_missing && !self.custom_quote && !self.infeasible
+    }
+}
+
+/// A remark on a quote, with a stable code the UI can translate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    pub code: String,
+    pub product: Option<Product>,
+    pub text: String,
+}
+
+fn note(code: &str, product: Option<Product>, text: impl Into<String>) -> Note {
+    Note { code: code.into(), product, text: text.into() }
+}
+
+/// One month of a quote.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MonthQuote {
+    pub month: YearMonth,
+    pub lines: Vec<Line>,
+    /// Σ converted amounts of known lines, in the report currency.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub total: Decimal,
+    pub complete: bool,
+    pub budgets: Vec<BudgetMonth>,
+}
+
+impl MonthQuote {
+    /// The month's spend on one product in the report currency.
+    pub fn product_total(&self, product: Product) -> Decimal {
+        self.lines.iter().filter(|l| l.product == product).filter_map(|l| l.converted).sum()
+    }
+}
+
+/// TCR in one month: the edition priced and every edition's fit and cost.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TcrMonth {
+    pub month: YearMonth,
+    pub edition: Option<Edition>,
+    pub billing: &'static str,
+    pub options: Vec<EditionOption>,
+    pub needs_ticket: bool,
+}
+
+/// TCSS licence sizing in one month (rule TCSS-PRO-3), in the site currency.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TcssMonth {
+    pub month: YearMonth,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub licensed: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub max_cores: Decimal,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub break_even_days: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub cost: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub all_prepaid: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub all_postpaid: Option<Decimal>,
+}
+
+/// TCSS over the scenario: the Pro part of the chosen billing against all-prepaid and
+/// all-postpaid (rule TCSS-PRO-3), in the site currency.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TcssSummary {
+    pub site: Site,
+    pub billing: &'static str,
+    pub months: Vec<TcssMonth>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub total: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub all_prepaid: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub all_postpaid: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub saving_vs_prepaid: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub saving_vs_postpaid: Option<Decimal>,
+}
+
+/// Image Search in one month.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImageSearchMonth {
+    pub month: YearMonth,
+    pub package: Option<Package>,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub images: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub qps: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImageSearchSummary {
+    pub months: Vec<ImageSearchMonth>,
+    pub changes: Vec<PackageChange>,
+}
+
+/// A whole quote.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    pub scenario: String,
+    pub currency: Currency,
+    /// False when any line has a missing price, is a custom quote or is infeasible (GEN-5).
+    pub complete: bool,
+    pub months: Vec<MonthQuote>,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub total: Decimal,
+    pub notes: Vec<Note>,
+    pub tcr: Option<Vec<TcrMonth>>,
+    pub tcss: Option<TcssSummary>,
+    pub image_search: Option<ImageSearchSummary>,
+    pub budgets: Vec<BudgetSummary>,
+    /// The price-book entries the quote used (rule GEN-4), so it can be kept and explained.
+    pub entries: Vec<PriceEntry>,
+}
+
+impl Quote {
+    /// Spend per month and product in the report currency.
+    pub fn spend(&self) -> Vec<MonthSpend> {
+        self.months
+            .iter()
+            .map(|m| MonthSpend {
+                month: m.month,
+                tcr: m.product_total(Product::Tcr),
+                tcss: m.product_total(Product::Tcss),
+                image_search: m.product_total(Product::ImageSearch),
+            })
+            .collect()
+    }
+
+    /// The total of one product over the scenario, in the report currency.
+    pub fn product_total(&self, product: Product) -> Decimal {
+        self.months.iter().map(|m| m.product_total(product)).sum()
+    }
+}
+
+/// Why a scenario cannot be quoted.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum QuoteError {
+    /// Input that is well-formed but breaks a dated rule (for example an elastic cap below the
+    /// minimum in force); reported like any other invalid input.
+    #[error("invalid scenario: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<FieldError>),
+    #[error(transparent)]
+    Book(#[from] BookError),
+}
+
+/// Quotes a scenario against a price book (the built-in one, or one with the user's entries).
+/// The scenario's own `prices` are added on top (rule GEN-3).
+pub fn quote(scenario: &Scenario, book: &PriceBook) -> Result<Quote, QuoteError> {
+    let owned;
+    let book = if scenario.prices.is_empty() {
+        book
+    } else {
+        owned = book.with_user_entries(scenario.prices.clone())?;
+        &owned
+    };
+    check_against_book(scenario, book)?;
+    let n = scenario.months as usize;
+    let mut months: Vec<MonthQuote> = scenario
+        .month_list()
+        .map(|month| MonthQuote { month, lines: Vec::new(), total: Decimal::ZERO, complete: true, budgets: Vec::new() })
+        .collect();
+    let mut notes = Vec::new();
+
+    let tcr = scenario.tcr.as_ref().map(|spec| {
+        let (per_month, lines) = price_tcr(scenario, book, spec, None, &mut notes);
+        for (k, l) in lines.into_iter().enumerate() {
+            months[k].lines.extend(l);
+        }
+        per_month
+    });
+    let tcss = scenario.tcss.as_ref().map(|spec| {
+        let (summary, lines) = price_tcss(scenario, book, spec, Strategy::Scenario, &mut notes);
+        for (k, l) in lines.into_iter().enumerate() {
+            months[k].lines.extend(l);
+        }
+        summary
+    });
+    let image_search = scenario.image_search.as_ref().map(|spec| {
+        let (summary, lines) = price_image_search(scenario, book, spec.site, &spec.images, &spec.qps, spec.trial, None, &mut notes);
+        for (k, l) in lines.into_iter().enumerate() {
+            months[k].lines.push(l);
+        }
+        summary
+    });
+
+    // rule GEN-8: convert each line from its currency to the report currency.
+    let factors: Vec<(Currency, Decimal)> = Currency::ALL
+        .iter()
+        .filter_map(|&c| conversion_factor(&scenario.rates, c, scenario.currency).ok().map(|f| (c, f)))
+        .collect();
+    for m in &mut months {
+        for l in &mut m.lines {
+            let factor = factors.iter().find(|(c, _)| *c == l.currency).map(|(_, f)| *f);
+            l.converted = l.amount.zip(factor).map(|(a, f)| a * f);
+        }
+        m.total = m.lines.iter().filter_map(|l| l.converted).sum();
+        m.complete = m.lines.iter().all(Line::is_complete);
+    }
+    let complete = months.iter().all(|m| m.complete);
+    if !complete {
+        notes.push(note("incomplete", None, "The quote is incomplete: some lines have no price (see each line); their cost is unknown, not zero."));
+    }
+    let total = months.iter().map(|m| m.total).sum();
+
+    let mut quote = Quote {
+        scenario: scenario.name.clone(),
+        currency: scenario.currency,
+        complete,
+        months,
+        total,
+        notes,
+        tcr,
+        tcss,
+        image_search,
+        budgets: Vec::new(),
+        entries: Vec::new(),
+    };
+    let (per_month, summaries) = budget::evaluate(&scenario.budgets, &quote.spend(), scenario.currency, &scenario.rates)
+        .map_err(|e| QuoteError::Invalid(vec![FieldError::new("rates", e.to_string())]))?;
+    for (m, b) in quote.months.iter_mut().zip(per_month) {
+        m.budgets = b;
+    }
+    quote.budgets = summaries;
+    debug_assert_eq!(quote.months.len(), n);
+
+    let used: BTreeSet<&str> = quote.months.iter().flat_map(|m| &m.lines).filter_map(|l| l.entry_id.as_deref()).collect();
+    quote.entries = book.entries().filter(|e| used.contains(e.id().as_str())).cloned().collect();
+    Ok(quote)
+}
+
+/// Checks that need the price book: the elastic cap minimum (rule TCSS-PRO-5).
+fn check_against_book(scenario: &Scenario, book: &PriceBook) -> Result<(), QuoteError> {
+    let mut errors = Vec::new();
+    if let Some(t) = &scenario.tcss {
+        if let Some(cap) = t.elastic_cap {
+            for k in 0..scenario.months {
+                let date = scenario.price_date_of(k);
+                if let Some(min) = book.limit(Product::Tcss, t.site, "elastic_cap_min", date) {
+                    if cap < min.amount {
+                        errors.push(FieldError::new(
+                            "tcss.elastic_cap",
+                            format!(
+                                "must be at least {} cores/day from {} on {} (rule TCSS-PRO-5, source {}), got {}",
+                                min.amount, min.effective_from, t.site, min.source, cap
+                            ),
+                        ));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(QuoteError::Invalid(errors))
+    }
+}
+
+/// Prices TCR per month. `fixed` overrides the scenario's edition and billing (comparison).
+pub(crate) fn price_tcr(
+    scenario: &Scenario,
+    book: &PriceBook,
+    spec: &crate::scenario::TcrSpec,
+    fixed: Option<(Edition, TcrBilling)>,
+    notes: &mut Vec<Note>,
+) -> (Vec<TcrMonth>, Vec<Vec<Line>>) {
+    let series = tcr::Series::of(spec, scenario.months);
+    let billing = fixed.map(|(_, b)| b).unwrap_or(spec.billing);
+    let choice = fixed.map(|(e, _)| EditionChoice::Fixed(e)).unwrap_or(spec.edition);
+    let mut per_month = Vec::new();
+    let mut all_lines = Vec::new();
+    let mut ticket_noted = false;
+    for (k, month) in scenario.month_list().enumerate() {
+        let date = scenario.price_date_of(k as u32);
+        let Some(options) = tcr::options(book, spec, billing, month, date, &series, k) else {
+            let line = Line::priced(Product::Tcr, "instance", "none", Decimal::ZERO, "hour", None, "TCR-Q-1", spec.site.currency())
+                .with_note(format!("no TCR quota table covers {date}: TCR Enterprise is priced from 2020-06"));
+            all_lines.push(vec![line]);
+            per_month.push(TcrMonth { month, edition: None, billing: billing.key(), options: vec![], needs_ticket: false });
+            continue;
+        };
+        let edition = match choice {
+            EditionChoice::Auto => tcr::recommend(&options), // rule TCR-FIT-2
+            EditionChoice::Fixed(e) => Some(e),
+        };
+        let mut lines = match edition {
+            Some(e) => tcr::edition_lines(book, spec, e, billing, month, date, &series, k),
+            None => {
+                // rule TCR-FIT-2: no edition meets the requirements; name the binding one.
+                let premium = options.iter().find(|o| o.edition == Edition::Premium);
+                let binding = premium
+                    .and_then(|o| o.fit.shortfalls.iter().find(|s| !s.by_ticket))
+                    .map(|s| s.text.clone())
+                    .unwrap_or_else(|| "no edition meets the requirements".into());
+                let mut line = Line::priced(Product::Tcr, "instance", "none", Decimal::ZERO, "hour", None, "TCR-FIT-2", spec.site.currency());
+                line.plan = None;
+                line.infeasible = true;
+                line.price_missing = true;
+                line.note = Some(format!("no edition meets the requirements: {binding}"));
+                vec![line]
+            }
+        };
+        let fit = edition.and_then(|e| options.iter().find(|o| o.edition == e)).map(|o| o.fit.clone());
+        let needs_ticket = fit.as_ref().is_some_and(|f| f.needs_ticket());
+        if let Some(f) = &fit {
+            if !f.feasible() {
+                // A fixed edition that does not meet the requirements.
+                let texts: Vec<&str> = f.shortfalls.iter().filter(|s| !s.by_ticket).map(|s| s.text.as_str()).collect();
+                lines[0].infeasible = true;
+                lines[0].note = Some(format!("{} does not meet the requirements: {}", f.edition.title(spec.site), texts.join("; ")));
+            } else if needs_ticket {
+                let texts: Vec<&str> = f.shortfalls.iter().map(|s| s.text.as_str()).collect();
+                lines[0].note = Some(format!("needs a ticket: {}", texts.join("; ")));
+                if !ticket_noted {
+                    ticket_noted = true;
+                    notes.push(note("tcr_ticket", Some(Product::Tcr), format!("From {month}, Premium is priced with a quota raised by ticket (rule TCR-Q-3): {}", texts.join("; "))));
+                }
+            }
+        }
+        all_lines.push(lines);
+        per_month.push(TcrMonth { month, edition, billing: billing.key(), options, needs_ticket });
+    }
+    if fixed.is_none() {
+        if let Some(r) = book.region(&spec.region) {
+            if r.priced_by_assumption {
+                notes.push(note("tcr_region_assumption", Some(Product::Tcr), format!("{} is not listed by the price pages; it is priced with the mainland group (assumption, rule TCR-B-3).", r.region)));
+            }
+            match r.availability.as_deref() {
+                Some("by_ticket") => notes.push(note("tcr_region_ticket", Some(Product::Tcr), format!("{} is opened by ticket (rule TCR-R-1).", r.region))),
+                Some("from_2020_07") => notes.push(note("tcr_region_from", Some(Product::Tcr), format!("{} is available from July 2020 (rule TCR-R-1).", r.region))),
+                _ => {}
+            }
+        } else {
+            notes.push(note("tcr_region_unknown", Some(Product::Tcr), format!("{} is not in the TCR price table: its prices are missing (rule GEN-5).", spec.region)));
+        }
+        notes.push(note("tcr_traffic", Some(Product::Tcr), "Public traffic is priced at the COS public downstream price; the source says it is not charged for now, so set egress to 0 if that applies to you (rule TCR-B-6). Cross-region replication by instance sync creates no traffic fee."));
+        notes.push(note("tcr_lifecycle", Some(Product::Tcr), "The instance name is globally unique and fixed, the region cannot change after purchase, and deleting the COS bucket loses the images (rule TCR-L-1)."));
+    }
+    (per_month, all_lines)
+}
+
+/// How the TCSS licence is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Strategy {
+    /// What the scenario says (`billing`, `licensed_cores`).
+    Scenario,
+    /// Licence the most cores in use every month (no overage).
+    AllPrepaid,
+    /// No licence: everything postpaid.
+    AllPostpaid,
+    /// The cost-minimising licence (`billing = auto`).
+    Optimal,
+}
+
+struct TcssInputs {
+    usage: Vec<MonthUsage>,
+    prices: Vec<Option<ProPrices>>,
+    block: usize,
+    min_months: usize,
+}
+
+fn tcss_inputs(scenario: &Scenario, book: &PriceBook, spec: &TcssSpec) -> TcssInputs {
+    let months = scenario.months;
+    let cores = spec.cores.series(months, true).unwrap_or_default();
+    let zero = vec![Decimal::ZERO; months as usize];
+    let peak = spec.peak_cores.as_ref().and_then(|q| q.series(months, true).ok()).unwrap_or_else(|| zero.clone());
+    let peak_days = spec.peak_days.as_ref().and_then(|q| q.series(months, true).ok()).unwrap_or(zero);
+    let mut usage = Vec::new();
+    let mut prices = Vec::new();
+    for (k, month) in scenario.month_list().enumerate() {
+        let date = scenario.price_date_of(k as u32);
+        let trial_days = book.limit(Product::Tcss, spec.site, "trial_days", date).map(|e| e.amount).unwrap_or(Decimal::ZERO);
+        // rule TCSS-T-1: the trial makes the first 7 days of the first month free.
+        let free_days = if spec.trial && k == 0 { trial_days.to_string().parse().unwrap_or(0u32) } else { 0 };
+        usage.push(MonthUsage {
+            days: month.days(),
+            cores: cores[k],
+            peak_cores: peak[k],
+            peak_days: peak_days[k].to_string().parse().unwrap_or(0u32).min(month.days()),
+            free_days: free_days.min(month.days()),
+        });
+        let prepaid = book.limit(Product::Tcss, spec.site, "pro_prepaid", date);
+        let daily = book.limit(Product::Tcss, spec.site, "pro_postpaid", date);
+        prices.push(prepaid.zip(daily).map(|(p, d)| ProPrices { prepaid: p.amount, daily: d.amount }));
+    }
+    // rule TCSS-PRO-1 / TCSS-PRO-3: on tencent-cn a licence level is bought for at least 3 months.
+    let min_months = book
+        .limit(Product::Tcss, spec.site, "pro_prepaid_min_months", scenario.price_date_of(0))
+        .and_then(|e| e.amount.to_string().parse().ok())
+        .unwrap_or(1usize)
+        .max(1);
+    TcssInputs { usage, prices, block: min_months, min_months }
+}
+
+/// The licence per month under a strategy.
+fn licences(inputs: &TcssInputs, spec: &TcssSpec, months: u32, strategy: Strategy) -> Vec<Decimal> {
+    let n = months as usize;
+    let strategy = match (strategy, spec.billing) {
+        (Strategy::Scenario, TcssBilling::Auto) => Strategy::Optimal,
+        (Strategy::Scenario, TcssBilling::Postpaid) => Strategy::AllPostpaid,
+        (s, _) => s,
+    };
+    let mut out = vec![Decimal::ZERO; n];
+    match strategy {
+        Strategy::AllPostpaid => {}
+        Strategy::Scenario => {
+            // billing = prepaid: the licence is licensed_cores (default: cores).
+            let q = spec.licensed_cores.as_ref().unwrap_or(&spec.cores);
+            out = q.series(months, true).unwrap_or(out);
+            // A licence level is held for a whole block on sites with a minimum term.
+            for start in (0..n).step_by(inputs.block) {
+                let end = (start + inputs.block).min(n);
+                let level = out[start..end].iter().copied().max().unwrap_or_default();
+                out[start..end].iter_mut().for_each(|l| *l = level);
+            }
+        }
+        Strategy::AllPrepaid => {
+            for start in (0..n).step_by(inputs.block) {
+                let end = (start + inputs.block).min(n);
+                let level = inputs.usage[start..end].iter().map(MonthUsage::max_cores).max().unwrap_or_default();
+                out[start..end].iter_mut().for_each(|l| *l = level);
+            }
+        }
+        Strategy::Optimal => {
+            // rule TCSS-PRO-3: minimise L × prepaid + overage(L) per month (per 3-month block
+            // on tencent-cn); months without prices stay unlicensed.
+            for start in (0..n).step_by(inputs.block) {
+                let end = (start + inputs.block).min(n);
+                let block: Vec<(MonthUsage, ProPrices)> =
+                    (start..end).filter_map(|k| inputs.prices[k].map(|p| (inputs.usage[k], p))).collect();
+                if block.len() != end - start {
+                    continue;
+                }
+                let mut priced = block.clone();
+                // A short last block still pays the minimum term: weigh it in.
+                let short = inputs.min_months.saturating_sub(end - start);
+                if short > 0 {
+                    let last = priced[priced.len() - 1];
+                    for _ in 0..short {
+                        let idle = MonthUsage { cores: Decimal::ZERO, peak_cores: Decimal::ZERO, peak_days: 0, ..last.0 };
+                        priced.push((idle, last.1));
+                    }
+                }
+                let level = tcss::best_licence(&priced, spec.elastic_cap);
+                out[start..end].iter_mut().for_each(|l| *l = level);
+            }
+        }
+    }
+    out
+}
+
+/// The Pro cost of each month under a licence plan; `None` when a price is missing.
+fn pro_costs(inputs: &TcssInputs, licensed: &[Decimal], cap: Option<Decimal>) -> Vec<Option<Decimal>> {
+    let n = licensed.len();
+    let mut costs: Vec<Option<Decimal>> = (0..n)
+        .map(|k| inputs.prices[k].map(|p| tcss::month_cost(&inputs.usage[k], p, licensed[k], cap)))
+        .collect();
+    if let Some((k, extra)) = minimum_term_topup(inputs, licensed) {
+        if let (Some(c), Some(p)) = (costs[k], inputs.prices[k]) {
+            costs[k] = Some(c + extra * p.prepaid);
+        }
+    }
+    costs
+}
+
+/// The last month and the licensed core-months still owed when the scenario ends inside a
+/// minimum term (rule TCSS-PRO-1: 3 months on tencent-cn).
+fn minimum_term_topup(inputs: &TcssInputs, licensed: &[Decimal]) -> Option<(usize, Decimal)> {
+    let n = licensed.len();
+    if inputs.min_months <= 1 || n == 0 {
+        return None;
+    }
+    let last_block_len = match n % inputs.block {
+        0 => inputs.block,
+        r => r,
+    };
+    let short = inputs.min_months.saturating_sub(last_block_len);
+    let level = licensed[n - 1];
+    (short > 0 && level > Decimal::ZERO).then(|| (n - 1, level * Decimal::from(short)))
+}
+
+/// Prices TCSS per month under a strategy.
+pub(crate) fn price_tcss(
+    scenario: &Scenario,
+    book: &PriceBook,
+    spec: &TcssSpec,
+    strategy: Strategy,
+    notes: &mut Vec<Note>,
+) -> (TcssSummary, Vec<Vec<Line>>) {
+    let inputs = tcss_inputs(scenario, book, spec);
+    let cap = spec.elastic_cap;
+    let licensed = licences(&inputs, spec, scenario.months, strategy);
+    let prepaid_plan = licences(&inputs, spec, scenario.months, Strategy::AllPrepaid);
+    let postpaid_plan = vec![Decimal::ZERO; licensed.len()];
+    let chosen = pro_costs(&inputs, &licensed, cap);
+    let all_prepaid = pro_costs(&inputs, &prepaid_plan, cap);
+    let all_postpaid = pro_costs(&inputs, &postpaid_plan, cap);
+    let billing_key = match strategy {
+        Strategy::Scenario => spec.billing.key(),
+        Strategy::AllPrepaid => "prepaid",
+        Strategy::AllPostpaid => "postpaid",
+        Strategy::Optimal => "auto",
+    };
+    let currency = spec.site.currency();
+    let topup = minimum_term_topup(&inputs, &licensed);
+    let mut all_lines = Vec::new();
+    let mut months = Vec::new();
+    let mut seen_images = Decimal::ZERO;
+    let scan_series = match &spec.image_scan {
+        Some(ImageScan::Quota { first_scans, repeat_scans }) => Some((
+            first_scans.series(scenario.months, true).unwrap_or_default(),
+            repeat_scans.series(scenario.months, true).unwrap_or_default(),
+        )),
+        Some(ImageScan::PerImage { images, updates }) => Some((
+            images.series(scenario.months, true).unwrap_or_default(),
+            updates.series(scenario.months, true).unwrap_or_default(),
+        )),
+        None => None,
+    };
+    let log_series = spec.log_gb.as_ref().and_then(|q| q.series(scenario.months, false).ok());
+    let mut log_warned = false;
+    for (k, month) in scenario.month_list().enumerate() {
+        let date = scenario.price_date_of(k as u32);
+        let usage = inputs.usage[k];
+        let l = licensed[k];
+        let prepaid_entry = book.limit(Product::Tcss, spec.site, "pro_prepaid", date);
+        let daily_entry = book.limit(Product::Tcss, spec.site, "pro_postpaid", date);
+        let elastic = usage.elastic_core_days(l, cap);
+        let mut lines = Vec::new();
+        let trial_note = (usage.free_days > 0).then(|| {
+            format!("7-day trial: days 1–{} are free (rule TCSS-T-1)", usage.free_days)
+        });
+        if l > Decimal::ZERO {
+            let rule = if billing_key == "auto" { "TCSS-PRO-3" } else { "TCSS-PRO-1" };
+            let mut line = Line::priced(Product::Tcss, "pro_prepaid", billing_key, l, "core-month", prepaid_entry, rule, currency);
+            if let Some(t) = &trial_note {
+                line.note = Some(format!("{t}; the subscription starts on day {} and is charged in full", usage.free_days + 1));
+            }
+            lines.push(line);
+            if topup.is_some_and(|(tk, _)| tk == k) {
+                let (_, extra) = topup.unwrap_or_default();
+                lines.push(
+                    Line::priced(Product::Tcss, "pro_prepaid", billing_key, extra, "core-month", prepaid_entry, "TCSS-PRO-1", currency)
+                        .with_note("minimum term: a licence is bought for at least 3 months; these months fall after the scenario ends"),
+                );
+            }
+            if elastic > Decimal::ZERO {
+                let mut line = Line::priced(Product::Tcss, "overage", billing_key, elastic, "core-day", daily_entry, "TCSS-PRO-4", currency);
+                line.note = Some(match cap {
+                    Some(c) => format!("cores above the {l} licensed, at most {c} a day (elastic cap, rule TCSS-PRO-5)"),
+                    None => format!("cores above the {l} licensed, daily average of hourly samples"),
+                });
+                lines.push(line);
+            }
+        } else {
+            let mut line = Line::priced(Product::Tcss, "pro_postpaid", billing_key, elastic, "core-day", daily_entry, "TCSS-PRO-2", currency);
+            line.note = match (&trial_note, cap) {
+                (Some(t), _) => Some(t.clone()),
+                (None, Some(c)) => Some(format!("at most {c} cores a day are billed (elastic cap, rule TCSS-PRO-5)")),
+                (None, None) => None,
+            };
+            lines.push(line);
+        }
+        // Image scanning.
+        match (&spec.image_scan, &scan_series) {
+            (Some(ImageScan::Quota { .. }), Some((first, repeat))) if !(first[k].is_zero() && repeat[k].is_zero()) => {
+                let weight = book.limit(Product::Tcss, spec.site, "image_scan_repeat_weight", date).map(|e| e.amount);
+                let step = book.limit(Product::Tcss, spec.site, "image_scan_step", date).map(|e| e.amount);
+                let price = book.limit(Product::Tcss, spec.site, "image_scan_quota", date);
+                let rule = if spec.site == Site::TencentCn { "TCSS-SCAN-4" } else { "TCSS-SCAN-2" };
+                match weight.zip(step) {
+                    Some((w, s)) => {
+                        let (bought, used) = tcss::scan_quota(first[k], repeat[k], w, s);
+                        lines.push(
+                            Line::priced(Product::Tcss, "image_scan", "quota", bought, "quota-month", price, rule, currency)
+                                .with_note(format!("{} first + {} repeat scans use {} quota; {} expire unused (cycles run from the purchase time, rule TCSS-SCAN-3)", first[k], repeat[k], used.normalize(), (bought - used).normalize())),
+                        );
+                    }
+                    None => lines.push(
+                        Line::priced(Product::Tcss, "image_scan", "quota", first[k] + repeat[k], "scan", None, rule, currency)
+                            .with_note(format!("the image-scan quota model is not sold on {} on {date}", spec.site)),
+                    ),
+                }
+            }
+            (Some(ImageScan::PerImage { .. }), Some((images, updates))) => {
+                // rule TCSS-SCAN-1: one authorization per new image ID, bought in that month.
+                let new_images = (images[k] - seen_images).max(Decimal::ZERO);
+                seen_images = seen_images.max(images[k]);
+                let count = tcss::authorizations(new_images, updates[k]);
+                if !count.is_zero() {
+                    let price = book.limit(Product::Tcss, spec.site, "image_scan_auth", date);
+                    let mut line = Line::priced(Product::Tcss, "image_scan", "per_image", count, "authorization", price, "TCSS-SCAN-1", currency);
+                    line.note = Some(if price.is_some() {
+                        format!("{new_images} new images + {} updates", updates[k])
+                    } else {
+                        "per-image authorizations are not sold on this date (new purchases paused from 2023-12-29)".into()
+                    });
+                    lines.push(line);
+                }
+            }
+            _ => {}
+        }
+        // rule TCSS-LOG-1: log analysis from 10 GB in steps of 10 GB.
+        if let Some(need) = log_series.as_ref().map(|s| s[k]).filter(|n| !n.is_zero()) {
+            let min = book.limit(Product::Tcss, spec.site, "log_analysis_min_gb", date).map(|e| e.amount);
+            let step = book.limit(Product::Tcss, spec.site, "log_analysis_step_gb", date).map(|e| e.amount);
+            let price = book.limit(Product::Tcss, spec.site, "log_analysis", date);
+            let capacity = match min.zip(step) {
+                Some((mn, st)) => tcss::log_capacity(need, mn, st),
+                None => need,
+            };
+            let mut line = Line::priced(Product::Tcss, "log_analysis", "prepaid", capacity, "GB-month", price, "TCSS-LOG-1", currency);
+            if price.is_none() {
+                line.note = Some(format!("no log-analysis price is published for {}", spec.site));
+            } else if capacity > need {
+                line.note = Some(format!("{} GB needed; sold from 10 GB in steps of 10 GB", need.normalize()));
+            }
+            if !log_warned && strategy == Strategy::Scenario {
+                log_warned = true;
+                notes.push(note("tcss_log_full", Some(Product::Tcss), "When log-analysis storage is full the oldest logs are purged (no overage is charged): capacity is sized from the log need each month (rule TCSS-LOG-1)."));
+            }
+            lines.push(line);
+        }
+        months.push(TcssMonth {
+            month,
+            licensed: l,
+            max_cores: usage.max_cores(),
+            break_even_days: inputs.prices[k].map(|p| p.break_even_days()),
+            cost: chosen[k],
+            all_prepaid: all_prepaid[k],
+            all_postpaid: all_postpaid[k],
+        });
+        all_lines.push(lines);
+    }
+    let sum = |v: &[Option<Decimal>]| v.iter().try_fold(Decimal::ZERO, |acc, c| c.map(|c| acc + c));
+    let total = sum(&chosen);
+    let prepaid_total = sum(&all_prepaid);
+    let postpaid_total = sum(&all_postpaid);
+    if strategy == Strategy::Scenario {
+        if let (Some(t), Some(pre), Some(post)) = (total, prepaid_total, postpaid_total) {
+            let be = inputs.prices.iter().flatten().next().map(|p| p.break_even_days().normalize().to_string()).unwrap_or_default();
+            let first = &months[0];
+            notes.push(note(
+                "tcss_sizing",
+                Some(Product::Tcss),
+                format!(
+                    "TCSS {}: {} licensed cores in {} (a core is cheaper prepaid when it runs on more than {be} days of a month); {} {} over the scenario, saving {} against all-prepaid ({}) and {} against all-postpaid ({}) (rule TCSS-PRO-3).",
+                    billing_key,
+                    first.licensed,
+                    first.month,
+                    crate::money::cents_text(t),
+                    currency,
+                    crate::money::cents_text(pre - t),
+                    crate::money::cents_text(pre),
+                    crate::money::cents_text(post - t),
+                    crate::money::cents_text(post),
+                ),
+            ));
+        }
+        notes.push(note("tcss_counted_hosts", Some(Product::Tcss), "Only online cloud hosts running containers are counted: enter the cores of those hosts (rule TCSS-PRO-6)."));
+        notes.push(note("tcss_lifecycle", Some(Product::Tcss), "Reminders come in the 7 days before expiry; service continues 5 days after expiry, then stops about 24 h later and its data is deleted (rule TCSS-L-1)."));
+        if spec.trial {
+            notes.push(note("tcss_trial", Some(Product::Tcss), "The 7-day trial is once per main account, sub-accounts included (rule TCSS-T-1)."));
+        }
+    }
+    let summary = TcssSummary {
+        site: spec.site,
+        billing: billing_key,
+        months,
+        total,
+        all_prepaid: prepaid_total,
+        all_postpaid: postpaid_total,
+        saving_vs_prepaid: total.zip(prepaid_total).map(|(t, p)| p - t),
+        saving_vs_postpaid: total.zip(postpaid_total).map(|(t, p)| p - t),
+    };
+    (summary, all_lines)
+}
+
+/// Prices Image Search per month; `fixed` prices one package for every month (comparison).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn price_image_search(
+    scenario: &Scenario,
+    book: &PriceBook,
+    site: Site,
+    images: &Quantity,
+    qps: &Quantity,
+    trial: bool,
+    fixed: Option<Package>,
+    notes: &mut Vec<Note>,
+) -> (ImageSearchSummary, Vec<Line>) {
+    let images = images.series(scenario.months, true).unwrap_or_default();
+    let qps = qps.series(scenario.months, true).unwrap_or_default();
+    let currency = site.currency();
+    let mut trial_used = false;
+    let mut months = Vec::new();
+    let mut lines = Vec::new();
+    let mut changes = Vec::new();
+    let mut previous: Option<(Package, Decimal)> = None;
+    for (k, month) in scenario.month_list().enumerate() {
+        let date = scenario.price_date_of(k as u32);
+        let selection = match fixed {
+            Some(p) => match image_search::package_entry(book, site, p, date) {
+                Some(e) => Selection::Package(p, e),
+                None => Selection::CustomQuote,
+            },
+            None => image_search::select(book, site, date, images[k], qps[k]),
+        };
+        let (package, line) = match selection {
+            Selection::Package(p, entry) => {
+                let mut line = Line::priced(Product::ImageSearch, "package", &p.to_string(), Decimal::ONE, "month", Some(entry), "IS-3", currency);
+                if fixed.is_some() && !p.fits(images[k], qps[k]) {
+                    line.infeasible = true;
+                    line.note = Some(format!("{p} holds {} images at {} QPS; the month needs {} images at {} QPS", p.capacity, p.qps, images[k], qps[k]));
+                }
+                // rule IS-5: the 100,000/1 package has one free month, once per user.
+                if trial && !trial_used && p == image_search::TRIAL_PACKAGE {
+                    trial_used = true;
+                    line = line.free("one-month free trial of the 100000/1 package (rule IS-5)");
+                    line.rule = "IS-5".into();
+                }
+                (Some(p), line)
+            }
+            Selection::CustomQuote => {
+                // rule IS-4: no list price; the line is a custom quote.
+                let mut line = Line::priced(Product::ImageSearch, "package", "custom", Decimal::ONE, "month", None, "IS-4", currency);
+                line.custom_quote = true;
+                line.note = Some(format!("{} images at {} QPS: {}", images[k], qps[k], image_search::CUSTOM_QUOTE_ROUTE));
+                (None, line)
+            }
+        };
+        // rule IS-6: a change keeps the billing start; upgrade charges new − old, downgrade
+        // refunds old − new, not pro-rated. Listed, not added: each month is billed at its package.
+        if let (Some((old, old_price)), Some(new), Some(new_price)) = (previous, package, line.unit_price) {
+            if old != new {
+                let (kind, amount) = image_search::change_amount(old_price, new_price);
+                changes.push(PackageChange { month, from: old, to: new, kind, amount, currency });
+            }
+        }
+        previous = package.zip(line.unit_price);
+        months.push(ImageSearchMonth { month, package, images: images[k], qps: qps[k] });
+        lines.push(line);
+    }
+    if fixed.is_none() {
+        for c in &changes {
+            let what = if c.kind == "upgrade" { "charges" } else { "refunds" };
+            notes.push(note(
+                "is_package_change",
+                Some(Product::ImageSearch),
+                format!("{}: {} from {} to {}; changed mid-cycle it {} {} {} (new − old price, not pro-rated, rule IS-6).", c.month, c.kind, c.from, c.to, what, crate::money::cents_text(c.amount), c.currency),
+            ));
+        }
+        notes.push(note("is_expiry", Some(Product::ImageSearch), "An unrenewed package's instances are kept 7 calendar days, then released (rule IS-7)."));
+    }
+    (ImageSearchSummary { months, changes }, lines)
+}
+
+/// The date a scenario month is priced at (rule GEN-4); re-exported for adapters.
+pub fn price_date(scenario: &Scenario, k: u32) -> NaiveDate {
+    scenario.price_date_of(k)
+}
