@@ -1,1 +1,9 @@
+//! Plancast: compare cloud plans and budget spend for TCR, TCSS and Alibaba Cloud Image Search.
+//!
+//! The same binary is a desktop app ([`app::run_app`]) and a command line ([`cli::run`]).
+//! The Tauri commands in [`commands`] are thin adapters over plain functions, so everything
+//! they do can be called from tests without a window.
+
+pub mod app;
 pub mod cli;
+pub mod commands;
