@@ -55,6 +55,9 @@ pub struct BudgetMonth {
     #[serde(with = "rust_decimal::serde::str_option")]
     pub amount: Option<Decimal>,
     pub currency: Currency,
+    /// `amount` in the report currency (for charts beside spend).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub amount_converted: Option<Decimal>,
     #[serde(with = "rust_decimal::serde::str")]
     pub spend: Decimal,
     /// budget − spend
@@ -120,6 +123,7 @@ pub fn evaluate(
     let mut summaries = Vec::with_capacity(budgets.len());
     for b in budgets {
         let factor = conversion_factor(rates, report, b.currency)?;
+        let back = conversion_factor(rates, b.currency, report)?;
         let mut cumulative_spend = Decimal::ZERO;
         let mut cumulative_budget = Decimal::ZERO;
         let mut summary = BudgetSummary {
@@ -152,6 +156,7 @@ pub fn evaluate(
                     product: b.product,
                     amount: Some(b.amount),
                     currency: b.currency,
+                    amount_converted: Some(b.amount * back),
                     spend: month_spend,
                     variance: Some(b.amount - month_spend),
                     utilisation: (!b.amount.is_zero()).then(|| month_spend / b.amount),
@@ -165,6 +170,7 @@ pub fn evaluate(
                     product: b.product,
                     amount: None,
                     currency: b.currency,
+                    amount_converted: None,
                     spend: month_spend,
                     variance: None,
                     utilisation: None,
