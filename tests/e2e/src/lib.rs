@@ -1,1 +1,282 @@
-//! Harness for the end-to-end tests (filled in below).
+//! Harness for the end-to-end tests: the real Plancast binary in the real webview, driven
+//! through tauri-driver (WebDriver) with thirtyfour.
+//!
+//! Every [`App`] gets its own tauri-driver on free ports and its own temporary HOME and XDG
+//! directories, so tests run in parallel and never share a database or localStorage.
+//!
+//! The tests need a display (scripts/test runs them under `xvfb-run`), `tauri-driver`,
+//! `WebKitWebDriver` and a built debug binary (`npm run build && cargo build -p plancast`).
+//! They skip themselves unless `PLANCAST_E2E=1`, so a plain `cargo test --workspace` on a
+//! machine without a display still passes; scripts/test always sets it.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use tempfile::TempDir;
+use thirtyfour::prelude::*;
+use thirtyfour::Capabilities;
+
+pub use thirtyfour::prelude::{By, WebDriverResult};
+
+pub type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+/// How long a condition may take to become true before a test fails.
+pub const PATIENCE: Duration = Duration::from_secs(10);
+
+/// Whether E2E tests should run (`PLANCAST_E2E=1`); prints why when they do not.
+pub fn enabled(test: &str) -> bool {
+    let on = std::env::var("PLANCAST_E2E").is_ok_and(|value| value == "1");
+    if !on {
+        eprintln!("skipping E2E test {test}: set PLANCAST_E2E=1 (scripts/test does)");
+    }
+    on
+}
+
+/// The debug binary under test: `PLANCAST_BIN`, or `debug/plancast` in `CARGO_TARGET_DIR`
+/// (relative paths are taken from the workspace root, as cargo does), or `./target`.
+pub fn app_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("PLANCAST_BIN") {
+        return PathBuf::from(path);
+    }
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("target"));
+    let target = if target.is_absolute() {
+        target
+    } else {
+        workspace.join(target)
+    };
+    target.join("debug").join(if cfg!(windows) {
+        "plancast.exe"
+    } else {
+        "plancast"
+    })
+}
+
+/// A port that is free now and was not handed out before in this process. The OS may
+/// give the same port to two quick `bind(0)` calls once the first is released, and tests run
+/// in parallel: two tauri-drivers on one port would mix up their sessions.
+fn free_port() -> std::io::Result<u16> {
+    static HANDED_OUT: Mutex<Vec<u16>> = Mutex::new(Vec::new());
+    let mut handed_out = HANDED_OUT
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    loop {
+        let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+        if !handed_out.contains(&port) {
+            handed_out.push(port);
+            return Ok(port);
+        }
+    }
+}
+
+/// A tauri-driver process, stopped with SIGTERM so it can stop WebKitWebDriver (SIGKILL
+/// would orphan it). `home` is this test's unique HOME, used to find an app left behind.
+struct DriverProcess {
+    child: Child,
+    home: PathBuf,
+}
+
+impl Drop for DriverProcess {
+    fn drop(&mut self) {
+        terminate(self.child.id());
+        let deadline = Instant::now() + Duration::from_secs(5);
+        let mut exited = false;
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                exited = true;
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        if !exited {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+        // tauri-driver stops WebKitWebDriver with SIGKILL, which leaves the app running when
+        // the session was not quit (a failed session start, a panicking test). Only this
+        // test's processes have this HOME, so stopping them cannot touch anything else.
+        for pid in processes_with_home(&self.home) {
+            terminate(pid);
+        }
+    }
+}
+
+fn terminate(pid: u32) {
+    let _ = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status();
+}
+
+/// Processes whose environment has `HOME=home` (Linux: read from /proc).
+fn processes_with_home(home: &Path) -> Vec<u32> {
+    let needle = format!("HOME={}", home.display()).into_bytes();
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/environ"))
+                .is_ok_and(|environ| environ.split(|&byte| byte == 0).any(|var| var == needle))
+        })
+        .collect()
+}
+
+/// One running Plancast window with its WebDriver session.
+pub struct App {
+    // Fields drop in this order: the session is quit, tauri-driver stopped, HOME removed.
+    pub driver: WebDriver,
+    tauri_driver: DriverProcess,
+    /// The temporary directory used as HOME and XDG_*_HOME for this app.
+    pub home: TempDir,
+}
+
+impl App {
+    /// Starts tauri-driver and opens the app in a new session, waiting for the nav to show.
+    pub async fn launch() -> Result<App, Box<dyn std::error::Error>> {
+        let binary = app_binary();
+        if !binary.is_file() {
+            return Err(format!(
+                "no app binary at {} — run `npm run build && cargo build -p plancast` first",
+                binary.display()
+            )
+            .into());
+        }
+        let home = tempfile::Builder::new().prefix("plancast-e2e-").tempdir()?;
+        for dir in ["data", "config", "cache"] {
+            std::fs::create_dir_all(home.path().join(dir))?;
+        }
+        let (port, native_port) = (free_port()?, free_port()?);
+        let child = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .spawn()
+            .map_err(|error| format!("could not start tauri-driver (is it installed?): {error}"))?;
+        let mut tauri_driver = DriverProcess {
+            child,
+            home: home.path().to_path_buf(),
+        };
+        // tauri-driver listens at once but starts WebKitWebDriver in the background; a
+        // session requested before the native driver listens fails.
+        wait_for_port(port).await?;
+        wait_for_port(native_port).await?;
+        if let Some(status) = tauri_driver.child.try_wait()? {
+            // Someone else owns the port we were waiting on.
+            return Err(format!("tauri-driver exited at start ({status})").into());
+        }
+
+        let mut capabilities = Capabilities::new();
+        capabilities.set("browserName", "wry")?;
+        capabilities.set("tauri:options", json!({ "application": binary }))?;
+        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), capabilities).await?;
+        let app = App {
+            driver,
+            tauri_driver,
+            home,
+        };
+        app.element("[data-test=nav]").await?;
+        Ok(app)
+    }
+
+    /// The data directory the app should be using (XDG_DATA_HOME of this test).
+    pub fn data_home(&self) -> PathBuf {
+        self.home.path().join("data")
+    }
+
+    /// The first element matching a CSS selector, waiting for it to appear.
+    pub async fn element(&self, css: &str) -> WebDriverResult<WebElement> {
+        self.driver
+            .query(By::Css(css))
+            .wait(PATIENCE, Duration::from_millis(100))
+            .first()
+            .await
+    }
+
+    pub async fn click(&self, css: &str) -> WebDriverResult<()> {
+        self.element(css).await?.click().await
+    }
+
+    /// Runs JavaScript in the page (its body is a function body: use `return`).
+    pub async fn script(&self, body: &str) -> WebDriverResult<Value> {
+        Ok(self
+            .driver
+            .execute(body, Vec::<Value>::new())
+            .await?
+            .json()
+            .clone())
+    }
+
+    /// The visible labels of the nav links, top to bottom.
+    pub async fn nav_labels(&self) -> WebDriverResult<Vec<String>> {
+        let value = self
+            .script("return [...document.querySelectorAll('[data-test^=nav-] span')].map(e => e.textContent);")
+            .await?;
+        Ok(serde_json::from_value(value).unwrap_or_default())
+    }
+
+    /// Runs the script `body` until it returns it returns `expected` or PATIENCE runs out; returns the last value.
+    pub async fn eventually(&self, body: &str, expected: Value) -> WebDriverResult<Value> {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let value = self.script(body).await?;
+            if value == expected || Instant::now() > deadline {
+                return Ok(value);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Saves a screenshot of the window as `DIR/NAME.png` when `PLANCAST_SCREENSHOTS=DIR`.
+    pub async fn screenshot(&self, name: &str) -> WebDriverResult<()> {
+        let Some(dir) = std::env::var_os("PLANCAST_SCREENSHOTS") else {
+            return Ok(());
+        };
+        let dir = PathBuf::from(dir);
+        std::fs::create_dir_all(&dir)?;
+        // Let fonts and the theme transition settle so the picture shows the final state.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        self.driver
+            .screenshot(&dir.join(format!("{name}.png")))
+            .await
+    }
+
+    /// Ends the session; tauri-driver is then stopped when `self` drops.
+    pub async fn close(self) -> WebDriverResult<()> {
+        let App {
+            driver,
+            tauri_driver,
+            home,
+        } = self;
+        let result = driver.quit().await;
+        drop(tauri_driver);
+        drop(home);
+        result
+    }
+}
+
+async fn wait_for_port(port: u16) -> Result<(), Box<dyn std::error::Error>> {
+    let deadline = Instant::now() + PATIENCE;
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if Instant::now() > deadline {
+            return Err(format!("tauri-driver did not listen on port {port}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    Ok(())
+}

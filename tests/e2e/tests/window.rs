@@ -1,0 +1,169 @@
+//! The window in the real webview: nav, language, theme, IPC, CSP — and, with
+//! `PLANCAST_SCREENSHOTS=DIR`, a picture of every screen in light and dark.
+
+use plancast_e2e::{enabled, App, TestResult};
+use serde_json::json;
+
+const ENGLISH_NAV: [&str; 4] = ["Scenarios", "Compare", "Price book", "Settings"];
+const CHINESE_NAV: [&str; 4] = ["场景", "比较", "价格表", "设置"];
+
+#[tokio::test(flavor = "multi_thread")]
+async fn window_shows_the_nav_without_csp_violations() -> TestResult {
+    if !enabled("window_shows_the_nav_without_csp_violations") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    assert_eq!(app.nav_labels().await?, ENGLISH_NAV);
+    let title = app.element("[data-test=page-title]").await?.text().await?;
+    assert_eq!(title, "Scenarios");
+    app.element("[data-test=side-panel]").await?;
+
+    app.click("[data-test=nav-compare]").await?;
+    let title = app.eventually(TITLE, json!("Compare")).await?;
+    assert_eq!(title, "Compare");
+
+    let violations = app.script("return window.__cspViolations;").await?;
+    assert_eq!(
+        violations,
+        json!([]),
+        "the page broke its Content-Security-Policy"
+    );
+    app.close().await?;
+    Ok(())
+}
+
+const TITLE: &str = "return document.querySelector('[data-test=page-title]')?.textContent;";
+const NAV: &str =
+    "return [...document.querySelectorAll('[data-test^=nav-] span')].map(e => e.textContent);";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn switching_language_translates_the_nav_and_back() -> TestResult {
+    if !enabled("switching_language_translates_the_nav_and_back") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    app.click("[data-test=nav-settings]").await?;
+
+    app.click("[data-test=lang-zh-CN]").await?;
+    assert_eq!(
+        app.eventually(NAV, json!(CHINESE_NAV)).await?,
+        json!(CHINESE_NAV)
+    );
+    assert_eq!(
+        app.script("return document.documentElement.lang;").await?,
+        json!("zh-CN")
+    );
+    assert_eq!(app.script(TITLE).await?, json!("设置"));
+
+    app.click("[data-test=lang-en]").await?;
+    assert_eq!(
+        app.eventually(NAV, json!(ENGLISH_NAV)).await?,
+        json!(ENGLISH_NAV)
+    );
+    assert_eq!(
+        app.script("return document.documentElement.lang;").await?,
+        json!("en")
+    );
+    app.close().await?;
+    Ok(())
+}
+
+const THEME: &str = "return document.documentElement.dataset.theme;";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn theme_switch_sets_the_theme_attribute_and_persists() -> TestResult {
+    if !enabled("theme_switch_sets_the_theme_attribute_and_persists") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    app.click("[data-test=nav-settings]").await?;
+
+    app.click("[data-test=theme-dark]").await?;
+    assert_eq!(app.eventually(THEME, json!("dark")).await?, json!("dark"));
+    let checked = app
+        .element("[data-test=theme-dark]")
+        .await?
+        .attr("aria-checked")
+        .await?;
+    assert_eq!(checked.as_deref(), Some("true"));
+
+    // The choice survives a reload (it is stored, not just applied).
+    app.script("location.reload(); return null;").await?;
+    app.element("[data-test=nav]").await?;
+    assert_eq!(app.eventually(THEME, json!("dark")).await?, json!("dark"));
+
+    app.click("[data-test=nav-settings]").await?;
+    app.click("[data-test=theme-light]").await?;
+    assert_eq!(app.eventually(THEME, json!("light")).await?, json!("light"));
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn settings_shows_version_and_this_tests_own_data_dir() -> TestResult {
+    if !enabled("settings_shows_version_and_this_tests_own_data_dir") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    app.click("[data-test=nav-settings]").await?;
+    let version = app.element("[data-test=app-version]").await?.text().await?;
+    assert_eq!(version, env!("CARGO_PKG_VERSION"));
+    let data_dir = app
+        .element("[data-test=app-data-dir]")
+        .await?
+        .text()
+        .await?;
+    let expected = app.data_home();
+    assert!(
+        data_dir.starts_with(&*expected.to_string_lossy()),
+        "data dir {data_dir} is not under this test's XDG_DATA_HOME {}",
+        expected.display()
+    );
+    assert!(
+        std::path::Path::new(&data_dir).is_dir(),
+        "the app created its data dir"
+    );
+    app.close().await?;
+    Ok(())
+}
+
+/// Screens to photograph: (nav id, file name).
+const SCREENS: [(&str, &str); 4] = [
+    ("scenarios", "scenarios"),
+    ("compare", "compare"),
+    ("price-book", "price-book"),
+    ("settings", "settings"),
+];
+
+/// With PLANCAST_SCREENSHOTS=DIR: every screen in light and dark, plus two in Chinese.
+#[tokio::test(flavor = "multi_thread")]
+async fn screenshots_of_every_screen() -> TestResult {
+    if !enabled("screenshots_of_every_screen") || std::env::var_os("PLANCAST_SCREENSHOTS").is_none()
+    {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    for theme in ["light", "dark"] {
+        app.click("[data-test=nav-settings]").await?;
+        app.click(&format!("[data-test=theme-{theme}]")).await?;
+        app.eventually(THEME, json!(theme)).await?;
+        for (id, name) in SCREENS {
+            app.click(&format!("[data-test=nav-{id}]")).await?;
+            app.element(&format!("[data-test=screen-{id}]")).await?;
+            if id == "settings" {
+                app.element("[data-test=app-version]").await?;
+            }
+            app.screenshot(&format!("{name}-{theme}")).await?;
+        }
+    }
+    app.click("[data-test=nav-settings]").await?;
+    app.click("[data-test=theme-light]").await?;
+    app.click("[data-test=lang-zh-CN]").await?;
+    app.eventually(NAV, json!(CHINESE_NAV)).await?;
+    app.screenshot("settings-zh-CN-light").await?;
+    app.click("[data-test=nav-scenarios]").await?;
+    app.element("[data-test=screen-scenarios]").await?;
+    app.screenshot("scenarios-zh-CN-light").await?;
+    app.close().await?;
+    Ok(())
+}
