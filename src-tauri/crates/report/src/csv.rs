@@ -1,0 +1,493 @@
+//! CSV reports of a quote, a comparison and scenarios side by side.
+//!
+//! Written for a FinOps person who opens the file in Excel:
+//!
+//! - UTF-8 with a byte-order mark by default, so Excel shows Chinese text correctly
+//!   ([`CsvOptions::bom`]); CRLF line ends (RFC 4180).
+//! - Money columns (`amount`, `converted`, `total`, `saving`, differences) are rounded to cents,
+//!   half away from zero, and a total is the rounded *exact* sum, never the sum of rounded
+//!   cells (rule GEN-2). Quantities and unit prices are written exactly, never rounded.
+//!   No value passes through a float.
+//!
+//! ## Formula injection
+//!
+//! Every cell is one of two kinds, and the kind is decided by the code that writes it, never by
+//! looking at the text:
+//!
+//! - **text** (names, plans, notes, reasons…): when it begins with `=`, `+`, `-`, `@`, a tab or
+//!   a carriage return, it is prefixed with a single quote `'` so a spreadsheet shows it as text
+//!   instead of evaluating it (the OWASP "CSV injection" advice). A plan note "-5 cores" is
+//!   therefore written `'-5 cores`: a small cost for text that can never become a formula.
+//! - **number**: written from a `Decimal` by `pricing::money::cents_text` or `exact_text`.
+//!   Such text is only digits, one `.`, and for a negative value a leading `-`; a spreadsheet
+//!   reads it as a number, so it is left alone and a negative saving stays `-12.50`.
+
+use pricing::budget::Status;
+use pricing::compare::Comparison;
+use pricing::money::{cents_text, exact_text};
+use pricing::{Line, Quote, YearMonth};
+use rust_decimal::Decimal;
+
+use crate::ReportError;
+
+/// How CSV files are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// Start the file with a UTF-8 byte-order mark (default), which Excel needs to read the
+    /// file as UTF-8. Turn it off for tools that treat the mark as part of the first header.
+    pub bom: bool,
+}
+
+impl Default for CsvOptions {
+    fn default() -> Self {
+        Self { bom: true }
+    }
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The characters that make a spreadsheet read a cell as a formula (or that some spreadsheets
+/// strip before doing so).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell, neutralised against formula injection (see the module doc).
+fn text(value: &str) -> String {
+    if value.starts_with(FORMULA_STARTS) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    }
+}
+
+/// A money cell: rounded to cents (rule GEN-2). Numbers are never neutralised.
+fn money(value: Decimal) -> String {
+    cents_text(value)
+}
+
+fn money_opt(value: Option<Decimal>) -> String {
+    value.map(money).unwrap_or_default()
+}
+
+/// A quantity or unit price: exact, never rounded (rule GEN-2).
+fn exact_opt(value: Option<Decimal>) -> String {
+    value.map(exact_text).unwrap_or_default()
+}
+
+fn yes_no(value: bool) -> String {
+    if value { "yes" } else { "no" }.to_string()
+}
+
+fn writer() -> ::csv::Writer<Vec<u8>> {
+    ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new())
+}
+
+fn finish(w: ::csv::Writer<Vec<u8>>) -> Result<Vec<u8>, ReportError> {
+    w.into_inner()
+        .map_err(|e| ReportError::Csv(e.into_error().into()))
+}
+
+fn with_bom(sections: Vec<Vec<u8>>, opts: &CsvOptions) -> Vec<u8> {
+    let mut out = Vec::new();
+    if opts.bom {
+        out.extend_from_slice(BOM);
+    }
+    for (k, section) in sections.into_iter().enumerate() {
+        if k > 0 {
+            // A blank line between sections; CSV readers (and Excel) skip it.
+            out.extend_from_slice(b"\r\n");
+        }
+        out.extend_from_slice(&section);
+    }
+    out
+}
+
+/// The status of a line as a person reads it.
+fn line_status(line: &Line) -> &'static str {
+    if line.infeasible {
+        "infeasible"
+    } else if line.custom_quote {
+        "custom quote"
+    } else if line.price_missing || line.amount.is_none() {
+        "price missing"
+    } else {
+        "ok"
+    }
+}
+
+fn line_note(line: &Line) -> String {
+    let parts: Vec<&str> = [line.note.as_deref(), line.entry_note.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect();
+    parts.join("; ")
+}
+
+fn budget_status(status: Option<Status>) -> String {
+    status.map(|s| s.key().to_string()).unwrap_or_default()
+}
+
+/// The header of the line section of [`quote_csv`].
+pub const QUOTE_HEADER: [&str; 15] = [
+    "month",
+    "product",
+    "item",
+    "plan",
+    "quantity",
+    "unit",
+    "unit_price",
+    "amount",
+    "currency",
+    "converted",
+    "report_currency",
+    "rule",
+    "source",
+    "status",
+    "note",
+];
+
+/// The header of the budget section of [`quote_csv`].
+pub const BUDGET_HEADER: [&str; 14] = [
+    "month",
+    "budget",
+    "product",
+    "budget_amount",
+    "budget_currency",
+    "budget_converted",
+    "report_currency",
+    "spend",
+    "variance",
+    "utilisation",
+    "status",
+    "cumulative_spend",
+    "cumulative_budget",
+    "cumulative_status",
+];
+
+/// A month-by-month report of a quote.
+///
+/// **Section 1, lines** ([`QUOTE_HEADER`]): one row per month and line; `amount` is in the
+/// line's `currency`, `converted` in the report currency. After each month a row with product
+/// `total` carries the month's total in the `converted` column (the rounded exact sum of the
+/// month's known lines) and `ok` or `incomplete` as its status. The section ends with a row
+/// with product `grand total`.
+///
+/// **Section 2, budgets** ([`BUDGET_HEADER`]), after a blank line, only when the scenario has
+/// budgets: one row per month and budget. Budget amounts are in the budget's currency, with
+/// `budget_converted` in the report currency; spend, variance and cumulative amounts are in
+/// the budget's currency (rules BUD-2, BUD-3). Months where a budget is not in force have empty
+/// budget cells. `utilisation` is spend ÷ budget as a ratio (1 = 100 %) to 6 decimals: it is
+/// neither money nor a quantity, and a division can have 28 digits.
+pub fn quote_csv(quote: &Quote, opts: &CsvOptions) -> Result<Vec<u8>, ReportError> {
+    let report_currency = quote.currency.code();
+    let mut w = writer();
+    w.write_record(QUOTE_HEADER)?;
+    for m in &quote.months {
+        let month = m.month.to_string();
+        for l in &m.lines {
+            w.write_record([
+                month.clone(),
+                text(l.product.key()),
+                text(&l.item),
+                text(l.plan.as_deref().unwrap_or_default()),
+                exact_text(l.quantity),
+                text(&l.unit),
+                exact_opt(l.unit_price),
+                money_opt(l.amount),
+                l.currency.code().to_string(),
+                money_opt(l.converted),
+                report_currency.to_string(),
+                text(&l.rule),
+                text(l.source.as_deref().unwrap_or_default()),
+                line_status(l).to_string(),
+                text(&line_note(l)),
+            ])?;
+        }
+        let (status, note) = if m.complete {
+            ("ok", "")
+        } else {
+            (
+                "incomplete",
+                "lines without a known amount are not in the total",
+            )
+        };
+        w.write_record(total_row(
+            &month,
+            "total",
+            m.total,
+            report_currency,
+            status,
+            note,
+        ))?;
+    }
+    let (status, note) = if quote.complete {
+        ("ok", "")
+    } else {
+        (
+            "incomplete",
+            "some lines have no price: their cost is unknown, not zero",
+        )
+    };
+    w.write_record(total_row(
+        "",
+        "grand total",
+        quote.total,
+        report_currency,
+        status,
+        note,
+    ))?;
+    let lines = finish(w)?;
+
+    let mut sections = vec![lines];
+    if !quote.budgets.is_empty() {
+        sections.push(budget_section(quote)?);
+    }
+    Ok(with_bom(sections, opts))
+}
+
+fn total_row(
+    month: &str,
+    label: &str,
+    total: Decimal,
+    report_currency: &str,
+    status: &str,
+    note: &str,
+) -> [String; 15] {
+    [
+        month.to_string(),
+        label.to_string(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        money(total),
+        report_currency.to_string(),
+        String::new(),
+        String::new(),
+        status.to_string(),
+        text(note),
+    ]
+}
+
+fn budget_section(quote: &Quote) -> Result<Vec<u8>, ReportError> {
+    let mut w = writer();
+    w.write_record(BUDGET_HEADER)?;
+    for m in &quote.months {
+        // `MonthQuote::budgets` holds one entry per budget, in the scenario's order, the same
+        // order as `Quote::budgets`.
+        for (k, b) in m.budgets.iter().enumerate() {
+            let name = quote
+                .budgets
+                .get(k)
+                .and_then(|s| s.budget.name.clone())
+                .unwrap_or_else(|| format!("budget {}", k + 1));
+            w.write_record([
+                m.month.to_string(),
+                text(&name),
+                b.product.map(|p| p.key()).unwrap_or("all").to_string(),
+                money_opt(b.amount),
+                b.currency.code().to_string(),
+                money_opt(b.amount_converted),
+                quote.currency.code().to_string(),
+                money(b.spend),
+                money_opt(b.variance),
+                exact_opt(b.utilisation.map(|u| u.round_dp(6))),
+                budget_status(b.status),
+                money(b.cumulative_spend),
+                money(b.cumulative_budget),
+                budget_status(b.cumulative_status),
+            ])?;
+        }
+    }
+    finish(w)
+}
+
+/// The header of [`comparison_csv`].
+pub const COMPARISON_HEADER: [&str; 11] = [
+    "product",
+    "plan",
+    "label",
+    "total",
+    "currency",
+    "feasible",
+    "complete",
+    "recommended",
+    "current",
+    "saving",
+    "reasons",
+];
+
+/// One row per alternative of every product, in the comparison's order (cheapest first).
+/// `total` and `saving` are rounded to cents and empty when unknown; `saving` is what choosing
+/// the row instead of the current choice saves (negative: costs more). Booleans are `yes`/`no`.
+pub fn comparison_csv(cmp: &Comparison, opts: &CsvOptions) -> Result<Vec<u8>, ReportError> {
+    let mut w = writer();
+    w.write_record(COMPARISON_HEADER)?;
+    for p in &cmp.products {
+        for a in &p.alternatives {
+            w.write_record([
+                a.product.key().to_string(),
+                text(&a.plan),
+                text(&a.label),
+                money_opt(a.total),
+                a.currency.code().to_string(),
+                yes_no(a.feasible),
+                yes_no(a.complete),
+                yes_no(a.recommended),
+                yes_no(a.current),
+                money_opt(a.saving),
+                text(&a.reasons.join("; ")),
+            ])?;
+        }
+    }
+    Ok(with_bom(vec![finish(w)?], opts))
+}
+
+/// Checks that 2–4 quotes share one report currency; returns that currency.
+pub(crate) fn check_comparable<'a>(
+    currencies: impl ExactSizeIterator<Item = &'a Quote>,
+) -> Result<pricing::Currency, ReportError> {
+    let n = currencies.len();
+    if !(2..=4).contains(&n) {
+        return Err(ReportError::ScenarioCount(n));
+    }
+    let mut first = None;
+    for q in currencies {
+        match first {
+            None => first = Some(q.currency),
+            Some(f) if f != q.currency => {
+                return Err(ReportError::CurrencyMismatch {
+                    first: f,
+                    other: q.currency,
+                })
+            }
+            Some(_) => {}
+        }
+    }
+    first.ok_or(ReportError::ScenarioCount(0))
+}
+
+/// Every calendar month any of the quotes has, in order.
+pub(crate) fn calendar_months<'a>(quotes: impl Iterator<Item = &'a Quote>) -> Vec<YearMonth> {
+    let mut months: Vec<YearMonth> = quotes
+        .flat_map(|q| q.months.iter().map(|m| m.month))
+        .collect();
+    months.sort();
+    months.dedup();
+    months
+}
+
+pub(crate) fn month_total(quote: &Quote, month: YearMonth) -> Option<Decimal> {
+    quote
+        .months
+        .iter()
+        .find(|m| m.month == month)
+        .map(|m| m.total)
+}
+
+/// 2–4 scenarios month by month, aligned by calendar month.
+///
+/// Columns: `month`, `currency`, then for the first scenario its monthly total, and for each
+/// other scenario its monthly total followed by its difference to the first (`this − first`,
+/// negative when it is cheaper), and last a `note` naming the scenarios whose total leaves out
+/// lines without a price. A cell is empty where a scenario has no such month (and so is the
+/// difference). The last row, `total`, has each scenario's total over all its months.
+///
+/// All scenarios must report in one currency ([`ReportError::CurrencyMismatch`] otherwise): a
+/// difference across currencies would mean nothing.
+pub fn side_by_side_csv(quotes: &[&Quote], opts: &CsvOptions) -> Result<Vec<u8>, ReportError> {
+    let currency = check_comparable(quotes.iter().copied())?;
+    let first = quotes[0];
+    let mut header = vec![
+        "month".to_string(),
+        "currency".to_string(),
+        text(&first.scenario),
+    ];
+    for q in &quotes[1..] {
+        header.push(text(&q.scenario));
+        header.push(text(&format!("{} vs {}", q.scenario, first.scenario)));
+    }
+    header.push("note".to_string());
+    let mut w = writer();
+    w.write_record(&header)?;
+    for month in calendar_months(quotes.iter().copied()) {
+        let base = month_total(first, month);
+        let mut row = vec![
+            month.to_string(),
+            currency.code().to_string(),
+            money_opt(base),
+        ];
+        for q in &quotes[1..] {
+            let this = month_total(q, month);
+            row.push(money_opt(this));
+            row.push(money_opt(this.zip(base).map(|(t, b)| t - b)));
+        }
+        let incomplete = quotes
+            .iter()
+            .filter(|q| q.months.iter().any(|m| m.month == month && !m.complete));
+        row.push(incomplete_note(incomplete));
+        w.write_record(&row)?;
+    }
+    let mut row = vec![
+        "total".to_string(),
+        currency.code().to_string(),
+        money(first.total),
+    ];
+    for q in &quotes[1..] {
+        row.push(money(q.total));
+        row.push(money(q.total - first.total));
+    }
+    row.push(incomplete_note(quotes.iter().filter(|q| !q.complete)));
+    w.write_record(&row)?;
+    Ok(with_bom(vec![finish(w)?], opts))
+}
+
+/// "incomplete: A; B" for the scenarios given, or nothing.
+fn incomplete_note<'a>(quotes: impl Iterator<Item = &'a &'a Quote>) -> String {
+    let names: Vec<&str> = quotes.map(|q| q.scenario.as_str()).collect();
+    if names.is_empty() {
+        String::new()
+    } else {
+        text(&format!(
+            "incomplete (prices missing): {}",
+            names.join("; ")
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_cells_that_look_like_formulas_are_neutralised() {
+        assert_eq!(
+            text("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(text("+1"), "'+1");
+        assert_eq!(text("@x"), "'@x");
+        assert_eq!(text("-cmd"), "'-cmd");
+        assert_eq!(text("\tx"), "'\tx");
+        assert_eq!(text("\rx"), "'\rx");
+        assert_eq!(text("腾讯云"), "腾讯云");
+        assert_eq!(text("a=b"), "a=b");
+        assert_eq!(text(""), "");
+    }
+
+    #[test]
+    fn numbers_stay_numbers() {
+        use std::str::FromStr;
+        let d = |s: &str| Decimal::from_str(s).unwrap_or_default();
+        assert_eq!(money(d("-12.5")), "-12.50");
+        assert_eq!(money(d("0.005")), "0.01");
+        assert_eq!(money(d("-0.005")), "-0.01");
+        assert_eq!(exact_opt(Some(d("0.0060"))), "0.006");
+        assert_eq!(exact_opt(None), "");
+    }
+}
