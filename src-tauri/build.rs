@@ -2,9 +2,16 @@
 //! tauri-build reads `tauri.conf.json` from there; capabilities live under `src-tauri/`
 //! next to the Rust code that they grant access to.
 
+/// Every app command, by name. tauri-build generates an `allow-<command>` permission for
+/// each, and a window may call only those its capability lists (without this list Tauri
+/// would allow every app command to every window). A new command goes in three places:
+/// `generate_handler!` in app.rs, this list, and `src-tauri/capabilities/main-window.json`.
+const COMMANDS: &[&str] = &["app_info"];
+
 fn main() {
-    let attributes =
-        tauri_build::Attributes::new().capabilities_path_pattern("./src-tauri/capabilities/*.json");
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/*.json")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
     if let Err(error) = tauri_build::try_build(attributes) {
         // A build script reports failures by panicking; say what went wrong first.
         panic!("tauri-build failed: {error:#}");

@@ -28,6 +28,40 @@ async fn window_shows_the_nav_without_csp_violations() -> TestResult {
         json!([]),
         "the page broke its Content-Security-Policy"
     );
+    // And the policy is really enforced: an inline style attribute is refused.
+    app.script("document.body.setAttribute('style', 'color: red'); return null;")
+        .await?;
+    let refused = app
+        .eventually("return window.__cspViolations.length > 0;", json!(true))
+        .await?;
+    assert_eq!(
+        refused,
+        json!(true),
+        "an inline style was not reported as a CSP violation"
+    );
+    app.close().await?;
+    Ok(())
+}
+
+/// The capability grants Plancast's commands and the dialogs, not Tauri's core defaults.
+#[tokio::test(flavor = "multi_thread")]
+async fn ipc_allows_plancast_commands_and_denies_the_rest() -> TestResult {
+    if !enabled("ipc_allows_plancast_commands_and_denies_the_rest") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    let outcome = |command: &str| {
+        format!(
+            "return window.__TAURI_INTERNALS__.invoke('{command}').then(() => 'allowed', () => 'denied');"
+        )
+    };
+    // Not in the capability: core:app (part of core:default) and an unknown plugin.
+    for command in ["plugin:app|version", "plugin:shell|execute"] {
+        let result = app.driver.execute(&outcome(command), Vec::new()).await?;
+        assert_eq!(result.json(), &json!("denied"), "{command}");
+    }
+    let result = app.driver.execute(&outcome("app_info"), Vec::new()).await?;
+    assert_eq!(result.json(), &json!("allowed"));
     app.close().await?;
     Ok(())
 }
