@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use tauri::Manager;
 
 use crate::commands;
+use crate::data_dir::default_data_dir;
 
 /// State shared by every command of one running app.
 #[derive(Debug, Clone)]
@@ -25,9 +26,10 @@ pub fn run_app() -> tauri::Result<()> {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            // `app_data_dir` follows the platform convention (XDG_DATA_HOME on Linux), which
-            // is also what lets each E2E test run on its own empty directory.
-            let data_dir = app.path().app_data_dir()?;
+            // The same directory as the command line's; it follows XDG_DATA_HOME on Linux,
+            // which is also what lets each E2E test run on its own empty directory.
+            let data_dir =
+                default_data_dir().ok_or("the system reports no per-user data directory")?;
             std::fs::create_dir_all(&data_dir)?;
             app.manage(AppState { data_dir });
             Ok(())

@@ -7,3 +7,4 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod data_dir;
