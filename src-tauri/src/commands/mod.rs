@@ -3,6 +3,13 @@
 //! Each adapter takes what it needs from the managed state, runs the plain function (off the
 //! main thread when it blocks, see [`blocking`]) and returns `Result<_, ApiError>`. The plain
 //! functions are public so `tests/` can call them with no window.
+//!
+//! Adding a command: write the plain function and the adapter here, register the adapter in
+//! `generate_handler!` (app.rs), add its name to `COMMANDS` in src-tauri/build.rs and
+//! `allow-<name>` to src-tauri/capabilities/main-window.json, derive `TS` on its request and
+//! response types and list them in [`typescript_bindings`], then call it from ui/src/api.ts.
+//! Money and other decimals cross IPC as strings: `rust_decimal` serialises them as strings
+//! here (feature `serde-with-str`), and a `Decimal` field takes `#[ts(type = "string")]`.
 
 mod error;
 
