@@ -8,8 +8,9 @@
 //! `generate_handler!` (app.rs), add its name to `COMMANDS` in src-tauri/build.rs and
 //! `allow-<name>` to src-tauri/capabilities/main-window.json, derive `TS` on its request and
 //! response types and list them in [`typescript_bindings`], then call it from ui/src/api.ts.
-//! Money and other decimals cross IPC as strings: `rust_decimal` serialises them as strings
-//! here (feature `serde-with-str`), and a `Decimal` field takes `#[ts(type = "string")]`.
+//! Money and other decimals cross IPC as strings: `rust_decimal` serialises a `Decimal` as a
+//! string (never enable its `serde-float` feature), and a `Decimal` field takes
+//! `#[ts(type = "string")]` so the TypeScript side sees `string`, not `number`.
 
 mod error;
 
