@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatDecimal, formatMoney } from '../src/format';
+
+test('groups integer digits in threes', () => {
+  assert.equal(formatDecimal('0'), '0');
+  assert.equal(formatDecimal('999'), '999');
+  assert.equal(formatDecimal('1000'), '1,000');
+  assert.equal(formatDecimal('1234567.5'), '1,234,567.5');
+  assert.equal(formatDecimal('0001234'), '1,234');
+});
+
+test('pads the fraction but never rounds it', () => {
+  assert.equal(formatDecimal('1500', 2), '1,500.00');
+  assert.equal(formatDecimal('0.1390', 2), '0.1390');
+  assert.equal(formatDecimal('2.005', 2), '2.005');
+  // Beyond what a double holds exactly: the digits survive untouched.
+  assert.equal(formatDecimal('12345678901234567890.123456789', 2), '12,345,678,901,234,567,890.123456789');
+});
+
+test('signs', () => {
+  assert.equal(formatDecimal('-1234.5', 2), '-1,234.50');
+  assert.equal(formatDecimal('+7'), '7');
+  assert.equal(formatDecimal('-0.00', 2), '0.00');
+});
+
+test('leaves anything that is not a plain decimal as it is', () => {
+  assert.equal(formatDecimal('1e3'), '1e3');
+  assert.equal(formatDecimal('n/a'), 'n/a');
+  assert.equal(formatDecimal(''), '');
+});
+
+test('money carries its currency code', () => {
+  assert.equal(formatMoney('1500', 'USD'), '1,500.00 USD');
+  assert.equal(formatMoney('-12.5', 'CNY'), '-12.50 CNY');
+});
