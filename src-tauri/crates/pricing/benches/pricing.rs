@@ -35,11 +35,21 @@ fn benches(c: &mut Criterion) {
             (q.total, cmp.products.len())
         })
     });
-    let sweep: Vec<Scenario> = (0..10_000u32).map(|i| three_products(12, 20 + i % 500, 100_000 + u64::from(i) * 4_000)).collect();
+    c.bench_function("quote_120_months", |b| {
+        b.iter(|| quote(std::hint::black_box(&long), book).unwrap().total)
+    });
+    let sweep: Vec<Scenario> = (0..10_000u32)
+        .map(|i| three_products(12, 20 + i % 500, 100_000 + u64::from(i) * 4_000))
+        .collect();
     let mut group = c.benchmark_group("sweep");
     group.sample_size(10);
     group.bench_function("sweep_10000_scenarios", |b| {
-        b.iter(|| sweep.iter().map(|s| quote(s, book).unwrap().total).sum::<rust_decimal::Decimal>())
+        b.iter(|| {
+            sweep
+                .iter()
+                .map(|s| quote(s, book).unwrap().total)
+                .sum::<rust_decimal::Decimal>()
+        })
     });
     group.finish();
 }

@@ -85,8 +85,12 @@ impl PriceEntry {
         let regions_meet = self.regions.is_empty()
             || other.regions.is_empty()
             || self.regions.iter().any(|r| other.regions.contains(r));
-        let dates_meet = self.effective_to.is_none_or(|to| other.effective_from <= to)
-            && other.effective_to.is_none_or(|to| self.effective_from <= to);
+        let dates_meet = self
+            .effective_to
+            .is_none_or(|to| other.effective_from <= to)
+            && other
+                .effective_to
+                .is_none_or(|to| self.effective_from <= to);
         same_key && regions_meet && dates_meet
     }
 }
@@ -191,7 +195,9 @@ impl QuotaVersion {
     }
 
     pub fn raisable(&self, edition: Edition, requirement: &str) -> bool {
-        self.raisable_by_ticket.iter().any(|t| t.edition == edition && t.requirement == requirement)
+        self.raisable_by_ticket
+            .iter()
+            .any(|t| t.edition == edition && t.requirement == requirement)
     }
 }
 
@@ -224,12 +230,17 @@ pub struct PriceBook {
 const DATA: [(&str, &str); 3] = [
     ("tcr_prices.json", include_str!("../data/tcr_prices.json")),
     ("tcss_prices.json", include_str!("../data/tcss_prices.json")),
-    ("image_search_prices.json", include_str!("../data/image_search_prices.json")),
+    (
+        "image_search_prices.json",
+        include_str!("../data/image_search_prices.json"),
+    ),
 ];
 
 fn read<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, BookError> {
-    serde_json::from_str(text)
-        .map_err(|e| BookError::Malformed { file: file.into(), message: e.to_string() })
+    serde_json::from_str(text).map_err(|e| BookError::Malformed {
+        file: file.into(),
+        message: e.to_string(),
+    })
 }
 
 impl PriceBook {
@@ -237,7 +248,8 @@ impl PriceBook {
     pub fn builtin() -> &'static PriceBook {
         static BOOK: OnceLock<PriceBook> = OnceLock::new();
         BOOK.get_or_init(|| {
-            Self::load_builtin().unwrap_or_else(|e| panic!("the built-in price book is invalid: {e}"))
+            Self::load_builtin()
+                .unwrap_or_else(|e| panic!("the built-in price book is invalid: {e}"))
         })
     }
 
@@ -266,7 +278,10 @@ impl PriceBook {
         let mut sorted_quotas: Vec<QuotaVersion> = quotas;
         sorted_quotas.sort_by_key(|q| q.effective_from);
         for pair in sorted_quotas.windows(2) {
-            if pair[0].effective_to.is_none_or(|to| to >= pair[1].effective_from) {
+            if pair[0]
+                .effective_to
+                .is_none_or(|to| to >= pair[1].effective_from)
+            {
                 return Err(BookError::Overlap {
                     a: format!("quota version {}", pair[0].version),
                     b: format!("quota version {}", pair[1].version),
@@ -275,7 +290,10 @@ impl PriceBook {
         }
         for q in &sorted_quotas {
             if !sources.contains_key(&q.source) {
-                return Err(BookError::UnknownSource { id: q.version.clone(), source_key: q.source.clone() });
+                return Err(BookError::UnknownSource {
+                    id: q.version.clone(),
+                    source_key: q.source.clone(),
+                });
             }
             if Edition::ALL.iter().any(|e| !q.editions.contains_key(e)) {
                 return Err(BookError::Invalid {
@@ -299,7 +317,10 @@ impl PriceBook {
     fn reindex(&mut self) {
         self.index.clear();
         for (i, e) in self.entries.iter().enumerate() {
-            self.index.entry((e.product, e.site, e.item.clone())).or_default().push(i);
+            self.index
+                .entry((e.product, e.site, e.item.clone()))
+                .or_default()
+                .push(i);
         }
     }
 
@@ -309,7 +330,10 @@ impl PriceBook {
     pub fn with_user_entries(&self, user: Vec<PriceEntry>) -> Result<PriceBook, BookError> {
         for e in &user {
             if e.source != USER_SOURCE {
-                return Err(BookError::Invalid { id: e.id(), message: "user entries have the source \"user\"".into() });
+                return Err(BookError::Invalid {
+                    id: e.id(),
+                    message: "user entries have the source \"user\"".into(),
+                });
             }
         }
         check_entries(&user, &self.sources)?;
@@ -341,12 +365,32 @@ impl PriceBook {
     }
 
     /// A limit or count from the book (elastic cap minimum, quota step, …) as a plain number.
-    pub fn limit(&self, product: Product, site: Site, item: &str, date: NaiveDate) -> Option<&PriceEntry> {
-        self.lookup(Key { product, site, item, plan: None, region: None }, date)
+    pub fn limit(
+        &self,
+        product: Product,
+        site: Site,
+        item: &str,
+        date: NaiveDate,
+    ) -> Option<&PriceEntry> {
+        self.lookup(
+            Key {
+                product,
+                site,
+                item,
+                plan: None,
+                region: None,
+            },
+            date,
+        )
     }
 
     /// Every entry in force on `date`, user entries first, optionally filtered.
-    pub fn in_force(&self, date: NaiveDate, product: Option<Product>, site: Option<Site>) -> Vec<&PriceEntry> {
+    pub fn in_force(
+        &self,
+        date: NaiveDate,
+        product: Option<Product>,
+        site: Option<Site>,
+    ) -> Vec<&PriceEntry> {
         self.user
             .iter()
             .chain(self.entries.iter())
@@ -383,13 +427,19 @@ impl PriceBook {
     }
 }
 
-fn check_entries(entries: &[PriceEntry], sources: &BTreeMap<String, Source>) -> Result<(), BookError> {
+fn check_entries(
+    entries: &[PriceEntry],
+    sources: &BTreeMap<String, Source>,
+) -> Result<(), BookError> {
     for e in entries {
         if e.source.trim().is_empty() {
             return Err(BookError::NoSource { id: e.id() });
         }
         if !sources.contains_key(&e.source) {
-            return Err(BookError::UnknownSource { id: e.id(), source_key: e.source.clone() });
+            return Err(BookError::UnknownSource {
+                id: e.id(),
+                source_key: e.source.clone(),
+            });
         }
         if e.effective_to.is_some_and(|to| to < e.effective_from) {
             return Err(BookError::BackwardsDates { id: e.id() });
@@ -402,13 +452,19 @@ fn check_entries(entries: &[PriceEntry], sources: &BTreeMap<String, Source>) -> 
     // runs once per process.
     let mut groups: HashMap<(Product, Site, &str), Vec<&PriceEntry>> = HashMap::new();
     for e in entries {
-        groups.entry((e.product, e.site, e.item.as_str())).or_default().push(e);
+        groups
+            .entry((e.product, e.site, e.item.as_str()))
+            .or_default()
+            .push(e);
     }
     for group in groups.values() {
         for (i, a) in group.iter().enumerate() {
             for b in &group[i + 1..] {
                 if a.overlaps(b) {
-                    return Err(BookError::Overlap { a: a.id(), b: b.id() });
+                    return Err(BookError::Overlap {
+                        a: a.id(),
+                        b: b.id(),
+                    });
                 }
             }
         }
@@ -448,26 +504,44 @@ mod tests {
         // rule GEN-3
         let book = PriceBook::load_builtin().expect("built-in book is valid");
         assert!(book.entries().count() > 100);
-        assert!(book.entries().all(|e| book.sources().contains_key(&e.source) && !e.rule.is_empty()));
+        assert!(book
+            .entries()
+            .all(|e| book.sources().contains_key(&e.source) && !e.rule.is_empty()));
     }
 
     #[test]
     fn gen_3_load_time_check_refuses_overlaps_and_missing_sources() {
         // rule GEN-3
         let sources = PriceBook::builtin().sources().clone();
-        let overlapping = vec![entry("2023-07-21", None, "S001"), entry("2024-01-01", None, "S001")];
+        let overlapping = vec![
+            entry("2023-07-21", None, "S001"),
+            entry("2024-01-01", None, "S001"),
+        ];
         assert!(matches!(
             PriceBook::from_parts(overlapping, vec![], vec![], sources.clone()),
             Err(BookError::Overlap { .. })
         ));
-        let consecutive = vec![entry("2023-07-21", Some("2023-12-31"), "S001"), entry("2024-01-01", None, "S001")];
+        let consecutive = vec![
+            entry("2023-07-21", Some("2023-12-31"), "S001"),
+            entry("2024-01-01", None, "S001"),
+        ];
         assert!(PriceBook::from_parts(consecutive, vec![], vec![], sources.clone()).is_ok());
         assert!(matches!(
-            PriceBook::from_parts(vec![entry("2023-07-21", None, "")], vec![], vec![], sources.clone()),
+            PriceBook::from_parts(
+                vec![entry("2023-07-21", None, "")],
+                vec![],
+                vec![],
+                sources.clone()
+            ),
             Err(BookError::NoSource { .. })
         ));
         assert!(matches!(
-            PriceBook::from_parts(vec![entry("2023-07-21", None, "S999")], vec![], vec![], sources),
+            PriceBook::from_parts(
+                vec![entry("2023-07-21", None, "S999")],
+                vec![],
+                vec![],
+                sources
+            ),
             Err(BookError::UnknownSource { .. })
         ));
     }
@@ -476,7 +550,10 @@ mod tests {
     fn gen_4_lookup_uses_the_entry_in_force_on_the_date() {
         // rule GEN-4 (and TCSS-PRO-5's dated minimum)
         let book = PriceBook::builtin();
-        let cap = |d| book.limit(Product::Tcss, Site::TencentIntl, "elastic_cap_min", date(d)).map(|e| e.amount);
+        let cap = |d| {
+            book.limit(Product::Tcss, Site::TencentIntl, "elastic_cap_min", date(d))
+                .map(|e| e.amount)
+        };
         assert_eq!(cap("2024-08-12"), Some(dec!(500)));
         assert_eq!(cap("2024-08-13"), Some(dec!(5000)));
         assert_eq!(cap("2023-07-20"), None);
@@ -502,10 +579,21 @@ mod tests {
         let mut mine = entry("2020-01-01", None, USER_SOURCE);
         mine.amount = dec!(5);
         let book = PriceBook::builtin().with_user_entries(vec![mine]).unwrap();
-        let key = Key { product: Product::Tcss, site: Site::TencentIntl, item: "pro_prepaid", plan: None, region: None };
+        let key = Key {
+            product: Product::Tcss,
+            site: Site::TencentIntl,
+            item: "pro_prepaid",
+            plan: None,
+            region: None,
+        };
         let found = book.lookup(key, date("2027-01-01")).unwrap();
-        assert_eq!((found.amount, found.source.as_str()), (dec!(5), USER_SOURCE));
-        assert!(PriceBook::builtin().with_user_entries(vec![entry("2020-01-01", None, "S001")]).is_err());
+        assert_eq!(
+            (found.amount, found.source.as_str()),
+            (dec!(5), USER_SOURCE)
+        );
+        assert!(PriceBook::builtin()
+            .with_user_entries(vec![entry("2020-01-01", None, "S001")])
+            .is_err());
     }
 
     #[test]

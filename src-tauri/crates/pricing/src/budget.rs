@@ -35,7 +35,11 @@ impl Status {
 /// is spent.
 pub fn status(spend: Decimal, limit: Decimal, warn_at: Decimal) -> Status {
     if limit.is_zero() {
-        return if spend > Decimal::ZERO { Status::Over } else { Status::Ok };
+        return if spend > Decimal::ZERO {
+            Status::Over
+        } else {
+            Status::Ok
+        };
     }
     let utilisation = spend / limit;
     if utilisation > Decimal::ONE {
@@ -136,7 +140,8 @@ pub fn evaluate(
         };
         for (k, m) in spend.iter().enumerate() {
             // rule BUD-1: a budget applies from its start month, optionally to its end month.
-            let in_force = b.start.is_none_or(|s| m.month >= s) && b.end.is_none_or(|e| m.month <= e);
+            let in_force =
+                b.start.is_none_or(|s| m.month >= s) && b.end.is_none_or(|e| m.month <= e);
             let month_spend = m.of(b.product) * factor;
             let entry = if in_force {
                 cumulative_spend += month_spend;
@@ -217,18 +222,36 @@ pub struct ActualRow {
 }
 
 /// Sets actual spend beside the projection with the forecast error (rule BUD-4).
-pub fn reconcile(spend: &[MonthSpend], products: &[Product], actuals: &[Actual], report: Currency, rates: &[Rate]) -> Result<Vec<ActualRow>, MissingRate> {
+pub fn reconcile(
+    spend: &[MonthSpend],
+    products: &[Product],
+    actuals: &[Actual],
+    report: Currency,
+    rates: &[Rate],
+) -> Result<Vec<ActualRow>, MissingRate> {
     let mut rows = Vec::new();
     for m in spend {
         for &p in products {
             let projected = m.of(Some(p));
-            let actual = match actuals.iter().find(|a| a.month == m.month && a.product == p) {
+            let actual = match actuals
+                .iter()
+                .find(|a| a.month == m.month && a.product == p)
+            {
                 Some(a) => Some(a.amount * conversion_factor(rates, a.currency, report)?),
                 None => None,
             };
             let error = actual.map(|a| a - projected);
-            let error_ratio = error.filter(|_| !projected.is_zero()).map(|e| e / projected);
-            rows.push(ActualRow { month: m.month, product: p, projected, actual, error, error_ratio });
+            let error_ratio = error
+                .filter(|_| !projected.is_zero())
+                .map(|e| e / projected);
+            rows.push(ActualRow {
+                month: m.month,
+                product: p,
+                projected,
+                actual,
+                error,
+                error_ratio,
+            });
         }
     }
     Ok(rows)
@@ -244,11 +267,24 @@ mod tests {
     }
 
     fn budget(amount: Decimal, product: Option<Product>) -> Budget {
-        Budget { name: None, amount, currency: Currency::Usd, product, warn_at: dec!(0.8), start: None, end: None }
+        Budget {
+            name: None,
+            amount,
+            currency: Currency::Usd,
+            product,
+            warn_at: dec!(0.8),
+            start: None,
+            end: None,
+        }
     }
 
     fn spend(month: &str, tcr: Decimal, tcss: Decimal) -> MonthSpend {
-        MonthSpend { month: ym(month), tcr, tcss, image_search: Decimal::ZERO }
+        MonthSpend {
+            month: ym(month),
+            tcr,
+            tcss,
+            image_search: Decimal::ZERO,
+        }
     }
 
     #[test]
@@ -266,8 +302,20 @@ mod tests {
     #[test]
     fn bud_1_bud_2_whole_scenario_and_per_product() {
         // rules BUD-1, BUD-2
-        let spend = [spend("2027-01", dec!(50), dec!(30)), spend("2027-02", dec!(70), dec!(50))];
-        let (months, _) = evaluate(&[budget(dec!(100), None), budget(dec!(40), Some(Product::Tcss))], &spend, Currency::Usd, &[]).unwrap();
+        let spend = [
+            spend("2027-01", dec!(50), dec!(30)),
+            spend("2027-02", dec!(70), dec!(50)),
+        ];
+        let (months, _) = evaluate(
+            &[
+                budget(dec!(100), None),
+                budget(dec!(40), Some(Product::Tcss)),
+            ],
+            &spend,
+            Currency::Usd,
+            &[],
+        )
+        .unwrap();
         assert_eq!(months[0][0].status, Some(Status::Warning));
         assert_eq!(months[0][0].variance, Some(dec!(20)));
         assert_eq!(months[0][0].utilisation, Some(dec!(0.8)));
@@ -283,9 +331,20 @@ mod tests {
         let mut b = budget(dec!(100), None);
         b.start = Some(ym("2027-02"));
         b.end = Some(ym("2027-02"));
-        let spend = [spend("2027-01", dec!(500), dec!(0)), spend("2027-02", dec!(10), dec!(0)), spend("2027-03", dec!(500), dec!(0))];
+        let spend = [
+            spend("2027-01", dec!(500), dec!(0)),
+            spend("2027-02", dec!(10), dec!(0)),
+            spend("2027-03", dec!(500), dec!(0)),
+        ];
         let (months, summary) = evaluate(&[b], &spend, Currency::Usd, &[]).unwrap();
-        assert_eq!((months[0][0].status, months[1][0].status, months[2][0].status), (None, Some(Status::Ok), None));
+        assert_eq!(
+            (
+                months[0][0].status,
+                months[1][0].status,
+                months[2][0].status
+            ),
+            (None, Some(Status::Ok), None)
+        );
         assert_eq!(summary[0].total_budget, dec!(100));
         assert_eq!(summary[0].first_over, None);
     }
@@ -299,7 +358,8 @@ mod tests {
             spend("2027-03", dec!(120), dec!(0)),
             spend("2027-04", dec!(90), dec!(0)),
         ];
-        let (months, summary) = evaluate(&[budget(dec!(100), None)], &spend, Currency::Usd, &[]).unwrap();
+        let (months, summary) =
+            evaluate(&[budget(dec!(100), None)], &spend, Currency::Usd, &[]).unwrap();
         assert_eq!(summary[0].first_warning, Some(ym("2027-02")));
         assert_eq!(summary[0].first_over, Some(ym("2027-03")));
         // Cumulative: 50, 135, 255 vs 100, 200, 300 → 345 > 400? no; 255 ≤ 300; 345 ≤ 400.
@@ -313,19 +373,47 @@ mod tests {
     #[test]
     fn bud_2_budget_in_another_currency_is_converted() {
         // rules BUD-2, GEN-8
-        let rates = [Rate { from: Currency::Usd, to: Currency::Cny, rate: dec!(7), date: "2026-11-01".parse().unwrap() }];
+        let rates = [Rate {
+            from: Currency::Usd,
+            to: Currency::Cny,
+            rate: dec!(7),
+            date: "2026-11-01".parse().unwrap(),
+        }];
         let mut b = budget(dec!(700), None);
         b.currency = Currency::Cny;
-        let (months, _) = evaluate(&[b.clone()], &[spend("2027-01", dec!(100), dec!(0))], Currency::Usd, &rates).unwrap();
-        assert_eq!((months[0][0].spend, months[0][0].status), (dec!(700), Some(Status::Warning)));
-        assert!(evaluate(&[b], &[spend("2027-01", dec!(1), dec!(0))], Currency::Usd, &[]).is_err());
+        let (months, _) = evaluate(
+            &[b.clone()],
+            &[spend("2027-01", dec!(100), dec!(0))],
+            Currency::Usd,
+            &rates,
+        )
+        .unwrap();
+        assert_eq!(
+            (months[0][0].spend, months[0][0].status),
+            (dec!(700), Some(Status::Warning))
+        );
+        assert!(evaluate(
+            &[b],
+            &[spend("2027-01", dec!(1), dec!(0))],
+            Currency::Usd,
+            &[]
+        )
+        .is_err());
     }
 
     #[test]
     fn bud_4_actuals_beside_projection() {
         // rule BUD-4
-        let spend = [spend("2027-01", dec!(100), dec!(0)), spend("2027-02", dec!(100), dec!(0))];
-        let actuals = [Actual { product: Product::Tcr, month: ym("2027-01"), amount: dec!(110), currency: Currency::Usd }];
+        let spend = [
+            spend("2027-01", dec!(100), dec!(0)),
+            spend("2027-02", dec!(100), dec!(0)),
+        ];
+        let actuals = [Actual {
+            product: Product::Tcr,
+            month: ym("2027-01"),
+            amount: dec!(110),
+            currency: Currency::Usd,
+        }];
         let rows = reconcile(&spend, &[Product::Tcr], &actuals, Currency::Usd, &[]).unwrap();
         assert_eq!(rows[0].error, Some(dec!(10)));
         assert_eq!(rows[0].error_ratio, Some(dec!(0.1)));

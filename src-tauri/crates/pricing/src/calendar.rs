@@ -36,7 +36,10 @@ impl YearMonth {
     /// The month `k` months later.
     pub fn plus(self, k: u32) -> Self {
         let index = self.year as i64 * 12 + (self.month as i64 - 1) + k as i64;
-        Self { year: (index / 12) as i32, month: (index % 12) as u32 + 1 }
+        Self {
+            year: (index / 12) as i32,
+            month: (index % 12) as u32 + 1,
+        }
     }
 
     /// Months from `self` to `later` (negative when `later` is earlier).
@@ -56,7 +59,10 @@ impl YearMonth {
     }
 
     pub fn of(date: NaiveDate) -> Self {
-        Self { year: date.year(), month: date.month() }
+        Self {
+            year: date.year(),
+            month: date.month(),
+        }
     }
 }
 
@@ -70,7 +76,13 @@ impl FromStr for YearMonth {
     type Err = ();
     fn from_str(s: &str) -> Result<Self, ()> {
         let b = s.as_bytes();
-        if b.len() != 7 || b[4] != b'-' || !b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit()) {
+        if b.len() != 7
+            || b[4] != b'-'
+            || !b
+                .iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || c.is_ascii_digit())
+        {
             return Err(());
         }
         let year = s[..4].parse().map_err(|_| ())?;
@@ -88,7 +100,8 @@ impl Serialize for YearMonth {
 impl<'de> Deserialize<'de> for YearMonth {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        text.parse().map_err(|_| serde::de::Error::custom(format!("expected YYYY-MM, got {text}")))
+        text.parse()
+            .map_err(|_| serde::de::Error::custom(format!("expected YYYY-MM, got {text}")))
     }
 }
 

@@ -52,7 +52,14 @@ pub struct Comparison {
     pub products: Vec<ProductComparison>,
 }
 
-fn summarise(product: Product, plan: String, label: String, lines: &[Vec<Line>], factor: Decimal, scenario: &Scenario) -> Alternative {
+fn summarise(
+    product: Product,
+    plan: String,
+    label: String,
+    lines: &[Vec<Line>],
+    factor: Decimal,
+    scenario: &Scenario,
+) -> Alternative {
     let mut total = Decimal::ZERO;
     let mut feasible = true;
     let mut complete = true;
@@ -65,12 +72,19 @@ fn summarise(product: Product, plan: String, label: String, lines: &[Vec<Line>],
             }
             if l.infeasible {
                 if feasible {
-                    reasons.push(format!("{}: {}", scenario.start.plus(k as u32), l.note.clone().unwrap_or_default()));
+                    reasons.push(format!(
+                        "{}: {}",
+                        scenario.start.plus(k as u32),
+                        l.note.clone().unwrap_or_default()
+                    ));
                 }
                 feasible = false;
             } else if l.price_missing || l.custom_quote {
                 if complete_reason_missing(&reasons) {
-                    let why = l.note.clone().unwrap_or_else(|| format!("no price for {}", l.item));
+                    let why = l
+                        .note
+                        .clone()
+                        .unwrap_or_else(|| format!("no price for {}", l.item));
                     reasons.push(format!("{}: {}", scenario.start.plus(k as u32), why));
                 }
                 complete = false;
@@ -110,23 +124,54 @@ pub fn compare(scenario: &Scenario, book: &PriceBook) -> Result<Comparison, Quot
     let current_quote = quote::quote(scenario, book)?;
     let mut products = Vec::new();
     let mut scratch = Vec::new();
-    let factor = |site: Site| conversion_factor(&scenario.rates, site.currency(), scenario.currency).unwrap_or(Decimal::ONE);
+    let factor = |site: Site| {
+        conversion_factor(&scenario.rates, site.currency(), scenario.currency)
+            .unwrap_or(Decimal::ONE)
+    };
 
     if let Some(spec) = &scenario.tcr {
         let f = factor(spec.site);
         let mut alts = Vec::new();
-        let billings: &[TcrBilling] = if spec.site == Site::TencentCn { &[TcrBilling::Payg, TcrBilling::Monthly] } else { &[TcrBilling::Payg] };
+        let billings: &[TcrBilling] = if spec.site == Site::TencentCn {
+            &[TcrBilling::Payg, TcrBilling::Monthly]
+        } else {
+            &[TcrBilling::Payg]
+        };
         for &billing in billings {
             for edition in Edition::ALL {
-                let (_, lines) = quote::price_tcr(scenario, book, spec, Some((edition, billing)), &mut scratch);
-                let label = format!("{} ({})", edition.title(spec.site), if billing == TcrBilling::Payg { "pay-as-you-go" } else { "monthly" });
-                let mut alt = summarise(Product::Tcr, format!("{}/{}", edition.key(), billing.key()), label, &lines, f, scenario);
-                alt.current = spec.edition == EditionChoice::Fixed(edition) && spec.billing == billing;
+                let (_, lines) =
+                    quote::price_tcr(scenario, book, spec, Some((edition, billing)), &mut scratch);
+                let label = format!(
+                    "{} ({})",
+                    edition.title(spec.site),
+                    if billing == TcrBilling::Payg {
+                        "pay-as-you-go"
+                    } else {
+                        "monthly"
+                    }
+                );
+                let mut alt = summarise(
+                    Product::Tcr,
+                    format!("{}/{}", edition.key(), billing.key()),
+                    label,
+                    &lines,
+                    f,
+                    scenario,
+                );
+                alt.current =
+                    spec.edition == EditionChoice::Fixed(edition) && spec.billing == billing;
                 alts.push(alt);
             }
         }
         let (_, lines) = quote::price_tcr(scenario, book, spec, None, &mut scratch);
-        let mut auto = summarise(Product::Tcr, format!("auto/{}", spec.billing.key()), "Cheapest feasible edition each month".into(), &lines, f, scenario);
+        let mut auto = summarise(
+            Product::Tcr,
+            format!("auto/{}", spec.billing.key()),
+            "Cheapest feasible edition each month".into(),
+            &lines,
+            f,
+            scenario,
+        );
         auto.current = spec.edition == EditionChoice::Auto;
         alts.push(auto);
         products.push(finish(Product::Tcr, alts));
@@ -136,20 +181,46 @@ pub fn compare(scenario: &Scenario, book: &PriceBook) -> Result<Comparison, Quot
         let f = factor(spec.site);
         let mut alts = Vec::new();
         let strategies = [
-            (Strategy::Optimal, "auto", "Sized licence (auto): prepaid cores where they pay, the rest postpaid"),
-            (Strategy::AllPrepaid, "all_prepaid", "All prepaid: license the most cores in use"),
-            (Strategy::AllPostpaid, "all_postpaid", "All postpaid: pay per core per day"),
+            (
+                Strategy::Optimal,
+                "auto",
+                "Sized licence (auto): prepaid cores where they pay, the rest postpaid",
+            ),
+            (
+                Strategy::AllPrepaid,
+                "all_prepaid",
+                "All prepaid: license the most cores in use",
+            ),
+            (
+                Strategy::AllPostpaid,
+                "all_postpaid",
+                "All postpaid: pay per core per day",
+            ),
         ];
         for (strategy, key, label) in strategies {
             let (_, lines) = quote::price_tcss(scenario, book, spec, strategy, &mut scratch);
             let mut alt = summarise(Product::Tcss, key.into(), label.into(), &lines, f, scenario);
-            alt.current = matches!((strategy, spec.billing), (Strategy::Optimal, TcssBilling::Auto) | (Strategy::AllPostpaid, TcssBilling::Postpaid))
-                || (strategy == Strategy::AllPrepaid && spec.billing == TcssBilling::Prepaid && spec.licensed_cores.is_none() && spec.peak_cores.is_none());
+            alt.current = matches!(
+                (strategy, spec.billing),
+                (Strategy::Optimal, TcssBilling::Auto)
+                    | (Strategy::AllPostpaid, TcssBilling::Postpaid)
+            ) || (strategy == Strategy::AllPrepaid
+                && spec.billing == TcssBilling::Prepaid
+                && spec.licensed_cores.is_none()
+                && spec.peak_cores.is_none());
             alts.push(alt);
         }
         if spec.billing == TcssBilling::Prepaid && !alts.iter().any(|a| a.current) {
-            let (_, lines) = quote::price_tcss(scenario, book, spec, Strategy::Scenario, &mut scratch);
-            let mut alt = summarise(Product::Tcss, "prepaid".into(), "Prepaid with the scenario's licence".into(), &lines, f, scenario);
+            let (_, lines) =
+                quote::price_tcss(scenario, book, spec, Strategy::Scenario, &mut scratch);
+            let mut alt = summarise(
+                Product::Tcss,
+                "prepaid".into(),
+                "Prepaid with the scenario's licence".into(),
+                &lines,
+                f,
+                scenario,
+            );
             alt.current = true;
             alts.push(alt);
         }
@@ -161,27 +232,80 @@ pub fn compare(scenario: &Scenario, book: &PriceBook) -> Result<Comparison, Quot
         let mut alts = Vec::new();
         let date = scenario.price_date_of(0);
         for (package, _) in image_search::packages(book, spec.site, date) {
-            let (_, line) = quote::price_image_search(scenario, book, spec.site, &spec.images, &spec.qps, spec.trial, Some(package), &mut scratch);
+            let (_, line) = quote::price_image_search(
+                scenario,
+                book,
+                spec.site,
+                &spec.images,
+                &spec.qps,
+                spec.trial,
+                Some(package),
+                &mut scratch,
+            );
             let lines: Vec<Vec<Line>> = line.into_iter().map(|l| vec![l]).collect();
-            let label = format!("{} images, {} QPS", group_thousands(package.capacity), package.qps);
-            alts.push(summarise(Product::ImageSearch, package.to_string(), label, &lines, f, scenario));
+            let label = format!(
+                "{} images, {} QPS",
+                group_thousands(package.capacity),
+                package.qps
+            );
+            alts.push(summarise(
+                Product::ImageSearch,
+                package.to_string(),
+                label,
+                &lines,
+                f,
+                scenario,
+            ));
         }
-        let (_, line) = quote::price_image_search(scenario, book, spec.site, &spec.images, &spec.qps, spec.trial, None, &mut scratch);
+        let (_, line) = quote::price_image_search(
+            scenario,
+            book,
+            spec.site,
+            &spec.images,
+            &spec.qps,
+            spec.trial,
+            None,
+            &mut scratch,
+        );
         let lines: Vec<Vec<Line>> = line.into_iter().map(|l| vec![l]).collect();
-        let mut auto = summarise(Product::ImageSearch, "auto".into(), "Cheapest package each month".into(), &lines, f, scenario);
+        let mut auto = summarise(
+            Product::ImageSearch,
+            "auto".into(),
+            "Cheapest package each month".into(),
+            &lines,
+            f,
+            scenario,
+        );
         auto.current = true;
         alts.push(auto);
         products.push(finish(Product::ImageSearch, alts));
     }
     drop(current_quote);
-    Ok(Comparison { scenario: scenario.name.clone(), currency: scenario.currency, products })
+    Ok(Comparison {
+        scenario: scenario.name.clone(),
+        currency: scenario.currency,
+        products,
+    })
 }
 
 /// Orders alternatives (cheapest known first, then incomplete, then infeasible), marks the
 /// recommendation and the saving of each against the current choice.
 fn finish(product: Product, mut alts: Vec<Alternative>) -> ProductComparison {
     alts.sort_by(|a, b| {
-        let rank = |x: &Alternative| (if x.feasible { if x.complete { 0 } else { 1 } } else { 2 }, x.total.unwrap_or(Decimal::MAX));
+        let rank = |x: &Alternative| {
+            (
+                if x.feasible {
+                    if x.complete {
+                        0
+                    } else {
+                        1
+                    }
+                } else {
+                    2
+                },
+                x.total.unwrap_or(Decimal::MAX),
+            )
+        };
         rank(a).cmp(&rank(b))
     });
     if let Some(best) = alts.iter_mut().find(|a| a.total.is_some()) {
@@ -191,14 +315,17 @@ fn finish(product: Product, mut alts: Vec<Alternative>) -> ProductComparison {
     for a in &mut alts {
         a.saving = current_total.zip(a.total).map(|(c, t)| c - t);
     }
-    ProductComparison { product, alternatives: alts }
+    ProductComparison {
+        product,
+        alternatives: alts,
+    }
 }
 
 fn group_thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -68,7 +68,12 @@ pub enum Site {
 }
 
 impl Site {
-    pub const ALL: [Site; 4] = [Site::TencentIntl, Site::TencentCn, Site::AliyunCn, Site::AliyunIntl];
+    pub const ALL: [Site; 4] = [
+        Site::TencentIntl,
+        Site::TencentCn,
+        Site::AliyunCn,
+        Site::AliyunIntl,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -109,7 +114,12 @@ pub enum Edition {
 }
 
 impl Edition {
-    pub const ALL: [Edition; 4] = [Edition::Personal, Edition::Basic, Edition::Standard, Edition::Premium];
+    pub const ALL: [Edition; 4] = [
+        Edition::Personal,
+        Edition::Basic,
+        Edition::Standard,
+        Edition::Premium,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -162,6 +172,9 @@ mod tests {
         assert_eq!(Site::TencentCn.currency(), Currency::Cny);
         assert_eq!(Site::AliyunCn.currency(), Currency::Cny);
         assert_eq!(Site::AliyunIntl.currency(), Currency::Usd);
-        assert_eq!(Product::ImageSearch.sites(), [Site::AliyunCn, Site::AliyunIntl]);
+        assert_eq!(
+            Product::ImageSearch.sites(),
+            [Site::AliyunCn, Site::AliyunIntl]
+        );
     }
 }

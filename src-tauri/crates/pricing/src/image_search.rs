@@ -22,7 +22,8 @@ impl Package {
         let (c, q) = s.split_once('/')?;
         let capacity: u64 = c.parse().ok()?;
         let qps: u32 = q.parse().ok()?;
-        (capacity > 0 && qps > 0 && !c.starts_with('0') && !q.starts_with('0')).then_some(Package { capacity, qps })
+        (capacity > 0 && qps > 0 && !c.starts_with('0') && !q.starts_with('0'))
+            .then_some(Package { capacity, qps })
     }
 
     pub fn fits(self, images: Decimal, qps: Decimal) -> bool {
@@ -37,10 +38,17 @@ impl fmt::Display for Package {
 }
 
 /// The trial package (rule IS-5).
-pub const TRIAL_PACKAGE: Package = Package { capacity: 100_000, qps: 1 };
+pub const TRIAL_PACKAGE: Package = Package {
+    capacity: 100_000,
+    qps: 1,
+};
 
 /// Packages on sale at a site on a date, with their price entries, smallest first.
-pub fn packages<'b>(book: &'b PriceBook, site: Site, date: chrono::NaiveDate) -> Vec<(Package, &'b PriceEntry)> {
+pub fn packages(
+    book: &PriceBook,
+    site: Site,
+    date: chrono::NaiveDate,
+) -> Vec<(Package, &PriceEntry)> {
     let mut out: Vec<(Package, &PriceEntry)> = book
         .in_force(date, Some(Product::ImageSearch), Some(site))
         .into_iter()
@@ -55,9 +63,23 @@ pub fn packages<'b>(book: &'b PriceBook, site: Site, date: chrono::NaiveDate) ->
 }
 
 /// The price entry for one package (user entry first).
-pub fn package_entry<'b>(book: &'b PriceBook, site: Site, package: Package, date: chrono::NaiveDate) -> Option<&'b PriceEntry> {
+pub fn package_entry(
+    book: &PriceBook,
+    site: Site,
+    package: Package,
+    date: chrono::NaiveDate,
+) -> Option<&PriceEntry> {
     let plan = package.to_string();
-    book.lookup(Key { product: Product::ImageSearch, site, item: "package", plan: Some(&plan), region: None }, date)
+    book.lookup(
+        Key {
+            product: Product::ImageSearch,
+            site,
+            item: "package",
+            plan: Some(&plan),
+            region: None,
+        },
+        date,
+    )
 }
 
 /// What a month needs from Image Search.
@@ -71,7 +93,13 @@ pub enum Selection<'b> {
 
 /// The cheapest package whose capacity ≥ images and QPS ≥ peak QPS; ties go to the smaller
 /// capacity (rule IS-3). Beyond the largest package it is a custom quote (rule IS-4).
-pub fn select<'b>(book: &'b PriceBook, site: Site, date: chrono::NaiveDate, images: Decimal, qps: Decimal) -> Selection<'b> {
+pub fn select<'b>(
+    book: &'b PriceBook,
+    site: Site,
+    date: chrono::NaiveDate,
+    images: Decimal,
+    qps: Decimal,
+) -> Selection<'b> {
     packages(book, site, date)
         .into_iter()
         .filter(|(p, _)| p.fits(images, qps))
@@ -130,34 +158,70 @@ mod tests {
     fn is_2_price_table_both_sites() {
         // rule IS-2
         let book = PriceBook::builtin();
-        let price = |site, p: &str| package_entry(book, site, Package::parse(p).unwrap(), date()).map(|e| e.amount);
+        let price = |site, p: &str| {
+            package_entry(book, site, Package::parse(p).unwrap(), date()).map(|e| e.amount)
+        };
         assert_eq!(price(Site::AliyunCn, "100000/1"), Some(dec!(980)));
         assert_eq!(price(Site::AliyunCn, "50000000/10"), Some(dec!(72200)));
         assert_eq!(price(Site::AliyunIntl, "2500000/5"), Some(dec!(800)));
         assert_eq!(price(Site::AliyunIntl, "20000000/10"), Some(dec!(10300)));
         assert_eq!(packages(book, Site::AliyunCn, date()).len(), 15);
-        assert!(package_entry(book, Site::AliyunCn, Package { capacity: 100_000, qps: 5 }, date()).is_none());
+        assert!(package_entry(
+            book,
+            Site::AliyunCn,
+            Package {
+                capacity: 100_000,
+                qps: 5
+            },
+            date()
+        )
+        .is_none());
     }
 
     #[test]
     fn is_3_cheapest_package_that_fits() {
         // rule IS-3
-        assert_eq!(pick(dec!(90000), dec!(1), Site::AliyunCn), Some(("100000/1".into(), dec!(980))));
+        assert_eq!(
+            pick(dec!(90000), dec!(1), Site::AliyunCn),
+            Some(("100000/1".into(), dec!(980)))
+        );
         // QPS 2 rules out the 100,000 package (QPS 1 only).
-        assert_eq!(pick(dec!(90000), dec!(2), Site::AliyunCn), Some(("2500000/5".into(), dec!(3800))));
-        assert_eq!(pick(dec!(2000000), dec!(8), Site::AliyunCn), Some(("2500000/10".into(), dec!(6800))));
-        assert_eq!(pick(dec!(2500001), dec!(5), Site::AliyunCn), Some(("5000000/5".into(), dec!(6700))));
+        assert_eq!(
+            pick(dec!(90000), dec!(2), Site::AliyunCn),
+            Some(("2500000/5".into(), dec!(3800)))
+        );
+        assert_eq!(
+            pick(dec!(2000000), dec!(8), Site::AliyunCn),
+            Some(("2500000/10".into(), dec!(6800)))
+        );
+        assert_eq!(
+            pick(dec!(2500001), dec!(5), Site::AliyunCn),
+            Some(("5000000/5".into(), dec!(6700)))
+        );
         // intl: 10,000,000/5 and 5,000,000/10 cost the same (2,900): for 4M images at QPS 6 only
         // the /10 fits; for 6M images at QPS 5 the tie rule is not needed, 10M/5 is cheapest.
-        assert_eq!(pick(dec!(4000000), dec!(6), Site::AliyunIntl), Some(("5000000/10".into(), dec!(2900))));
-        assert_eq!(pick(dec!(4000000), dec!(5), Site::AliyunIntl), Some(("5000000/5".into(), dec!(1600))));
+        assert_eq!(
+            pick(dec!(4000000), dec!(6), Site::AliyunIntl),
+            Some(("5000000/10".into(), dec!(2900)))
+        );
+        assert_eq!(
+            pick(dec!(4000000), dec!(5), Site::AliyunIntl),
+            Some(("5000000/5".into(), dec!(1600)))
+        );
     }
 
     #[test]
     fn is_3_ties_go_to_the_smaller_capacity() {
         // rule IS-3: intl 5,000,000/10 and 10,000,000/5 both cost 2,900; at 4M images, QPS 5,
         // 5,000,000/5 is cheaper; make a tie with a user price to exercise the rule.
-        let mut tie = package_entry(PriceBook::builtin(), Site::AliyunIntl, Package::parse("5000000/5").unwrap(), date()).unwrap().clone();
+        let mut tie = package_entry(
+            PriceBook::builtin(),
+            Site::AliyunIntl,
+            Package::parse("5000000/5").unwrap(),
+            date(),
+        )
+        .unwrap()
+        .clone();
         tie.source = crate::book::USER_SOURCE.into();
         tie.amount = dec!(2900);
         let book = PriceBook::builtin().with_user_entries(vec![tie]).unwrap();
@@ -172,19 +236,31 @@ mod tests {
         // rule IS-4
         assert_eq!(pick(dec!(50000001), dec!(1), Site::AliyunCn), None);
         assert_eq!(pick(dec!(1000), dec!(11), Site::AliyunIntl), None);
-        assert_eq!(pick(dec!(50000000), dec!(10), Site::AliyunCn), Some(("50000000/10".into(), dec!(72200))));
+        assert_eq!(
+            pick(dec!(50000000), dec!(10), Site::AliyunCn),
+            Some(("50000000/10".into(), dec!(72200)))
+        );
     }
 
     #[test]
     fn is_6_upgrade_charges_difference_downgrade_refunds_it() {
         // rule IS-6
-        assert_eq!(change_amount(dec!(3800), dec!(6700)), ("upgrade", dec!(2900)));
-        assert_eq!(change_amount(dec!(6700), dec!(3800)), ("downgrade", dec!(2900)));
+        assert_eq!(
+            change_amount(dec!(3800), dec!(6700)),
+            ("upgrade", dec!(2900))
+        );
+        assert_eq!(
+            change_amount(dec!(6700), dec!(3800)),
+            ("downgrade", dec!(2900))
+        );
     }
 
     #[test]
     fn package_text_round_trips() {
-        assert_eq!(Package::parse("5000000/10").unwrap().to_string(), "5000000/10");
+        assert_eq!(
+            Package::parse("5000000/10").unwrap().to_string(),
+            "5000000/10"
+        );
         assert!(Package::parse("5000000").is_none());
         assert!(Package::parse("05/1").is_none());
         assert!(Package::parse("0/1").is_none());

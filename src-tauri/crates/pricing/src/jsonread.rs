@@ -64,7 +64,11 @@ pub struct SyntaxError {
 
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, column {}: {}", self.line, self.column, self.message)
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
     }
 }
 
@@ -75,28 +79,48 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
         allow_loose_object_property_names: false,
         allow_trailing_commas: false,
     };
-    let collect = CollectOptions { comments: CommentCollectionStrategy::Off, tokens: false };
+    let collect = CollectOptions {
+        comments: CommentCollectionStrategy::Off,
+        tokens: false,
+    };
     let parsed = jsonc_parser::parse_to_ast(text, &collect, &options).map_err(|e| {
         let range = e.range();
         let (line, column) = line_col(text, range.start);
-        SyntaxError { line, column, message: e.kind().to_string() }
+        SyntaxError {
+            line,
+            column,
+            message: e.kind().to_string(),
+        }
     })?;
     match parsed.value {
         Some(value) => convert(text, value),
-        None => Err(SyntaxError { line: 1, column: 1, message: "the file is empty".into() }),
+        None => Err(SyntaxError {
+            line: 1,
+            column: 1,
+            message: "the file is empty".into(),
+        }),
     }
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
     (line, column)
 }
 
 fn error_at(text: &str, offset: usize, message: impl Into<String>) -> SyntaxError {
     let (line, column) = line_col(text, offset);
-    SyntaxError { line, column, message: message.into() }
+    SyntaxError {
+        line,
+        column,
+        message: message.into(),
+    }
 }
 
 fn convert(text: &str, value: Value<'_>) -> Result<Json, SyntaxError> {
@@ -105,18 +129,29 @@ fn convert(text: &str, value: Value<'_>) -> Result<Json, SyntaxError> {
         Value::BooleanLit(b) => Json::Bool(b.value),
         Value::NumberLit(n) => {
             if !is_json_number(n.value) {
-                return Err(error_at(text, n.range.start, format!("{} is not a JSON number", n.value)));
+                return Err(error_at(
+                    text,
+                    n.range.start,
+                    format!("{} is not a JSON number", n.value),
+                ));
             }
             Json::Number(n.value.to_string())
         }
         Value::StringLit(s) => {
             if !text[s.range.start..].starts_with('"') {
-                return Err(error_at(text, s.range.start, "strings must use double quotes"));
+                return Err(error_at(
+                    text,
+                    s.range.start,
+                    "strings must use double quotes",
+                ));
             }
             Json::String(s.value.into_owned())
         }
         Value::Array(a) => Json::Array(
-            a.elements.into_iter().map(|v| convert(text, v)).collect::<Result<Vec<_>, _>>()?,
+            a.elements
+                .into_iter()
+                .map(|v| convert(text, v))
+                .collect::<Result<Vec<_>, _>>()?,
         ),
         Value::Object(o) => {
             let mut members: Vec<(String, Json)> = Vec::with_capacity(o.properties.len());
@@ -124,12 +159,20 @@ fn convert(text: &str, value: Value<'_>) -> Result<Json, SyntaxError> {
                 let (name, start) = match prop.name {
                     ObjectPropName::String(s) => {
                         if !text[s.range.start..].starts_with('"') {
-                            return Err(error_at(text, s.range.start, "keys must use double quotes"));
+                            return Err(error_at(
+                                text,
+                                s.range.start,
+                                "keys must use double quotes",
+                            ));
                         }
                         (s.value.into_owned(), s.range.start)
                     }
                     ObjectPropName::Word(w) => {
-                        return Err(error_at(text, w.range.start, "keys must be strings in double quotes"))
+                        return Err(error_at(
+                            text,
+                            w.range.start,
+                            "keys must be strings in double quotes",
+                        ))
                     }
                 };
                 if members.iter().any(|(k, _)| *k == name) {
@@ -193,11 +236,14 @@ mod tests {
         let v = parse(r#"{"a": 0.1, "b": [1e2, -0, 12345678901234567890.123456789]}"#).unwrap();
         let Json::Object(m) = v else { panic!() };
         assert_eq!(m[0].1, Json::Number("0.1".into()));
-        assert_eq!(m[1].1, Json::Array(vec![
-            Json::Number("1e2".into()),
-            Json::Number("-0".into()),
-            Json::Number("12345678901234567890.123456789".into()),
-        ]));
+        assert_eq!(
+            m[1].1,
+            Json::Array(vec![
+                Json::Number("1e2".into()),
+                Json::Number("-0".into()),
+                Json::Number("12345678901234567890.123456789".into()),
+            ])
+        );
     }
 
     #[test]

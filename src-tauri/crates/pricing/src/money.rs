@@ -82,7 +82,11 @@ pub struct MissingRate {
 /// Finds the factor that converts `from` into `to` (rule GEN-8). A direct rate wins; the
 /// inverse pair is derived when only the other direction is given. When several rates for the
 /// same pair exist, the latest dated one is used.
-pub fn conversion_factor(rates: &[Rate], from: Currency, to: Currency) -> Result<Decimal, MissingRate> {
+pub fn conversion_factor(
+    rates: &[Rate],
+    from: Currency,
+    to: Currency,
+) -> Result<Decimal, MissingRate> {
     if from == to {
         return Ok(Decimal::ONE);
     }
@@ -131,11 +135,28 @@ mod tests {
     fn gen_8_direct_inverse_and_missing_rates() {
         // rule GEN-8
         let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-        let rates = vec![Rate { from: Currency::Cny, to: Currency::Usd, rate: dec!(0.125), date }];
-        assert_eq!(conversion_factor(&rates, Currency::Cny, Currency::Usd), Ok(dec!(0.125)));
-        assert_eq!(conversion_factor(&rates, Currency::Usd, Currency::Cny), Ok(dec!(8)));
-        assert_eq!(conversion_factor(&rates, Currency::Usd, Currency::Usd), Ok(Decimal::ONE));
+        let rates = vec![Rate {
+            from: Currency::Cny,
+            to: Currency::Usd,
+            rate: dec!(0.125),
+            date,
+        }];
+        assert_eq!(
+            conversion_factor(&rates, Currency::Cny, Currency::Usd),
+            Ok(dec!(0.125))
+        );
+        assert_eq!(
+            conversion_factor(&rates, Currency::Usd, Currency::Cny),
+            Ok(dec!(8))
+        );
+        assert_eq!(
+            conversion_factor(&rates, Currency::Usd, Currency::Usd),
+            Ok(Decimal::ONE)
+        );
         let err = conversion_factor(&[], Currency::Cny, Currency::Usd).unwrap_err();
-        assert_eq!(err.to_string(), "no exchange rate from CNY to USD: add one to the scenario's rates");
+        assert_eq!(
+            err.to_string(),
+            "no exchange rate from CNY to USD: add one to the scenario's rates"
+        );
     }
 }

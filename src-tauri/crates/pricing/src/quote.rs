@@ -12,7 +12,9 @@ use crate::calendar::YearMonth;
 use crate::ids::{Edition, Product, Site};
 use crate::image_search::{self, Package, PackageChange, Selection};
 use crate::money::{conversion_factor, Currency};
-use crate::scenario::{EditionChoice, FieldError, ImageScan, Quantity, Scenario, TcrBilling, TcssBilling, TcssSpec};
+use crate::scenario::{
+    EditionChoice, FieldError, ImageScan, Quantity, Scenario, TcrBilling, TcssBilling, TcssSpec,
+};
 use crate::tcr::{self, EditionOption};
 use crate::tcss::{self, MonthUsage, ProPrices};
 
@@ -113,7 +115,11 @@ impl Line {
             ),
             _ if self.custom_quote => "custom quote: no list price".into(),
             _ if self.infeasible => "no plan meets the requirements".into(),
-            _ => format!("{} {} × price missing", self.quantity.normalize(), self.unit),
+            _ => format!(
+                "{} {} × price missing",
+                self.quantity.normalize(),
+                self.unit
+            ),
         }
     }
 
@@ -132,7 +138,11 @@ pub struct Note {
 }
 
 fn note(code: &str, product: Option<Product>, text: impl Into<String>) -> Note {
-    Note { code: code.into(), product, text: text.into() }
+    Note {
+        code: code.into(),
+        product,
+        text: text.into(),
+    }
 }
 
 /// One month of a quote.
@@ -150,7 +160,11 @@ pub struct MonthQuote {
 impl MonthQuote {
     /// The month's spend on one product in the report currency.
     pub fn product_total(&self, product: Product) -> Decimal {
-        self.lines.iter().filter(|l| l.product == product).filter_map(|l| l.converted).sum()
+        self.lines
+            .iter()
+            .filter(|l| l.product == product)
+            .filter_map(|l| l.converted)
+            .sum()
     }
 }
 
@@ -282,7 +296,13 @@ pub fn quote(scenario: &Scenario, book: &PriceBook) -> Result<Quote, QuoteError>
     let n = scenario.months as usize;
     let mut months: Vec<MonthQuote> = scenario
         .month_list()
-        .map(|month| MonthQuote { month, lines: Vec::new(), total: Decimal::ZERO, complete: true, budgets: Vec::new() })
+        .map(|month| MonthQuote {
+            month,
+            lines: Vec::new(),
+            total: Decimal::ZERO,
+            complete: true,
+            budgets: Vec::new(),
+        })
         .collect();
     let mut notes = Vec::new();
 
@@ -301,7 +321,16 @@ pub fn quote(scenario: &Scenario, book: &PriceBook) -> Result<Quote, QuoteError>
         summary
     });
     let image_search = scenario.image_search.as_ref().map(|spec| {
-        let (summary, lines) = price_image_search(scenario, book, spec.site, &spec.images, &spec.qps, spec.trial, None, &mut notes);
+        let (summary, lines) = price_image_search(
+            scenario,
+            book,
+            spec.site,
+            &spec.images,
+            &spec.qps,
+            spec.trial,
+            None,
+            &mut notes,
+        );
         for (k, l) in lines.into_iter().enumerate() {
             months[k].lines.push(l);
         }
@@ -311,11 +340,18 @@ pub fn quote(scenario: &Scenario, book: &PriceBook) -> Result<Quote, QuoteError>
     // rule GEN-8: convert each line from its currency to the report currency.
     let factors: Vec<(Currency, Decimal)> = Currency::ALL
         .iter()
-        .filter_map(|&c| conversion_factor(&scenario.rates, c, scenario.currency).ok().map(|f| (c, f)))
+        .filter_map(|&c| {
+            conversion_factor(&scenario.rates, c, scenario.currency)
+                .ok()
+                .map(|f| (c, f))
+        })
         .collect();
     for m in &mut months {
         for l in &mut m.lines {
-            let factor = factors.iter().find(|(c, _)| *c == l.currency).map(|(_, f)| *f);
+            let factor = factors
+                .iter()
+                .find(|(c, _)| *c == l.currency)
+                .map(|(_, f)| *f);
             l.converted = l.amount.zip(factor).map(|(a, f)| a * f);
         }
         m.total = m.lines.iter().filter_map(|l| l.converted).sum();
@@ -340,16 +376,30 @@ pub fn quote(scenario: &Scenario, book: &PriceBook) -> Result<Quote, QuoteError>
         budgets: Vec::new(),
         entries: Vec::new(),
     };
-    let (per_month, summaries) = budget::evaluate(&scenario.budgets, &quote.spend(), scenario.currency, &scenario.rates)
-        .map_err(|e| QuoteError::Invalid(vec![FieldError::new("rates", e.to_string())]))?;
+    let (per_month, summaries) = budget::evaluate(
+        &scenario.budgets,
+        &quote.spend(),
+        scenario.currency,
+        &scenario.rates,
+    )
+    .map_err(|e| QuoteError::Invalid(vec![FieldError::new("rates", e.to_string())]))?;
     for (m, b) in quote.months.iter_mut().zip(per_month) {
         m.budgets = b;
     }
     quote.budgets = summaries;
     debug_assert_eq!(quote.months.len(), n);
 
-    let used: BTreeSet<&str> = quote.months.iter().flat_map(|m| &m.lines).filter_map(|l| l.entry_id.as_deref()).collect();
-    quote.entries = book.entries().filter(|e| used.contains(e.id().as_str())).cloned().collect();
+    let used: BTreeSet<&str> = quote
+        .months
+        .iter()
+        .flat_map(|m| &m.lines)
+        .filter_map(|l| l.entry_id.as_deref())
+        .collect();
+    quote.entries = book
+        .entries()
+        .filter(|e| used.contains(e.id().as_str()))
+        .cloned()
+        .collect();
     Ok(quote)
 }
 
@@ -392,17 +442,36 @@ pub(crate) fn price_tcr(
 ) -> (Vec<TcrMonth>, Vec<Vec<Line>>) {
     let series = tcr::Series::of(spec, scenario.months);
     let billing = fixed.map(|(_, b)| b).unwrap_or(spec.billing);
-    let choice = fixed.map(|(e, _)| EditionChoice::Fixed(e)).unwrap_or(spec.edition);
+    let choice = fixed
+        .map(|(e, _)| EditionChoice::Fixed(e))
+        .unwrap_or(spec.edition);
     let mut per_month = Vec::new();
     let mut all_lines = Vec::new();
     let mut ticket_noted = false;
     for (k, month) in scenario.month_list().enumerate() {
         let date = scenario.price_date_of(k as u32);
         let Some(options) = tcr::options(book, spec, billing, month, date, &series, k) else {
-            let line = Line::priced(Product::Tcr, "instance", "none", Decimal::ZERO, "hour", None, "TCR-Q-1", spec.site.currency())
-                .with_note(format!("no TCR quota table covers {date}: TCR Enterprise is priced from 2020-06"));
+            let line = Line::priced(
+                Product::Tcr,
+                "instance",
+                "none",
+                Decimal::ZERO,
+                "hour",
+                None,
+                "TCR-Q-1",
+                spec.site.currency(),
+            )
+            .with_note(format!(
+                "no TCR quota table covers {date}: TCR Enterprise is priced from 2020-06"
+            ));
             all_lines.push(vec![line]);
-            per_month.push(TcrMonth { month, edition: None, billing: billing.key(), options: vec![], needs_ticket: false });
+            per_month.push(TcrMonth {
+                month,
+                edition: None,
+                billing: billing.key(),
+                options: vec![],
+                needs_ticket: false,
+            });
             continue;
         };
         let edition = match choice {
@@ -418,7 +487,16 @@ pub(crate) fn price_tcr(
                     .and_then(|o| o.fit.shortfalls.iter().find(|s| !s.by_ticket))
                     .map(|s| s.text.clone())
                     .unwrap_or_else(|| "no edition meets the requirements".into());
-                let mut line = Line::priced(Product::Tcr, "instance", "none", Decimal::ZERO, "hour", None, "TCR-FIT-2", spec.site.currency());
+                let mut line = Line::priced(
+                    Product::Tcr,
+                    "instance",
+                    "none",
+                    Decimal::ZERO,
+                    "hour",
+                    None,
+                    "TCR-FIT-2",
+                    spec.site.currency(),
+                );
                 line.plan = None;
                 line.infeasible = true;
                 line.price_missing = true;
@@ -426,14 +504,25 @@ pub(crate) fn price_tcr(
                 vec![line]
             }
         };
-        let fit = edition.and_then(|e| options.iter().find(|o| o.edition == e)).map(|o| o.fit.clone());
+        let fit = edition
+            .and_then(|e| options.iter().find(|o| o.edition == e))
+            .map(|o| o.fit.clone());
         let needs_ticket = fit.as_ref().is_some_and(|f| f.needs_ticket());
         if let Some(f) = &fit {
             if !f.feasible() {
                 // A fixed edition that does not meet the requirements.
-                let texts: Vec<&str> = f.shortfalls.iter().filter(|s| !s.by_ticket).map(|s| s.text.as_str()).collect();
+                let texts: Vec<&str> = f
+                    .shortfalls
+                    .iter()
+                    .filter(|s| !s.by_ticket)
+                    .map(|s| s.text.as_str())
+                    .collect();
                 lines[0].infeasible = true;
-                lines[0].note = Some(format!("{} does not meet the requirements: {}", f.edition.title(spec.site), texts.join("; ")));
+                lines[0].note = Some(format!(
+                    "{} does not meet the requirements: {}",
+                    f.edition.title(spec.site),
+                    texts.join("; ")
+                ));
             } else if needs_ticket {
                 let texts: Vec<&str> = f.shortfalls.iter().map(|s| s.text.as_str()).collect();
                 lines[0].note = Some(format!("needs a ticket: {}", texts.join("; ")));
@@ -444,7 +533,13 @@ pub(crate) fn price_tcr(
             }
         }
         all_lines.push(lines);
-        per_month.push(TcrMonth { month, edition, billing: billing.key(), options, needs_ticket });
+        per_month.push(TcrMonth {
+            month,
+            edition,
+            billing: billing.key(),
+            options,
+            needs_ticket,
+        });
     }
     if fixed.is_none() {
         if let Some(r) = book.region(&spec.region) {
@@ -452,12 +547,27 @@ pub(crate) fn price_tcr(
                 notes.push(note("tcr_region_assumption", Some(Product::Tcr), format!("{} is not listed by the price pages; it is priced with the mainland group (assumption, rule TCR-B-3).", r.region)));
             }
             match r.availability.as_deref() {
-                Some("by_ticket") => notes.push(note("tcr_region_ticket", Some(Product::Tcr), format!("{} is opened by ticket (rule TCR-R-1).", r.region))),
-                Some("from_2020_07") => notes.push(note("tcr_region_from", Some(Product::Tcr), format!("{} is available from July 2020 (rule TCR-R-1).", r.region))),
+                Some("by_ticket") => notes.push(note(
+                    "tcr_region_ticket",
+                    Some(Product::Tcr),
+                    format!("{} is opened by ticket (rule TCR-R-1).", r.region),
+                )),
+                Some("from_2020_07") => notes.push(note(
+                    "tcr_region_from",
+                    Some(Product::Tcr),
+                    format!("{} is available from July 2020 (rule TCR-R-1).", r.region),
+                )),
                 _ => {}
             }
         } else {
-            notes.push(note("tcr_region_unknown", Some(Product::Tcr), format!("{} is not in the TCR price table: its prices are missing (rule GEN-5).", spec.region)));
+            notes.push(note(
+                "tcr_region_unknown",
+                Some(Product::Tcr),
+                format!(
+                    "{} is not in the TCR price table: its prices are missing (rule GEN-5).",
+                    spec.region
+                ),
+            ));
         }
         notes.push(note("tcr_traffic", Some(Product::Tcr), "Public traffic is priced at the COS public downstream price; the source says it is not charged for now, so set egress to 0 if that applies to you (rule TCR-B-6). Cross-region replication by instance sync creates no traffic fee."));
         notes.push(note("tcr_lifecycle", Some(Product::Tcr), "The instance name is globally unique and fixed, the region cannot change after purchase, and deleting the COS bucket loses the images (rule TCR-L-1)."));
@@ -489,33 +599,65 @@ fn tcss_inputs(scenario: &Scenario, book: &PriceBook, spec: &TcssSpec) -> TcssIn
     let months = scenario.months;
     let cores = spec.cores.series(months, true).unwrap_or_default();
     let zero = vec![Decimal::ZERO; months as usize];
-    let peak = spec.peak_cores.as_ref().and_then(|q| q.series(months, true).ok()).unwrap_or_else(|| zero.clone());
-    let peak_days = spec.peak_days.as_ref().and_then(|q| q.series(months, true).ok()).unwrap_or(zero);
+    let peak = spec
+        .peak_cores
+        .as_ref()
+        .and_then(|q| q.series(months, true).ok())
+        .unwrap_or_else(|| zero.clone());
+    let peak_days = spec
+        .peak_days
+        .as_ref()
+        .and_then(|q| q.series(months, true).ok())
+        .unwrap_or(zero);
     let mut usage = Vec::new();
     let mut prices = Vec::new();
     for (k, month) in scenario.month_list().enumerate() {
         let date = scenario.price_date_of(k as u32);
-        let trial_days = book.limit(Product::Tcss, spec.site, "trial_days", date).map(|e| e.amount).unwrap_or(Decimal::ZERO);
+        let trial_days = book
+            .limit(Product::Tcss, spec.site, "trial_days", date)
+            .map(|e| e.amount)
+            .unwrap_or(Decimal::ZERO);
         // rule TCSS-T-1: the trial makes the first 7 days of the first month free.
-        let free_days = if spec.trial && k == 0 { trial_days.to_string().parse().unwrap_or(0u32) } else { 0 };
+        let free_days = if spec.trial && k == 0 {
+            trial_days.to_string().parse().unwrap_or(0u32)
+        } else {
+            0
+        };
         usage.push(MonthUsage {
             days: month.days(),
             cores: cores[k],
             peak_cores: peak[k],
-            peak_days: peak_days[k].to_string().parse().unwrap_or(0u32).min(month.days()),
+            peak_days: peak_days[k]
+                .to_string()
+                .parse()
+                .unwrap_or(0u32)
+                .min(month.days()),
             free_days: free_days.min(month.days()),
         });
         let prepaid = book.limit(Product::Tcss, spec.site, "pro_prepaid", date);
         let daily = book.limit(Product::Tcss, spec.site, "pro_postpaid", date);
-        prices.push(prepaid.zip(daily).map(|(p, d)| ProPrices { prepaid: p.amount, daily: d.amount }));
+        prices.push(prepaid.zip(daily).map(|(p, d)| ProPrices {
+            prepaid: p.amount,
+            daily: d.amount,
+        }));
     }
     // rule TCSS-PRO-1 / TCSS-PRO-3: on tencent-cn a licence level is bought for at least 3 months.
     let min_months = book
-        .limit(Product::Tcss, spec.site, "pro_prepaid_min_months", scenario.price_date_of(0))
+        .limit(
+            Product::Tcss,
+            spec.site,
+            "pro_prepaid_min_months",
+            scenario.price_date_of(0),
+        )
         .and_then(|e| e.amount.to_string().parse().ok())
         .unwrap_or(1usize)
         .max(1);
-    TcssInputs { usage, prices, block: min_months, min_months }
+    TcssInputs {
+        usage,
+        prices,
+        block: min_months,
+        min_months,
+    }
 }
 
 /// The licence per month under a strategy.
@@ -543,7 +685,11 @@ fn licences(inputs: &TcssInputs, spec: &TcssSpec, months: u32, strategy: Strateg
         Strategy::AllPrepaid => {
             for start in (0..n).step_by(inputs.block) {
                 let end = (start + inputs.block).min(n);
-                let level = inputs.usage[start..end].iter().map(MonthUsage::max_cores).max().unwrap_or_default();
+                let level = inputs.usage[start..end]
+                    .iter()
+                    .map(MonthUsage::max_cores)
+                    .max()
+                    .unwrap_or_default();
                 out[start..end].iter_mut().for_each(|l| *l = level);
             }
         }
@@ -552,8 +698,9 @@ fn licences(inputs: &TcssInputs, spec: &TcssSpec, months: u32, strategy: Strateg
             // on tencent-cn); months without prices stay unlicensed.
             for start in (0..n).step_by(inputs.block) {
                 let end = (start + inputs.block).min(n);
-                let block: Vec<(MonthUsage, ProPrices)> =
-                    (start..end).filter_map(|k| inputs.prices[k].map(|p| (inputs.usage[k], p))).collect();
+                let block: Vec<(MonthUsage, ProPrices)> = (start..end)
+                    .filter_map(|k| inputs.prices[k].map(|p| (inputs.usage[k], p)))
+                    .collect();
                 if block.len() != end - start {
                     continue;
                 }
@@ -563,7 +710,12 @@ fn licences(inputs: &TcssInputs, spec: &TcssSpec, months: u32, strategy: Strateg
                 if short > 0 {
                     let last = priced[priced.len() - 1];
                     for _ in 0..short {
-                        let idle = MonthUsage { cores: Decimal::ZERO, peak_cores: Decimal::ZERO, peak_days: 0, ..last.0 };
+                        let idle = MonthUsage {
+                            cores: Decimal::ZERO,
+                            peak_cores: Decimal::ZERO,
+                            peak_days: 0,
+                            ..last.0
+                        };
                         priced.push((idle, last.1));
                     }
                 }
@@ -576,7 +728,11 @@ fn licences(inputs: &TcssInputs, spec: &TcssSpec, months: u32, strategy: Strateg
 }
 
 /// The Pro cost of each month under a licence plan; `None` when a price is missing.
-fn pro_costs(inputs: &TcssInputs, licensed: &[Decimal], cap: Option<Decimal>) -> Vec<Option<Decimal>> {
+fn pro_costs(
+    inputs: &TcssInputs,
+    licensed: &[Decimal],
+    cap: Option<Decimal>,
+) -> Vec<Option<Decimal>> {
     let n = licensed.len();
     let mut costs: Vec<Option<Decimal>> = (0..n)
         .map(|k| inputs.prices[k].map(|p| tcss::month_cost(&inputs.usage[k], p, licensed[k], cap)))
@@ -633,9 +789,16 @@ pub(crate) fn price_tcss(
     let mut months = Vec::new();
     let mut seen_images = Decimal::ZERO;
     let scan_series = match &spec.image_scan {
-        Some(ImageScan::Quota { first_scans, repeat_scans }) => Some((
-            first_scans.series(scenario.months, true).unwrap_or_default(),
-            repeat_scans.series(scenario.months, true).unwrap_or_default(),
+        Some(ImageScan::Quota {
+            first_scans,
+            repeat_scans,
+        }) => Some((
+            first_scans
+                .series(scenario.months, true)
+                .unwrap_or_default(),
+            repeat_scans
+                .series(scenario.months, true)
+                .unwrap_or_default(),
         )),
         Some(ImageScan::PerImage { images, updates }) => Some((
             images.series(scenario.months, true).unwrap_or_default(),
@@ -643,7 +806,10 @@ pub(crate) fn price_tcss(
         )),
         None => None,
     };
-    let log_series = spec.log_gb.as_ref().and_then(|q| q.series(scenario.months, false).ok());
+    let log_series = spec
+        .log_gb
+        .as_ref()
+        .and_then(|q| q.series(scenario.months, false).ok());
     let mut log_warned = false;
     for (k, month) in scenario.month_list().enumerate() {
         let date = scenario.price_date_of(k as u32);
@@ -654,13 +820,32 @@ pub(crate) fn price_tcss(
         let elastic = usage.elastic_core_days(l, cap);
         let mut lines = Vec::new();
         let trial_note = (usage.free_days > 0).then(|| {
-            format!("7-day trial: days 1–{} are free (rule TCSS-T-1)", usage.free_days)
+            format!(
+                "7-day trial: days 1–{} are free (rule TCSS-T-1)",
+                usage.free_days
+            )
         });
         if l > Decimal::ZERO {
-            let rule = if billing_key == "auto" { "TCSS-PRO-3" } else { "TCSS-PRO-1" };
-            let mut line = Line::priced(Product::Tcss, "pro_prepaid", billing_key, l, "core-month", prepaid_entry, rule, currency);
+            let rule = if billing_key == "auto" {
+                "TCSS-PRO-3"
+            } else {
+                "TCSS-PRO-1"
+            };
+            let mut line = Line::priced(
+                Product::Tcss,
+                "pro_prepaid",
+                billing_key,
+                l,
+                "core-month",
+                prepaid_entry,
+                rule,
+                currency,
+            );
             if let Some(t) = &trial_note {
-                line.note = Some(format!("{t}; the subscription starts on day {} and is charged in full", usage.free_days + 1));
+                line.note = Some(format!(
+                    "{t}; the subscription starts on day {} and is charged in full",
+                    usage.free_days + 1
+                ));
             }
             lines.push(line);
             if topup.is_some_and(|(tk, _)| tk == k) {
@@ -671,7 +856,16 @@ pub(crate) fn price_tcss(
                 );
             }
             if elastic > Decimal::ZERO {
-                let mut line = Line::priced(Product::Tcss, "overage", billing_key, elastic, "core-day", daily_entry, "TCSS-PRO-4", currency);
+                let mut line = Line::priced(
+                    Product::Tcss,
+                    "overage",
+                    billing_key,
+                    elastic,
+                    "core-day",
+                    daily_entry,
+                    "TCSS-PRO-4",
+                    currency,
+                );
                 line.note = Some(match cap {
                     Some(c) => format!("cores above the {l} licensed, at most {c} a day (elastic cap, rule TCSS-PRO-5)"),
                     None => format!("cores above the {l} licensed, daily average of hourly samples"),
@@ -679,21 +873,42 @@ pub(crate) fn price_tcss(
                 lines.push(line);
             }
         } else {
-            let mut line = Line::priced(Product::Tcss, "pro_postpaid", billing_key, elastic, "core-day", daily_entry, "TCSS-PRO-2", currency);
+            let mut line = Line::priced(
+                Product::Tcss,
+                "pro_postpaid",
+                billing_key,
+                elastic,
+                "core-day",
+                daily_entry,
+                "TCSS-PRO-2",
+                currency,
+            );
             line.note = match (&trial_note, cap) {
                 (Some(t), _) => Some(t.clone()),
-                (None, Some(c)) => Some(format!("at most {c} cores a day are billed (elastic cap, rule TCSS-PRO-5)")),
+                (None, Some(c)) => Some(format!(
+                    "at most {c} cores a day are billed (elastic cap, rule TCSS-PRO-5)"
+                )),
                 (None, None) => None,
             };
             lines.push(line);
         }
         // Image scanning.
         match (&spec.image_scan, &scan_series) {
-            (Some(ImageScan::Quota { .. }), Some((first, repeat))) if !(first[k].is_zero() && repeat[k].is_zero()) => {
-                let weight = book.limit(Product::Tcss, spec.site, "image_scan_repeat_weight", date).map(|e| e.amount);
-                let step = book.limit(Product::Tcss, spec.site, "image_scan_step", date).map(|e| e.amount);
+            (Some(ImageScan::Quota { .. }), Some((first, repeat)))
+                if !(first[k].is_zero() && repeat[k].is_zero()) =>
+            {
+                let weight = book
+                    .limit(Product::Tcss, spec.site, "image_scan_repeat_weight", date)
+                    .map(|e| e.amount);
+                let step = book
+                    .limit(Product::Tcss, spec.site, "image_scan_step", date)
+                    .map(|e| e.amount);
                 let price = book.limit(Product::Tcss, spec.site, "image_scan_quota", date);
-                let rule = if spec.site == Site::TencentCn { "TCSS-SCAN-4" } else { "TCSS-SCAN-2" };
+                let rule = if spec.site == Site::TencentCn {
+                    "TCSS-SCAN-4"
+                } else {
+                    "TCSS-SCAN-2"
+                };
                 match weight.zip(step) {
                     Some((w, s)) => {
                         let (bought, used) = tcss::scan_quota(first[k], repeat[k], w, s);
@@ -703,8 +918,20 @@ pub(crate) fn price_tcss(
                         );
                     }
                     None => lines.push(
-                        Line::priced(Product::Tcss, "image_scan", "quota", first[k] + repeat[k], "scan", None, rule, currency)
-                            .with_note(format!("the image-scan quota model is not sold on {} on {date}", spec.site)),
+                        Line::priced(
+                            Product::Tcss,
+                            "image_scan",
+                            "quota",
+                            first[k] + repeat[k],
+                            "scan",
+                            None,
+                            rule,
+                            currency,
+                        )
+                        .with_note(format!(
+                            "the image-scan quota model is not sold on {} on {date}",
+                            spec.site
+                        )),
                     ),
                 }
             }
@@ -715,7 +942,16 @@ pub(crate) fn price_tcss(
                 let count = tcss::authorizations(new_images, updates[k]);
                 if !count.is_zero() {
                     let price = book.limit(Product::Tcss, spec.site, "image_scan_auth", date);
-                    let mut line = Line::priced(Product::Tcss, "image_scan", "per_image", count, "authorization", price, "TCSS-SCAN-1", currency);
+                    let mut line = Line::priced(
+                        Product::Tcss,
+                        "image_scan",
+                        "per_image",
+                        count,
+                        "authorization",
+                        price,
+                        "TCSS-SCAN-1",
+                        currency,
+                    );
                     line.note = Some(if price.is_some() {
                         format!("{new_images} new images + {} updates", updates[k])
                     } else {
@@ -728,18 +964,37 @@ pub(crate) fn price_tcss(
         }
         // rule TCSS-LOG-1: log analysis from 10 GB in steps of 10 GB.
         if let Some(need) = log_series.as_ref().map(|s| s[k]).filter(|n| !n.is_zero()) {
-            let min = book.limit(Product::Tcss, spec.site, "log_analysis_min_gb", date).map(|e| e.amount);
-            let step = book.limit(Product::Tcss, spec.site, "log_analysis_step_gb", date).map(|e| e.amount);
+            let min = book
+                .limit(Product::Tcss, spec.site, "log_analysis_min_gb", date)
+                .map(|e| e.amount);
+            let step = book
+                .limit(Product::Tcss, spec.site, "log_analysis_step_gb", date)
+                .map(|e| e.amount);
             let price = book.limit(Product::Tcss, spec.site, "log_analysis", date);
             let capacity = match min.zip(step) {
                 Some((mn, st)) => tcss::log_capacity(need, mn, st),
                 None => need,
             };
-            let mut line = Line::priced(Product::Tcss, "log_analysis", "prepaid", capacity, "GB-month", price, "TCSS-LOG-1", currency);
+            let mut line = Line::priced(
+                Product::Tcss,
+                "log_analysis",
+                "prepaid",
+                capacity,
+                "GB-month",
+                price,
+                "TCSS-LOG-1",
+                currency,
+            );
             if price.is_none() {
-                line.note = Some(format!("no log-analysis price is published for {}", spec.site));
+                line.note = Some(format!(
+                    "no log-analysis price is published for {}",
+                    spec.site
+                ));
             } else if capacity > need {
-                line.note = Some(format!("{} GB needed; sold from 10 GB in steps of 10 GB", need.normalize()));
+                line.note = Some(format!(
+                    "{} GB needed; sold from 10 GB in steps of 10 GB",
+                    need.normalize()
+                ));
             }
             if !log_warned && strategy == Strategy::Scenario {
                 log_warned = true;
@@ -758,13 +1013,22 @@ pub(crate) fn price_tcss(
         });
         all_lines.push(lines);
     }
-    let sum = |v: &[Option<Decimal>]| v.iter().try_fold(Decimal::ZERO, |acc, c| c.map(|c| acc + c));
+    let sum = |v: &[Option<Decimal>]| {
+        v.iter()
+            .try_fold(Decimal::ZERO, |acc, c| c.map(|c| acc + c))
+    };
     let total = sum(&chosen);
     let prepaid_total = sum(&all_prepaid);
     let postpaid_total = sum(&all_postpaid);
     if strategy == Strategy::Scenario {
         if let (Some(t), Some(pre), Some(post)) = (total, prepaid_total, postpaid_total) {
-            let be = inputs.prices.iter().flatten().next().map(|p| p.break_even_days().normalize().to_string()).unwrap_or_default();
+            let be = inputs
+                .prices
+                .iter()
+                .flatten()
+                .next()
+                .map(|p| p.break_even_days().normalize().to_string())
+                .unwrap_or_default();
             let first = &months[0];
             notes.push(note(
                 "tcss_sizing",
@@ -786,7 +1050,11 @@ pub(crate) fn price_tcss(
         notes.push(note("tcss_counted_hosts", Some(Product::Tcss), "Only online cloud hosts running containers are counted: enter the cores of those hosts (rule TCSS-PRO-6)."));
         notes.push(note("tcss_lifecycle", Some(Product::Tcss), "Reminders come in the 7 days before expiry; service continues 5 days after expiry, then stops about 24 h later and its data is deleted (rule TCSS-L-1)."));
         if spec.trial {
-            notes.push(note("tcss_trial", Some(Product::Tcss), "The 7-day trial is once per main account, sub-accounts included (rule TCSS-T-1)."));
+            notes.push(note(
+                "tcss_trial",
+                Some(Product::Tcss),
+                "The 7-day trial is once per main account, sub-accounts included (rule TCSS-T-1).",
+            ));
         }
     }
     let summary = TcssSummary {
@@ -833,10 +1101,22 @@ pub(crate) fn price_image_search(
         };
         let (package, line) = match selection {
             Selection::Package(p, entry) => {
-                let mut line = Line::priced(Product::ImageSearch, "package", &p.to_string(), Decimal::ONE, "month", Some(entry), "IS-3", currency);
+                let mut line = Line::priced(
+                    Product::ImageSearch,
+                    "package",
+                    &p.to_string(),
+                    Decimal::ONE,
+                    "month",
+                    Some(entry),
+                    "IS-3",
+                    currency,
+                );
                 if fixed.is_some() && !p.fits(images[k], qps[k]) {
                     line.infeasible = true;
-                    line.note = Some(format!("{p} holds {} images at {} QPS; the month needs {} images at {} QPS", p.capacity, p.qps, images[k], qps[k]));
+                    line.note = Some(format!(
+                        "{p} holds {} images at {} QPS; the month needs {} images at {} QPS",
+                        p.capacity, p.qps, images[k], qps[k]
+                    ));
                 }
                 // rule IS-5: the 100,000/1 package has one free month, once per user.
                 if trial && !trial_used && p == image_search::TRIAL_PACKAGE {
@@ -848,34 +1128,70 @@ pub(crate) fn price_image_search(
             }
             Selection::CustomQuote => {
                 // rule IS-4: no list price; the line is a custom quote.
-                let mut line = Line::priced(Product::ImageSearch, "package", "custom", Decimal::ONE, "month", None, "IS-4", currency);
+                let mut line = Line::priced(
+                    Product::ImageSearch,
+                    "package",
+                    "custom",
+                    Decimal::ONE,
+                    "month",
+                    None,
+                    "IS-4",
+                    currency,
+                );
                 line.custom_quote = true;
-                line.note = Some(format!("{} images at {} QPS: {}", images[k], qps[k], image_search::CUSTOM_QUOTE_ROUTE));
+                line.note = Some(format!(
+                    "{} images at {} QPS: {}",
+                    images[k],
+                    qps[k],
+                    image_search::CUSTOM_QUOTE_ROUTE
+                ));
                 (None, line)
             }
         };
         // rule IS-6: a change keeps the billing start; upgrade charges new − old, downgrade
         // refunds old − new, not pro-rated. Listed, not added: each month is billed at its package.
-        if let (Some((old, old_price)), Some(new), Some(new_price)) = (previous, package, line.unit_price) {
+        if let (Some((old, old_price)), Some(new), Some(new_price)) =
+            (previous, package, line.unit_price)
+        {
             if old != new {
                 let (kind, amount) = image_search::change_amount(old_price, new_price);
-                changes.push(PackageChange { month, from: old, to: new, kind, amount, currency });
+                changes.push(PackageChange {
+                    month,
+                    from: old,
+                    to: new,
+                    kind,
+                    amount,
+                    currency,
+                });
             }
         }
         previous = package.zip(line.unit_price);
-        months.push(ImageSearchMonth { month, package, images: images[k], qps: qps[k] });
+        months.push(ImageSearchMonth {
+            month,
+            package,
+            images: images[k],
+            qps: qps[k],
+        });
         lines.push(line);
     }
     if fixed.is_none() {
         for c in &changes {
-            let what = if c.kind == "upgrade" { "charges" } else { "refunds" };
+            let what = if c.kind == "upgrade" {
+                "charges"
+            } else {
+                "refunds"
+            };
             notes.push(note(
                 "is_package_change",
                 Some(Product::ImageSearch),
                 format!("{}: {} from {} to {}; changed mid-cycle it {} {} {} (new − old price, not pro-rated, rule IS-6).", c.month, c.kind, c.from, c.to, what, crate::money::cents_text(c.amount), c.currency),
             ));
         }
-        notes.push(note("is_expiry", Some(Product::ImageSearch), "An unrenewed package's instances are kept 7 calendar days, then released (rule IS-7)."));
+        notes.push(note(
+            "is_expiry",
+            Some(Product::ImageSearch),
+            "An unrenewed package's instances are kept 7 calendar days, then released (rule IS-7).",
+        ));
     }
     (ImageSearchSummary { months, changes }, lines)
 }

@@ -34,7 +34,10 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { path: path.into(), message: message.into() }
+        Self {
+            path: path.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -54,9 +57,15 @@ pub enum Quantity {
     Constant(Decimal),
     PerMonth(Vec<Decimal>),
     /// Month k is `start × (1 + percent/100)^k`, compounding on the exact value.
-    Percent { start: Decimal, percent: Decimal },
+    Percent {
+        start: Decimal,
+        percent: Decimal,
+    },
     /// Month k is `start + k × add`.
-    Add { start: Decimal, add: Decimal },
+    Add {
+        start: Decimal,
+        add: Decimal,
+    },
 }
 
 impl Quantity {
@@ -74,20 +83,27 @@ impl Quantity {
             Quantity::Percent { start, .. } | Quantity::Add { start, .. } => *start,
         };
         let factor = match self {
-            Quantity::Percent { percent, .. } => {
-                Some(Decimal::ONE + percent.checked_div(Decimal::ONE_HUNDRED).ok_or(SeriesError::TooLarge(0))?)
-            }
+            Quantity::Percent { percent, .. } => Some(
+                Decimal::ONE
+                    + percent
+                        .checked_div(Decimal::ONE_HUNDRED)
+                        .ok_or(SeriesError::TooLarge(0))?,
+            ),
             _ => None,
         };
         for k in 0..months {
             if k > 0 {
                 exact = match self {
                     Quantity::Constant(v) => *v,
-                    Quantity::PerMonth(values) => values.get(k as usize).copied().unwrap_or_default(),
+                    Quantity::PerMonth(values) => {
+                        values.get(k as usize).copied().unwrap_or_default()
+                    }
                     Quantity::Percent { .. } => exact
                         .checked_mul(factor.unwrap_or(Decimal::ONE))
                         .ok_or(SeriesError::TooLarge(k))?,
-                    Quantity::Add { add, .. } => exact.checked_add(*add).ok_or(SeriesError::TooLarge(k))?,
+                    Quantity::Add { add, .. } => {
+                        exact.checked_add(*add).ok_or(SeriesError::TooLarge(k))?
+                    }
                 };
             }
             if exact.is_sign_negative() && !exact.is_zero() {
@@ -97,7 +113,11 @@ impl Quantity {
                 return Err(SeriesError::TooLarge(k));
             }
             // rule GEN-7: counts round up after growth; storage and traffic stay decimal.
-            out.push(if count { exact.ceil().normalize() } else { exact.normalize() });
+            out.push(if count {
+                exact.ceil().normalize()
+            } else {
+                exact.normalize()
+            });
         }
         Ok(out)
     }
@@ -187,7 +207,10 @@ impl TcssBilling {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImageScan {
     /// Monthly quota model (rules TCSS-SCAN-2, TCSS-SCAN-4).
-    Quota { first_scans: Quantity, repeat_scans: Quantity },
+    Quota {
+        first_scans: Quantity,
+        repeat_scans: Quantity,
+    },
     /// Per-image authorizations (rule TCSS-SCAN-1): `images` distinct images in use, `updates`
     /// image updates in the month.
     PerImage { images: Quantity, updates: Quantity },
@@ -255,7 +278,8 @@ impl Scenario {
     /// The date month `k` is priced at: the pinned price date, or the month's first day
     /// (rule GEN-4).
     pub fn price_date_of(&self, k: u32) -> NaiveDate {
-        self.price_date.unwrap_or_else(|| self.start.plus(k).first_day())
+        self.price_date
+            .unwrap_or_else(|| self.start.plus(k).first_day())
     }
 
     pub fn products(&self) -> Vec<Product> {
@@ -417,7 +441,10 @@ impl Scenario {
             }
             m.insert("trial".into(), json!(t.trial));
             match &t.image_scan {
-                Some(ImageScan::Quota { first_scans, repeat_scans }) => {
+                Some(ImageScan::Quota {
+                    first_scans,
+                    repeat_scans,
+                }) => {
                     m.insert(
                         "image_scan".into(),
                         json!({"first_scans": quantity_json(first_scans), "repeat_scans": quantity_json(repeat_scans)}),
@@ -464,11 +491,15 @@ fn number_json(d: Decimal) -> Value {
 fn quantity_json(q: &Quantity) -> Value {
     match q {
         Quantity::Constant(v) => number_json(*v),
-        Quantity::PerMonth(values) => Value::Array(values.iter().map(|v| number_json(*v)).collect()),
+        Quantity::PerMonth(values) => {
+            Value::Array(values.iter().map(|v| number_json(*v)).collect())
+        }
         Quantity::Percent { start, percent } => {
             json!({"start": number_json(*start), "monthly_percent": number_json(*percent)})
         }
-        Quantity::Add { start, add } => json!({"start": number_json(*start), "monthly_add": number_json(*add)}),
+        Quantity::Add { start, add } => {
+            json!({"start": number_json(*start), "monthly_add": number_json(*add)})
+        }
     }
 }
 
@@ -492,7 +523,8 @@ pub const USER_PRICE_ITEMS: [(Product, &str, &str); 9] = [
 
 /// Reads a scenario file. All problems are returned at once.
 pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<FieldError>> {
-    let json = jsonread::parse(text).map_err(|e| vec![FieldError::new("", format!("not valid JSON: {e}"))])?;
+    let json = jsonread::parse(text)
+        .map_err(|e| vec![FieldError::new("", format!("not valid JSON: {e}"))])?;
     read_scenario(&json)
 }
 
@@ -531,7 +563,9 @@ pub fn parse_decimal_text(text: &str) -> Option<Decimal> {
     if t.is_empty() || t != text {
         return None;
     }
-    let valid = t.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'-' | b'+' | b'e' | b'E'));
+    let valid = t
+        .bytes()
+        .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'-' | b'+' | b'e' | b'E'));
     if !valid {
         return None;
     }
@@ -553,7 +587,10 @@ impl Reader {
             Json::Object(members) => {
                 for (k, _) in members {
                     if !allowed.contains(&k.as_str()) {
-                        self.err(&join(path, k), format!("unknown field; allowed here: {}", allowed.join(", ")));
+                        self.err(
+                            &join(path, k),
+                            format!("unknown field; allowed here: {}", allowed.join(", ")),
+                        );
                     }
                 }
                 Some(members)
@@ -588,17 +625,29 @@ impl Reader {
             None => false,
             Some(Json::Bool(b)) => *b,
             Some(other) => {
-                self.err(path, format!("must be true or false, got {}", other.brief()));
+                self.err(
+                    path,
+                    format!("must be true or false, got {}", other.brief()),
+                );
                 false
             }
         }
     }
 
-    fn choice<T>(&mut self, v: &Json, path: &str, options: &[&str], parse: impl Fn(&str) -> Option<T>) -> Option<T> {
+    fn choice<T>(
+        &mut self,
+        v: &Json,
+        path: &str,
+        options: &[&str],
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
         let s = self.string(v, path)?;
         let found = parse(&s);
         if found.is_none() {
-            self.err(path, format!("must be one of {}, got \"{s}\"", options.join(", ")));
+            self.err(
+                path,
+                format!("must be one of {}, got \"{s}\"", options.join(", ")),
+            );
         }
         found
     }
@@ -608,7 +657,13 @@ impl Reader {
             Json::Number(n) => n.as_str(),
             Json::String(s) => s.as_str(),
             other => {
-                self.err(path, format!("must be a number or a decimal string, got {}", other.brief()));
+                self.err(
+                    path,
+                    format!(
+                        "must be a number or a decimal string, got {}",
+                        other.brief()
+                    ),
+                );
                 return None;
             }
         };
@@ -620,7 +675,13 @@ impl Reader {
     }
 
     /// A decimal that satisfies `ok`, described by `allowed` ("a whole number ≥ 0").
-    fn bounded(&mut self, v: &Json, path: &str, allowed: &str, ok: impl Fn(Decimal) -> bool) -> Option<Decimal> {
+    fn bounded(
+        &mut self,
+        v: &Json,
+        path: &str,
+        allowed: &str,
+        ok: impl Fn(Decimal) -> bool,
+    ) -> Option<Decimal> {
         let d = self.decimal(v, path)?;
         if ok(d) {
             Some(d)
@@ -632,7 +693,9 @@ impl Reader {
 
     fn date(&mut self, v: &Json, path: &str) -> Option<NaiveDate> {
         let s = self.string(v, path)?;
-        let parsed = (s.len() == 10).then(|| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()).flatten();
+        let parsed = (s.len() == 10)
+            .then(|| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+            .flatten();
         if parsed.is_none() {
             self.err(path, format!("must be a date YYYY-MM-DD, got \"{s}\""));
         }
@@ -660,23 +723,43 @@ impl Reader {
 
     /// A usage quantity (constant, per-month list or growth rule). `count` quantities must be
     /// whole numbers ≥ 0 (rule GEN-7); others decimals ≥ 0.
-    fn quantity(&mut self, v: &Json, path: &str, months: Option<u32>, count: bool) -> Option<Quantity> {
-        let allowed = if count { "a whole number ≥ 0" } else { "a number ≥ 0" };
+    fn quantity(
+        &mut self,
+        v: &Json,
+        path: &str,
+        months: Option<u32>,
+        count: bool,
+    ) -> Option<Quantity> {
+        let allowed = if count {
+            "a whole number ≥ 0"
+        } else {
+            "a number ≥ 0"
+        };
         let value_ok = move |d: Decimal| !d.is_sign_negative() || d.is_zero();
         let whole_ok = move |d: Decimal| value_ok(d) && (!count || d.fract().is_zero());
         let q = match v {
-            Json::Number(_) | Json::String(_) => Quantity::Constant(self.bounded(v, path, allowed, whole_ok)?),
+            Json::Number(_) | Json::String(_) => {
+                Quantity::Constant(self.bounded(v, path, allowed, whole_ok)?)
+            }
             Json::Array(items) => {
                 if let Some(m) = months {
                     if items.len() != m as usize {
-                        self.err(path, format!("must have one value per month ({m}), got {} values", items.len()));
+                        self.err(
+                            path,
+                            format!(
+                                "must have one value per month ({m}), got {} values",
+                                items.len()
+                            ),
+                        );
                     }
                 }
                 let before = self.errors.len();
                 let values: Vec<Decimal> = items
                     .iter()
                     .enumerate()
-                    .filter_map(|(i, item)| self.bounded(item, &format!("{path}[{i}]"), allowed, whole_ok))
+                    .filter_map(|(i, item)| {
+                        self.bounded(item, &format!("{path}[{i}]"), allowed, whole_ok)
+                    })
                     .collect();
                 if self.errors.len() != before {
                     return None;
@@ -686,20 +769,41 @@ impl Reader {
             Json::Object(members) => {
                 let has_percent = get(members, "monthly_percent").is_some();
                 let has_add = get(members, "monthly_add").is_some();
-                let allowed_keys: &[&str] = if has_percent { &["start", "monthly_percent"] } else { &["start", "monthly_add"] };
+                let allowed_keys: &[&str] = if has_percent {
+                    &["start", "monthly_percent"]
+                } else {
+                    &["start", "monthly_add"]
+                };
                 self.object(v, path, allowed_keys)?;
-                let start = self.required(members, path, "start").and_then(|s| self.bounded(s, &join(path, "start"), allowed, whole_ok));
+                let start = self
+                    .required(members, path, "start")
+                    .and_then(|s| self.bounded(s, &join(path, "start"), allowed, whole_ok));
                 if has_percent && has_add {
-                    self.err(path, "a growth rule has either monthly_percent or monthly_add, not both");
+                    self.err(
+                        path,
+                        "a growth rule has either monthly_percent or monthly_add, not both",
+                    );
                     return None;
                 }
                 if has_percent {
                     let p = get(members, "monthly_percent")?;
-                    let percent = self.bounded(p, &join(path, "monthly_percent"), "a percentage ≥ -100", |d| d >= -Decimal::ONE_HUNDRED);
-                    Quantity::Percent { start: start?, percent: percent? }
+                    let percent = self.bounded(
+                        p,
+                        &join(path, "monthly_percent"),
+                        "a percentage ≥ -100",
+                        |d| d >= -Decimal::ONE_HUNDRED,
+                    );
+                    Quantity::Percent {
+                        start: start?,
+                        percent: percent?,
+                    }
                 } else if has_add {
-                    let add = self.decimal(get(members, "monthly_add")?, &join(path, "monthly_add"));
-                    Quantity::Add { start: start?, add: add? }
+                    let add =
+                        self.decimal(get(members, "monthly_add")?, &join(path, "monthly_add"));
+                    Quantity::Add {
+                        start: start?,
+                        add: add?,
+                    }
                 } else {
                     self.err(path, "a growth rule needs monthly_percent or monthly_add");
                     return None;
@@ -713,30 +817,61 @@ impl Reader {
         if let Some(m) = months {
             match q.series(m, count) {
                 Ok(_) => {}
-                Err(SeriesError::Negative(k)) => self.err(path, format!("the growth rule goes below 0 in month {}", k + 1)),
-                Err(SeriesError::TooLarge(k)) => self.err(path, format!("the growth rule grows too large to price in month {}", k + 1)),
+                Err(SeriesError::Negative(k)) => self.err(
+                    path,
+                    format!("the growth rule goes below 0 in month {}", k + 1),
+                ),
+                Err(SeriesError::TooLarge(k)) => self.err(
+                    path,
+                    format!(
+                        "the growth rule grows too large to price in month {}",
+                        k + 1
+                    ),
+                ),
             }
         }
         Some(q)
     }
 
-    fn opt_quantity(&mut self, m: Members<'_>, path: &str, key: &str, months: Option<u32>, count: bool) -> Option<Quantity> {
+    fn opt_quantity(
+        &mut self,
+        m: Members<'_>,
+        path: &str,
+        key: &str,
+        months: Option<u32>,
+        count: bool,
+    ) -> Option<Quantity> {
         get(m, key).and_then(|v| self.quantity(v, &join(path, key), months, count))
     }
 
     fn site(&mut self, m: Members<'_>, path: &str, product: Product) -> Option<Site> {
         let v = self.required(m, path, "site")?;
         let options: Vec<&str> = product.sites().iter().map(|s| s.key()).collect();
-        self.choice(v, &join(path, "site"), &options, |s| Site::from_key(s).filter(|site| product.sites().contains(site)))
+        self.choice(v, &join(path, "site"), &options, |s| {
+            Site::from_key(s).filter(|site| product.sites().contains(site))
+        })
     }
 
     fn scenario(&mut self, json: &Json) -> Option<Scenario> {
         const TOP: [&str; 12] = [
-            "plancast", "name", "start", "months", "currency", "rates", "price_date", "budgets", "prices", "tcr", "tcss",
+            "plancast",
+            "name",
+            "start",
+            "months",
+            "currency",
+            "rates",
+            "price_date",
+            "budgets",
+            "prices",
+            "tcr",
+            "tcss",
             "image_search",
         ];
         let Json::Object(m) = json else {
-            self.err("", format!("a scenario file is a JSON object, got {}", json.kind()));
+            self.err(
+                "",
+                format!("a scenario file is a JSON object, got {}", json.kind()),
+            );
             return None;
         };
         // The version comes first: a newer file is refused before anything else is read.
@@ -757,12 +892,17 @@ impl Reader {
                 return None;
             }
             Some(v) => {
-                self.err("plancast", format!("must be the format version 1, got {}", v.brief()));
+                self.err(
+                    "plancast",
+                    format!("must be the format version 1, got {}", v.brief()),
+                );
                 return None;
             }
         }
         self.object(json, "", &TOP);
-        let name = self.required(m, "", "name").and_then(|v| self.string(v, "name"));
+        let name = self
+            .required(m, "", "name")
+            .and_then(|v| self.string(v, "name"));
         let name = name.and_then(|n| {
             if n.trim().is_empty() || n.chars().count() > 200 {
                 self.err("name", "must be 1 to 200 characters");
@@ -771,21 +911,35 @@ impl Reader {
                 Some(n)
             }
         });
-        let start = self.required(m, "", "start").and_then(|v| self.month(v, "start"));
+        let start = self
+            .required(m, "", "start")
+            .and_then(|v| self.month(v, "start"));
         let months = self.required(m, "", "months").and_then(|v| {
-            self.bounded(v, "months", "a whole number from 1 to 120", |d| d.fract().is_zero() && d >= Decimal::ONE && d <= Decimal::from(MAX_MONTHS))
+            self.bounded(v, "months", "a whole number from 1 to 120", |d| {
+                d.fract().is_zero() && d >= Decimal::ONE && d <= Decimal::from(MAX_MONTHS)
+            })
         });
         let months = months.and_then(|d| d.to_u32());
-        let currency = self.required(m, "", "currency").and_then(|v| self.choice(v, "currency", &["USD", "CNY"], |s| s.parse().ok()));
+        let currency = self
+            .required(m, "", "currency")
+            .and_then(|v| self.choice(v, "currency", &["USD", "CNY"], |s| s.parse().ok()));
         let rates = get(m, "rates").map(|v| self.rates(v)).unwrap_or_default();
         let price_date = get(m, "price_date").and_then(|v| self.date(v, "price_date"));
-        let budgets = get(m, "budgets").map(|v| self.budgets(v)).unwrap_or_default();
+        let budgets = get(m, "budgets")
+            .map(|v| self.budgets(v))
+            .unwrap_or_default();
         let prices = get(m, "prices").map(|v| self.prices(v)).unwrap_or_default();
         let tcr = get(m, "tcr").and_then(|v| self.tcr(v, months));
         let tcss = get(m, "tcss").and_then(|v| self.tcss(v, months, start));
         let image_search = get(m, "image_search").and_then(|v| self.image_search(v, months));
-        if ["tcr", "tcss", "image_search"].iter().all(|k| get(m, k).is_none()) {
-            self.err("", "a scenario prices at least one product: add tcr, tcss or image_search");
+        if ["tcr", "tcss", "image_search"]
+            .iter()
+            .all(|k| get(m, k).is_none())
+        {
+            self.err(
+                "",
+                "a scenario prices at least one product: add tcr, tcss or image_search",
+            );
         }
         let scenario = Scenario {
             name: name?,
@@ -809,23 +963,43 @@ impl Reader {
     }
 
     fn rates(&mut self, v: &Json) -> Vec<Rate> {
-        let Some(items) = self.list(v, "rates") else { return vec![] };
+        let Some(items) = self.list(v, "rates") else {
+            return vec![];
+        };
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let path = format!("rates[{i}]");
-            let Some(m) = self.object(item, &path, &["from", "to", "rate", "date"]) else { continue };
+            let Some(m) = self.object(item, &path, &["from", "to", "rate", "date"]) else {
+                continue;
+            };
             let cur = |r: &mut Self, key: &str| {
-                r.required(m, &path, key).and_then(|v| r.choice(v, &join(&path, key), &["USD", "CNY"], |s| s.parse().ok()))
+                r.required(m, &path, key).and_then(|v| {
+                    r.choice(v, &join(&path, key), &["USD", "CNY"], |s| s.parse().ok())
+                })
             };
             let from = cur(self, "from");
             let to = cur(self, "to");
-            let rate = self.required(m, &path, "rate").and_then(|v| self.bounded(v, &join(&path, "rate"), "a number > 0", |d| d > Decimal::ZERO));
-            let date = self.required(m, &path, "date").and_then(|v| self.date(v, &join(&path, "date")));
+            let rate = self.required(m, &path, "rate").and_then(|v| {
+                self.bounded(v, &join(&path, "rate"), "a number > 0", |d| {
+                    d > Decimal::ZERO
+                })
+            });
+            let date = self
+                .required(m, &path, "date")
+                .and_then(|v| self.date(v, &join(&path, "date")));
             if let (Some(from), Some(to), Some(rate), Some(date)) = (from, to, rate, date) {
                 if from == to {
-                    self.err(&join(&path, "to"), format!("must differ from \"from\" ({from})"));
+                    self.err(
+                        &join(&path, "to"),
+                        format!("must differ from \"from\" ({from})"),
+                    );
                 } else {
-                    out.push(Rate { from, to, rate, date });
+                    out.push(Rate {
+                        from,
+                        to,
+                        rate,
+                        date,
+                    });
                 }
             }
         }
@@ -833,53 +1007,122 @@ impl Reader {
     }
 
     fn budgets(&mut self, v: &Json) -> Vec<Budget> {
-        let Some(items) = self.list(v, "budgets") else { return vec![] };
+        let Some(items) = self.list(v, "budgets") else {
+            return vec![];
+        };
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let path = format!("budgets[{i}]");
-            let Some(m) =
-                self.object(item, &path, &["name", "amount", "currency", "product", "warn_at", "start", "end"])
-            else {
+            let Some(m) = self.object(
+                item,
+                &path,
+                &[
+                    "name", "amount", "currency", "product", "warn_at", "start", "end",
+                ],
+            ) else {
                 continue;
             };
             let name = get(m, "name").and_then(|v| self.string(v, &join(&path, "name")));
-            let amount = self.required(m, &path, "amount").and_then(|v| self.bounded(v, &join(&path, "amount"), "an amount ≥ 0", |d| !d.is_sign_negative() || d.is_zero()));
-            let currency = self.required(m, &path, "currency").and_then(|v| self.choice(v, &join(&path, "currency"), &["USD", "CNY"], |s| s.parse().ok()));
+            let amount = self.required(m, &path, "amount").and_then(|v| {
+                self.bounded(v, &join(&path, "amount"), "an amount ≥ 0", |d| {
+                    !d.is_sign_negative() || d.is_zero()
+                })
+            });
+            let currency = self.required(m, &path, "currency").and_then(|v| {
+                self.choice(v, &join(&path, "currency"), &["USD", "CNY"], |s| {
+                    s.parse().ok()
+                })
+            });
             let product = match get(m, "product") {
                 None | Some(Json::Null) => Some(None),
-                Some(v) => self.choice(v, &join(&path, "product"), &["tcr", "tcss", "image_search"], Product::from_key).map(Some),
+                Some(v) => self
+                    .choice(
+                        v,
+                        &join(&path, "product"),
+                        &["tcr", "tcss", "image_search"],
+                        Product::from_key,
+                    )
+                    .map(Some),
             };
             let warn_at = match get(m, "warn_at") {
                 None => Some(Decimal::new(8, 1)),
-                Some(v) => self.bounded(v, &join(&path, "warn_at"), "a fraction above 0 and at most 1 (0.8 = 80 %)", |d| d > Decimal::ZERO && d <= Decimal::ONE),
+                Some(v) => self.bounded(
+                    v,
+                    &join(&path, "warn_at"),
+                    "a fraction above 0 and at most 1 (0.8 = 80 %)",
+                    |d| d > Decimal::ZERO && d <= Decimal::ONE,
+                ),
             };
             let start = get(m, "start").and_then(|v| self.month(v, &join(&path, "start")));
             let end = get(m, "end").and_then(|v| self.month(v, &join(&path, "end")));
             if let (Some(s), Some(e)) = (start, end) {
                 if e < s {
-                    self.err(&join(&path, "end"), format!("must not be before start ({s}), got \"{e}\""));
+                    self.err(
+                        &join(&path, "end"),
+                        format!("must not be before start ({s}), got \"{e}\""),
+                    );
                 }
             }
-            if let (Some(amount), Some(currency), Some(product), Some(warn_at)) = (amount, currency, product, warn_at) {
-                out.push(Budget { name, amount, currency, product, warn_at, start, end });
+            if let (Some(amount), Some(currency), Some(product), Some(warn_at)) =
+                (amount, currency, product, warn_at)
+            {
+                out.push(Budget {
+                    name,
+                    amount,
+                    currency,
+                    product,
+                    warn_at,
+                    start,
+                    end,
+                });
             }
         }
         out
     }
 
     fn prices(&mut self, v: &Json) -> Vec<PriceEntry> {
-        let Some(items) = self.list(v, "prices") else { return vec![] };
+        let Some(items) = self.list(v, "prices") else {
+            return vec![];
+        };
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let path = format!("prices[{i}]");
-            let allowed = ["product", "site", "item", "edition", "plan", "region", "amount", "currency", "unit", "effective_from", "effective_to", "note"];
-            let Some(m) = self.object(item, &path, &allowed) else { continue };
-            let product = self.required(m, &path, "product").and_then(|v| self.choice(v, &join(&path, "product"), &["tcr", "tcss", "image_search"], Product::from_key));
+            let allowed = [
+                "product",
+                "site",
+                "item",
+                "edition",
+                "plan",
+                "region",
+                "amount",
+                "currency",
+                "unit",
+                "effective_from",
+                "effective_to",
+                "note",
+            ];
+            let Some(m) = self.object(item, &path, &allowed) else {
+                continue;
+            };
+            let product = self.required(m, &path, "product").and_then(|v| {
+                self.choice(
+                    v,
+                    &join(&path, "product"),
+                    &["tcr", "tcss", "image_search"],
+                    Product::from_key,
+                )
+            });
             let site = product.and_then(|p| self.site(m, &path, p));
-            let items_for: Vec<&str> = USER_PRICE_ITEMS.iter().filter(|(p, _, _)| Some(*p) == product).map(|(_, i, _)| *i).collect();
+            let items_for: Vec<&str> = USER_PRICE_ITEMS
+                .iter()
+                .filter(|(p, _, _)| Some(*p) == product)
+                .map(|(_, i, _)| *i)
+                .collect();
             let item_name = self.required(m, &path, "item").and_then(|v| {
                 if product.is_some() {
-                    self.choice(v, &join(&path, "item"), &items_for, |s| items_for.contains(&s).then(|| s.to_string()))
+                    self.choice(v, &join(&path, "item"), &items_for, |s| {
+                        items_for.contains(&s).then(|| s.to_string())
+                    })
                 } else {
                     None
                 }
@@ -889,41 +1132,81 @@ impl Reader {
                     self.err(&path, "give either edition or plan, not both");
                     None
                 }
-                (Some(v), None) => self.choice(v, &join(&path, "edition"), &["personal", "basic", "standard", "premium"], |s| Edition::from_key(s).map(|e| e.key().to_string())),
+                (Some(v), None) => self.choice(
+                    v,
+                    &join(&path, "edition"),
+                    &["personal", "basic", "standard", "premium"],
+                    |s| Edition::from_key(s).map(|e| e.key().to_string()),
+                ),
                 (None, Some(v)) => self.string(v, &join(&path, "plan")),
                 (None, None) => None,
             };
             if product == Some(Product::Tcr)
-                && item_name.as_deref().is_some_and(|i| i.starts_with("instance"))
+                && item_name
+                    .as_deref()
+                    .is_some_and(|i| i.starts_with("instance"))
                 && plan.is_none()
             {
-                self.err(&join(&path, "edition"), "is required for a TCR instance price");
+                self.err(
+                    &join(&path, "edition"),
+                    "is required for a TCR instance price",
+                );
             }
             if product == Some(Product::ImageSearch) {
                 match &plan {
                     Some(p) if crate::image_search::Package::parse(p).is_some() => {}
-                    Some(p) => self.err(&join(&path, "plan"), format!("must be a package CAPACITY/QPS such as 5000000/10, got \"{p}\"")),
-                    None => self.err(&join(&path, "plan"), "is required: the package CAPACITY/QPS"),
+                    Some(p) => self.err(
+                        &join(&path, "plan"),
+                        format!("must be a package CAPACITY/QPS such as 5000000/10, got \"{p}\""),
+                    ),
+                    None => self.err(
+                        &join(&path, "plan"),
+                        "is required: the package CAPACITY/QPS",
+                    ),
                 }
             }
             let region = get(m, "region").and_then(|v| self.string(v, &join(&path, "region")));
-            let amount = self.required(m, &path, "amount").and_then(|v| self.bounded(v, &join(&path, "amount"), "an amount ≥ 0", |d| !d.is_sign_negative() || d.is_zero()));
-            let currency = self.required(m, &path, "currency").and_then(|v| self.choice(v, &join(&path, "currency"), &["USD", "CNY"], |s| s.parse::<Currency>().ok()));
+            let amount = self.required(m, &path, "amount").and_then(|v| {
+                self.bounded(v, &join(&path, "amount"), "an amount ≥ 0", |d| {
+                    !d.is_sign_negative() || d.is_zero()
+                })
+            });
+            let currency = self.required(m, &path, "currency").and_then(|v| {
+                self.choice(v, &join(&path, "currency"), &["USD", "CNY"], |s| {
+                    s.parse::<Currency>().ok()
+                })
+            });
             if let (Some(site), Some(c)) = (site, currency) {
                 if site.currency() != c {
                     // rule GEN-1: each site's list is in its own currency.
-                    self.err(&join(&path, "currency"), format!("must be {} for site {site}, got \"{c}\"", site.currency()));
+                    self.err(
+                        &join(&path, "currency"),
+                        format!("must be {} for site {site}, got \"{c}\"", site.currency()),
+                    );
                 }
             }
-            let default_unit = USER_PRICE_ITEMS.iter().find(|(p, i, _)| Some(*p) == product && Some(*i) == item_name.as_deref()).map(|(_, _, u)| u.to_string());
+            let default_unit = USER_PRICE_ITEMS
+                .iter()
+                .find(|(p, i, _)| Some(*p) == product && Some(*i) == item_name.as_deref())
+                .map(|(_, _, u)| u.to_string());
             let unit = match get(m, "unit") {
                 Some(v) => self.string(v, &join(&path, "unit")),
                 None => default_unit,
             };
-            let from = get(m, "effective_from").and_then(|v| self.date(v, &join(&path, "effective_from")));
-            let to = get(m, "effective_to").and_then(|v| self.date(v, &join(&path, "effective_to")));
+            let from =
+                get(m, "effective_from").and_then(|v| self.date(v, &join(&path, "effective_from")));
+            let to =
+                get(m, "effective_to").and_then(|v| self.date(v, &join(&path, "effective_to")));
             let note = get(m, "note").and_then(|v| self.string(v, &join(&path, "note")));
-            if let (Some(product), Some(site), Some(item), Some(amount), Some(currency), Some(unit)) = (product, site, item_name, amount, currency, unit) {
+            if let (
+                Some(product),
+                Some(site),
+                Some(item),
+                Some(amount),
+                Some(currency),
+                Some(unit),
+            ) = (product, site, item_name, amount, currency, unit)
+            {
                 let entry = PriceEntry {
                     product,
                     site,
@@ -940,7 +1223,10 @@ impl Reader {
                     note,
                 };
                 if entry.effective_to.is_some_and(|t| t < entry.effective_from) {
-                    self.err(&join(&path, "effective_to"), "must not be before effective_from");
+                    self.err(
+                        &join(&path, "effective_to"),
+                        "must not be before effective_from",
+                    );
                 } else {
                     out.push(entry);
                 }
@@ -951,27 +1237,53 @@ impl Reader {
 
     fn tcr(&mut self, v: &Json, months: Option<u32>) -> Option<TcrSpec> {
         let path = "tcr";
-        let m = self.object(v, path, &["site", "region", "edition", "billing", "hours", "needs", "storage_gb", "egress_gb"])?;
+        let m = self.object(
+            v,
+            path,
+            &[
+                "site",
+                "region",
+                "edition",
+                "billing",
+                "hours",
+                "needs",
+                "storage_gb",
+                "egress_gb",
+            ],
+        )?;
         let site = self.site(m, path, Product::Tcr);
-        let region = self.required(m, path, "region").and_then(|v| self.string(v, "tcr.region"));
+        let region = self
+            .required(m, path, "region")
+            .and_then(|v| self.string(v, "tcr.region"));
         let region = region.and_then(|r| {
-            let ok = r.len() <= 40 && r.contains('-') && r.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-');
+            let ok = r.len() <= 40
+                && r.contains('-')
+                && r.bytes()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-');
             if ok {
                 Some(r)
             } else {
-                self.err("tcr.region", format!("must be a Tencent Cloud region such as ap-guangzhou, got \"{r}\""));
+                self.err(
+                    "tcr.region",
+                    format!("must be a Tencent Cloud region such as ap-guangzhou, got \"{r}\""),
+                );
                 None
             }
         });
         let edition = match get(m, "edition") {
             None => Some(EditionChoice::Auto),
-            Some(v) => self.choice(v, "tcr.edition", &["auto", "personal", "basic", "standard", "premium"], |s| {
-                if s == "auto" {
-                    Some(EditionChoice::Auto)
-                } else {
-                    Edition::from_key(s).map(EditionChoice::Fixed)
-                }
-            }),
+            Some(v) => self.choice(
+                v,
+                "tcr.edition",
+                &["auto", "personal", "basic", "standard", "premium"],
+                |s| {
+                    if s == "auto" {
+                        Some(EditionChoice::Auto)
+                    } else {
+                        Edition::from_key(s).map(EditionChoice::Fixed)
+                    }
+                },
+            ),
         };
         let billing = match get(m, "billing") {
             None => Some(TcrBilling::Payg),
@@ -986,16 +1298,37 @@ impl Reader {
             None => Some(Needs::default()),
             Some(v) => self.needs(v, months),
         };
-        let storage_gb = self.opt_quantity(m, path, "storage_gb", months, false).unwrap_or(Quantity::Constant(Decimal::ZERO));
-        let egress_gb = self.opt_quantity(m, path, "egress_gb", months, false).unwrap_or(Quantity::Constant(Decimal::ZERO));
-        Some(TcrSpec { site: site?, region: region?, edition: edition?, billing: billing?, hours, needs: needs?, storage_gb, egress_gb })
+        let storage_gb = self
+            .opt_quantity(m, path, "storage_gb", months, false)
+            .unwrap_or(Quantity::Constant(Decimal::ZERO));
+        let egress_gb = self
+            .opt_quantity(m, path, "egress_gb", months, false)
+            .unwrap_or(Quantity::Constant(Decimal::ZERO));
+        Some(TcrSpec {
+            site: site?,
+            region: region?,
+            edition: edition?,
+            billing: billing?,
+            hours,
+            needs: needs?,
+            storage_gb,
+            egress_gb,
+        })
     }
 
     fn needs(&mut self, v: &Json, months: Option<u32>) -> Option<Needs> {
         let path = "tcr.needs";
         let keys = [
-            "namespaces", "image_repos", "helm_repos", "vpc_links", "log_retention_days", "cross_region_sync", "webhooks",
-            "delivery_workflow", "vulnerability_scan", "block_vulnerable_images",
+            "namespaces",
+            "image_repos",
+            "helm_repos",
+            "vpc_links",
+            "log_retention_days",
+            "cross_region_sync",
+            "webhooks",
+            "delivery_workflow",
+            "vulnerability_scan",
+            "block_vulnerable_images",
         ];
         let m = self.object(v, path, &keys)?;
         let mut n = Needs {
@@ -1004,17 +1337,25 @@ impl Reader {
             helm_repos: self.opt_quantity(m, path, "helm_repos", months, true),
             vpc_links: self.opt_quantity(m, path, "vpc_links", months, true),
             log_retention_days: self.opt_quantity(m, path, "log_retention_days", months, true),
-            cross_region_sync: self.boolean(get(m, "cross_region_sync"), "tcr.needs.cross_region_sync"),
-            delivery_workflow: self.boolean(get(m, "delivery_workflow"), "tcr.needs.delivery_workflow"),
-            vulnerability_scan: self.boolean(get(m, "vulnerability_scan"), "tcr.needs.vulnerability_scan"),
-            block_vulnerable_images: self.boolean(get(m, "block_vulnerable_images"), "tcr.needs.block_vulnerable_images"),
+            cross_region_sync: self
+                .boolean(get(m, "cross_region_sync"), "tcr.needs.cross_region_sync"),
+            delivery_workflow: self
+                .boolean(get(m, "delivery_workflow"), "tcr.needs.delivery_workflow"),
+            vulnerability_scan: self
+                .boolean(get(m, "vulnerability_scan"), "tcr.needs.vulnerability_scan"),
+            block_vulnerable_images: self.boolean(
+                get(m, "block_vulnerable_images"),
+                "tcr.needs.block_vulnerable_images",
+            ),
             webhooks: Vec::new(),
         };
         if let Some(v) = get(m, "webhooks") {
             if let Some(items) = self.list(v, "tcr.needs.webhooks") {
                 for (i, item) in items.iter().enumerate() {
                     let p = format!("tcr.needs.webhooks[{i}]");
-                    if let Some(w) = self.choice(item, &p, &WEBHOOKS, |s| WEBHOOKS.contains(&s).then(|| s.to_string())) {
+                    if let Some(w) = self.choice(item, &p, &WEBHOOKS, |s| {
+                        WEBHOOKS.contains(&s).then(|| s.to_string())
+                    }) {
                         if n.webhooks.contains(&w) {
                             self.err(&p, format!("\"{w}\" is listed twice"));
                         } else {
@@ -1027,30 +1368,64 @@ impl Reader {
         Some(n)
     }
 
-    fn tcss(&mut self, v: &Json, months: Option<u32>, start: Option<YearMonth>) -> Option<TcssSpec> {
+    fn tcss(
+        &mut self,
+        v: &Json,
+        months: Option<u32>,
+        start: Option<YearMonth>,
+    ) -> Option<TcssSpec> {
         let path = "tcss";
-        let keys = ["site", "billing", "cores", "licensed_cores", "peak_cores", "peak_days", "elastic_cap", "trial", "image_scan", "log_gb"];
+        let keys = [
+            "site",
+            "billing",
+            "cores",
+            "licensed_cores",
+            "peak_cores",
+            "peak_days",
+            "elastic_cap",
+            "trial",
+            "image_scan",
+            "log_gb",
+        ];
         let m = self.object(v, path, &keys)?;
         let site = self.site(m, path, Product::Tcss);
         let billing = match get(m, "billing") {
             None => Some(TcssBilling::Auto),
-            Some(v) => self.choice(v, "tcss.billing", &["auto", "prepaid", "postpaid"], |s| match s {
-                "auto" => Some(TcssBilling::Auto),
-                "prepaid" => Some(TcssBilling::Prepaid),
-                "postpaid" => Some(TcssBilling::Postpaid),
-                _ => None,
-            }),
+            Some(v) => self.choice(
+                v,
+                "tcss.billing",
+                &["auto", "prepaid", "postpaid"],
+                |s| match s {
+                    "auto" => Some(TcssBilling::Auto),
+                    "prepaid" => Some(TcssBilling::Prepaid),
+                    "postpaid" => Some(TcssBilling::Postpaid),
+                    _ => None,
+                },
+            ),
         };
-        let cores = self.required(m, path, "cores").and_then(|v| self.quantity(v, "tcss.cores", months, true));
+        let cores = self
+            .required(m, path, "cores")
+            .and_then(|v| self.quantity(v, "tcss.cores", months, true));
         let licensed_cores = self.opt_quantity(m, path, "licensed_cores", months, true);
         if licensed_cores.is_some() && billing.is_some_and(|b| b != TcssBilling::Prepaid) {
             self.err("tcss.licensed_cores", "is only used with billing \"prepaid\" (auto sizes the licence itself, postpaid has none)");
         }
         let peak_cores = self.opt_quantity(m, path, "peak_cores", months, true);
         let peak_days = self.opt_quantity(m, path, "peak_days", months, true);
-        match (&peak_cores, &peak_days, get(m, "peak_cores"), get(m, "peak_days")) {
-            (_, _, Some(_), None) => self.err("tcss.peak_days", "is required with peak_cores: on how many days of each month the peak runs"),
-            (_, _, None, Some(_)) => self.err("tcss.peak_cores", "is required with peak_days: how many cores run on peak days"),
+        match (
+            &peak_cores,
+            &peak_days,
+            get(m, "peak_cores"),
+            get(m, "peak_days"),
+        ) {
+            (_, _, Some(_), None) => self.err(
+                "tcss.peak_days",
+                "is required with peak_cores: on how many days of each month the peak runs",
+            ),
+            (_, _, None, Some(_)) => self.err(
+                "tcss.peak_cores",
+                "is required with peak_days: how many cores run on peak days",
+            ),
             _ => {}
         }
         if let (Some(days), Some(months), Some(start)) = (&peak_days, months, start) {
@@ -1058,14 +1433,25 @@ impl Reader {
                 for (k, d) in series.iter().enumerate() {
                     let month = start.plus(k as u32);
                     if *d > Decimal::from(month.days()) {
-                        self.err("tcss.peak_days", format!("must be at most the {} days of {month}, got {d}", month.days()));
+                        self.err(
+                            "tcss.peak_days",
+                            format!(
+                                "must be at most the {} days of {month}, got {d}",
+                                month.days()
+                            ),
+                        );
                         break;
                     }
                 }
             }
         }
         let elastic_cap = get(m, "elastic_cap").and_then(|v| {
-            self.bounded(v, "tcss.elastic_cap", "a whole number of cores per day ≥ 1", |d| d.fract().is_zero() && d >= Decimal::ONE)
+            self.bounded(
+                v,
+                "tcss.elastic_cap",
+                "a whole number of cores per day ≥ 1",
+                |d| d.fract().is_zero() && d >= Decimal::ONE,
+            )
         });
         let trial = self.boolean(get(m, "trial"), "tcss.trial");
         let image_scan = get(m, "image_scan").and_then(|v| self.image_scan(v, months));
@@ -1092,18 +1478,34 @@ impl Reader {
         };
         let model = match model {
             None => "quota".to_string(),
-            Some(mv) => self.choice(mv, "tcss.image_scan.model", &["quota", "per_image"], |s| ["quota", "per_image"].contains(&s).then(|| s.to_string()))?,
+            Some(mv) => self.choice(mv, "tcss.image_scan.model", &["quota", "per_image"], |s| {
+                ["quota", "per_image"].contains(&s).then(|| s.to_string())
+            })?,
         };
         if model == "per_image" {
             let m = self.object(v, path, &["model", "images", "updates"])?;
-            let images = self.required(m, path, "images").and_then(|v| self.quantity(v, "tcss.image_scan.images", months, true));
-            let updates = self.opt_quantity(m, path, "updates", months, true).unwrap_or(Quantity::Constant(Decimal::ZERO));
-            Some(ImageScan::PerImage { images: images?, updates })
+            let images = self
+                .required(m, path, "images")
+                .and_then(|v| self.quantity(v, "tcss.image_scan.images", months, true));
+            let updates = self
+                .opt_quantity(m, path, "updates", months, true)
+                .unwrap_or(Quantity::Constant(Decimal::ZERO));
+            Some(ImageScan::PerImage {
+                images: images?,
+                updates,
+            })
         } else {
             let m = self.object(v, path, &["model", "first_scans", "repeat_scans"])?;
-            let first = self.required(m, path, "first_scans").and_then(|v| self.quantity(v, "tcss.image_scan.first_scans", months, true));
-            let repeat = self.opt_quantity(m, path, "repeat_scans", months, true).unwrap_or(Quantity::Constant(Decimal::ZERO));
-            Some(ImageScan::Quota { first_scans: first?, repeat_scans: repeat })
+            let first = self
+                .required(m, path, "first_scans")
+                .and_then(|v| self.quantity(v, "tcss.image_scan.first_scans", months, true));
+            let repeat = self
+                .opt_quantity(m, path, "repeat_scans", months, true)
+                .unwrap_or(Quantity::Constant(Decimal::ZERO));
+            Some(ImageScan::Quota {
+                first_scans: first?,
+                repeat_scans: repeat,
+            })
         }
     }
 
@@ -1111,10 +1513,19 @@ impl Reader {
         let path = "image_search";
         let m = self.object(v, path, &["site", "images", "qps", "trial"])?;
         let site = self.site(m, path, Product::ImageSearch);
-        let images = self.required(m, path, "images").and_then(|v| self.quantity(v, "image_search.images", months, true));
-        let qps = self.required(m, path, "qps").and_then(|v| self.quantity(v, "image_search.qps", months, true));
+        let images = self
+            .required(m, path, "images")
+            .and_then(|v| self.quantity(v, "image_search.images", months, true));
+        let qps = self
+            .required(m, path, "qps")
+            .and_then(|v| self.quantity(v, "image_search.qps", months, true));
         let trial = self.boolean(get(m, "trial"), "image_search.trial");
-        Some(ImageSearchSpec { site: site?, images: images?, qps: qps?, trial })
+        Some(ImageSearchSpec {
+            site: site?,
+            images: images?,
+            qps: qps?,
+            trial,
+        })
     }
 
     /// Checks that span several fields.
@@ -1130,7 +1541,9 @@ impl Reader {
         if let Some(t) = &s.image_search {
             needed.push((t.site.currency(), "image_search.site"));
         }
-        let budget_paths: Vec<String> = (0..s.budgets.len()).map(|i| format!("budgets[{i}].currency")).collect();
+        let budget_paths: Vec<String> = (0..s.budgets.len())
+            .map(|i| format!("budgets[{i}].currency"))
+            .collect();
         for (b, path) in s.budgets.iter().zip(&budget_paths) {
             needed.push((b.currency, path));
         }
@@ -1149,7 +1562,10 @@ impl Reader {
                     if let Some(k) = cores.iter().position(|c| c.is_zero()) {
                         self.err(
                             "tcss.image_scan",
-                            format!("image scanning needs TCSS Pro cores, but tcss.cores is 0 in {}", s.start.plus(k as u32)),
+                            format!(
+                                "image scanning needs TCSS Pro cores, but tcss.cores is 0 in {}",
+                                s.start.plus(k as u32)
+                            ),
                         );
                     }
                 }
@@ -1158,13 +1574,17 @@ impl Reader {
         for (i, b) in s.budgets.iter().enumerate() {
             if let Some(p) = b.product {
                 if !s.products().contains(&p) {
-                    self.err(&format!("budgets[{i}].product"), format!("the scenario does not price {p}"));
+                    self.err(
+                        &format!("budgets[{i}].product"),
+                        format!("the scenario does not price {p}"),
+                    );
                 }
             }
         }
         // Dedupe identical rate messages.
         let mut seen = std::collections::HashSet::new();
-        self.errors.retain(|e| seen.insert((e.path.clone(), e.message.clone())));
+        self.errors
+            .retain(|e| seen.insert((e.path.clone(), e.message.clone())));
     }
 }
 
@@ -1213,10 +1633,23 @@ mod tests {
     #[test]
     fn gen_7_counts_round_up_after_growth_month_by_month() {
         // rule GEN-7: start 7 growing 15 % gives 7, 9 (8.05), 10 (9.2575).
-        let q = Quantity::Percent { start: dec!(7), percent: dec!(15) };
+        let q = Quantity::Percent {
+            start: dec!(7),
+            percent: dec!(15),
+        };
         assert_eq!(q.series(3, true).unwrap(), vec![dec!(7), dec!(9), dec!(10)]);
-        assert_eq!(q.series(3, false).unwrap(), vec![dec!(7), dec!(8.05), dec!(9.2575)]);
-        assert_eq!(Quantity::Add { start: dec!(5), add: dec!(-2) }.series(4, true), Err(SeriesError::Negative(3)));
+        assert_eq!(
+            q.series(3, false).unwrap(),
+            vec![dec!(7), dec!(8.05), dec!(9.2575)]
+        );
+        assert_eq!(
+            Quantity::Add {
+                start: dec!(5),
+                add: dec!(-2)
+            }
+            .series(4, true),
+            Err(SeriesError::Negative(3))
+        );
     }
 
     #[test]
@@ -1226,25 +1659,42 @@ mod tests {
     }
 
     fn errors(text: &str) -> Vec<String> {
-        parse_scenario(text).unwrap_err().into_iter().map(|e| e.to_string()).collect()
+        parse_scenario(text)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.to_string())
+            .collect()
     }
 
     #[test]
     fn reports_every_problem_with_its_path() {
         let bad = EXAMPLE
-            .replace("\"cores\": 120", "\"cores\": [120, 120, 120, -5, 1, 1, 1, 1, 1, 1, 1, 1]")
+            .replace(
+                "\"cores\": 120",
+                "\"cores\": [120, 120, 120, -5, 1, 1, 1, 1, 1, 1, 1, 1]",
+            )
             .replace("\"months\": 12", "\"months\": 12, \"colour\": \"red\"")
             .replace("\"edition\": \"auto\"", "\"edition\": \"gold\"");
         let errs = errors(&bad);
-        assert!(errs.contains(&"tcss.cores[3]: must be a whole number ≥ 0, got -5".to_string()), "{errs:?}");
-        assert!(errs.iter().any(|e| e.starts_with("colour: unknown field")), "{errs:?}");
+        assert!(
+            errs.contains(&"tcss.cores[3]: must be a whole number ≥ 0, got -5".to_string()),
+            "{errs:?}"
+        );
+        assert!(
+            errs.iter().any(|e| e.starts_with("colour: unknown field")),
+            "{errs:?}"
+        );
         assert!(errs.contains(&"tcr.edition: must be one of auto, personal, basic, standard, premium, got \"gold\"".to_string()), "{errs:?}");
         assert_eq!(errs.len(), 3, "{errs:?}");
     }
 
     #[test]
     fn newer_format_is_refused_and_nothing_else_is_read() {
-        let errs = errors(&EXAMPLE.replace("\"plancast\": 1", "\"plancast\": 2").replace("\"months\": 12", "\"months\": 0"));
+        let errs = errors(
+            &EXAMPLE
+                .replace("\"plancast\": 1", "\"plancast\": 2")
+                .replace("\"months\": 12", "\"months\": 0"),
+        );
         assert_eq!(errs.len(), 1, "{errs:?}");
         assert!(errs[0].contains("format version 2, newer than this Plancast reads"));
     }
@@ -1252,7 +1702,10 @@ mod tests {
     #[test]
     fn list_length_must_match_months() {
         let errs = errors(&EXAMPLE.replace("\"cores\": 120", "\"cores\": [1, 2]"));
-        assert_eq!(errs, vec!["tcss.cores: must have one value per month (12), got 2 values"]);
+        assert_eq!(
+            errs,
+            vec!["tcss.cores: must have one value per month (12), got 2 values"]
+        );
     }
 
     #[test]
@@ -1265,13 +1718,19 @@ mod tests {
     #[test]
     fn tcss_scan_2_scanning_needs_pro_cores() {
         // rule TCSS-SCAN-2
-        let errs = errors(&EXAMPLE.replace("\"cores\": 120", "\"cores\": [120, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]"));
+        let errs = errors(&EXAMPLE.replace(
+            "\"cores\": 120",
+            "\"cores\": [120, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]",
+        ));
         assert_eq!(errs, vec!["tcss.image_scan: image scanning needs TCSS Pro cores, but tcss.cores is 0 in 2027-02"]);
     }
 
     #[test]
     fn product_site_must_match() {
         let errs = errors(&EXAMPLE.replace("\"site\": \"aliyun-cn\"", "\"site\": \"tencent-cn\""));
-        assert_eq!(errs, vec!["image_search.site: must be one of aliyun-cn, aliyun-intl, got \"tencent-cn\""]);
+        assert_eq!(
+            errs,
+            vec!["image_search.site: must be one of aliyun-cn, aliyun-intl, got \"tencent-cn\""]
+        );
     }
 }

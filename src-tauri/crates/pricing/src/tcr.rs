@@ -76,8 +76,14 @@ impl Series {
     /// Expands the scenario's quantities (already validated, so growth cannot fail here).
     pub fn of(spec: &TcrSpec, months: u32) -> Series {
         let n = &spec.needs;
-        let [ns, repos, helm, vpc, logd] = [&n.namespaces, &n.image_repos, &n.helm_repos, &n.vpc_links, &n.log_retention_days]
-            .map(|q| series_or_zero(q, months));
+        let [ns, repos, helm, vpc, logd] = [
+            &n.namespaces,
+            &n.image_repos,
+            &n.helm_repos,
+            &n.vpc_links,
+            &n.log_retention_days,
+        ]
+        .map(|q| series_or_zero(q, months));
         let requirements = (0..months as usize)
             .map(|k| Requirements {
                 namespaces: ns[k],
@@ -92,7 +98,10 @@ impl Series {
                 block_vulnerable_images: n.block_vulnerable_images,
             })
             .collect();
-        let decimal = |q: &Quantity| q.series(months, false).unwrap_or_else(|_| vec![Decimal::ZERO; months as usize]);
+        let decimal = |q: &Quantity| {
+            q.series(months, false)
+                .unwrap_or_else(|_| vec![Decimal::ZERO; months as usize])
+        };
         Series {
             requirements,
             storage_gb: decimal(&spec.storage_gb),
@@ -103,7 +112,13 @@ impl Series {
 }
 
 /// Checks an edition against the quota version in force (rule TCR-FIT-1).
-pub fn fit(quotas: &QuotaVersion, edition: Edition, site: Site, region: &str, req: &Requirements) -> Fit {
+pub fn fit(
+    quotas: &QuotaVersion,
+    edition: Edition,
+    site: Site,
+    region: &str,
+    req: &Requirements,
+) -> Fit {
     let q = &quotas.editions[&edition];
     let name = edition.title(site);
     let mut shortfalls = Vec::new();
@@ -124,10 +139,25 @@ pub fn fit(quotas: &QuotaVersion, edition: Edition, site: Site, region: &str, re
         }
     };
     count("namespaces", "namespaces", req.namespaces, q.namespaces);
-    count("image_repos", "image repositories", req.image_repos, quotas.image_repos(edition, region));
-    count("helm_repos", "Helm repositories", req.helm_repos, q.helm_repos);
+    count(
+        "image_repos",
+        "image repositories",
+        req.image_repos,
+        quotas.image_repos(edition, region),
+    );
+    count(
+        "helm_repos",
+        "Helm repositories",
+        req.helm_repos,
+        q.helm_repos,
+    );
     count("vpc_links", "VPC access links", req.vpc_links, q.vpc_links);
-    count("log_retention_days", "days of operation-log retention", req.log_retention_days, q.log_retention_days);
+    count(
+        "log_retention_days",
+        "days of operation-log retention",
+        req.log_retention_days,
+        q.log_retention_days,
+    );
     let mut flag = |requirement: &str, label: &str, needed: bool, offered: bool| {
         if needed && !offered {
             shortfalls.push(Shortfall {
@@ -139,26 +169,62 @@ pub fn fit(quotas: &QuotaVersion, edition: Edition, site: Site, region: &str, re
             });
         }
     };
-    flag("cross_region_sync", "cross-instance / cross-region sync", req.cross_region_sync, q.cross_region_sync);
-    flag("delivery_workflow", "the cloud-native delivery workflow", req.delivery_workflow, q.delivery_workflow);
-    flag("vulnerability_scan", "vulnerability scanning", req.vulnerability_scan, q.vulnerability_scan);
-    flag("block_vulnerable_images", "blocking of vulnerable images", req.block_vulnerable_images, q.block_vulnerable_images);
-    let missing: Vec<&str> = req.webhooks.iter().filter(|w| !q.webhooks.contains(w)).map(String::as_str).collect();
+    flag(
+        "cross_region_sync",
+        "cross-instance / cross-region sync",
+        req.cross_region_sync,
+        q.cross_region_sync,
+    );
+    flag(
+        "delivery_workflow",
+        "the cloud-native delivery workflow",
+        req.delivery_workflow,
+        q.delivery_workflow,
+    );
+    flag(
+        "vulnerability_scan",
+        "vulnerability scanning",
+        req.vulnerability_scan,
+        q.vulnerability_scan,
+    );
+    flag(
+        "block_vulnerable_images",
+        "blocking of vulnerable images",
+        req.block_vulnerable_images,
+        q.block_vulnerable_images,
+    );
+    let missing: Vec<&str> = req
+        .webhooks
+        .iter()
+        .filter(|w| !q.webhooks.contains(w))
+        .map(String::as_str)
+        .collect();
     if !missing.is_empty() {
-        let offered = if q.webhooks.is_empty() { "none".to_string() } else { q.webhooks.join(", ") };
+        let offered = if q.webhooks.is_empty() {
+            "none".to_string()
+        } else {
+            q.webhooks.join(", ")
+        };
         shortfalls.push(Shortfall {
             requirement: "webhooks".into(),
             needed: missing.join(", "),
             allowed: offered.clone(),
             by_ticket: false,
-            text: format!("needs {} webhook triggers; {name} offers {offered}", missing.join(", ")),
+            text: format!(
+                "needs {} webhook triggers; {name} offers {offered}",
+                missing.join(", ")
+            ),
         });
     }
-    Fit { edition, shortfalls }
+    Fit {
+        edition,
+        shortfalls,
+    }
 }
 
 /// The instance, storage and traffic lines of one edition in one month
 /// (rules TCR-B-1…TCR-B-7). Missing prices give `price_missing` lines (rule GEN-5).
+#[allow(clippy::too_many_arguments)]
 pub fn edition_lines(
     book: &PriceBook,
     spec: &TcrSpec,
@@ -173,23 +239,54 @@ pub fn edition_lines(
     let currency = site.currency();
     let region = spec.region.as_str();
     let plan = edition.key();
-    let key = |item| Key { product: Product::Tcr, site, item, plan: Some(plan), region: Some(region) };
+    let key = |item| Key {
+        product: Product::Tcr,
+        site,
+        item,
+        plan: Some(plan),
+        region: Some(region),
+    };
     let mut lines = Vec::with_capacity(3);
 
     // Personal edition: free, storage not billed to the user (rule TCR-B-1). The hourly entry
     // for Personal has amount 0 and applies to either billing choice.
     let hourly = book.lookup(key("instance_hourly"), date);
-    let hours = series.hours.as_ref().map(|h| h[k]).unwrap_or_else(|| month.hours());
+    let hours = series
+        .hours
+        .as_ref()
+        .map(|h| h[k])
+        .unwrap_or_else(|| month.hours());
     let free_entry = hourly.filter(|e| e.rule == "TCR-B-1" || e.rule == "TCR-B-2");
     let instance = match (free_entry, billing) {
         // rule TCR-B-1 / TCR-B-2: Personal is free; Enterprise rental is free in the public beta.
-        (Some(e), _) => Line::priced(Product::Tcr, "instance", plan, hours, "hour", Some(e), &e.rule, currency),
+        (Some(e), _) => Line::priced(
+            Product::Tcr,
+            "instance",
+            plan,
+            hours,
+            "hour",
+            Some(e),
+            &e.rule,
+            currency,
+        ),
         // rule TCR-B-3: pay-as-you-go = hourly price × hours in month (or the scenario's hours).
         (None, TcrBilling::Payg) => {
-            let mut l = Line::priced(Product::Tcr, "instance", plan, hours, "hour", hourly, "TCR-B-3", currency);
+            let mut l = Line::priced(
+                Product::Tcr,
+                "instance",
+                plan,
+                hours,
+                "hour",
+                hourly,
+                "TCR-B-3",
+                currency,
+            );
             if hourly.is_none() {
                 l.note = Some(match book.region(region) {
-                    Some(_) => format!("no hourly price for {} in {region} on {date}", edition.title(site)),
+                    Some(_) => format!(
+                        "no hourly price for {} in {region} on {date}",
+                        edition.title(site)
+                    ),
                     None => format!("{region} is not in the TCR price table"),
                 });
             }
@@ -198,11 +295,23 @@ pub fn edition_lines(
         // rule TCR-B-4: monthly subscription has no published price; the user enters it.
         (None, TcrBilling::Monthly) => {
             let monthly = book.lookup(key("instance_monthly"), date);
-            let offered = book.limit(Product::Tcr, site, "instance_monthly_offered", date).is_some();
-            let mut l = Line::priced(Product::Tcr, "instance", plan, Decimal::ONE, "month", monthly, "TCR-B-4", currency);
+            let offered = book
+                .limit(Product::Tcr, site, "instance_monthly_offered", date)
+                .is_some();
+            let mut l = Line::priced(
+                Product::Tcr,
+                "instance",
+                plan,
+                Decimal::ONE,
+                "month",
+                monthly,
+                "TCR-B-4",
+                currency,
+            );
             if monthly.is_none() {
                 l.note = Some(if offered {
-                    "no monthly price is published: enter your price for this edition and region".into()
+                    "no monthly price is published: enter your price for this edition and region"
+                        .into()
                 } else {
                     format!("monthly subscription is not sold on {site} on {date}")
                 });
@@ -215,9 +324,21 @@ pub fn edition_lines(
     if edition == Edition::Personal {
         // rule TCR-B-1: the Personal edition's storage is not billed to the user; it has no COS
         // bucket of the user's, so public traffic is not billed through COS either (decision).
-        for (item, qty, unit) in [("storage", series.storage_gb[k], "GB-month"), ("egress", series.egress_gb[k], "GB")] {
+        for (item, qty, unit) in [
+            ("storage", series.storage_gb[k], "GB-month"),
+            ("egress", series.egress_gb[k], "GB"),
+        ] {
             if !qty.is_zero() {
-                let mut l = Line::priced(Product::Tcr, item, plan, qty, unit, free_entry, "TCR-B-1", currency);
+                let mut l = Line::priced(
+                    Product::Tcr,
+                    item,
+                    plan,
+                    qty,
+                    unit,
+                    free_entry,
+                    "TCR-B-1",
+                    currency,
+                );
                 l.unit_price = Some(Decimal::ZERO);
                 l.amount = Some(Decimal::ZERO);
                 l.price_missing = false;
@@ -229,11 +350,47 @@ pub fn edition_lines(
     }
 
     // rule TCR-B-5: storage = stored GB × COS standard storage price of the region.
-    let storage_entry = book.lookup(Key { product: Product::Tcr, site, item: "cos_storage", plan: None, region: Some(region) }, date);
-    lines.push(Line::priced(Product::Tcr, "storage", plan, series.storage_gb[k], "GB-month", storage_entry, "TCR-B-5", currency));
+    let storage_entry = book.lookup(
+        Key {
+            product: Product::Tcr,
+            site,
+            item: "cos_storage",
+            plan: None,
+            region: Some(region),
+        },
+        date,
+    );
+    lines.push(Line::priced(
+        Product::Tcr,
+        "storage",
+        plan,
+        series.storage_gb[k],
+        "GB-month",
+        storage_entry,
+        "TCR-B-5",
+        currency,
+    ));
     // rule TCR-B-6: public pull/push traffic at the COS public downstream price.
-    let egress_entry = book.lookup(Key { product: Product::Tcr, site, item: "cos_egress", plan: None, region: Some(region) }, date);
-    lines.push(Line::priced(Product::Tcr, "egress", plan, series.egress_gb[k], "GB", egress_entry, "TCR-B-6", currency));
+    let egress_entry = book.lookup(
+        Key {
+            product: Product::Tcr,
+            site,
+            item: "cos_egress",
+            plan: None,
+            region: Some(region),
+        },
+        date,
+    );
+    lines.push(Line::priced(
+        Product::Tcr,
+        "egress",
+        plan,
+        series.egress_gb[k],
+        "GB",
+        egress_entry,
+        "TCR-B-6",
+        currency,
+    ));
     lines
 }
 
@@ -256,13 +413,20 @@ pub struct EditionOption {
 /// one exists (an unknown price is not zero, rule GEN-5). `None` when no edition is feasible.
 pub fn recommend(options: &[EditionOption]) -> Option<Edition> {
     let feasible = options.iter().filter(|o| o.fit.feasible());
-    let priced = feasible.clone().filter_map(|o| o.cost.map(|c| (c, o.edition))).min();
-    priced.map(|(_, e)| e).or_else(|| feasible.map(|o| o.edition).min())
+    let priced = feasible
+        .clone()
+        .filter_map(|o| o.cost.map(|c| (c, o.edition)))
+        .min();
+    priced
+        .map(|(_, e)| e)
+        .or_else(|| feasible.map(|o| o.edition).min())
 }
 
 /// The cost of an edition's lines in the site currency, `None` if any price is missing.
 pub fn lines_cost(lines: &[Line]) -> Option<Decimal> {
-    lines.iter().try_fold(Decimal::ZERO, |acc, l| l.amount.map(|a| acc + a))
+    lines
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, l| l.amount.map(|a| acc + a))
 }
 
 /// Every edition's fit and cost in a month, in edition order.
@@ -280,8 +444,16 @@ pub fn options(
         Edition::ALL
             .iter()
             .map(|&edition| {
-                let fit = fit(quotas, edition, spec.site, &spec.region, &series.requirements[k]);
-                let cost = lines_cost(&edition_lines(book, spec, edition, billing, month, date, series, k));
+                let fit = fit(
+                    quotas,
+                    edition,
+                    spec.site,
+                    &spec.region,
+                    &series.requirements[k],
+                );
+                let cost = lines_cost(&edition_lines(
+                    book, spec, edition, billing, month, date, series, k,
+                ));
                 EditionOption { edition, fit, cost }
             })
             .collect(),
@@ -312,7 +484,11 @@ mod tests {
     }
 
     fn req(ns: u32, repos: u32) -> Requirements {
-        Requirements { namespaces: ns.into(), image_repos: repos.into(), ..Default::default() }
+        Requirements {
+            namespaces: ns.into(),
+            image_repos: repos.into(),
+            ..Default::default()
+        }
     }
 
     fn quotas(d: &str) -> &'static QuotaVersion {
@@ -323,11 +499,20 @@ mod tests {
     fn tcr_q_1_quota_table_2020() {
         // rule TCR-Q-1
         let q = quotas("2021-01-01");
-        let ns: Vec<u32> = Edition::ALL.iter().map(|e| q.editions[e].namespaces).collect();
+        let ns: Vec<u32> = Edition::ALL
+            .iter()
+            .map(|e| q.editions[e].namespaces)
+            .collect();
         assert_eq!(ns, vec![10, 50, 100, 500]);
-        let vpc: Vec<u32> = Edition::ALL.iter().map(|e| q.editions[e].vpc_links).collect();
+        let vpc: Vec<u32> = Edition::ALL
+            .iter()
+            .map(|e| q.editions[e].vpc_links)
+            .collect();
         assert_eq!(vpc, vec![0, 3, 5, 10]);
-        assert!(!q.editions[&Edition::Basic].cross_region_sync && q.editions[&Edition::Standard].cross_region_sync);
+        assert!(
+            !q.editions[&Edition::Basic].cross_region_sync
+                && q.editions[&Edition::Standard].cross_region_sync
+        );
         assert_eq!(q.editions[&Edition::Premium].webhooks.len(), 4);
     }
 
@@ -340,7 +525,10 @@ mod tests {
             assert_eq!(q.editions[&e].webhooks, vec!["push_image", "delete_image"]);
             assert!(q.editions[&e].delivery_workflow);
         }
-        let r = Requirements { vpc_links: dec!(2), ..Default::default() };
+        let r = Requirements {
+            vpc_links: dec!(2),
+            ..Default::default()
+        };
         assert!(!fit(q, Edition::Premium, Site::TencentCn, "ap-guangzhou", &r).feasible());
     }
 
@@ -348,34 +536,66 @@ mod tests {
     fn tcr_q_3_quota_table_2023() {
         // rule TCR-Q-3
         let q = quotas("2024-01-01");
-        let vpc: Vec<u32> = Edition::ALL.iter().map(|e| q.editions[e].vpc_links).collect();
+        let vpc: Vec<u32> = Edition::ALL
+            .iter()
+            .map(|e| q.editions[e].vpc_links)
+            .collect();
         assert_eq!(vpc, vec![0, 5, 10, 20]);
         assert_eq!(q.image_repos(Edition::Personal, "ap-guangzhou"), 500);
         assert_eq!(q.image_repos(Edition::Personal, "ap-shanghai"), 100);
         assert!(q.editions[&Edition::Personal].delivery_workflow);
         assert!(!q.editions[&Edition::Basic].block_vulnerable_images);
-        let f = fit(q, Edition::Premium, Site::TencentIntl, "ap-guangzhou", &req(600, 100));
+        let f = fit(
+            q,
+            Edition::Premium,
+            Site::TencentIntl,
+            "ap-guangzhou",
+            &req(600, 100),
+        );
         assert!(f.feasible() && f.needs_ticket());
-        assert_eq!(f.shortfalls[0].text, "needs 600 namespaces; Advanced allows 500 (can be raised by ticket)");
+        assert_eq!(
+            f.shortfalls[0].text,
+            "needs 600 namespaces; Advanced allows 500 (can be raised by ticket)"
+        );
         let before = quotas("2023-06-29");
-        assert!(!fit(before, Edition::Premium, Site::TencentIntl, "ap-guangzhou", &req(600, 100)).feasible());
+        assert!(!fit(
+            before,
+            Edition::Premium,
+            Site::TencentIntl,
+            "ap-guangzhou",
+            &req(600, 100)
+        )
+        .feasible());
     }
 
     #[test]
     fn tcr_fit_1_names_the_failing_requirement() {
         // rule TCR-FIT-1
         let q = quotas("2027-01-01");
-        let f = fit(q, Edition::Basic, Site::TencentIntl, "ap-guangzhou", &req(60, 800));
+        let f = fit(
+            q,
+            Edition::Basic,
+            Site::TencentIntl,
+            "ap-guangzhou",
+            &req(60, 800),
+        );
         assert!(!f.feasible());
         assert_eq!(f.shortfalls.len(), 1);
         assert_eq!(f.shortfalls[0].text, "needs 60 namespaces; Basic allows 50");
-        let r = Requirements { webhooks: vec!["pull_image".into()], cross_region_sync: true, ..Default::default() };
+        let r = Requirements {
+            webhooks: vec!["pull_image".into()],
+            cross_region_sync: true,
+            ..Default::default()
+        };
         let f = fit(q, Edition::Basic, Site::TencentIntl, "ap-guangzhou", &r);
         let texts: Vec<&str> = f.shortfalls.iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(texts, vec![
-            "needs cross-instance / cross-region sync; Basic does not offer it",
-            "needs pull_image webhook triggers; Basic offers push_image",
-        ]);
+        assert_eq!(
+            texts,
+            vec![
+                "needs cross-instance / cross-region sync; Basic does not offer it",
+                "needs pull_image webhook triggers; Basic offers push_image",
+            ]
+        );
     }
 
     #[test]
@@ -392,8 +612,21 @@ mod tests {
         let opts = options(book, &s, TcrBilling::Payg, m, m.first_day(), &series, 0).unwrap();
         assert_eq!(recommend(&opts), Some(Edition::Personal));
         // A tie: two feasible editions with the same cost → the lower one.
-        let tie = |e, c| EditionOption { edition: e, fit: Fit { edition: e, shortfalls: vec![] }, cost: Some(c) };
-        assert_eq!(recommend(&[tie(Edition::Standard, dec!(5)), tie(Edition::Basic, dec!(5))]), Some(Edition::Basic));
+        let tie = |e, c| EditionOption {
+            edition: e,
+            fit: Fit {
+                edition: e,
+                shortfalls: vec![],
+            },
+            cost: Some(c),
+        };
+        assert_eq!(
+            recommend(&[
+                tie(Edition::Standard, dec!(5)),
+                tie(Edition::Basic, dec!(5))
+            ]),
+            Some(Edition::Basic)
+        );
         // Nothing feasible → None (the quote marks the month infeasible).
         series.requirements[0] = req(10_000, 50);
         series.requirements[0].helm_repos = dec!(9999);
@@ -408,22 +641,65 @@ mod tests {
         let s = spec(Site::TencentIntl, "ap-guangzhou");
         let series = Series::of(&s, 1);
         let m: YearMonth = "2027-01".parse().unwrap();
-        let lines = edition_lines(book, &s, Edition::Standard, TcrBilling::Payg, m, m.first_day(), &series, 0);
-        assert_eq!((lines[0].quantity, lines[0].unit_price, lines[0].amount), (dec!(744), Some(dec!(0.28)), Some(dec!(208.32))));
+        let lines = edition_lines(
+            book,
+            &s,
+            Edition::Standard,
+            TcrBilling::Payg,
+            m,
+            m.first_day(),
+            &series,
+            0,
+        );
+        assert_eq!(
+            (lines[0].quantity, lines[0].unit_price, lines[0].amount),
+            (dec!(744), Some(dec!(0.28)), Some(dec!(208.32)))
+        );
         assert_eq!(lines[0].source.as_deref(), Some("P-TCR-INTL"));
         // China site, Premium, finance region, February 2027: 5.22 × 672
         let s = spec(Site::TencentCn, "ap-shenzhen-fsi");
         let m: YearMonth = "2027-02".parse().unwrap();
-        let lines = edition_lines(book, &s, Edition::Premium, TcrBilling::Payg, m, m.first_day(), &series, 0);
+        let lines = edition_lines(
+            book,
+            &s,
+            Edition::Premium,
+            TcrBilling::Payg,
+            m,
+            m.first_day(),
+            &series,
+            0,
+        );
         assert_eq!(lines[0].amount, Some(dec!(5.22) * dec!(672)));
         // ap-qingyuan is priced with the mainland group, and says so.
         let s = spec(Site::TencentIntl, "ap-qingyuan");
-        let lines = edition_lines(book, &s, Edition::Basic, TcrBilling::Payg, m, m.first_day(), &series, 0);
+        let lines = edition_lines(
+            book,
+            &s,
+            Edition::Basic,
+            TcrBilling::Payg,
+            m,
+            m.first_day(),
+            &series,
+            0,
+        );
         assert_eq!(lines[0].unit_price, Some(dec!(0.14)));
-        assert!(lines[0].entry_note.as_deref().unwrap_or("").contains("mainland"));
+        assert!(lines[0]
+            .entry_note
+            .as_deref()
+            .unwrap_or("")
+            .contains("mainland"));
         // A region outside the table has no price (rule GEN-5).
         let s = spec(Site::TencentIntl, "sa-saopaulo");
-        let lines = edition_lines(book, &s, Edition::Basic, TcrBilling::Payg, m, m.first_day(), &series, 0);
+        let lines = edition_lines(
+            book,
+            &s,
+            Edition::Basic,
+            TcrBilling::Payg,
+            m,
+            m.first_day(),
+            &series,
+            0,
+        );
         assert!(lines[0].price_missing && lines[0].amount.is_none());
     }
 
@@ -435,7 +711,16 @@ mod tests {
         s.hours = Some(Quantity::constant(100));
         let series = Series::of(&s, 1);
         let m: YearMonth = "2027-01".parse().unwrap();
-        let lines = edition_lines(book, &s, Edition::Basic, TcrBilling::Payg, m, m.first_day(), &series, 0);
+        let lines = edition_lines(
+            book,
+            &s,
+            Edition::Basic,
+            TcrBilling::Payg,
+            m,
+            m.first_day(),
+            &series,
+            0,
+        );
         assert_eq!(lines[0].amount, Some(dec!(14)));
     }
 
@@ -446,9 +731,20 @@ mod tests {
         let s = spec(Site::TencentIntl, "ap-guangzhou");
         let series = Series::of(&s, 1);
         let m: YearMonth = "2027-01".parse().unwrap();
-        let lines = edition_lines(book, &s, Edition::Personal, TcrBilling::Payg, m, m.first_day(), &series, 0);
+        let lines = edition_lines(
+            book,
+            &s,
+            Edition::Personal,
+            TcrBilling::Payg,
+            m,
+            m.first_day(),
+            &series,
+            0,
+        );
         assert_eq!(lines_cost(&lines), Some(Decimal::ZERO));
-        assert!(lines.iter().all(|l| l.rule == "TCR-B-1" && !l.price_missing));
+        assert!(lines
+            .iter()
+            .all(|l| l.rule == "TCR-B-1" && !l.price_missing));
     }
 
     #[test]
@@ -458,10 +754,31 @@ mod tests {
         let s = spec(Site::TencentCn, "ap-guangzhou");
         let series = Series::of(&s, 1);
         let m: YearMonth = "2020-11".parse().unwrap();
-        let lines = edition_lines(book, &s, Edition::Premium, TcrBilling::Payg, m, m.first_day(), &series, 0);
-        assert_eq!((lines[0].amount, lines[0].rule.as_str()), (Some(Decimal::ZERO), "TCR-B-2"));
+        let lines = edition_lines(
+            book,
+            &s,
+            Edition::Premium,
+            TcrBilling::Payg,
+            m,
+            m.first_day(),
+            &series,
+            0,
+        );
+        assert_eq!(
+            (lines[0].amount, lines[0].rule.as_str()),
+            (Some(Decimal::ZERO), "TCR-B-2")
+        );
         let m: YearMonth = "2020-12".parse().unwrap();
-        let lines = edition_lines(book, &s, Edition::Premium, TcrBilling::Payg, m, m.first_day(), &series, 0);
+        let lines = edition_lines(
+            book,
+            &s,
+            Edition::Premium,
+            TcrBilling::Payg,
+            m,
+            m.first_day(),
+            &series,
+            0,
+        );
         assert_eq!(lines[0].amount, Some(dec!(3.86) * dec!(744)));
     }
 
@@ -473,9 +790,22 @@ mod tests {
         s.billing = TcrBilling::Monthly;
         let series = Series::of(&s, 1);
         let m: YearMonth = "2027-01".parse().unwrap();
-        let lines = edition_lines(book, &s, Edition::Standard, TcrBilling::Monthly, m, m.first_day(), &series, 0);
+        let lines = edition_lines(
+            book,
+            &s,
+            Edition::Standard,
+            TcrBilling::Monthly,
+            m,
+            m.first_day(),
+            &series,
+            0,
+        );
         assert!(lines[0].price_missing);
-        assert!(lines[0].note.as_deref().unwrap().contains("enter your price"));
+        assert!(lines[0]
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("enter your price"));
         let mine = crate::PriceEntry {
             product: Product::Tcr,
             site: Site::TencentCn,
@@ -492,8 +822,20 @@ mod tests {
             note: None,
         };
         let book = book.with_user_entries(vec![mine]).unwrap();
-        let lines = edition_lines(&book, &s, Edition::Standard, TcrBilling::Monthly, m, m.first_day(), &series, 0);
-        assert_eq!((lines[0].amount, lines[0].source.as_deref()), (Some(dec!(1435)), Some("user")));
+        let lines = edition_lines(
+            &book,
+            &s,
+            Edition::Standard,
+            TcrBilling::Monthly,
+            m,
+            m.first_day(),
+            &series,
+            0,
+        );
+        assert_eq!(
+            (lines[0].amount, lines[0].source.as_deref()),
+            (Some(dec!(1435)), Some("user"))
+        );
     }
 
     #[test]
@@ -503,18 +845,51 @@ mod tests {
         let s = spec(Site::TencentIntl, "ap-singapore");
         let series = Series::of(&s, 1);
         let m: YearMonth = "2027-01".parse().unwrap();
-        let lines = edition_lines(book, &s, Edition::Basic, TcrBilling::Payg, m, m.first_day(), &series, 0);
-        assert_eq!((lines[1].item.as_str(), lines[1].amount), ("storage", Some(dec!(500) * dec!(0.022))));
-        assert_eq!((lines[2].item.as_str(), lines[2].amount), ("egress", Some(dec!(100) * dec!(0.072))));
+        let lines = edition_lines(
+            book,
+            &s,
+            Edition::Basic,
+            TcrBilling::Payg,
+            m,
+            m.first_day(),
+            &series,
+            0,
+        );
+        assert_eq!(
+            (lines[1].item.as_str(), lines[1].amount),
+            ("storage", Some(dec!(500) * dec!(0.022)))
+        );
+        assert_eq!(
+            (lines[2].item.as_str(), lines[2].amount),
+            ("egress", Some(dec!(100) * dec!(0.072)))
+        );
         assert_eq!(tb_to_gb(dec!(1.5)), dec!(1536));
         // Before COS's dated prices, storage is a missing price, not zero.
         let m: YearMonth = "2023-06".parse().unwrap();
-        let lines = edition_lines(book, &s, Edition::Basic, TcrBilling::Payg, m, m.first_day(), &series, 0);
+        let lines = edition_lines(
+            book,
+            &s,
+            Edition::Basic,
+            TcrBilling::Payg,
+            m,
+            m.first_day(),
+            &series,
+            0,
+        );
         assert!(lines[1].price_missing);
         // Finance regions have no international COS price.
         let s = spec(Site::TencentCn, "ap-beijing-fsi");
         let m: YearMonth = "2027-01".parse().unwrap();
-        let lines = edition_lines(book, &s, Edition::Basic, TcrBilling::Payg, m, m.first_day(), &series, 0);
+        let lines = edition_lines(
+            book,
+            &s,
+            Edition::Basic,
+            TcrBilling::Payg,
+            m,
+            m.first_day(),
+            &series,
+            0,
+        );
         assert_eq!(lines[1].unit_price, Some(dec!(0.300)));
     }
 
@@ -522,8 +897,20 @@ mod tests {
     fn tcr_r_1_regions_with_availability_notes() {
         // rule TCR-R-1
         let book = PriceBook::builtin();
-        assert_eq!(book.region("ap-shenzhen-fsi").unwrap().availability.as_deref(), Some("by_ticket"));
-        assert_eq!(book.region("ap-seoul").unwrap().availability.as_deref(), Some("from_2020_07"));
-        assert_eq!(book.regions().iter().filter(|r| r.listed_by_s000).count(), 10);
+        assert_eq!(
+            book.region("ap-shenzhen-fsi")
+                .unwrap()
+                .availability
+                .as_deref(),
+            Some("by_ticket")
+        );
+        assert_eq!(
+            book.region("ap-seoul").unwrap().availability.as_deref(),
+            Some("from_2020_07")
+        );
+        assert_eq!(
+            book.regions().iter().filter(|r| r.listed_by_s000).count(),
+            10
+        );
     }
 }

@@ -24,7 +24,10 @@ impl MonthUsage {
         let ordinary = self.days - self.peak_days;
         let free_ordinary = self.free_days.min(ordinary);
         let free_peak = (self.free_days - free_ordinary).min(self.peak_days);
-        (Decimal::from(ordinary - free_ordinary), Decimal::from(self.peak_days - free_peak))
+        (
+            Decimal::from(ordinary - free_ordinary),
+            Decimal::from(self.peak_days - free_peak),
+        )
     }
 
     /// The most cores in use on any day.
@@ -44,7 +47,11 @@ impl MonthUsage {
             cap.map_or(over, |c| over.min(c))
         };
         let (ordinary, peak) = self.charged_days();
-        let peak_part = if self.peak_days > 0 { peak * excess(self.peak_cores) } else { Decimal::ZERO };
+        let peak_part = if self.peak_days > 0 {
+            peak * excess(self.peak_cores)
+        } else {
+            Decimal::ZERO
+        };
         ordinary * excess(self.cores) + peak_part
     }
 }
@@ -72,7 +79,12 @@ impl ProPrices {
 
 /// The cost of one month with `licensed` prepaid cores: L × prepaid + overage
 /// (rule TCSS-PRO-4).
-pub fn month_cost(usage: &MonthUsage, prices: ProPrices, licensed: Decimal, cap: Option<Decimal>) -> Decimal {
+pub fn month_cost(
+    usage: &MonthUsage,
+    prices: ProPrices,
+    licensed: Decimal,
+    cap: Option<Decimal>,
+) -> Decimal {
     licensed * prices.prepaid + usage.elastic_core_days(licensed, cap) * prices.daily
 }
 
@@ -98,7 +110,12 @@ fn candidates(months: &[MonthUsage], cap: Option<Decimal>) -> Vec<Decimal> {
 /// overage(L); ties go to the smaller L (rule TCSS-PRO-3).
 pub fn best_licence(block: &[(MonthUsage, ProPrices)], cap: Option<Decimal>) -> Decimal {
     let usages: Vec<MonthUsage> = block.iter().map(|(u, _)| *u).collect();
-    let cost = |l: Decimal| block.iter().map(|(u, p)| month_cost(u, *p, l, cap)).sum::<Decimal>();
+    let cost = |l: Decimal| {
+        block
+            .iter()
+            .map(|(u, p)| month_cost(u, *p, l, cap))
+            .sum::<Decimal>()
+    };
     candidates(&usages, cap)
         .into_iter()
         .map(|l| (cost(l), l))
@@ -109,7 +126,12 @@ pub fn best_licence(block: &[(MonthUsage, ProPrices)], cap: Option<Decimal>) -> 
 
 /// The scan quota a month needs: ceil((first + weight × repeat) / step) × step, where weight is
 /// 0.1 on tencent-intl (rule TCSS-SCAN-2) and 1 on tencent-cn (rule TCSS-SCAN-4).
-pub fn scan_quota(first: Decimal, repeat: Decimal, weight: Decimal, step: Decimal) -> (Decimal, Decimal) {
+pub fn scan_quota(
+    first: Decimal,
+    repeat: Decimal,
+    weight: Decimal,
+    step: Decimal,
+) -> (Decimal, Decimal) {
     let used = first + weight * repeat;
     if step.is_zero() {
         return (used, used);
@@ -134,7 +156,11 @@ pub fn scan_cycle(bought: Decimal, scans_per_image: &[u32], weight: Decimal) -> 
         .filter(|&&n| n > 0)
         .map(|&n| Decimal::ONE + weight * Decimal::from(n - 1))
         .sum();
-    ScanCycle { bought, used, expires_unused: (bought - used).max(Decimal::ZERO) }
+    ScanCycle {
+        bought,
+        used,
+        expires_unused: (bought - used).max(Decimal::ZERO),
+    }
 }
 
 /// The end of a scan cycle: one calendar month after the purchase time, same day and hour
@@ -162,11 +188,23 @@ mod tests {
     use super::*;
     use rust_decimal_macros::dec;
 
-    const INTL: ProPrices = ProPrices { prepaid: dec!(6.75), daily: dec!(0.25) };
-    const CN: ProPrices = ProPrices { prepaid: dec!(30), daily: dec!(1) };
+    const INTL: ProPrices = ProPrices {
+        prepaid: dec!(6.75),
+        daily: dec!(0.25),
+    };
+    const CN: ProPrices = ProPrices {
+        prepaid: dec!(30),
+        daily: dec!(1),
+    };
 
     fn usage(days: u32, cores: u32, peak: u32, peak_days: u32) -> MonthUsage {
-        MonthUsage { days, cores: cores.into(), peak_cores: peak.into(), peak_days, free_days: 0 }
+        MonthUsage {
+            days,
+            cores: cores.into(),
+            peak_cores: peak.into(),
+            peak_days,
+            free_days: 0,
+        }
     }
 
     #[test]
@@ -199,7 +237,10 @@ mod tests {
         assert_eq!(best_licence(&[(u, INTL)], None), dec!(160));
         // 30 days in a 30-day month on cn: exactly break-even → tie → the smaller L.
         let u = usage(30, 10, 0, 0);
-        assert_eq!(month_cost(&u, CN, dec!(10), None), month_cost(&u, CN, Decimal::ZERO, None));
+        assert_eq!(
+            month_cost(&u, CN, dec!(10), None),
+            month_cost(&u, CN, Decimal::ZERO, None)
+        );
         assert_eq!(best_licence(&[(u, CN)], None), Decimal::ZERO);
         // On cn, 31-day months make licensing worth it.
         assert_eq!(best_licence(&[(usage(31, 10, 0, 0), CN)], None), dec!(10));
@@ -208,10 +249,18 @@ mod tests {
     #[test]
     fn tcss_pro_3_cn_blocks_share_one_licence() {
         // rule TCSS-PRO-3: a licence level is held 3 months on tencent-cn.
-        let block = [(usage(31, 100, 0, 0), CN), (usage(28, 100, 0, 0), CN), (usage(31, 100, 0, 0), CN)];
+        let block = [
+            (usage(31, 100, 0, 0), CN),
+            (usage(28, 100, 0, 0), CN),
+            (usage(31, 100, 0, 0), CN),
+        ];
         // 31+28+31 = 90 core-days a core vs 3 × 30 = 90 prepaid: a tie → L = 0.
         assert_eq!(best_licence(&block, None), Decimal::ZERO);
-        let block = [(usage(31, 100, 0, 0), CN), (usage(30, 100, 0, 0), CN), (usage(31, 100, 0, 0), CN)];
+        let block = [
+            (usage(31, 100, 0, 0), CN),
+            (usage(30, 100, 0, 0), CN),
+            (usage(31, 100, 0, 0), CN),
+        ];
         assert_eq!(best_licence(&block, None), dec!(100));
     }
 
@@ -227,12 +276,18 @@ mod tests {
     fn tcss_pro_5_elastic_cap_limits_billed_cores() {
         // rule TCSS-PRO-5: at most `cap` elastically billed cores a day.
         let u = usage(30, 6000, 0, 0);
-        assert_eq!(u.elastic_core_days(Decimal::ZERO, Some(dec!(5000))), dec!(150000));
+        assert_eq!(
+            u.elastic_core_days(Decimal::ZERO, Some(dec!(5000))),
+            dec!(150000)
+        );
         assert_eq!(u.elastic_core_days(Decimal::ZERO, None), dec!(180000));
         // The cap makes overage cheaper than licensing: 5000 × 30 × 0.25 = 37,500 beats
         // licensing all 6000 (40,500), and licensing fewer only adds to the capped overage.
         assert_eq!(best_licence(&[(u, INTL)], Some(dec!(5000))), Decimal::ZERO);
-        assert_eq!(month_cost(&u, INTL, dec!(6000), Some(dec!(5000))), dec!(40500));
+        assert_eq!(
+            month_cost(&u, INTL, dec!(6000), Some(dec!(5000))),
+            dec!(40500)
+        );
     }
 
     #[test]
@@ -240,7 +295,10 @@ mod tests {
         // rule TCSS-T-1: postpaid in the first month charges days − 7 days.
         let mut u = usage(31, 10, 0, 0);
         u.free_days = 7;
-        assert_eq!(month_cost(&u, INTL, Decimal::ZERO, None), dec!(10) * dec!(24) * dec!(0.25));
+        assert_eq!(
+            month_cost(&u, INTL, Decimal::ZERO, None),
+            dec!(10) * dec!(24) * dec!(0.25)
+        );
         // Prepaid is charged in full (the subscription starts on day 8).
         assert_eq!(month_cost(&u, INTL, dec!(10), None), dec!(67.5));
         // Free days cover ordinary days first; peak days are the month's last days.
@@ -260,8 +318,14 @@ mod tests {
     #[test]
     fn tcss_scan_2_quota_in_steps_of_300() {
         // rule TCSS-SCAN-2: 250 first scans + 600 repeats = 310 quota → 600 bought.
-        assert_eq!(scan_quota(dec!(250), dec!(600), dec!(0.1), dec!(300)), (dec!(600), dec!(310)));
-        assert_eq!(scan_quota(dec!(300), dec!(0), dec!(0.1), dec!(300)), (dec!(300), dec!(300)));
+        assert_eq!(
+            scan_quota(dec!(250), dec!(600), dec!(0.1), dec!(300)),
+            (dec!(600), dec!(310))
+        );
+        assert_eq!(
+            scan_quota(dec!(300), dec!(0), dec!(0.1), dec!(300)),
+            (dec!(300), dec!(300))
+        );
         // A repeat costs 0.1 × 0.06 = 0.006.
         assert_eq!(dec!(0.1) * dec!(0.06), dec!(0.006));
     }
@@ -271,16 +335,32 @@ mod tests {
         // rule TCSS-SCAN-3, seed S003: 300 bought 2024-03-15 14:00; 100 scans of one image use
         // 1 + 99 × 0.1 = 10.9 and leave 289.1 void; the quota resets 2024-04-15 14:00.
         let cycle = scan_cycle(dec!(300), &[100], dec!(0.1));
-        assert_eq!(cycle, ScanCycle { bought: dec!(300), used: dec!(10.9), expires_unused: dec!(289.1) });
-        let bought = chrono::NaiveDate::from_ymd_opt(2024, 3, 15).unwrap().and_hms_opt(14, 0, 0).unwrap();
-        let reset = chrono::NaiveDate::from_ymd_opt(2024, 4, 15).unwrap().and_hms_opt(14, 0, 0).unwrap();
+        assert_eq!(
+            cycle,
+            ScanCycle {
+                bought: dec!(300),
+                used: dec!(10.9),
+                expires_unused: dec!(289.1)
+            }
+        );
+        let bought = chrono::NaiveDate::from_ymd_opt(2024, 3, 15)
+            .unwrap()
+            .and_hms_opt(14, 0, 0)
+            .unwrap();
+        let reset = chrono::NaiveDate::from_ymd_opt(2024, 4, 15)
+            .unwrap()
+            .and_hms_opt(14, 0, 0)
+            .unwrap();
         assert_eq!(scan_cycle_end(bought), Some(reset));
     }
 
     #[test]
     fn tcss_scan_4_every_scan_uses_one_quota_on_cn() {
         // rule TCSS-SCAN-4
-        assert_eq!(scan_quota(dec!(250), dec!(600), dec!(1), dec!(300)), (dec!(900), dec!(850)));
+        assert_eq!(
+            scan_quota(dec!(250), dec!(600), dec!(1), dec!(300)),
+            (dec!(900), dec!(850))
+        );
         assert_eq!(scan_cycle(dec!(300), &[100], dec!(1)).used, dec!(100));
     }
 
@@ -290,6 +370,9 @@ mod tests {
         assert_eq!(log_capacity(dec!(11), dec!(10), dec!(10)), dec!(20));
         assert_eq!(log_capacity(dec!(3), dec!(10), dec!(10)), dec!(10));
         assert_eq!(log_capacity(dec!(40), dec!(10), dec!(10)), dec!(40));
-        assert_eq!(log_capacity(dec!(20) * dec!(0.25), dec!(10), dec!(10)), dec!(10));
+        assert_eq!(
+            log_capacity(dec!(20) * dec!(0.25), dec!(10), dec!(10)),
+            dec!(10)
+        );
     }
 }

@@ -40,28 +40,41 @@ fn scenario_text(
 
 fn arb_scenario() -> impl Strategy<Value = String> {
     (
-        (1u32..=12, 1u32..=14, 0u32..700, 0u32..6000, 0u32..5000, 0u32..3000),
+        (
+            1u32..=12,
+            1u32..=14,
+            0u32..700,
+            0u32..6000,
+            0u32..5000,
+            0u32..3000,
+        ),
         (0u32..400, 0u32..600, 0u32..=28, 0u64..60_000_000, 1u32..=12),
         (prop::bool::ANY, prop::bool::ANY, 0usize..3),
     )
-        .prop_map(|((sm, m, ns, repos, storage, egress), (cores, peak, pd, images, qps), (cn, alicn, b))| {
-            scenario_text(
-                sm,
-                m,
-                ns,
-                repos,
-                storage,
-                egress,
-                cores,
-                peak,
-                pd,
-                images,
-                qps,
-                if cn { "tencent-cn" } else { "tencent-intl" },
-                if alicn { "aliyun-cn" } else { "aliyun-intl" },
-                ["auto", "prepaid", "postpaid"][b],
-            )
-        })
+        .prop_map(
+            |(
+                (sm, m, ns, repos, storage, egress),
+                (cores, peak, pd, images, qps),
+                (cn, alicn, b),
+            )| {
+                scenario_text(
+                    sm,
+                    m,
+                    ns,
+                    repos,
+                    storage,
+                    egress,
+                    cores,
+                    peak,
+                    pd,
+                    images,
+                    qps,
+                    if cn { "tencent-cn" } else { "tencent-intl" },
+                    if alicn { "aliyun-cn" } else { "aliyun-intl" },
+                    ["auto", "prepaid", "postpaid"][b],
+                )
+            },
+        )
 }
 
 proptest! {

@@ -1,0 +1,127 @@
+//! The quote, comparison and price-book JSON that scripts rely on
+//! (`../shared/spec/scenario-format.md`, "Quote as JSON").
+//!
+//! The quote object carries exactly the contract's fields. Decimals are JSON strings holding
+//! the exact value, never rounded (rule GEN-2); computed values are written without trailing
+//! zeros, values the user wrote (budget amounts) as written.
+
+use pricing::book::PriceEntry;
+use pricing::money::exact_text;
+use pricing::{Comparison, PriceBook, Quote};
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+fn dec(d: Decimal) -> Value {
+    Value::String(exact_text(d))
+}
+
+fn opt_dec(d: Option<Decimal>) -> Value {
+    d.map_or(Value::Null, dec)
+}
+
+/// The quote as the contract's JSON object.
+pub fn quote_json(q: &Quote) -> Value {
+    let months: Vec<Value> = q
+        .months
+        .iter()
+        .map(|m| {
+            let lines: Vec<Value> = m
+                .lines
+                .iter()
+                .map(|l| {
+                    json!({
+                        "product": l.product.key(),
+                        "item": l.item,
+                        "plan": l.plan,
+                        "quantity": dec(l.quantity),
+                        "unit": l.unit,
+                        "unit_price": opt_dec(l.unit_price),
+                        "amount": opt_dec(l.amount),
+                        "currency": l.currency.code(),
+                        "converted": opt_dec(l.converted),
+                        "rule": l.rule,
+                        "source": l.source,
+                        // A custom quote or an infeasible plan has no price either (rule GEN-5).
+                        "price_missing": !l.is_complete(),
+                    })
+                })
+                .collect();
+            let budgets: Vec<Value> = m
+                .budgets
+                .iter()
+                .map(|b| {
+                    json!({
+                        "product": b.product.map(|p| p.key()),
+                        "amount": b.amount.map(|a| Value::String(a.to_string())).unwrap_or(Value::Null),
+                        "spend": dec(b.spend),
+                        "status": b.status.map(|s| s.key()),
+                    })
+                })
+                .collect();
+            json!({ "month": m.month.to_string(), "lines": lines, "total": dec(m.total), "budgets": budgets })
+        })
+        .collect();
+    json!({
+        "scenario": q.scenario,
+        "currency": q.currency.code(),
+        "complete": q.complete,
+        "months": months,
+        "total": dec(q.total),
+        "notes": q.notes.iter().map(|n| n.text.clone()).collect::<Vec<_>>(),
+    })
+}
+
+/// Every alternative per product, cheapest first.
+pub fn comparison_json(c: &Comparison) -> Value {
+    let products: Vec<Value> = c
+        .products
+        .iter()
+        .map(|p| {
+            let alternatives: Vec<Value> = p
+                .alternatives
+                .iter()
+                .map(|a| {
+                    json!({
+                        "plan": a.plan,
+                        "label": a.label,
+                        "total": opt_dec(a.total),
+                        "feasible": a.feasible,
+                        "complete": a.complete,
+                        "reasons": a.reasons,
+                        "current": a.current,
+                        "recommended": a.recommended,
+                        "saving": opt_dec(a.saving),
+                    })
+                })
+                .collect();
+            json!({ "product": p.product.key(), "alternatives": alternatives })
+        })
+        .collect();
+    json!({ "scenario": c.scenario, "currency": c.currency.code(), "products": products })
+}
+
+/// Price-book entries in force on a date with their sources.
+pub fn prices_json(book: &PriceBook, entries: &[&PriceEntry], date: chrono::NaiveDate) -> Value {
+    let list: Vec<Value> = entries
+        .iter()
+        .map(|e| {
+            json!({
+                "product": e.product.key(),
+                "site": e.site.key(),
+                "item": e.item,
+                "plan": e.plan,
+                "regions": e.regions,
+                "unit": e.unit,
+                "amount": dec(e.amount),
+                "currency": e.currency.map(|c| c.code()),
+                "effective_from": e.effective_from.to_string(),
+                "effective_to": e.effective_to.map(|d| d.to_string()),
+                "source": e.source,
+                "source_title": book.sources().get(&e.source).map(|s| s.title.clone()),
+                "rule": e.rule,
+                "note": e.note,
+            })
+        })
+        .collect();
+    json!({ "date": date.to_string(), "entries": list })
+}

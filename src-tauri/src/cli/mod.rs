@@ -1,0 +1,457 @@
+//! The `plancast` command line (`../shared/spec/scenario-format.md`, "Command line").
+//!
+//! Headless: it needs no display. Exit status 0 on success, 2 on invalid input (one message
+//! per problem on stderr), 1 on any other failure. Nothing is written when the input is
+//! invalid: output files are written only after the whole result has been computed.
+
+mod json;
+mod table;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use pricing::{Currency, PriceBook, Product, Scenario, Site};
+
+pub use json::{comparison_json, prices_json, quote_json};
+pub use table::{comparison_table, prices_table, quote_table};
+
+/// Exit status for invalid input.
+pub const EXIT_INVALID: i32 = 2;
+/// Exit status for any other failure.
+pub const EXIT_FAILURE: i32 = 1;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "plancast",
+    version,
+    about = "Compare cloud plans and budget spend for Tencent Container Registry (TCR), Tencent Container Security Service (TCSS) and Alibaba Cloud Image Search.",
+    long_about = "Compare cloud plans and budget spend for Tencent Container Registry (TCR), Tencent Container Security Service (TCSS) and Alibaba Cloud Image Search.\n\nWith no arguments Plancast opens its window. With a command it runs headless.\n\nExit status: 0 success; 2 invalid input (one message per problem on stderr); 1 any other failure. Nothing is written when the input is invalid.",
+    after_help = "Examples:\n  plancast quote examples/startup-intl.json\n  plancast quote examples/startup-intl.json --format csv --out quote.csv\n  plancast compare examples/catalogue-growth.json\n  plancast chart examples/startup-intl.json --out spend.svg\n  plancast validate my-scenario.json\n  plancast prices --product tcss --site tencent-intl --date 2027-01-01"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChartTheme {
+    Light,
+    Dark,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Month-by-month quote of a scenario.
+    #[command(
+        after_help = "Examples:\n  plancast quote examples/startup-intl.json\n  plancast quote examples/enterprise-cn.json --format json\n  plancast quote examples/startup-intl.json --format csv --out quote.csv --no-bom\n  plancast quote examples/enterprise-cn.json --currency USD\n\nThe default format is table on a terminal and json when the output is piped or written to a file."
+    )]
+    Quote {
+        /// Scenario file (JSON, format version 1).
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Report currency, overriding the scenario's (USD or CNY); needs a rate in the scenario.
+        #[arg(long, value_name = "CODE")]
+        currency: Option<String>,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// CSV without the UTF-8 byte-order mark (Excel needs it for Chinese text).
+        #[arg(long)]
+        no_bom: bool,
+    },
+    /// Every alternative per product with its cost or why it is infeasible, cheapest first.
+    #[command(
+        after_help = "Examples:\n  plancast compare examples/catalogue-growth.json\n  plancast compare examples/startup-intl.json --format json"
+    )]
+    Compare {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// CSV without the UTF-8 byte-order mark.
+        #[arg(long)]
+        no_bom: bool,
+    },
+    /// The projected monthly spend chart, stacked by product with the budget lines.
+    #[command(
+        after_help = "Examples:\n  plancast chart examples/startup-intl.json --out spend.svg\n  plancast chart examples/enterprise-cn.json --out spend.png --theme dark"
+    )]
+    Chart {
+        file: PathBuf,
+        /// Output file; the extension chooses the format: .svg or .png.
+        #[arg(long, value_name = "PATH.svg|PATH.png")]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "light")]
+        theme: ChartTheme,
+        #[arg(long, default_value_t = 1200)]
+        width: u32,
+        #[arg(long, default_value_t = 700)]
+        height: u32,
+    },
+    /// Checks a scenario file and reports every problem.
+    #[command(after_help = "Examples:\n  plancast validate my-scenario.json")]
+    Validate { file: PathBuf },
+    /// The price-book entries in force on a date, with their sources.
+    #[command(
+        after_help = "Examples:\n  plancast prices\n  plancast prices --product tcr --site tencent-cn --date 2027-01-01\n  plancast prices --product image_search --format json"
+    )]
+    Prices {
+        /// tcr, tcss or image_search.
+        #[arg(long, value_name = "P")]
+        product: Option<String>,
+        /// tencent-intl, tencent-cn, aliyun-cn or aliyun-intl.
+        #[arg(long, value_name = "S")]
+        site: Option<String>,
+        /// Entries in force on this date (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+    },
+}
+
+/// A command-line failure: invalid input (exit 2) or anything else (exit 1).
+#[derive(Debug)]
+pub enum CliError {
+    Invalid(Vec<String>),
+    Failed(String),
+}
+
+impl CliError {
+    fn invalid(message: impl Into<String>) -> Self {
+        CliError::Invalid(vec![message.into()])
+    }
+}
+
+/// Runs the command line with the process arguments and returns the exit status.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { EXIT_INVALID } else { 0 };
+        }
+    };
+    let stdout_is_terminal = std::io::stdout().is_terminal();
+    match execute(
+        cli.command,
+        stdout_is_terminal,
+        chrono::Local::now().date_naive(),
+    ) {
+        Ok(output) => match deliver(output) {
+            Ok(()) => 0,
+            Err(message) => {
+                eprintln!("plancast: {message}");
+                EXIT_FAILURE
+            }
+        },
+        Err(CliError::Invalid(problems)) => {
+            for p in problems {
+                eprintln!("{p}");
+            }
+            EXIT_INVALID
+        }
+        Err(CliError::Failed(message)) => {
+            eprintln!("plancast: {message}");
+            EXIT_FAILURE
+        }
+    }
+}
+
+/// What a command produced: bytes for stdout or a file, and a message for stderr.
+struct Output {
+    bytes: Vec<u8>,
+    to: Option<PathBuf>,
+    message: Option<String>,
+}
+
+fn deliver(output: Output) -> Result<(), String> {
+    match &output.to {
+        Some(path) => std::fs::write(path, &output.bytes)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&output.bytes)
+                .and_then(|_| out.flush())
+                .map_err(|e| format!("cannot write the output: {e}"))?;
+        }
+    }
+    if let Some(m) = output.message {
+        eprintln!("{m}");
+    }
+    Ok(())
+}
+
+/// Reads and validates a scenario file. Problems come back one per line, prefixed with the
+/// file name.
+pub fn load_scenario(path: &Path) -> Result<Scenario, CliError> {
+    let text = std::fs::read(path)
+        .map_err(|e| CliError::Failed(format!("cannot read {}: {e}", path.display())))?;
+    let text = String::from_utf8(text).map_err(|_| {
+        CliError::invalid(format!("{}: the file is not UTF-8 text", path.display()))
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    pricing::parse_scenario(text).map_err(|errors| {
+        CliError::Invalid(
+            errors
+                .iter()
+                .map(|e| format!("{}: {e}", path.display()))
+                .collect(),
+        )
+    })
+}
+
+fn quote_of(scenario: &Scenario, path: &Path) -> Result<pricing::Quote, CliError> {
+    pricing::quote(scenario, PriceBook::builtin()).map_err(|e| quote_error(e, path))
+}
+
+fn quote_error(e: pricing::QuoteError, path: &Path) -> CliError {
+    match e {
+        pricing::QuoteError::Invalid(errors) => CliError::Invalid(
+            errors
+                .iter()
+                .map(|e| format!("{}: {e}", path.display()))
+                .collect(),
+        ),
+        other => CliError::Failed(other.to_string()),
+    }
+}
+
+/// Runs a command to its output without writing anything (so tests can call it).
+fn execute(command: Command, terminal: bool, today: chrono::NaiveDate) -> Result<Output, CliError> {
+    let default_format = |out: &Option<PathBuf>| {
+        if terminal && out.is_none() {
+            Format::Table
+        } else {
+            Format::Json
+        }
+    };
+    match command {
+        Command::Quote {
+            file,
+            format,
+            currency,
+            out,
+            no_bom,
+        } => {
+            let mut scenario = load_scenario(&file)?;
+            if let Some(code) = currency {
+                let c: Currency = code.parse().map_err(|_| {
+                    CliError::invalid(format!("--currency: must be USD or CNY, got \"{code}\""))
+                })?;
+                scenario.currency = c;
+                // Re-run the file checks: the new report currency may lack a rate (rule GEN-8).
+                let text = scenario.to_json().to_string();
+                scenario = pricing::parse_scenario(&text).map_err(|errors| {
+                    CliError::Invalid(
+                        errors
+                            .iter()
+                            .map(|e| format!("{} (with --currency {c}): {e}", file.display()))
+                            .collect(),
+                    )
+                })?;
+            }
+            let quote = quote_of(&scenario, &file)?;
+            let bytes = match format.unwrap_or_else(|| default_format(&out)) {
+                Format::Table => quote_table(&quote).into_bytes(),
+                Format::Json => pretty(&quote_json(&quote))?,
+                Format::Csv => report::quote_csv(&quote, &report::CsvOptions { bom: !no_bom })
+                    .map_err(|e| CliError::Failed(e.to_string()))?,
+            };
+            Ok(Output {
+                bytes,
+                to: out,
+                message: None,
+            })
+        }
+        Command::Compare {
+            file,
+            format,
+            out,
+            no_bom,
+        } => {
+            let scenario = load_scenario(&file)?;
+            let cmp = pricing::compare(&scenario, PriceBook::builtin())
+                .map_err(|e| quote_error(e, &file))?;
+            let bytes = match format.unwrap_or_else(|| default_format(&out)) {
+                Format::Table => comparison_table(&cmp).into_bytes(),
+                Format::Json => pretty(&comparison_json(&cmp))?,
+                Format::Csv => report::comparison_csv(&cmp, &report::CsvOptions { bom: !no_bom })
+                    .map_err(|e| CliError::Failed(e.to_string()))?,
+            };
+            Ok(Output {
+                bytes,
+                to: out,
+                message: None,
+            })
+        }
+        Command::Chart {
+            file,
+            out,
+            theme,
+            width,
+            height,
+        } => {
+            let ext = out
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            if !matches!(ext.as_deref(), Some("svg" | "png")) {
+                return Err(CliError::invalid(format!(
+                    "--out: must end in .svg or .png, got {}",
+                    out.display()
+                )));
+            }
+            if !(200..=8000).contains(&width) || !(150..=8000).contains(&height) {
+                return Err(CliError::invalid(
+                    "--width/--height: must be 200–8000 by 150–8000 pixels",
+                ));
+            }
+            let scenario = load_scenario(&file)?;
+            let quote = quote_of(&scenario, &file)?;
+            let opts = report::ChartOptions {
+                width,
+                height,
+                theme: match theme {
+                    ChartTheme::Light => report::Theme::Light,
+                    ChartTheme::Dark => report::Theme::Dark,
+                },
+                labels: report::ChartLabels::english(),
+            };
+            let bytes = if ext.as_deref() == Some("svg") {
+                report::spend_chart_svg(&quote, &opts).map(String::into_bytes)
+            } else {
+                report::spend_chart_png(&quote, &opts)
+            }
+            .map_err(|e| CliError::Failed(e.to_string()))?;
+            let message = Some(format!("wrote {}", out.display()));
+            Ok(Output {
+                bytes,
+                to: Some(out),
+                message,
+            })
+        }
+        Command::Validate { file } => {
+            let scenario = load_scenario(&file)?;
+            // The dated checks (elastic cap minimum) need the price book: run the quote.
+            let quote = quote_of(&scenario, &file)?;
+            let mut text = format!(
+                "{}: valid ({} months from {}, {})\n",
+                file.display(),
+                scenario.months,
+                scenario.start,
+                products_text(&scenario)
+            );
+            if !quote.complete {
+                text.push_str("note: the quote is incomplete (some prices are missing); see `plancast quote`\n");
+            }
+            Ok(Output {
+                bytes: text.into_bytes(),
+                to: None,
+                message: None,
+            })
+        }
+        Command::Prices {
+            product,
+            site,
+            date,
+            format,
+        } => {
+            let product = product
+                .map(|p| {
+                    Product::from_key(&p).ok_or_else(|| {
+                        CliError::invalid(format!(
+                            "--product: must be one of tcr, tcss, image_search, got \"{p}\""
+                        ))
+                    })
+                })
+                .transpose()?;
+            let site = site
+                .map(|s| Site::from_key(&s).ok_or_else(|| CliError::invalid(format!("--site: must be one of tencent-intl, tencent-cn, aliyun-cn, aliyun-intl, got \"{s}\""))))
+                .transpose()?;
+            let date = match date {
+                Some(d) => chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| {
+                    CliError::invalid(format!("--date: must be a date YYYY-MM-DD, got \"{d}\""))
+                })?,
+                None => today,
+            };
+            let book = PriceBook::builtin();
+            let entries = book.in_force(date, product, site);
+            let bytes = match format.unwrap_or_else(|| default_format(&None)) {
+                Format::Table => prices_table(book, &entries, date).into_bytes(),
+                Format::Json => pretty(&prices_json(book, &entries, date))?,
+                Format::Csv => {
+                    return Err(CliError::invalid(
+                        "--format: prices are shown as table or json",
+                    ))
+                }
+            };
+            Ok(Output {
+                bytes,
+                to: None,
+                message: None,
+            })
+        }
+    }
+}
+
+fn products_text(s: &Scenario) -> String {
+    s.products()
+        .iter()
+        .map(|p| p.key())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn pretty(value: &serde_json::Value) -> Result<Vec<u8>, CliError> {
+    let mut bytes =
+        serde_json::to_vec_pretty(value).map_err(|e| CliError::Failed(e.to_string()))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// Runs the command line on explicit arguments, returning (exit status, stdout bytes,
+/// stderr text) without touching the process's streams, except that files named by `--out`
+/// are written. For tests.
+pub fn run_with(args: &[&str], today: chrono::NaiveDate) -> (i32, Vec<u8>, String) {
+    let cli = match Cli::try_parse_from(std::iter::once("plancast").chain(args.iter().copied())) {
+        Ok(cli) => cli,
+        Err(e) => {
+            return (
+                if e.use_stderr() { EXIT_INVALID } else { 0 },
+                e.to_string().into_bytes(),
+                String::new(),
+            )
+        }
+    };
+    match execute(cli.command, false, today) {
+        Ok(output) => {
+            let stderr = output.message.clone().unwrap_or_default();
+            match &output.to {
+                Some(path) => match std::fs::write(path, &output.bytes) {
+                    Ok(()) => (0, Vec::new(), stderr),
+                    Err(e) => (
+                        EXIT_FAILURE,
+                        Vec::new(),
+                        format!("cannot write {}: {e}", path.display()),
+                    ),
+                },
+                None => (0, output.bytes, stderr),
+            }
+        }
+        Err(CliError::Invalid(problems)) => (EXIT_INVALID, Vec::new(), problems.join("\n")),
+        Err(CliError::Failed(m)) => (EXIT_FAILURE, Vec::new(), m),
+    }
+}
