@@ -221,7 +221,7 @@ pub struct Region {
 pub struct PriceBook {
     entries: Vec<PriceEntry>,
     user: Vec<PriceEntry>,
-    index: HashMap<(Product, Site, String), Vec<usize>>,
+    index: HashMap<(Product, Site), HashMap<String, Vec<usize>>>,
     quotas: Vec<QuotaVersion>,
     regions: Vec<Region>,
     sources: BTreeMap<String, Source>,
@@ -318,7 +318,9 @@ impl PriceBook {
         self.index.clear();
         for (i, e) in self.entries.iter().enumerate() {
             self.index
-                .entry((e.product, e.site, e.item.clone()))
+                .entry((e.product, e.site))
+                .or_default()
+                .entry(e.item.clone())
                 .or_default()
                 .push(i);
         }
@@ -358,7 +360,8 @@ impl PriceBook {
             return Some(found);
         }
         self.index
-            .get(&(key.product, key.site, key.item.to_string()))?
+            .get(&(key.product, key.site))?
+            .get(key.item)?
             .iter()
             .map(|&i| &self.entries[i])
             .find(matches)

@@ -120,8 +120,8 @@ pub fn compare(scenario: &Scenario, book: &PriceBook) -> Result<Comparison, Quot
         owned = book.with_user_entries(scenario.prices.clone())?;
         &owned
     };
-    // Run the quote's own checks (elastic cap minimum) so compare refuses the same input.
-    let current_quote = quote::quote(scenario, book)?;
+    // The quote's own checks (elastic cap minimum), so compare refuses the same input.
+    quote::check_against_book(scenario, book)?;
     let mut products = Vec::new();
     let mut scratch = Vec::new();
     let factor = |site: Site| {
@@ -280,7 +280,6 @@ pub fn compare(scenario: &Scenario, book: &PriceBook) -> Result<Comparison, Quot
         alts.push(auto);
         products.push(finish(Product::ImageSearch, alts));
     }
-    drop(current_quote);
     Ok(Comparison {
         scenario: scenario.name.clone(),
         currency: scenario.currency,

@@ -44,8 +44,12 @@ pub struct Line {
     pub custom_quote: bool,
     /// No plan meets the requirements (rule TCR-FIT-2).
     pub infeasible: bool,
-    /// The price-book entry used (rule GEN-4).
+    /// The price-book entry used (rule GEN-4), see [`PriceEntry::id`].
     pub entry_id: Option<String>,
+    /// Which entry of the book the line used, by address: ids are formatted once per quote
+    /// for the entries actually used rather than once per line.
+    #[serde(skip)]
+    entry_address: usize,
     /// The price-book entry's own note (assumptions such as ap-qingyuan's region group).
     pub entry_note: Option<String>,
     /// Why the line is what it is (trial, ticket, missing price…).
@@ -80,7 +84,8 @@ impl Line {
             price_missing: entry.is_none(),
             custom_quote: false,
             infeasible: false,
-            entry_id: entry.map(PriceEntry::id),
+            entry_id: None,
+            entry_address: entry.map_or(0, |e| e as *const PriceEntry as usize),
             entry_note: entry.and_then(|e| e.note.clone()),
             note: None,
         }
@@ -389,22 +394,33 @@ pub fn quote(scenario: &Scenario, book: &PriceBook) -> Result<Quote, QuoteError>
     quote.budgets = summaries;
     debug_assert_eq!(quote.months.len(), n);
 
-    let used: BTreeSet<&str> = quote
+    // rule GEN-4: record the entries used, and name each line's entry.
+    let used: BTreeSet<usize> = quote
         .months
         .iter()
         .flat_map(|m| &m.lines)
-        .filter_map(|l| l.entry_id.as_deref())
+        .map(|l| l.entry_address)
+        .filter(|a| *a != 0)
         .collect();
-    quote.entries = book
-        .entries()
-        .filter(|e| used.contains(e.id().as_str()))
-        .cloned()
-        .collect();
+    let mut ids: Vec<(usize, String)> = Vec::with_capacity(used.len());
+    for e in book.entries() {
+        let address = e as *const PriceEntry as usize;
+        if used.contains(&address) {
+            ids.push((address, e.id()));
+            quote.entries.push(e.clone());
+        }
+    }
+    for l in quote.months.iter_mut().flat_map(|m| &mut m.lines) {
+        l.entry_id = ids
+            .iter()
+            .find(|(a, _)| *a == l.entry_address)
+            .map(|(_, id)| id.clone());
+    }
     Ok(quote)
 }
 
 /// Checks that need the price book: the elastic cap minimum (rule TCSS-PRO-5).
-fn check_against_book(scenario: &Scenario, book: &PriceBook) -> Result<(), QuoteError> {
+pub(crate) fn check_against_book(scenario: &Scenario, book: &PriceBook) -> Result<(), QuoteError> {
     let mut errors = Vec::new();
     if let Some(t) = &scenario.tcss {
         if let Some(cap) = t.elastic_cap {
@@ -450,7 +466,19 @@ pub(crate) fn price_tcr(
     let mut ticket_noted = false;
     for (k, month) in scenario.month_list().enumerate() {
         let date = scenario.price_date_of(k as u32);
-        let Some(options) = tcr::options(book, spec, billing, month, date, &series, k) else {
+        // Every edition's cost is needed only to choose one (auto); a fixed edition needs its
+        // own fit alone.
+        let options = match choice {
+            EditionChoice::Auto => tcr::options(book, spec, billing, month, date, &series, k),
+            EditionChoice::Fixed(e) => book.quota_version(date).map(|q| {
+                vec![EditionOption {
+                    edition: e,
+                    fit: tcr::fit(q, e, spec.site, &spec.region, &series.requirements[k]),
+                    cost: None,
+                }]
+            }),
+        };
+        let Some(mut options) = options else {
             let line = Line::priced(
                 Product::Tcr,
                 "instance",
@@ -504,6 +532,9 @@ pub(crate) fn price_tcr(
                 vec![line]
             }
         };
+        if let (EditionChoice::Fixed(_), Some(o)) = (choice, options.first_mut()) {
+            o.cost = tcr::lines_cost(&lines);
+        }
         let fit = edition
             .and_then(|e| options.iter().find(|o| o.edition == e))
             .map(|o| o.fit.clone());
