@@ -1,0 +1,227 @@
+//! The command line against the public contract: golden outputs for every example, exit
+//! codes, and nothing written on invalid input.
+//!
+//! Golden files live in tests/golden/; run `UPDATE_GOLDEN=1 cargo test --test cli` to rewrite
+//! them after an intended change, and review the diff.
+
+use std::path::{Path, PathBuf};
+
+use plancast::cli::run_with;
+
+const EXAMPLES: [&str; 3] = ["startup-intl", "catalogue-growth", "enterprise-cn"];
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap()
+}
+
+fn run(args: &[&str]) -> (i32, Vec<u8>, String) {
+    run_with(args, today())
+}
+
+fn golden(name: &str, actual: &[u8]) {
+    let path = root().join("tests/golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read(&path).unwrap_or_else(|_| panic!("missing golden file {} (UPDATE_GOLDEN=1 writes it)", path.display()));
+    if expected != actual {
+        panic!(
+            "{} differs from the golden file; if the change is intended, run UPDATE_GOLDEN=1 cargo test --test cli and review the diff.\n--- actual ---\n{}",
+            path.display(),
+            String::from_utf8_lossy(actual)
+        );
+    }
+}
+
+fn example(name: &str) -> String {
+    root().join("examples").join(format!("{name}.json")).display().to_string()
+}
+
+#[test]
+fn examples_quote_golden_json_table_csv() {
+    for name in EXAMPLES {
+        let file = example(name);
+        for (format, ext) in [("json", "quote.json"), ("table", "quote.txt"), ("csv", "quote.csv")] {
+            let (code, out, err) = run(&["quote", &file, "--format", format]);
+            assert_eq!(code, 0, "{name} {format}: {err}");
+            golden(&format!("{name}.{ext}"), &out);
+        }
+        let (code, out, err) = run(&["compare", &file, "--format", "json"]);
+        assert_eq!(code, 0, "{err}");
+        golden(&format!("{name}.compare.json"), &out);
+        let (code, out, _) = run(&["compare", &file, "--format", "table"]);
+        assert_eq!(code, 0);
+        golden(&format!("{name}.compare.txt"), &out);
+    }
+}
+
+#[test]
+fn quote_json_has_exactly_the_contract_fields() {
+    let (code, out, _) = run(&["quote", &example("startup-intl"), "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let keys = |v: &serde_json::Value| {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    assert_eq!(keys(&v), ["complete", "currency", "months", "notes", "scenario", "total"]);
+    let month = &v["months"][0];
+    assert_eq!(keys(month), ["budgets", "lines", "month", "total"]);
+    assert_eq!(
+        keys(&month["lines"][0]),
+        ["amount", "converted", "currency", "item", "plan", "price_missing", "product", "quantity", "rule", "source", "unit", "unit_price"]
+    );
+    assert_eq!(keys(&month["budgets"][0]), ["amount", "product", "spend", "status"]);
+    // Decimals are strings holding exact values; budget amounts as the user wrote them.
+    assert_eq!(month["budgets"][0]["amount"], "1800.00");
+    assert!(month["lines"][0]["quantity"].is_string());
+    // The month total is the exact sum of the converted lines (rule GEN-2).
+    for m in v["months"].as_array().unwrap() {
+        let sum: rust_decimal::Decimal = m["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|l| l["converted"].as_str())
+            .map(|s| s.parse::<rust_decimal::Decimal>().unwrap())
+            .sum();
+        assert_eq!(sum, m["total"].as_str().unwrap().parse::<rust_decimal::Decimal>().unwrap());
+    }
+}
+
+fn write_temp(dir: &Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.display().to_string()
+}
+
+#[test]
+fn invalid_input_exits_2_reports_every_problem_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(example("startup-intl")).unwrap();
+    let bad = text.replace("\"months\": 12", "\"months\": 0").replace("\"qps\": 1", "\"qps\": -3");
+    let file = write_temp(dir.path(), "bad.json", &bad);
+    let out = dir.path().join("out.csv");
+    let (code, stdout, stderr) = run(&["quote", &file, "--format", "csv", "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(!out.exists(), "nothing is written on invalid input");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert!(lines.iter().any(|l| l.ends_with("months: must be a whole number from 1 to 120, got 0")), "{stderr}");
+    assert!(lines.iter().any(|l| l.ends_with("image_search.qps: must be a whole number ≥ 0, got -3")), "{stderr}");
+    let (code, _, stderr) = run(&["validate", &file]);
+    assert_eq!(code, 2);
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+}
+
+#[test]
+fn dated_rule_violation_is_invalid_input() {
+    // rule TCSS-PRO-5: a cap below the minimum in force is invalid input.
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(example("enterprise-cn")).unwrap().replace("\"elastic_cap\": 5000", "\"elastic_cap\": 500");
+    let file = write_temp(dir.path(), "cap.json", &text);
+    let (code, _, stderr) = run(&["quote", &file]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("tcss.elastic_cap: must be at least 5000 cores/day"), "{stderr}");
+}
+
+#[test]
+fn newer_format_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(example("startup-intl")).unwrap().replace("\"plancast\": 1", "\"plancast\": 3");
+    let file = write_temp(dir.path(), "new.json", &text);
+    let (code, _, stderr) = run(&["validate", &file]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("format version 3, newer than this Plancast reads"), "{stderr}");
+}
+
+#[test]
+fn other_failures_exit_1() {
+    let (code, _, stderr) = run(&["quote", "/nonexistent/plancast.json"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("cannot read"));
+}
+
+#[test]
+fn validate_accepts_the_examples() {
+    for name in EXAMPLES {
+        let (code, out, err) = run(&["validate", &example(name)]);
+        assert_eq!(code, 0, "{err}");
+        assert!(String::from_utf8(out).unwrap().contains(": valid"));
+    }
+}
+
+#[test]
+fn chart_writes_svg_and_png_and_refuses_other_extensions() {
+    let dir = tempfile::tempdir().unwrap();
+    for ext in ["svg", "png"] {
+        let out = dir.path().join(format!("spend.{ext}"));
+        let (code, _, err) = run(&["chart", &example("startup-intl"), "--out", out.to_str().unwrap()]);
+        assert_eq!(code, 0, "{err}");
+        let bytes = std::fs::read(&out).unwrap();
+        if ext == "png" {
+            assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+        } else {
+            assert!(String::from_utf8(bytes).unwrap().contains("<svg"));
+        }
+    }
+    let out = dir.path().join("spend.gif");
+    let (code, _, _) = run(&["chart", &example("startup-intl"), "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(!out.exists());
+}
+
+#[test]
+fn currency_override_needs_a_rate() {
+    let (code, out, err) = run(&["quote", &example("enterprise-cn"), "--currency", "USD", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["currency"], "USD");
+    let (code, _, err) = run(&["quote", &example("catalogue-growth"), "--currency", "USD"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no exchange rate between CNY and USD"), "{err}");
+}
+
+#[test]
+fn prices_lists_entries_in_force_with_sources() {
+    let (code, out, _) = run(&["prices", "--product", "tcss", "--site", "tencent-intl", "--date", "2024-08-13", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let cap = v["entries"].as_array().unwrap().iter().find(|e| e["item"] == "elastic_cap_min").unwrap();
+    assert_eq!(cap["amount"], "5000");
+    assert_eq!(cap["source"], "P-TCSS-INTL");
+    let (code, _, _) = run(&["prices", "--product", "nope"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    for cmd in ["quote", "compare", "chart", "validate", "prices"] {
+        let (code, out, _) = run(&[cmd, "--help"]);
+        assert_eq!(code, 0);
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("Examples:") && text.contains(&format!("plancast {cmd}")), "{cmd}: {text}");
+    }
+}
+
+#[test]
+fn pricing_crate_stays_pure() {
+    // The pricing crate never depends on tauri, rusqlite or plotters (directly or not).
+    let out = std::process::Command::new(env!("CARGO"))
+        .args(["tree", "-p", "pricing", "-e", "normal", "--prefix", "none", "--offline"])
+        .current_dir(root())
+        .output()
+        .expect("cargo tree runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let tree = String::from_utf8(out.stdout).unwrap();
+    for forbidden in ["tauri", "rusqlite", "plotters"] {
+        assert!(!tree.lines().any(|l| l.starts_with(&format!("{forbidden} ")) || l.starts_with(&format!("{forbidden}-"))), "pricing depends on {forbidden}");
+    }
+    assert!(tree.lines().any(|l| l.starts_with("rust_decimal ")), "the check sees the dependency tree");
+}
