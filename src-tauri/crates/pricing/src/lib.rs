@@ -8,7 +8,11 @@
 //! arguments; the built-in price book is data embedded at compile time.
 
 // Money is exact: no floating-point arithmetic anywhere in pricing (rule GEN-2).
-#![deny(clippy::float_arithmetic, clippy::float_cmp, clippy::cast_precision_loss)]
+#![deny(
+    clippy::float_arithmetic,
+    clippy::float_cmp,
+    clippy::cast_precision_loss
+)]
 
 pub mod book;
 pub mod budget;

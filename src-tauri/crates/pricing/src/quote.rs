@@ -1219,6 +1219,11 @@ pub(crate) fn price_image_search(
             ));
         }
         notes.push(note(
+            "is_package",
+            Some(Product::ImageSearch),
+            "A package is a maximum image capacity with a query QPS, sold together and never stacked; API calls are unlimited, delete QPS is fixed at 20 and add-image QPS is 5 (rule IS-1).",
+        ));
+        notes.push(note(
             "is_expiry",
             Some(Product::ImageSearch),
             "An unrenewed package's instances are kept 7 calendar days, then released (rule IS-7).",
@@ -1230,4 +1235,286 @@ pub(crate) fn price_image_search(
 /// The date a scenario month is priced at (rule GEN-4); re-exported for adapters.
 pub fn price_date(scenario: &Scenario, k: u32) -> NaiveDate {
     scenario.price_date_of(k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::parse_scenario;
+    use rust_decimal_macros::dec;
+
+    fn quote_of(json: &str) -> Quote {
+        quote(&parse_scenario(json).expect("valid"), PriceBook::builtin()).expect("quotes")
+    }
+
+    fn codes(q: &Quote) -> Vec<&str> {
+        q.notes.iter().map(|n| n.code.as_str()).collect()
+    }
+
+    const ALL: &str = r#"{"plancast": 1, "name": "n", "start": "2027-01", "months": 2, "currency": "USD",
+        "rates": [{"from": "CNY", "to": "USD", "rate": "0.14", "date": "2026-11-01"}],
+        "tcr": {"site": "tencent-intl", "region": "ap-guangzhou", "edition": "basic"},
+        "tcss": {"site": "tencent-intl", "billing": "postpaid", "cores": 10},
+        "image_search": {"site": "aliyun-cn", "images": 1000, "qps": 1}}"#;
+
+    #[test]
+    fn lifecycle_facts_are_shown_as_notes() {
+        // rules TCR-L-1, TCSS-L-1, TCSS-PRO-6, IS-1, IS-7
+        let q = quote_of(ALL);
+        for code in [
+            "tcr_lifecycle",
+            "tcss_lifecycle",
+            "tcss_counted_hosts",
+            "is_package",
+            "is_expiry",
+        ] {
+            assert!(
+                codes(&q).contains(&code),
+                "{code} missing from {:?}",
+                codes(&q)
+            );
+        }
+        let text = |code: &str| {
+            q.notes
+                .iter()
+                .find(|n| n.code == code)
+                .unwrap()
+                .text
+                .clone()
+        };
+        assert!(text("tcr_lifecycle").contains("region cannot change"));
+        assert!(text("tcss_lifecycle").contains("5 days after expiry"));
+        assert!(text("tcss_counted_hosts").contains("online cloud hosts running containers"));
+        assert!(text("is_package").contains("delete QPS is fixed at 20"));
+        assert!(text("is_expiry").contains("7 calendar days"));
+    }
+
+    #[test]
+    fn is_1_packages_do_not_stack() {
+        // rule IS-1: 60,000,000 images is not two 50M/30M packages; it is a custom quote (IS-4).
+        let q = quote_of(&ALL.replace("\"images\": 1000", "\"images\": 60000000"));
+        let line = q.months[0]
+            .lines
+            .iter()
+            .find(|l| l.product == Product::ImageSearch)
+            .unwrap();
+        assert!(line.custom_quote && line.amount.is_none());
+        assert!(line
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("imagesearch-support@alibaba-inc.com"));
+        assert!(!q.complete);
+    }
+
+    #[test]
+    fn is_5_trial_makes_the_first_month_of_the_small_package_free_once() {
+        // rule IS-5
+        let q = quote_of(&ALL.replace("\"qps\": 1}", "\"qps\": 1, \"trial\": true}"));
+        let amounts: Vec<Option<Decimal>> = q
+            .months
+            .iter()
+            .map(|m| {
+                m.lines
+                    .iter()
+                    .find(|l| l.product == Product::ImageSearch)
+                    .unwrap()
+                    .amount
+            })
+            .collect();
+        assert_eq!(amounts, vec![Some(Decimal::ZERO), Some(dec!(980))]);
+        // Not for any other package.
+        let q = quote_of(&ALL.replace("\"qps\": 1}", "\"qps\": 5, \"trial\": true}"));
+        assert_eq!(
+            q.months[0]
+                .lines
+                .iter()
+                .find(|l| l.product == Product::ImageSearch)
+                .unwrap()
+                .amount,
+            Some(dec!(3800))
+        );
+    }
+
+    #[test]
+    fn is_6_package_changes_are_listed_with_charge_or_refund() {
+        // rule IS-6
+        let q = quote_of(
+            &ALL.replace("\"months\": 2", "\"months\": 3")
+                .replace(
+                    "\"images\": 1000",
+                    "\"images\": [2000000, 3000000, 2000000]",
+                )
+                .replace("\"qps\": 1", "\"qps\": 5"),
+        );
+        let changes = &q.image_search.as_ref().unwrap().changes;
+        assert_eq!(changes.len(), 2);
+        assert_eq!(
+            (changes[0].kind, changes[0].amount),
+            ("upgrade", dec!(2900))
+        );
+        assert_eq!(
+            (changes[1].kind, changes[1].amount),
+            ("downgrade", dec!(2900))
+        );
+        // Each month is billed at its own package; the change amounts are not added.
+        let totals: Vec<Decimal> = q
+            .months
+            .iter()
+            .map(|m| m.product_total(Product::ImageSearch))
+            .collect();
+        assert_eq!(
+            totals,
+            vec![
+                dec!(3800) * dec!(0.14),
+                dec!(6700) * dec!(0.14),
+                dec!(3800) * dec!(0.14)
+            ]
+        );
+    }
+
+    #[test]
+    fn tcss_t_1_prepaid_trial_charges_the_subscription_in_full() {
+        // rule TCSS-T-1
+        let q = quote_of(&ALL.replace(
+            "\"billing\": \"postpaid\", \"cores\": 10",
+            "\"billing\": \"prepaid\", \"cores\": 10, \"trial\": true",
+        ));
+        let pro = q.months[0]
+            .lines
+            .iter()
+            .find(|l| l.item == "pro_prepaid")
+            .unwrap();
+        assert_eq!(pro.amount, Some(dec!(67.5)));
+        assert!(pro.note.as_deref().unwrap().contains("starts on day 8"));
+        let q = quote_of(&ALL.replace("\"cores\": 10", "\"cores\": 10, \"trial\": true"));
+        let post = q.months[0]
+            .lines
+            .iter()
+            .find(|l| l.item == "pro_postpaid")
+            .unwrap();
+        assert_eq!((post.quantity, post.amount), (dec!(240), Some(dec!(60))));
+        assert!(codes(&q).contains(&"tcss_trial"));
+    }
+
+    #[test]
+    fn tcss_pro_1_cn_licence_minimum_term_is_charged_when_the_scenario_ends_early() {
+        // rule TCSS-PRO-1: 3-month minimum on tencent-cn; a 2-month scenario still pays 3.
+        let cn = ALL.replace(
+            "\"site\": \"tencent-intl\", \"billing\": \"postpaid\", \"cores\": 10",
+            "\"site\": \"tencent-cn\", \"billing\": \"prepaid\", \"cores\": 10",
+        );
+        let q = quote_of(&cn);
+        let last = &q.months[1].lines;
+        let pro: Vec<Decimal> = last
+            .iter()
+            .filter(|l| l.item == "pro_prepaid")
+            .map(|l| l.quantity)
+            .collect();
+        assert_eq!(pro, vec![dec!(10), dec!(10)]);
+        assert!(last.iter().any(|l| l
+            .note
+            .as_deref()
+            .is_some_and(|n| n.contains("minimum term"))));
+    }
+
+    #[test]
+    fn tcss_pro_3_report_states_licence_break_even_and_savings() {
+        // rule TCSS-PRO-3
+        let q = quote_of(&ALL.replace(
+            "\"billing\": \"postpaid\", \"cores\": 10",
+            "\"billing\": \"auto\", \"cores\": 100, \"peak_cores\": 150, \"peak_days\": 5",
+        ));
+        let s = q.tcss.as_ref().unwrap();
+        assert_eq!(s.months[0].licensed, dec!(100));
+        assert_eq!(s.months[0].break_even_days, Some(dec!(27)));
+        // Jan: 100 × 6.75 + 50 × 5 × 0.25 = 737.5; all prepaid 150 × 6.75 = 1012.5; all
+        // postpaid (100 × 26 + 150 × 5) × 0.25 = 837.5.
+        assert_eq!(
+            (
+                s.months[0].cost,
+                s.months[0].all_prepaid,
+                s.months[0].all_postpaid
+            ),
+            (Some(dec!(737.5)), Some(dec!(1012.5)), Some(dec!(837.5)))
+        );
+        let note = q.notes.iter().find(|n| n.code == "tcss_sizing").unwrap();
+        assert!(
+            note.text.contains("27 days") && note.text.contains("against all-prepaid"),
+            "{}",
+            note.text
+        );
+    }
+
+    #[test]
+    fn tcss_scan_1_per_image_authorizations_in_a_scenario() {
+        // rule TCSS-SCAN-1, seed S001: 10 images + 10 updates = 20 authorizations = USD 5.
+        let text = ALL.replace("\"start\": \"2027-01\"", "\"start\": \"2023-08\"")
+            .replace("\"cores\": 10}", "\"cores\": 10, \"image_scan\": {\"model\": \"per_image\", \"images\": 10, \"updates\": [10, 0]}}");
+        let q = quote_of(&text);
+        let scan = q.months[0]
+            .lines
+            .iter()
+            .find(|l| l.item == "image_scan")
+            .unwrap();
+        assert_eq!((scan.quantity, scan.amount), (dec!(20), Some(dec!(5))));
+        // The same 10 images next month need no new authorization.
+        assert!(!q.months[1].lines.iter().any(|l| l.item == "image_scan"));
+        // After 2023-12-28 new purchases are paused: the price is missing, not zero.
+        let q = quote_of(&text.replace("2023-08", "2024-02"));
+        let scan = q.months[0]
+            .lines
+            .iter()
+            .find(|l| l.item == "image_scan")
+            .unwrap();
+        assert!(scan.price_missing);
+    }
+
+    #[test]
+    fn gen_4_pinned_price_date_and_recorded_entries() {
+        // rule GEN-4: price_date pins every month's prices; the quote records its entries.
+        let q = quote_of(&ALL.replace(
+            "\"currency\": \"USD\",",
+            "\"currency\": \"USD\", \"price_date\": \"2020-11-01\",",
+        ));
+        let instance = q.months[0]
+            .lines
+            .iter()
+            .find(|l| l.item == "instance")
+            .unwrap();
+        assert_eq!(
+            (instance.amount, instance.rule.as_str()),
+            (Some(Decimal::ZERO), "TCR-B-2")
+        );
+        let q = quote_of(ALL);
+        let instance = q.months[0]
+            .lines
+            .iter()
+            .find(|l| l.item == "instance")
+            .unwrap();
+        let id = instance.entry_id.as_deref().unwrap();
+        assert!(q.entries.iter().any(|e| e.id() == id));
+        assert!(q
+            .months
+            .iter()
+            .flat_map(|m| &m.lines)
+            .filter_map(|l| l.entry_id.as_deref())
+            .all(|id| q.entries.iter().any(|e| e.id() == id)));
+    }
+
+    #[test]
+    fn tcr_fit_2_infeasible_month_names_the_binding_requirement() {
+        // rule TCR-FIT-2: more Helm repositories than Premium allows (not raisable by ticket).
+        let q = quote_of(&ALL.replace(
+            "\"edition\": \"basic\"",
+            "\"edition\": \"auto\", \"needs\": {\"helm_repos\": 6000}",
+        ));
+        let line = &q.months[0].lines[0];
+        assert!(line.infeasible && !q.complete);
+        assert!(line
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("needs 6000 Helm repositories; Advanced allows 5000"));
+    }
 }
