@@ -403,6 +403,28 @@ impl PriceBook {
             .collect()
     }
 
+    /// The entries for one item in force on `date`, user entries first (several plans).
+    pub fn item_entries<'a>(
+        &'a self,
+        product: Product,
+        site: Site,
+        item: &'a str,
+        date: NaiveDate,
+    ) -> impl Iterator<Item = &'a PriceEntry> + 'a {
+        let builtin = self
+            .index
+            .get(&(product, site))
+            .and_then(|items| items.get(item))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.entries[i]);
+        self.user
+            .iter()
+            .filter(move |e| e.product == product && e.site == site && e.item == item)
+            .chain(builtin)
+            .filter(move |e| e.in_force(date))
+    }
+
     /// Every built-in and user entry.
     pub fn entries(&self) -> impl Iterator<Item = &PriceEntry> {
         self.user.iter().chain(self.entries.iter())

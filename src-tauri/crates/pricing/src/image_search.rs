@@ -50,9 +50,7 @@ pub fn packages(
     date: chrono::NaiveDate,
 ) -> Vec<(Package, &PriceEntry)> {
     let mut out: Vec<(Package, &PriceEntry)> = book
-        .in_force(date, Some(Product::ImageSearch), Some(site))
-        .into_iter()
-        .filter(|e| e.item == "package")
+        .item_entries(Product::ImageSearch, site, "package", date)
         .filter_map(|e| e.plan.as_deref().and_then(Package::parse).map(|p| (p, e)))
         .collect();
     // A user entry and a built-in one for the same package: keep the first (the user's).
