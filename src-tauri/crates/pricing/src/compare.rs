@@ -9,6 +9,7 @@ use crate::image_search;
 use crate::money::{conversion_factor, Currency};
 use crate::quote::{self, Line, QuoteError, Strategy};
 use crate::scenario::{EditionChoice, Scenario, TcrBilling, TcssBilling};
+use crate::tcr;
 
 /// One way to buy a product for the whole scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -68,7 +69,8 @@ fn summarise(
         for l in month_lines {
             match l.amount {
                 Some(a) => total += a * factor,
-                None => complete = false,
+                None if !l.infeasible => complete = false,
+                None => {}
             }
             if l.infeasible {
                 if feasible {
@@ -137,10 +139,61 @@ pub fn compare(scenario: &Scenario, book: &PriceBook) -> Result<Comparison, Quot
         } else {
             &[TcrBilling::Payg]
         };
+        let series = tcr::Series::of(spec, scenario.months);
         for &billing in billings {
             for edition in Edition::ALL {
-                let (_, lines) =
-                    quote::price_tcr(scenario, book, spec, Some((edition, billing)), &mut scratch);
+                // An edition that fails a month is infeasible whatever it costs: name the first
+                // failing month and skip pricing it (rule TCR-FIT-1).
+                let failing = (0..scenario.months).find_map(|k| {
+                    let quotas = book.quota_version(scenario.price_date_of(k))?;
+                    let fit = tcr::fit(
+                        quotas,
+                        edition,
+                        spec.site,
+                        &spec.region,
+                        &series.requirements[k as usize],
+                    );
+                    (!fit.feasible()).then_some((k, fit))
+                });
+                let lines = match failing {
+                    Some((k, fit)) => {
+                        let texts: Vec<&str> = fit
+                            .shortfalls
+                            .iter()
+                            .filter(|s| !s.by_ticket)
+                            .map(|s| s.text.as_str())
+                            .collect();
+                        let mut line = Line::priced(
+                            Product::Tcr,
+                            "instance",
+                            edition.key(),
+                            Decimal::ZERO,
+                            "hour",
+                            None,
+                            "TCR-FIT-1",
+                            spec.site.currency(),
+                        );
+                        line.infeasible = true;
+                        line.note = Some(format!(
+                            "{} does not meet the requirements: {}",
+                            edition.title(spec.site),
+                            texts.join("; ")
+                        ));
+                        let mut lines = vec![Vec::new(); k as usize];
+                        lines.push(vec![line]);
+                        lines
+                    }
+                    None => {
+                        quote::price_tcr(
+                            scenario,
+                            book,
+                            spec,
+                            Some((edition, billing)),
+                            &mut scratch,
+                        )
+                        .1
+                    }
+                };
                 let label = format!(
                     "{} ({})",
                     edition.title(spec.site),
@@ -231,7 +284,39 @@ pub fn compare(scenario: &Scenario, book: &PriceBook) -> Result<Comparison, Quot
         let f = factor(spec.site);
         let mut alts = Vec::new();
         let date = scenario.price_date_of(0);
+        let images = spec
+            .images
+            .series(scenario.months, true)
+            .unwrap_or_default();
+        let qps = spec.qps.series(scenario.months, true).unwrap_or_default();
         for (package, _) in image_search::packages(book, spec.site, date) {
+            let label = format!(
+                "{} images, {} QPS",
+                group_thousands(package.capacity),
+                package.qps
+            );
+            // A package too small for some month is infeasible: name the first such month and
+            // skip pricing it (rule IS-3).
+            if let Some(k) = (0..images.len()).find(|&k| !package.fits(images[k], qps[k])) {
+                let note = format!(
+                    "{package} holds {} images at {} QPS; the month needs {} images at {} QPS",
+                    package.capacity, package.qps, images[k], qps[k]
+                );
+                alts.push(Alternative {
+                    product: Product::ImageSearch,
+                    plan: package.to_string(),
+                    label,
+                    total: None,
+                    currency: scenario.currency,
+                    feasible: false,
+                    complete: true,
+                    reasons: vec![format!("{}: {note}", scenario.start.plus(k as u32))],
+                    current: false,
+                    recommended: false,
+                    saving: None,
+                });
+                continue;
+            }
             let (_, line) = quote::price_image_search(
                 scenario,
                 book,
@@ -243,11 +328,6 @@ pub fn compare(scenario: &Scenario, book: &PriceBook) -> Result<Comparison, Quot
                 &mut scratch,
             );
             let lines: Vec<Vec<Line>> = line.into_iter().map(|l| vec![l]).collect();
-            let label = format!(
-                "{} images, {} QPS",
-                group_thousands(package.capacity),
-                package.qps
-            );
             alts.push(summarise(
                 Product::ImageSearch,
                 package.to_string(),

@@ -394,6 +394,53 @@ pub fn edition_lines(
     lines
 }
 
+/// The cost of an edition's lines in a month without building them, for choosing among
+/// editions (rule TCR-FIT-2) on every month of every alternative. Must equal
+/// `lines_cost(&edition_lines(..))`; a test checks that across sites, regions, dates and
+/// billings.
+#[allow(clippy::too_many_arguments)]
+pub fn edition_cost(
+    book: &PriceBook,
+    spec: &TcrSpec,
+    edition: Edition,
+    billing: TcrBilling,
+    month: YearMonth,
+    date: NaiveDate,
+    series: &Series,
+    k: usize,
+) -> Option<Decimal> {
+    let site = spec.site;
+    let region = Some(spec.region.as_str());
+    let key = |item, plan| Key {
+        product: Product::Tcr,
+        site,
+        item,
+        plan,
+        region,
+    };
+    let hours = series
+        .hours
+        .as_ref()
+        .map(|h| h[k])
+        .unwrap_or_else(|| month.hours());
+    let hourly = book.lookup(key("instance_hourly", Some(edition.key())), date);
+    let free = hourly.filter(|e| e.rule == "TCR-B-1" || e.rule == "TCR-B-2");
+    let instance = match (free, billing) {
+        (Some(e), _) => hours * e.amount,
+        (None, TcrBilling::Payg) => hours * hourly?.amount,
+        (None, TcrBilling::Monthly) => {
+            book.lookup(key("instance_monthly", Some(edition.key())), date)?
+                .amount
+        }
+    };
+    if edition == Edition::Personal {
+        return Some(instance);
+    }
+    let storage = book.lookup(key("cos_storage", None), date)?.amount * series.storage_gb[k];
+    let egress = book.lookup(key("cos_egress", None), date)?.amount * series.egress_gb[k];
+    Some(instance + storage + egress)
+}
+
 /// Converts terabytes to gigabytes: 1 TB = 1024 GB (rule TCR-B-5).
 pub fn tb_to_gb(tb: Decimal) -> Decimal {
     tb * Decimal::from(1024)
@@ -451,9 +498,7 @@ pub fn options(
                     &spec.region,
                     &series.requirements[k],
                 );
-                let cost = lines_cost(&edition_lines(
-                    book, spec, edition, billing, month, date, series, k,
-                ));
+                let cost = edition_cost(book, spec, edition, billing, month, date, series, k);
                 EditionOption { edition, fit, cost }
             })
             .collect(),
@@ -632,6 +677,55 @@ mod tests {
         series.requirements[0].helm_repos = dec!(9999);
         let opts = options(book, &s, TcrBilling::Payg, m, m.first_day(), &series, 0).unwrap();
         assert_eq!(recommend(&opts), None);
+    }
+
+    #[test]
+    fn edition_cost_equals_the_sum_of_edition_lines() {
+        let book = PriceBook::builtin();
+        for site in [Site::TencentIntl, Site::TencentCn] {
+            for region in [
+                "ap-guangzhou",
+                "ap-qingyuan",
+                "ap-beijing-fsi",
+                "eu-moscow",
+                "sa-saopaulo",
+            ] {
+                for m in ["2020-07", "2020-12", "2023-06", "2027-02"] {
+                    for billing in [TcrBilling::Payg, TcrBilling::Monthly] {
+                        for edition in Edition::ALL {
+                            let s = spec(site, region);
+                            let series = Series::of(&s, 1);
+                            let m: YearMonth = m.parse().unwrap();
+                            let lines = edition_lines(
+                                book,
+                                &s,
+                                edition,
+                                billing,
+                                m,
+                                m.first_day(),
+                                &series,
+                                0,
+                            );
+                            let cost = edition_cost(
+                                book,
+                                &s,
+                                edition,
+                                billing,
+                                m,
+                                m.first_day(),
+                                &series,
+                                0,
+                            );
+                            assert_eq!(
+                                cost,
+                                lines_cost(&lines),
+                                "{site} {region} {m} {billing:?} {edition}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
