@@ -29,7 +29,12 @@ fn golden(name: &str, actual: &[u8]) {
         std::fs::write(&path, actual).unwrap();
         return;
     }
-    let expected = std::fs::read(&path).unwrap_or_else(|_| panic!("missing golden file {} (UPDATE_GOLDEN=1 writes it)", path.display()));
+    let expected = std::fs::read(&path).unwrap_or_else(|_| {
+        panic!(
+            "missing golden file {} (UPDATE_GOLDEN=1 writes it)",
+            path.display()
+        )
+    });
     if expected != actual {
         panic!(
             "{} differs from the golden file; if the change is intended, run UPDATE_GOLDEN=1 cargo test --test cli and review the diff.\n--- actual ---\n{}",
@@ -40,14 +45,22 @@ fn golden(name: &str, actual: &[u8]) {
 }
 
 fn example(name: &str) -> String {
-    root().join("examples").join(format!("{name}.json")).display().to_string()
+    root()
+        .join("examples")
+        .join(format!("{name}.json"))
+        .display()
+        .to_string()
 }
 
 #[test]
 fn examples_quote_golden_json_table_csv() {
     for name in EXAMPLES {
         let file = example(name);
-        for (format, ext) in [("json", "quote.json"), ("table", "quote.txt"), ("csv", "quote.csv")] {
+        for (format, ext) in [
+            ("json", "quote.json"),
+            ("table", "quote.txt"),
+            ("csv", "quote.csv"),
+        ] {
             let (code, out, err) = run(&["quote", &file, "--format", format]);
             assert_eq!(code, 0, "{name} {format}: {err}");
             golden(&format!("{name}.{ext}"), &out);
@@ -71,14 +84,33 @@ fn quote_json_has_exactly_the_contract_fields() {
         k.sort();
         k
     };
-    assert_eq!(keys(&v), ["complete", "currency", "months", "notes", "scenario", "total"]);
+    assert_eq!(
+        keys(&v),
+        ["complete", "currency", "months", "notes", "scenario", "total"]
+    );
     let month = &v["months"][0];
     assert_eq!(keys(month), ["budgets", "lines", "month", "total"]);
     assert_eq!(
         keys(&month["lines"][0]),
-        ["amount", "converted", "currency", "item", "plan", "price_missing", "product", "quantity", "rule", "source", "unit", "unit_price"]
+        [
+            "amount",
+            "converted",
+            "currency",
+            "item",
+            "plan",
+            "price_missing",
+            "product",
+            "quantity",
+            "rule",
+            "source",
+            "unit",
+            "unit_price"
+        ]
     );
-    assert_eq!(keys(&month["budgets"][0]), ["amount", "product", "spend", "status"]);
+    assert_eq!(
+        keys(&month["budgets"][0]),
+        ["amount", "product", "spend", "status"]
+    );
     // Decimals are strings holding exact values; budget amounts as the user wrote them.
     assert_eq!(month["budgets"][0]["amount"], "1800.00");
     assert!(month["lines"][0]["quantity"].is_string());
@@ -91,7 +123,14 @@ fn quote_json_has_exactly_the_contract_fields() {
             .filter_map(|l| l["converted"].as_str())
             .map(|s| s.parse::<rust_decimal::Decimal>().unwrap())
             .sum();
-        assert_eq!(sum, m["total"].as_str().unwrap().parse::<rust_decimal::Decimal>().unwrap());
+        assert_eq!(
+            sum,
+            m["total"]
+                .as_str()
+                .unwrap()
+                .parse::<rust_decimal::Decimal>()
+                .unwrap()
+        );
     }
 }
 
@@ -105,16 +144,35 @@ fn write_temp(dir: &Path, name: &str, text: &str) -> String {
 fn invalid_input_exits_2_reports_every_problem_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(example("startup-intl")).unwrap();
-    let bad = text.replace("\"months\": 12", "\"months\": 0").replace("\"qps\": 1", "\"qps\": -3");
+    let bad = text
+        .replace("\"months\": 12", "\"months\": 0")
+        .replace("\"qps\": 1", "\"qps\": -3");
     let file = write_temp(dir.path(), "bad.json", &bad);
     let out = dir.path().join("out.csv");
-    let (code, stdout, stderr) = run(&["quote", &file, "--format", "csv", "--out", out.to_str().unwrap()]);
+    let (code, stdout, stderr) = run(&[
+        "quote",
+        &file,
+        "--format",
+        "csv",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(code, 2);
     assert!(stdout.is_empty());
     assert!(!out.exists(), "nothing is written on invalid input");
     let lines: Vec<&str> = stderr.lines().collect();
-    assert!(lines.iter().any(|l| l.ends_with("months: must be a whole number from 1 to 120, got 0")), "{stderr}");
-    assert!(lines.iter().any(|l| l.ends_with("image_search.qps: must be a whole number ≥ 0, got -3")), "{stderr}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.ends_with("months: must be a whole number from 1 to 120, got 0")),
+        "{stderr}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.ends_with("image_search.qps: must be a whole number ≥ 0, got -3")),
+        "{stderr}"
+    );
     let (code, _, stderr) = run(&["validate", &file]);
     assert_eq!(code, 2);
     assert_eq!(stderr.lines().count(), 2, "{stderr}");
@@ -124,21 +182,31 @@ fn invalid_input_exits_2_reports_every_problem_and_writes_nothing() {
 fn dated_rule_violation_is_invalid_input() {
     // rule TCSS-PRO-5: a cap below the minimum in force is invalid input.
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(example("enterprise-cn")).unwrap().replace("\"elastic_cap\": 5000", "\"elastic_cap\": 500");
+    let text = std::fs::read_to_string(example("enterprise-cn"))
+        .unwrap()
+        .replace("\"elastic_cap\": 5000", "\"elastic_cap\": 500");
     let file = write_temp(dir.path(), "cap.json", &text);
     let (code, _, stderr) = run(&["quote", &file]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("tcss.elastic_cap: must be at least 5000 cores/day"), "{stderr}");
+    assert!(
+        stderr.contains("tcss.elastic_cap: must be at least 5000 cores/day"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn newer_format_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(example("startup-intl")).unwrap().replace("\"plancast\": 1", "\"plancast\": 3");
+    let text = std::fs::read_to_string(example("startup-intl"))
+        .unwrap()
+        .replace("\"plancast\": 1", "\"plancast\": 3");
     let file = write_temp(dir.path(), "new.json", &text);
     let (code, _, stderr) = run(&["validate", &file]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("format version 3, newer than this Plancast reads"), "{stderr}");
+    assert!(
+        stderr.contains("format version 3, newer than this Plancast reads"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -162,7 +230,12 @@ fn chart_writes_svg_and_png_and_refuses_other_extensions() {
     let dir = tempfile::tempdir().unwrap();
     for ext in ["svg", "png"] {
         let out = dir.path().join(format!("spend.{ext}"));
-        let (code, _, err) = run(&["chart", &example("startup-intl"), "--out", out.to_str().unwrap()]);
+        let (code, _, err) = run(&[
+            "chart",
+            &example("startup-intl"),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
         assert_eq!(code, 0, "{err}");
         let bytes = std::fs::read(&out).unwrap();
         if ext == "png" {
@@ -172,28 +245,58 @@ fn chart_writes_svg_and_png_and_refuses_other_extensions() {
         }
     }
     let out = dir.path().join("spend.gif");
-    let (code, _, _) = run(&["chart", &example("startup-intl"), "--out", out.to_str().unwrap()]);
+    let (code, _, _) = run(&[
+        "chart",
+        &example("startup-intl"),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(code, 2);
     assert!(!out.exists());
 }
 
 #[test]
 fn currency_override_needs_a_rate() {
-    let (code, out, err) = run(&["quote", &example("enterprise-cn"), "--currency", "USD", "--format", "json"]);
+    let (code, out, err) = run(&[
+        "quote",
+        &example("enterprise-cn"),
+        "--currency",
+        "USD",
+        "--format",
+        "json",
+    ]);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["currency"], "USD");
     let (code, _, err) = run(&["quote", &example("catalogue-growth"), "--currency", "USD"]);
     assert_eq!(code, 2);
-    assert!(err.contains("no exchange rate between CNY and USD"), "{err}");
+    assert!(
+        err.contains("no exchange rate between CNY and USD"),
+        "{err}"
+    );
 }
 
 #[test]
 fn prices_lists_entries_in_force_with_sources() {
-    let (code, out, _) = run(&["prices", "--product", "tcss", "--site", "tencent-intl", "--date", "2024-08-13", "--format", "json"]);
+    let (code, out, _) = run(&[
+        "prices",
+        "--product",
+        "tcss",
+        "--site",
+        "tencent-intl",
+        "--date",
+        "2024-08-13",
+        "--format",
+        "json",
+    ]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    let cap = v["entries"].as_array().unwrap().iter().find(|e| e["item"] == "elastic_cap_min").unwrap();
+    let cap = v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["item"] == "elastic_cap_min")
+        .unwrap();
     assert_eq!(cap["amount"], "5000");
     assert_eq!(cap["source"], "P-TCSS-INTL");
     let (code, _, _) = run(&["prices", "--product", "nope"]);
@@ -206,7 +309,10 @@ fn every_command_has_help_with_an_example() {
         let (code, out, _) = run(&[cmd, "--help"]);
         assert_eq!(code, 0);
         let text = String::from_utf8(out).unwrap();
-        assert!(text.contains("Examples:") && text.contains(&format!("plancast {cmd}")), "{cmd}: {text}");
+        assert!(
+            text.contains("Examples:") && text.contains(&format!("plancast {cmd}")),
+            "{cmd}: {text}"
+        );
     }
 }
 
@@ -214,14 +320,34 @@ fn every_command_has_help_with_an_example() {
 fn pricing_crate_stays_pure() {
     // The pricing crate never depends on tauri, rusqlite or plotters (directly or not).
     let out = std::process::Command::new(env!("CARGO"))
-        .args(["tree", "-p", "pricing", "-e", "normal", "--prefix", "none", "--offline"])
+        .args([
+            "tree",
+            "-p",
+            "pricing",
+            "-e",
+            "normal",
+            "--prefix",
+            "none",
+            "--offline",
+        ])
         .current_dir(root())
         .output()
         .expect("cargo tree runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let tree = String::from_utf8(out.stdout).unwrap();
     for forbidden in ["tauri", "rusqlite", "plotters"] {
-        assert!(!tree.lines().any(|l| l.starts_with(&format!("{forbidden} ")) || l.starts_with(&format!("{forbidden}-"))), "pricing depends on {forbidden}");
+        assert!(
+            !tree.lines().any(|l| l.starts_with(&format!("{forbidden} "))
+                || l.starts_with(&format!("{forbidden}-"))),
+            "pricing depends on {forbidden}"
+        );
     }
-    assert!(tree.lines().any(|l| l.starts_with("rust_decimal ")), "the check sees the dependency tree");
+    assert!(
+        tree.lines().any(|l| l.starts_with("rust_decimal ")),
+        "the check sees the dependency tree"
+    );
 }
