@@ -8,7 +8,7 @@ import { ROUTES, routeFor, type Route } from './routes';
 
 function NavLink({ route, current }: { route: Route; current: Route }) {
   const Icon = route.icon;
-  const active = route.id === current.id;
+  const active = route.id === current.id || route.id === current.parent;
   return (
     <a
       href={href(route.path)}
@@ -48,7 +48,7 @@ export function App() {
         </div>
       </nav>
       <main class="main" data-test={`screen-${current.id}`}>
-        <Screen />
+        <Screen key={path.value} />
       </main>
       {Panel && (
         <aside class="side-panel" aria-label={t('panel.label')} data-test="side-panel">

@@ -1,5 +1,5 @@
 // A hash router: `#/compare` etc. Hash URLs need no server support, which suits an app served
-// from bundled files. Screens register in routes.tsx.
+// from bundled files. Screens register in routes.tsx; a pattern segment `:id` captures a value.
 
 import { signal } from '@preact/signals';
 
@@ -21,4 +21,24 @@ export function navigate(to: string): void {
 /** The link target for `href`, so links work with middle-click semantics and keyboard. */
 export function href(to: string): string {
   return `#${to}`;
+}
+
+/** The captured `:name` segments when `pattern` matches `actual`, else `null`. */
+export function matchPath(pattern: string, actual: string): Record<string, string> | null {
+  const want = pattern.split('/');
+  const got = actual.split('?')[0]!.split('/');
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    const g = got[i]!;
+    if (w.startsWith(':')) params[w.slice(1)] = decodeURIComponent(g);
+    else if (w !== g) return null;
+  }
+  return params;
+}
+
+/** The `:name` parameter of the current path under `pattern` (e.g. the scenario id). */
+export function param(pattern: string, name: string): string | undefined {
+  return matchPath(pattern, path.value)?.[name];
 }

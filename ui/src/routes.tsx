@@ -4,8 +4,11 @@
 
 import type { ComponentType } from 'preact';
 import { CompareIcon, PriceBookIcon, ScenariosIcon, SettingsIcon } from './components/icons';
-import { QuotePanel } from './components/side-panel';
+import { LivePanel } from './components/side-panel';
+import { matchPath } from './router';
 import { CompareScreen } from './screens/compare';
+import { ScenarioScreen } from './screens/scenario';
+import { WizardScreen } from './screens/wizard';
 import { PriceBookScreen } from './screens/price-book';
 import { ScenariosScreen } from './screens/scenarios';
 import { SettingsScreen } from './screens/settings';
@@ -21,6 +24,8 @@ export interface Route {
   panel?: ComponentType;
   /** `main` sits at the top of the nav, `footer` at the bottom; absent means not in the nav. */
   nav?: 'main' | 'footer';
+  /** The nav entry highlighted for a screen that is not in the nav itself. */
+  parent?: string;
 }
 
 export const ROUTES: Route[] = [
@@ -30,14 +35,16 @@ export const ROUTES: Route[] = [
     label: 'nav.scenarios',
     icon: ScenariosIcon,
     screen: ScenariosScreen,
-    panel: QuotePanel,
     nav: 'main',
   },
+  { id: 'wizard-new', path: '/wizard/new', label: 'nav.scenarios', icon: ScenariosIcon, screen: WizardScreen, panel: LivePanel, parent: 'scenarios' },
+  { id: 'wizard-edit', path: '/wizard/:id', label: 'nav.scenarios', icon: ScenariosIcon, screen: WizardScreen, panel: LivePanel, parent: 'scenarios' },
+  { id: 'scenario', path: '/scenarios/:id', label: 'nav.scenarios', icon: ScenariosIcon, screen: ScenarioScreen, parent: 'scenarios' },
   { id: 'compare', path: '/compare', label: 'nav.compare', icon: CompareIcon, screen: CompareScreen, nav: 'main' },
   { id: 'price-book', path: '/price-book', label: 'nav.priceBook', icon: PriceBookIcon, screen: PriceBookScreen, nav: 'main' },
   { id: 'settings', path: '/settings', label: 'nav.settings', icon: SettingsIcon, screen: SettingsScreen, nav: 'footer' },
 ];
 
 export function routeFor(path: string): Route {
-  return ROUTES.find((route) => route.path === path) ?? ROUTES[0]!;
+  return ROUTES.find((route) => matchPath(route.path, path) !== null) ?? ROUTES[0]!;
 }

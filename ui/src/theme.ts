@@ -27,3 +27,10 @@ export function setTheme(next: ThemePreference): void {
   themePreference.value = next;
   writePreference('theme', next);
 }
+
+/** The theme actually shown (`light` or `dark`), passed to Rust so charts match the window. */
+export function resolvedTheme(): 'light' | 'dark' {
+  const preference = themePreference.value;
+  if (preference === 'system') return systemDark.value ? 'dark' : 'light';
+  return preference;
+}

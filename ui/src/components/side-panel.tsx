@@ -1,25 +1,61 @@
-// The live side panel: the quote of the scenario being edited, updated as it changes.
-// Until the scenario view lands it explains itself and shows the budget status key.
+// The live side panel: the quote of the scenario in the wizard, updated as it changes.
 
 import { t } from '../i18n';
+import { formatDecimal, formatMoney } from '../format';
+import { livePending, livePreview, liveError } from '../wizard/live';
+import { Chart, CompleteBadge } from './common';
+import { ErrorNotice } from './error-notice';
 
-export function QuotePanel() {
+export function LivePanel() {
+  const preview = livePreview.value;
   return (
-    <div class="panel-body">
-      <h2 class="panel-title">{t('panel.title')}</h2>
-      <p class="muted">{t('panel.empty')}</p>
-      <h3 class="panel-subtitle">{t('panel.statusKey')}</h3>
-      <ul class="status-key">
-        <li>
-          <span class="status status-ok">{t('panel.ok')}</span>
-        </li>
-        <li>
-          <span class="status status-warning">{t('panel.warning')}</span>
-        </li>
-        <li>
-          <span class="status status-over">{t('panel.over')}</span>
-        </li>
-      </ul>
+    <div class="panel-body" data-test="live-panel" aria-live="polite">
+      <h2 class="panel-title">
+        {t('panel.title')}
+        {livePending.value && <span class="spinner small" aria-label={t('common.loading')} />}
+      </h2>
+      {liveError.value && <ErrorNotice error={liveError.value} />}
+      {!preview && !liveError.value && <p class="muted">{t('panel.empty')}</p>}
+      {preview && !preview.ok && (
+        <div class="notice notice-warning" data-test="live-invalid">
+          <strong>{t('panel.invalid', { count: preview.errors.length })}</strong>
+          <ul class="plain-list">
+            {preview.errors.slice(0, 5).map((e) => (
+              <li>
+                <code>{e.path}</code> {e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {preview && preview.ok && preview.total && preview.currency && (
+        <>
+          <div class="panel-total">
+            <span class="metric-label">{t('panel.total')}</span>
+            <span class="metric-value num" data-test="live-total">
+              {formatMoney(preview.total, preview.currency)}
+            </span>
+            <CompleteBadge complete={preview.complete} />
+          </div>
+          <Chart svg={preview.chart_svg} label={t('panel.chart')} />
+          <table class="data-table compact" data-test="live-months">
+            <thead>
+              <tr>
+                <th>{t('scenario.month')}</th>
+                <th class="num">{t('panel.monthTotal', { currency: preview.currency })}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.months.map((m) => (
+                <tr>
+                  <td>{m.month}</td>
+                  <td class="num">{formatDecimal(m.total, 2)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
     </div>
   );
 }

@@ -1,0 +1,102 @@
+// Small pieces several screens share: loading text, a confirm dialog, field errors, the
+// Rust-drawn chart and status badges.
+
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../i18n';
+
+export function Loading({ label }: { label?: string }) {
+  return (
+    <p class="loading muted" role="status" data-test="loading">
+      <span class="spinner" aria-hidden="true" />
+      {label ?? t('common.loading')}
+    </p>
+  );
+}
+
+/** A modal question with a destructive confirm button. Escape cancels. */
+export function ConfirmDialog(props: {
+  title: string;
+  body: string;
+  confirm: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    cancelRef.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') props.onCancel();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <div class="modal-backdrop" data-test="confirm-dialog">
+      <div class="modal" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title">
+        <h2 id="confirm-title">{props.title}</h2>
+        <p>{props.body}</p>
+        <div class="modal-actions">
+          <button type="button" class="button secondary" ref={cancelRef} onClick={props.onCancel} data-test="confirm-cancel">
+            {t('common.cancel')}
+          </button>
+          <button type="button" class="button danger" onClick={props.onConfirm} data-test="confirm-ok">
+            {props.confirm}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** The error under an input; `path` is the document path it belongs to (`tcss.cores`). */
+export function FieldMessage({ path, message }: { path: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p class="field-error" role="alert" data-test="field-error" data-path={path}>
+      {message}
+    </p>
+  );
+}
+
+/**
+ * A chart drawn by Rust. The markup is generated (and its text escaped) by the report crate,
+ * never built from user input here, so inserting it as HTML is safe.
+ */
+export function Chart({ svg, label }: { svg: string | null | undefined; label: string }) {
+  if (!svg) return <p class="muted">{t('common.noChart')}</p>;
+  return <div class="chart" role="img" aria-label={label} data-test="chart" dangerouslySetInnerHTML={{ __html: svg }} />;
+}
+
+export function StatusBadge({ status }: { status: string | null | undefined }) {
+  if (!status) return <span class="muted">—</span>;
+  return (
+    <span class={`status status-${status}`} data-test="status" data-status={status}>
+      {t(`status.${status}`)}
+    </span>
+  );
+}
+
+export function CompleteBadge({ complete }: { complete: boolean }) {
+  return (
+    <span class={complete ? 'badge badge-ok' : 'badge badge-warning'} data-test="complete-badge" data-complete={String(complete)}>
+      {complete ? t('common.complete') : t('common.incomplete')}
+    </span>
+  );
+}
+
+export function Toolbar({ children }: { children: ComponentChildren }) {
+  return <div class="toolbar">{children}</div>;
+}
+
+/** Today as `YYYY-MM-DD` in local time. */
+export function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** A product key (`tcr`) as its translated name. */
+export function productName(product: string | null | undefined): string {
+  return product ? t(`products.${product}`) : t('common.wholeScenario');
+}

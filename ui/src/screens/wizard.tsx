@@ -1,0 +1,701 @@
+// The scenario wizard (new and edit). Each change rebuilds the format-v1 document, asks Rust
+// for a live preview (side panel) and keeps a draft, so closing the window loses nothing.
+// Keyboard: Enter in a field goes to the next step; Alt+← / Alt+→ go back and forward.
+
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { api, CommandError, type FieldError, type WizardOptions } from '../api';
+import { language, t } from '../i18n';
+import { navigate, param } from '../router';
+import { resolvedTheme } from '../theme';
+import { formatMoney, formatDecimal } from '../format';
+import { PageHeader, Segmented } from '../components/layout';
+import { ErrorNotice } from '../components/error-notice';
+import { FieldMessage, Loading, productName } from '../components/common';
+import {
+  PRODUCTS,
+  QUANTITY_FIELDS,
+  WEBHOOKS,
+  buildDocument,
+  emptyState,
+  stateFromDocument,
+  type GrowthMode,
+  type Product,
+  type Quantity,
+  type WizardState,
+} from '../wizard/model';
+import { livePreview, requestPreview, resetPreview } from '../wizard/live';
+
+const CURRENCIES = ['USD', 'CNY'];
+
+type Step = 'basics' | 'products' | Product | 'growth' | 'budgets' | 'review';
+
+function stepsFor(state: WizardState): Step[] {
+  return ['basics', 'products', ...PRODUCTS.filter((p) => state.products.includes(p)), 'growth', 'budgets', 'review'];
+}
+
+/** Which step holds a document path, so a save error can send the user there. */
+function stepOfPath(path: string): Step {
+  if (path.startsWith('tcr')) return 'tcr';
+  if (path.startsWith('tcss')) return 'tcss';
+  if (path.startsWith('image_search')) return 'image_search';
+  if (path.startsWith('budgets')) return 'budgets';
+  return 'basics';
+}
+
+export function WizardScreen() {
+  const idText = param('/wizard/:id', 'id');
+  const id = idText && idText !== 'new' ? Number(idText) : null;
+  const draftKey = id === null ? 'wizard:new' : `wizard:${id}`;
+
+  const state = useSignal<WizardState | null>(null);
+  const step = useSignal<Step>('basics');
+  const options = useSignal<WizardOptions | null>(null);
+  const error = useSignal<CommandError | null>(null);
+  const saveErrors = useSignal<FieldError[]>([]);
+  const saving = useSignal(false);
+  const restored = useSignal(false);
+  const draftTimer = useRef<ReturnType<typeof setTimeout>>();
+
+  // Load: a draft wins over the saved document (it is newer work).
+  useEffect(() => {
+    resetPreview();
+    let cancelled = false;
+    (async () => {
+      try {
+        const [opts, draft, settings] = await Promise.all([
+          api.wizardOptions(),
+          api.getDraft(draftKey).catch(() => null),
+          api.getSettings().catch(() => ({}) as Record<string, string>),
+        ]);
+        if (cancelled) return;
+        options.value = opts;
+        if (draft) {
+          const saved = JSON.parse(draft) as { state: WizardState; step: Step };
+          state.value = saved.state;
+          step.value = saved.step;
+          restored.value = true;
+        } else if (id !== null) {
+          const doc = await api.getScenario(id);
+          state.value = stateFromDocument(doc.document);
+        } else {
+          state.value = emptyState(settings.currency ?? 'USD');
+        }
+      } catch (failure) {
+        error.value = failure as CommandError;
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [draftKey]);
+
+  const theme = resolvedTheme();
+  const lang = language.value;
+  const current = state.value;
+  const documentText = current ? JSON.stringify(buildDocument(current), null, 2) : '';
+
+  // Preview on every change; save the draft a little later.
+  useEffect(() => {
+    if (!current) return;
+    requestPreview(documentText, theme, lang);
+  }, [documentText, theme, lang]);
+
+  const update = (change: (draft: WizardState) => void) => {
+    if (!state.value) return;
+    const next = JSON.parse(JSON.stringify(state.value)) as WizardState;
+    change(next);
+    state.value = next;
+    saveErrors.value = [];
+    if (draftTimer.current) clearTimeout(draftTimer.current);
+    draftTimer.current = setTimeout(() => {
+      void api.putDraft(draftKey, JSON.stringify({ state: state.value, step: step.value })).catch(() => undefined);
+    }, 400);
+  };
+
+  if (!current || !options.value) {
+    return (
+      <>
+        <PageHeader title={id === null ? t('wizard.newTitle') : t('wizard.editTitle')} />
+        {error.value ? <ErrorNotice error={error.value} /> : <Loading />}
+      </>
+    );
+  }
+
+  const steps = stepsFor(current);
+  const index = Math.max(0, steps.indexOf(step.value));
+  const go = (delta: number) => {
+    const next = steps[Math.min(steps.length - 1, Math.max(0, index + delta))]!;
+    step.value = next;
+    void api.putDraft(draftKey, JSON.stringify({ state: state.value, step: next })).catch(() => undefined);
+  };
+
+  // Field errors: those from the last save attempt, else the live preview's.
+  const preview = livePreview.value;
+  const errors = saveErrors.value.length > 0 ? saveErrors.value : (preview?.errors ?? []);
+  const fieldError = (path: string) =>
+    errors.find((e) => e.path === path || e.path.startsWith(`${path}[`) || e.path.startsWith(`${path}.`))?.message;
+
+  const save = async () => {
+    saving.value = true;
+    error.value = null;
+    try {
+      const row = id === null ? await api.createScenario(documentText) : await api.updateScenario(id, documentText);
+      if (draftTimer.current) clearTimeout(draftTimer.current);
+      await api.deleteDraft(draftKey).catch(() => undefined);
+      navigate(`/scenarios/${row.id}`);
+    } catch (failure) {
+      const commandError = failure as CommandError;
+      error.value = commandError;
+      saveErrors.value = commandError.fields;
+      if (commandError.fields[0]) step.value = stepOfPath(commandError.fields[0].path);
+    } finally {
+      saving.value = false;
+    }
+  };
+
+  const discard = async () => {
+    if (draftTimer.current) clearTimeout(draftTimer.current);
+    await api.deleteDraft(draftKey).catch(() => undefined);
+    navigate(id === null ? '/' : `/scenarios/${id}`);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.altKey && event.key === 'ArrowRight') {
+      event.preventDefault();
+      go(1);
+    } else if (event.altKey && event.key === 'ArrowLeft') {
+      event.preventDefault();
+      go(-1);
+    } else if (event.key === 'Enter' && !event.altKey) {
+      const target = event.target as HTMLElement;
+      if (target.tagName === 'TEXTAREA' || target.tagName === 'BUTTON' || target.tagName === 'A') return;
+      event.preventDefault();
+      if (step.value === 'review') void save();
+      else go(1);
+    }
+  };
+
+  const last = index === steps.length - 1;
+  const props: StepProps = { state: current, update, fieldError, options: options.value };
+
+  return (
+    <div onKeyDown={onKeyDown} data-test="wizard">
+      <PageHeader
+        title={id === null ? t('wizard.newTitle') : t('wizard.editTitle')}
+        subtitle={t('wizard.subtitle')}
+        actions={
+          <button type="button" class="button secondary" onClick={discard} data-test="wizard-discard">
+            {t('wizard.discard')}
+          </button>
+        }
+      />
+      {restored.value && (
+        <div class="notice notice-info" role="status" data-test="draft-restored">
+          {t('wizard.draftRestored')}
+        </div>
+      )}
+      <ol class="stepper" data-test="stepper">
+        {steps.map((s, i) => (
+          <li class={i === index ? 'current' : i < index ? 'done' : ''}>
+            <button type="button" class="step-button" onClick={() => (step.value = s)} data-test={`step-${s}`} aria-current={i === index ? 'step' : undefined}>
+              <span class="step-number">{i + 1}</span>
+              {t(`wizard.step.${s}`)}
+            </button>
+          </li>
+        ))}
+      </ol>
+      {error.value && <ErrorNotice error={error.value} />}
+      <section class="card wizard-card" data-test={`wizard-step-${step.value}`}>
+        <h2 class="card-title">{t(`wizard.step.${step.value}`)}</h2>
+        {step.value === 'basics' && <BasicsStep {...props} />}
+        {step.value === 'products' && <ProductsStep {...props} />}
+        {step.value === 'tcr' && <TcrStep {...props} />}
+        {step.value === 'tcss' && <TcssStep {...props} />}
+        {step.value === 'image_search' && <ImageSearchStep {...props} />}
+        {step.value === 'growth' && <GrowthStep {...props} />}
+        {step.value === 'budgets' && <BudgetsStep {...props} />}
+        {step.value === 'review' && <ReviewStep document={documentText} errors={errors} />}
+      </section>
+      <div class="wizard-nav">
+        <button type="button" class="button secondary" disabled={index === 0} onClick={() => go(-1)} title={t('wizard.backHint')} data-test="wizard-back">
+          {t('wizard.back')}
+        </button>
+        <span class="muted small">{t('wizard.keys')}</span>
+        {last ? (
+          <button type="button" class="button" disabled={saving.value} onClick={save} data-test="wizard-save">
+            {saving.value ? t('wizard.saving') : t('common.save')}
+          </button>
+        ) : (
+          <button type="button" class="button" onClick={() => go(1)} title={t('wizard.nextHint')} data-test="wizard-next">
+            {t('wizard.next')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+interface StepProps {
+  state: WizardState;
+  update: (change: (draft: WizardState) => void) => void;
+  fieldError: (path: string) => string | undefined;
+  options: WizardOptions;
+}
+
+function Field(props: { label: string; hint?: string; path: string; error?: string; children: ComponentChildren }) {
+  return (
+    <div class={props.error ? 'form-field has-error' : 'form-field'} data-field={props.path}>
+      <label class="form-label">
+        <span>{props.label}</span>
+        {props.children}
+      </label>
+      {props.hint && <small class="muted">{props.hint}</small>}
+      <FieldMessage path={props.path} message={props.error} />
+    </div>
+  );
+}
+
+function TextInput(props: { value: string; onInput: (value: string) => void; test: string; type?: string; numeric?: boolean; placeholder?: string }) {
+  return (
+    <input
+      class={props.numeric ? 'input num-input' : 'input'}
+      type={props.type ?? 'text'}
+      inputMode={props.numeric ? 'decimal' : undefined}
+      value={props.value}
+      placeholder={props.placeholder}
+      onInput={(event) => props.onInput((event.target as HTMLInputElement).value)}
+      data-test={props.test}
+    />
+  );
+}
+
+function Select(props: { value: string; onChange: (value: string) => void; test: string; children: ComponentChildren }) {
+  return (
+    <select class="input" value={props.value} onChange={(event) => props.onChange((event.target as HTMLSelectElement).value)} data-test={props.test}>
+      {props.children}
+    </select>
+  );
+}
+
+function Check(props: { label: string; checked: boolean; onChange: (checked: boolean) => void; test: string }) {
+  return (
+    <label class="checkbox">
+      <input type="checkbox" checked={props.checked} onChange={(event) => props.onChange((event.target as HTMLInputElement).checked)} data-test={props.test} />
+      {props.label}
+    </label>
+  );
+}
+
+function BasicsStep({ state, update, fieldError }: StepProps) {
+  return (
+    <div class="form-grid">
+      <Field label={t('wizard.name')} path="name" error={fieldError('name')}>
+        <TextInput value={state.name} onInput={(v) => update((d) => void (d.name = v))} test="field-name" />
+      </Field>
+      <Field label={t('wizard.start')} hint={t('wizard.startHint')} path="start" error={fieldError('start')}>
+        <TextInput type="month" value={state.start} onInput={(v) => update((d) => void (d.start = v))} test="field-start" />
+      </Field>
+      <Field label={t('wizard.months')} hint={t('wizard.monthsHint')} path="months" error={fieldError('months')}>
+        <TextInput numeric value={state.months} onInput={(v) => update((d) => void (d.months = v))} test="field-months" />
+      </Field>
+      <Field label={t('wizard.currency')} path="currency" error={fieldError('currency')}>
+        <Select value={state.currency} onChange={(v) => update((d) => void (d.currency = v))} test="field-currency">
+          {CURRENCIES.map((c) => (
+            <option value={c}>{c}</option>
+          ))}
+        </Select>
+      </Field>
+      <div class="form-wide">
+        <h3 class="card-subtitle">{t('wizard.rates')}</h3>
+        <p class="muted small">{t('wizard.ratesHint')}</p>
+        {state.rates.map((rate, i) => (
+          <div class="row-inputs" data-test="rate-row">
+            <Select value={rate.from} onChange={(v) => update((d) => void (d.rates[i]!.from = v))} test={`rate-from-${i}`}>
+              {CURRENCIES.map((c) => (
+                <option value={c}>{c}</option>
+              ))}
+            </Select>
+            <span class="muted">→</span>
+            <Select value={rate.to} onChange={(v) => update((d) => void (d.rates[i]!.to = v))} test={`rate-to-${i}`}>
+              {CURRENCIES.map((c) => (
+                <option value={c}>{c}</option>
+              ))}
+            </Select>
+            <div>
+              <TextInput numeric value={rate.rate} placeholder={t('wizard.rate')} onInput={(v) => update((d) => void (d.rates[i]!.rate = v))} test={`rate-rate-${i}`} />
+              <FieldMessage path={`rates[${i}].rate`} message={fieldError(`rates[${i}].rate`)} />
+            </div>
+            <div>
+              <TextInput type="date" value={rate.date} onInput={(v) => update((d) => void (d.rates[i]!.date = v))} test={`rate-date-${i}`} />
+              <FieldMessage path={`rates[${i}].date`} message={fieldError(`rates[${i}].date`)} />
+            </div>
+            <button type="button" class="link-button danger" onClick={() => update((d) => void d.rates.splice(i, 1))}>
+              {t('common.remove')}
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          class="button secondary small"
+          onClick={() => update((d) => void d.rates.push({ from: 'CNY', to: 'USD', rate: '', date: new Date().toISOString().slice(0, 10) }))}
+          data-test="add-rate"
+        >
+          {t('wizard.addRate')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ProductsStep({ state, update, fieldError }: StepProps) {
+  return (
+    <div class="product-choices">
+      <p class="muted">{t('wizard.productsHint')}</p>
+      {PRODUCTS.map((product) => (
+        <label class={state.products.includes(product) ? 'product-choice selected' : 'product-choice'}>
+          <input
+            type="checkbox"
+            checked={state.products.includes(product)}
+            onChange={(event) =>
+              update((d) => {
+                const on = (event.target as HTMLInputElement).checked;
+                d.products = PRODUCTS.filter((p) => (p === product ? on : d.products.includes(p)));
+              })
+            }
+            data-test={`product-${product}`}
+          />
+          <span>
+            <strong>{productName(product)}</strong>
+            <small class="muted">{t(`wizard.productBlurb.${product}`)}</small>
+          </span>
+        </label>
+      ))}
+      <FieldMessage path="products" message={state.products.length === 0 ? t('wizard.pickOne') : fieldError('tcr')} />
+    </div>
+  );
+}
+
+function QuantityInput({ state, update, fieldError, path, label, hint }: StepProps & { path: string; label: string; hint?: string }) {
+  const quantity = state.quantities[path]!;
+  const described =
+    quantity.mode === 'constant' ? undefined : t(`wizard.growth.summary.${quantity.mode}`, { step: quantity.step || '…' });
+  return (
+    <Field label={label} hint={described ?? hint} path={path} error={fieldError(path)}>
+      {quantity.mode === 'list' ? (
+        <TextInput value={quantity.list} onInput={(v) => update((d) => void (d.quantities[path]!.list = v))} test={`field-${path}`} />
+      ) : (
+        <TextInput numeric value={quantity.value} onInput={(v) => update((d) => void (d.quantities[path]!.value = v))} test={`field-${path}`} />
+      )}
+    </Field>
+  );
+}
+
+function SiteSelect({ product, value, onChange, options }: { product: string; value: string; onChange: (v: string) => void; options: WizardOptions }) {
+  const sites = options.sites.find((s) => s.product === product)?.sites ?? [];
+  return (
+    <Select value={value} onChange={onChange} test={`field-${product}.site`}>
+      {sites.map((s) => (
+        <option value={s.site}>
+          {t(`sites.${s.site}`, { defaultValue: s.site })} ({s.currency})
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+function TcrStep(props: StepProps) {
+  const { state, update, fieldError, options } = props;
+  const groups = [...new Set(options.regions.map((r) => r.group))];
+  const region = options.regions.find((r) => r.region === state.tcr.region);
+  const zh = language.value === 'zh-CN';
+  const editions = ['auto', ...options.editions.map((e) => e.edition)];
+  return (
+    <div class="form-grid">
+      <Field label={t('wizard.site')} path="tcr.site" error={fieldError('tcr.site')}>
+        <SiteSelect product="tcr" value={state.tcr.site} options={options} onChange={(v) => update((d) => void (d.tcr.site = v))} />
+      </Field>
+      <Field
+        label={t('wizard.region')}
+        hint={region ? [region.availability ? availability(region.availability) : '', region.priced ? '' : t('wizard.assumedPrice')].filter(Boolean).join(' · ') : undefined}
+        path="tcr.region"
+        error={fieldError('tcr.region')}
+      >
+        <Select value={state.tcr.region} onChange={(v) => update((d) => void (d.tcr.region = v))} test="field-tcr.region">
+          {groups.map((group) => (
+            <optgroup label={group}>
+              {options.regions
+                .filter((r) => r.group === group)
+                .map((r) => (
+                  <option value={r.region}>
+                    {zh ? r.name_zh : r.name} ({r.region}){r.availability ? ` — ${availability(r.availability)}` : ''}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </Select>
+      </Field>
+      <div class="form-wide">
+        <Field label={t('wizard.edition')} path="tcr.edition" error={fieldError('tcr.edition')}>
+          <Segmented
+            label={t('wizard.edition')}
+            value={state.tcr.edition}
+            options={editions.map((e) => ({ value: e, label: t(`editions.${e}`) }))}
+            onChange={(v) => update((d) => void (d.tcr.edition = v))}
+            testPrefix="edition"
+          />
+        </Field>
+      </div>
+      <div class="form-wide">
+        <Field label={t('wizard.billing')} hint={t('wizard.tcrBillingHint')} path="tcr.billing" error={fieldError('tcr.billing')}>
+          <Segmented
+            label={t('wizard.billing')}
+            value={state.tcr.billing}
+            options={['payg', 'monthly'].map((b) => ({ value: b, label: t(`billing.${b}`) }))}
+            onChange={(v) => update((d) => void (d.tcr.billing = v))}
+            testPrefix="tcr-billing"
+          />
+        </Field>
+      </div>
+      <h3 class="card-subtitle form-wide">{t('wizard.needs')}</h3>
+      {QUANTITY_FIELDS.tcr.map((path) => (
+        <QuantityInput {...props} path={path} label={t(`wizard.q.${path}`)} />
+      ))}
+      <div class="form-wide checks">
+        <Check label={t('wizard.crossRegionSync')} checked={state.tcr.cross_region_sync} onChange={(v) => update((d) => void (d.tcr.cross_region_sync = v))} test="field-tcr.cross_region_sync" />
+        <Check label={t('wizard.deliveryWorkflow')} checked={state.tcr.delivery_workflow} onChange={(v) => update((d) => void (d.tcr.delivery_workflow = v))} test="field-tcr.delivery_workflow" />
+        <Check label={t('wizard.vulnerabilityScan')} checked={state.tcr.vulnerability_scan} onChange={(v) => update((d) => void (d.tcr.vulnerability_scan = v))} test="field-tcr.vulnerability_scan" />
+      </div>
+      <div class="form-wide">
+        <span class="form-label">{t('wizard.webhooks')}</span>
+        <div class="checks">
+          {WEBHOOKS.map((w) => (
+            <Check
+              label={t(`wizard.webhook.${w}`)}
+              checked={state.tcr.webhooks.includes(w)}
+              onChange={(on) => update((d) => void (d.tcr.webhooks = on ? [...d.tcr.webhooks, w] : d.tcr.webhooks.filter((x) => x !== w)))}
+              test={`webhook-${w}`}
+            />
+          ))}
+        </div>
+        <FieldMessage path="tcr.needs.webhooks" message={fieldError('tcr.needs.webhooks')} />
+      </div>
+    </div>
+  );
+}
+
+function availability(text: string): string {
+  if (text === 'by_ticket' || /ticket/i.test(text)) return t('wizard.byTicket');
+  const from = /(\d{4}-\d{2})/.exec(text);
+  return from ? t('wizard.availableFrom', { date: from[1]! }) : text;
+}
+
+function TcssStep(props: StepProps) {
+  const { state, update, fieldError, options } = props;
+  return (
+    <div class="form-grid">
+      <Field label={t('wizard.site')} path="tcss.site" error={fieldError('tcss.site')}>
+        <SiteSelect product="tcss" value={state.tcss.site} options={options} onChange={(v) => update((d) => void (d.tcss.site = v))} />
+      </Field>
+      <div class="form-wide">
+        <Field label={t('wizard.billing')} hint={t('wizard.tcssBillingHint')} path="tcss.billing" error={fieldError('tcss.billing')}>
+          <Segmented
+            label={t('wizard.billing')}
+            value={state.tcss.billing}
+            options={['auto', 'prepaid', 'postpaid'].map((b) => ({ value: b, label: t(`billing.${b}`) }))}
+            onChange={(v) => update((d) => void (d.tcss.billing = v))}
+            testPrefix="tcss-billing"
+          />
+        </Field>
+      </div>
+      {QUANTITY_FIELDS.tcss.map((path) => (
+        <QuantityInput {...props} path={path} label={t(`wizard.q.${path}`)} hint={t(`wizard.qHint.${path}`, { defaultValue: '' }) || undefined} />
+      ))}
+      {state.tcss.billing === 'prepaid' && (
+        <Field label={t('wizard.licensedCores')} hint={t('wizard.licensedCoresHint')} path="tcss.licensed_cores" error={fieldError('tcss.licensed_cores')}>
+          <TextInput numeric value={state.tcss.licensed_cores} onInput={(v) => update((d) => void (d.tcss.licensed_cores = v))} test="field-tcss.licensed_cores" />
+        </Field>
+      )}
+      <Field label={t('wizard.elasticCap')} hint={t('wizard.elasticCapHint')} path="tcss.elastic_cap" error={fieldError('tcss.elastic_cap')}>
+        <TextInput numeric value={state.tcss.elastic_cap} onInput={(v) => update((d) => void (d.tcss.elastic_cap = v))} test="field-tcss.elastic_cap" />
+      </Field>
+      <div class="form-wide checks">
+        <Check label={t('wizard.trial')} checked={state.tcss.trial} onChange={(v) => update((d) => void (d.tcss.trial = v))} test="field-tcss.trial" />
+      </div>
+    </div>
+  );
+}
+
+function ImageSearchStep(props: StepProps) {
+  const { state, update, fieldError, options } = props;
+  const packages = options.packages.find((p) => p.site === state.image_search.site)?.packages ?? [];
+  return (
+    <div class="form-grid">
+      <Field label={t('wizard.site')} path="image_search.site" error={fieldError('image_search.site')}>
+        <SiteSelect product="image_search" value={state.image_search.site} options={options} onChange={(v) => update((d) => void (d.image_search.site = v))} />
+      </Field>
+      {QUANTITY_FIELDS.image_search.map((path) => (
+        <QuantityInput {...props} path={path} label={t(`wizard.q.${path}`)} />
+      ))}
+      <div class="form-wide checks">
+        <Check label={t('wizard.trial')} checked={state.image_search.trial} onChange={(v) => update((d) => void (d.image_search.trial = v))} test="field-image_search.trial" />
+      </div>
+      {packages.length > 0 && (
+        <p class="form-wide muted small">{t('wizard.packages', { list: packages.join(', ') })}</p>
+      )}
+    </div>
+  );
+}
+
+const MODES: GrowthMode[] = ['constant', 'percent', 'add', 'list'];
+
+function GrowthStep({ state, update, fieldError }: StepProps) {
+  const paths = PRODUCTS.filter((p) => state.products.includes(p)).flatMap((p) => QUANTITY_FIELDS[p]);
+  if (paths.length === 0) return <p class="muted">{t('wizard.pickOne')}</p>;
+  return (
+    <div class="growth-list">
+      <p class="muted">{t('wizard.growthHint')}</p>
+      {paths.map((path) => {
+        const quantity: Quantity = state.quantities[path]!;
+        return (
+          <div class="growth-row" data-test="growth-row" data-path={path}>
+            <div class="growth-label">
+              <strong>{t(`wizard.q.${path}`)}</strong>
+              <small class="muted">{productName(path.split('.')[0])}</small>
+            </div>
+            <Segmented
+              label={t(`wizard.q.${path}`)}
+              value={quantity.mode}
+              options={MODES.map((m) => ({ value: m, label: t(`wizard.growth.${m}`) }))}
+              onChange={(m) => update((d) => void (d.quantities[path]!.mode = m))}
+              testPrefix={`growth-${path}`}
+            />
+            <div class="growth-inputs">
+              {quantity.mode === 'list' ? (
+                <TextInput value={quantity.list} placeholder={t('wizard.growth.listPlaceholder', { months: state.months })} onInput={(v) => update((d) => void (d.quantities[path]!.list = v))} test={`list-${path}`} />
+              ) : (
+                <>
+                  <TextInput numeric value={quantity.value} placeholder={t('wizard.growth.start')} onInput={(v) => update((d) => void (d.quantities[path]!.value = v))} test={`start-${path}`} />
+                  {(quantity.mode === 'percent' || quantity.mode === 'add') && (
+                    <TextInput
+                      numeric
+                      value={quantity.step}
+                      placeholder={quantity.mode === 'percent' ? t('wizard.growth.percentPlaceholder') : t('wizard.growth.addPlaceholder')}
+                      onInput={(v) => update((d) => void (d.quantities[path]!.step = v))}
+                      test={`step-${path}`}
+                    />
+                  )}
+                </>
+              )}
+            </div>
+            <FieldMessage path={path} message={fieldError(path)} />
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function BudgetsStep({ state, update, fieldError }: StepProps) {
+  return (
+    <div>
+      <p class="muted">{t('wizard.budgetsHint')}</p>
+      {state.budgets.length === 0 && <p class="muted" data-test="no-budgets">{t('wizard.noBudgets')}</p>}
+      {state.budgets.length > 0 && (
+        <table class="data-table form-table" data-test="budget-rows">
+          <thead>
+            <tr>
+              <th>{t('wizard.budgetAmount')}</th>
+              <th>{t('wizard.currency')}</th>
+              <th>{t('wizard.budgetProduct')}</th>
+              <th>{t('wizard.warnAt')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {state.budgets.map((budget, i) => (
+              <tr data-test="budget-row">
+                <td>
+                  <TextInput numeric value={budget.amount} onInput={(v) => update((d) => void (d.budgets[i]!.amount = v))} test={`budget-amount-${i}`} />
+                  <FieldMessage path={`budgets[${i}].amount`} message={fieldError(`budgets[${i}].amount`)} />
+                </td>
+                <td>
+                  <Select value={budget.currency} onChange={(v) => update((d) => void (d.budgets[i]!.currency = v))} test={`budget-currency-${i}`}>
+                    {CURRENCIES.map((c) => (
+                      <option value={c}>{c}</option>
+                    ))}
+                  </Select>
+                </td>
+                <td>
+                  <Select value={budget.product} onChange={(v) => update((d) => void (d.budgets[i]!.product = v))} test={`budget-product-${i}`}>
+                    <option value="">{t('common.wholeScenario')}</option>
+                    {state.products.map((p) => (
+                      <option value={p}>{productName(p)}</option>
+                    ))}
+                  </Select>
+                  <FieldMessage path={`budgets[${i}].product`} message={fieldError(`budgets[${i}].product`)} />
+                </td>
+                <td>
+                  <span class="input-suffix">
+                    <TextInput numeric value={budget.warn_percent} onInput={(v) => update((d) => void (d.budgets[i]!.warn_percent = v))} test={`budget-warn-${i}`} />
+                    <span>%</span>
+                  </span>
+                  <FieldMessage path={`budgets[${i}].warn_at`} message={fieldError(`budgets[${i}].warn_at`)} />
+                </td>
+                <td>
+                  <button type="button" class="link-button danger" onClick={() => update((d) => void d.budgets.splice(i, 1))} data-test={`budget-remove-${i}`}>
+                    {t('common.remove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <button
+        type="button"
+        class="button secondary small"
+        onClick={() => update((d) => void d.budgets.push({ amount: '', currency: d.currency, product: '', warn_percent: '80' }))}
+        data-test="add-budget"
+      >
+        {t('wizard.addBudget')}
+      </button>
+    </div>
+  );
+}
+
+function ReviewStep({ document, errors }: { document: string; errors: FieldError[] }) {
+  const preview = livePreview.value;
+  return (
+    <div class="review">
+      {errors.length > 0 ? (
+        <div class="notice notice-error" data-test="review-errors">
+          <strong>{t('wizard.fixBeforeSave', { count: errors.length })}</strong>
+          <ul class="plain-list">
+            {errors.map((e) => (
+              <li>
+                <code>{e.path}</code> {e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        preview?.ok &&
+        preview.total &&
+        preview.currency && (
+          <p class="review-total" data-test="review-total">
+            {t('wizard.reviewTotal', { total: formatMoney(preview.total, preview.currency), months: preview.months.length })}
+            {preview.months[0] && (
+              <span class="muted"> · {t('wizard.firstMonth', { amount: formatDecimal(preview.months[0].total, 2) })}</span>
+            )}
+          </p>
+        )
+      )}
+      <h3 class="card-subtitle">{t('wizard.document')}</h3>
+      <pre class="json" data-test="review-json">
+        {document}
+      </pre>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// The live quote of the scenario being edited, shared by the wizard and the side panel.
+// The wizard asks for a preview on every change (debounced); answers to older requests are
+// dropped, so a slow preview never overwrites a newer one.
+
+import { signal } from '@preact/signals';
+import { api, CommandError, type Preview } from '../api';
+
+export const livePreview = signal<Preview | null>(null);
+export const livePending = signal(false);
+export const liveError = signal<CommandError | null>(null);
+
+let sequence = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+export function requestPreview(document: string, theme: string, lang: string, delay = 100): void {
+  if (timer) clearTimeout(timer);
+  livePending.value = true;
+  timer = setTimeout(() => {
+    const mine = ++sequence;
+    api.previewQuote(document, theme, lang).then(
+      (preview) => {
+        if (mine !== sequence) return;
+        livePreview.value = preview;
+        liveError.value = null;
+        livePending.value = false;
+      },
+      (failure: CommandError) => {
+        if (mine !== sequence) return;
+        liveError.value = failure;
+        livePending.value = false;
+      },
+    );
+  }, delay);
+}
+
+export function resetPreview(): void {
+  if (timer) clearTimeout(timer);
+  sequence++;
+  livePreview.value = null;
+  liveError.value = null;
+  livePending.value = false;
+}
