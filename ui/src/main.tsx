@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import './styles/tokens.css';
 import './styles/app.css';
+import './styles/screens.css';
 import './i18n';
 import './theme';
 import { App } from './app';

@@ -1,11 +1,282 @@
+// The price book in force on a date, with sources, and the user's own prices (add, edit,
+// remove) validated by Rust field by field.
+
+import { useEffect } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { api, CommandError, type PriceRow, type UserPriceInput } from '../api';
 import { t } from '../i18n';
-import { EmptyState, PageHeader } from '../components/layout';
+import { formatDecimal } from '../format';
+import { EmptyState, PageHeader, Section } from '../components/layout';
+import { ErrorNotice } from '../components/error-notice';
+import { ConfirmDialog, FieldMessage, Loading, productName, today } from '../components/common';
+
+const PRODUCTS = ['tcr', 'tcss', 'image_search'];
+const SITES = ['tencent-intl', 'tencent-cn', 'aliyun-cn', 'aliyun-intl'];
+
+function blankPrice(): UserPriceInput {
+  return {
+    product: 'tcr',
+    site: 'tencent-intl',
+    item: '',
+    plan: null,
+    region: null,
+    unit: '',
+    amount: '',
+    currency: 'USD',
+    effective_from: today(),
+    effective_to: null,
+    note: null,
+  };
+}
 
 export function PriceBookScreen() {
+  const date = useSignal(today());
+  const product = useSignal('');
+  const site = useSignal('');
+  const rows = useSignal<PriceRow[] | null>(null);
+  const error = useSignal<CommandError | null>(null);
+  const editing = useSignal<{ id: number | null; price: UserPriceInput } | null>(null);
+  const formError = useSignal<CommandError | null>(null);
+  const removing = useSignal<PriceRow | null>(null);
+
+  const load = () => {
+    rows.value = null;
+    api.listPrices(date.value, product.value || null, site.value || null).then(
+      (value) => {
+        rows.value = value;
+        error.value = null;
+      },
+      (failure: CommandError) => {
+        error.value = failure;
+        rows.value = [];
+      },
+    );
+  };
+  useEffect(load, [date.value, product.value, site.value]);
+
+  const submit = async () => {
+    const form = editing.value;
+    if (!form) return;
+    formError.value = null;
+    const price: UserPriceInput = {
+      ...form.price,
+      plan: form.price.plan?.trim() || null,
+      region: form.price.region?.trim() || null,
+      note: form.price.note?.trim() || null,
+      effective_to: form.price.effective_to?.trim() || null,
+      effective_from: form.price.effective_from?.trim() || null,
+    };
+    try {
+      if (form.id === null) await api.addUserPrice(price);
+      else await api.updateUserPrice(form.id, price);
+      editing.value = null;
+      load();
+    } catch (failure) {
+      formError.value = failure as CommandError;
+    }
+  };
+
+  const set = (key: keyof UserPriceInput, value: string) => {
+    if (editing.value) editing.value = { ...editing.value, price: { ...editing.value.price, [key]: value } };
+  };
+  const fe = (key: string) => formError.value?.fieldMessage(key) ?? formError.value?.fieldMessage(`price.${key}`);
+
+  const edit = editing.value;
   return (
     <>
-      <PageHeader title={t('priceBook.title')} subtitle={t('priceBook.subtitle')} />
-      <EmptyState title={t('priceBook.emptyTitle')} body={t('priceBook.emptyBody')} />
+      <PageHeader
+        title={t('priceBook.title')}
+        subtitle={t('priceBook.subtitle')}
+        actions={
+          <button type="button" class="button" onClick={() => (editing.value = { id: null, price: blankPrice() })} data-test="add-price">
+            {t('priceBook.add')}
+          </button>
+        }
+      />
+      {error.value && <ErrorNotice error={error.value} />}
+      <div class="stack">
+        {edit && (
+          <Section title={edit.id === null ? t('priceBook.addTitle') : t('priceBook.editTitle')}>
+            <form
+              class="form-grid"
+              data-test="price-form"
+              onSubmit={(event) => {
+                event.preventDefault();
+                void submit();
+              }}
+            >
+              {formError.value && !formError.value.field && <div class="form-wide"><ErrorNotice error={formError.value} /></div>}
+              <PriceField label={t('priceBook.product')} path="product" error={fe('product')}>
+                <select class="input" value={edit.price.product} onChange={(e) => set('product', (e.target as HTMLSelectElement).value)} data-test="price-product">
+                  {PRODUCTS.map((p) => <option value={p}>{productName(p)}</option>)}
+                </select>
+              </PriceField>
+              <PriceField label={t('priceBook.site')} path="site" error={fe('site')}>
+                <select class="input" value={edit.price.site} onChange={(e) => set('site', (e.target as HTMLSelectElement).value)} data-test="price-site">
+                  {SITES.map((s) => <option value={s}>{t(`sites.${s}`, { defaultValue: s })}</option>)}
+                </select>
+              </PriceField>
+              {(['item', 'plan', 'region', 'unit', 'amount'] as const).map((key) => (
+                <PriceField label={t(`priceBook.${key}`)} path={key} error={fe(key)}>
+                  <input class={key === 'amount' ? 'input num-input' : 'input'} value={edit.price[key] ?? ''} onInput={(e) => set(key, (e.target as HTMLInputElement).value)} data-test={`price-${key}`} />
+                </PriceField>
+              ))}
+              <PriceField label={t('priceBook.currency')} path="currency" error={fe('currency')}>
+                <select class="input" value={edit.price.currency} onChange={(e) => set('currency', (e.target as HTMLSelectElement).value)} data-test="price-currency">
+                  <option value="USD">USD</option>
+                  <option value="CNY">CNY</option>
+                </select>
+              </PriceField>
+              <PriceField label={t('priceBook.from')} path="effective_from" error={fe('effective_from')}>
+                <input class="input" type="date" value={edit.price.effective_from ?? ''} onInput={(e) => set('effective_from', (e.target as HTMLInputElement).value)} data-test="price-from" />
+              </PriceField>
+              <PriceField label={t('priceBook.to')} path="effective_to" error={fe('effective_to')}>
+                <input class="input" type="date" value={edit.price.effective_to ?? ''} onInput={(e) => set('effective_to', (e.target as HTMLInputElement).value)} data-test="price-to" />
+              </PriceField>
+              <div class="form-wide">
+                <PriceField label={t('priceBook.note')} path="note" error={fe('note')}>
+                  <input class="input" value={edit.price.note ?? ''} onInput={(e) => set('note', (e.target as HTMLInputElement).value)} data-test="price-note" />
+                </PriceField>
+              </div>
+              <div class="form-wide button-row">
+                <button type="submit" class="button" data-test="price-save">{t('common.save')}</button>
+                <button type="button" class="button secondary" onClick={() => { editing.value = null; formError.value = null; }}>
+                  {t('common.cancel')}
+                </button>
+              </div>
+            </form>
+          </Section>
+        )}
+        <section class="card">
+          <div class="toolbar">
+            <label class="inline-label">
+              {t('priceBook.date')}
+              <input class="input" type="date" value={date.value} onInput={(e) => (date.value = (e.target as HTMLInputElement).value || today())} data-test="price-date" />
+            </label>
+            <label class="inline-label">
+              {t('priceBook.product')}
+              <select class="input" value={product.value} onChange={(e) => (product.value = (e.target as HTMLSelectElement).value)} data-test="filter-product">
+                <option value="">{t('priceBook.all')}</option>
+                {PRODUCTS.map((p) => <option value={p}>{productName(p)}</option>)}
+              </select>
+            </label>
+            <label class="inline-label">
+              {t('priceBook.site')}
+              <select class="input" value={site.value} onChange={(e) => (site.value = (e.target as HTMLSelectElement).value)} data-test="filter-site">
+                <option value="">{t('priceBook.all')}</option>
+                {SITES.map((s) => <option value={s}>{t(`sites.${s}`, { defaultValue: s })}</option>)}
+              </select>
+            </label>
+            {rows.value && <span class="muted">{t('priceBook.count', { count: rows.value.length })}</span>}
+          </div>
+          {rows.value === null && <Loading />}
+          {rows.value?.length === 0 && !error.value && <EmptyState title={t('priceBook.emptyTitle')} body={t('priceBook.emptyBody')} />}
+          {rows.value && rows.value.length > 0 && (
+            <div class="table-scroll">
+              <table class="data-table compact" data-test="price-table">
+                <thead>
+                  <tr>
+                    <th>{t('priceBook.product')}</th>
+                    <th>{t('priceBook.site')}</th>
+                    <th>{t('priceBook.item')}</th>
+                    <th>{t('priceBook.plan')}</th>
+                    <th class="num">{t('priceBook.amount')}</th>
+                    <th>{t('priceBook.unit')}</th>
+                    <th>{t('priceBook.in_force')}</th>
+                    <th>{t('priceBook.source')}</th>
+                    <th />
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.value.map((row) => (
+                    <tr class={row.user ? 'user-price' : ''} data-test="price-row">
+                      <td>{productName(row.product)}</td>
+                      <td>{t(`sites.${row.site}`, { defaultValue: row.site })}</td>
+                      <td>
+                        {row.item}
+                        {row.regions.length > 0 && <div class="muted small">{row.regions.join(', ')}</div>}
+                      </td>
+                      <td>{row.plan ?? '—'}</td>
+                      <td class="num">
+                        {formatDecimal(row.amount)} {row.currency ?? ''}
+                      </td>
+                      <td>{row.unit}</td>
+                      <td class="num">
+                        {row.effective_from}
+                        {row.effective_to ? ` – ${row.effective_to}` : ''}
+                      </td>
+                      <td title={row.note ?? ''}>
+                        {row.user ? <span class="badge badge-neutral">{t('priceBook.yours')}</span> : row.source_title ?? row.source}
+                        <div class="muted small">
+                          <code>{row.rule}</code>
+                        </div>
+                      </td>
+                      <td class="row-actions">
+                        {row.user && row.id !== null && (
+                          <>
+                            <button
+                              type="button"
+                              class="link-button"
+                              onClick={() =>
+                                (editing.value = {
+                                  id: row.id,
+                                  price: {
+                                    product: row.product,
+                                    site: row.site,
+                                    item: row.item,
+                                    plan: row.plan,
+                                    region: row.regions[0] ?? null,
+                                    unit: row.unit,
+                                    amount: row.amount,
+                                    currency: row.currency ?? 'USD',
+                                    effective_from: row.effective_from,
+                                    effective_to: row.effective_to,
+                                    note: row.note,
+                                  },
+                                })
+                              }
+                            >
+                              {t('common.edit')}
+                            </button>
+                            <button type="button" class="link-button danger" onClick={() => (removing.value = row)}>
+                              {t('common.delete')}
+                            </button>
+                          </>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      </div>
+      {removing.value && (
+        <ConfirmDialog
+          title={t('priceBook.deleteTitle')}
+          body={t('priceBook.deleteBody', { item: removing.value.item })}
+          confirm={t('common.delete')}
+          onCancel={() => (removing.value = null)}
+          onConfirm={() => {
+            const id = removing.value!.id!;
+            removing.value = null;
+            api.deleteUserPrice(id).then(load, (failure: CommandError) => (error.value = failure));
+          }}
+        />
+      )}
     </>
+  );
+}
+
+function PriceField(props: { label: string; path: string; error?: string; children: preact.ComponentChildren }) {
+  return (
+    <div class={props.error ? 'form-field has-error' : 'form-field'}>
+      <label class="form-label">
+        <span>{props.label}</span>
+        {props.children}
+      </label>
+      <FieldMessage path={props.path} message={props.error} />
+    </div>
   );
 }
