@@ -6,7 +6,44 @@
 /// each, and a window may call only those its capability lists (without this list Tauri
 /// would allow every app command to every window). A new command goes in three places:
 /// `generate_handler!` in app.rs, this list, and `src-tauri/capabilities/main-window.json`.
-const COMMANDS: &[&str] = &["app_info"];
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "list_scenarios",
+    "get_scenario",
+    "create_scenario",
+    "update_scenario",
+    "rename_scenario",
+    "duplicate_scenario",
+    "delete_scenario",
+    "preview_quote",
+    "quote_scenario",
+    "compare_alternatives",
+    "compare_scenarios",
+    "save_quote",
+    "list_saved_quotes",
+    "list_prices",
+    "add_user_price",
+    "update_user_price",
+    "delete_user_price",
+    "list_rates",
+    "upsert_rate",
+    "delete_rate",
+    "get_settings",
+    "set_setting",
+    "get_draft",
+    "put_draft",
+    "delete_draft",
+    "list_actuals",
+    "upsert_actual",
+    "delete_actual",
+    "wizard_options",
+    "export_quote_csv",
+    "export_comparison_csv",
+    "export_side_by_side_csv",
+    "export_chart",
+    "export_scenario",
+    "import_scenario",
+];
 
 fn main() {
     let attributes = tauri_build::Attributes::new()

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use tauri::Manager;
 
-use crate::commands;
+use crate::commands::{self, Database};
 use crate::data_dir::default_data_dir;
 
 /// State shared by every command of one running app.
@@ -15,6 +15,9 @@ use crate::data_dir::default_data_dir;
 pub struct AppState {
     /// Where this user's database and settings live (created at start-up).
     pub data_dir: PathBuf,
+    /// The database, opened once here; if the store refused the file, every command that needs
+    /// it returns that refusal as a `database` error and the window still opens.
+    pub database: Database,
 }
 
 /// Opens the main window and runs until it is closed.
@@ -31,9 +34,47 @@ pub fn run_app() -> tauri::Result<()> {
             let data_dir =
                 default_data_dir().ok_or("the system reports no per-user data directory")?;
             std::fs::create_dir_all(&data_dir)?;
-            app.manage(AppState { data_dir });
+            let database = Database::open(&store::default_db_path(&data_dir), chrono::Utc::now());
+            app.manage(AppState { data_dir, database });
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![commands::app_info])
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::list_scenarios,
+            commands::get_scenario,
+            commands::create_scenario,
+            commands::update_scenario,
+            commands::rename_scenario,
+            commands::duplicate_scenario,
+            commands::delete_scenario,
+            commands::preview_quote,
+            commands::quote_scenario,
+            commands::compare_alternatives,
+            commands::compare_scenarios,
+            commands::save_quote,
+            commands::list_saved_quotes,
+            commands::list_prices,
+            commands::add_user_price,
+            commands::update_user_price,
+            commands::delete_user_price,
+            commands::list_rates,
+            commands::upsert_rate,
+            commands::delete_rate,
+            commands::get_settings,
+            commands::set_setting,
+            commands::get_draft,
+            commands::put_draft,
+            commands::delete_draft,
+            commands::list_actuals,
+            commands::upsert_actual,
+            commands::delete_actual,
+            commands::wizard_options,
+            commands::export_quote_csv,
+            commands::export_comparison_csv,
+            commands::export_side_by_side_csv,
+            commands::export_chart,
+            commands::export_scenario,
+            commands::import_scenario,
+        ])
         .run(tauri::generate_context!())
 }

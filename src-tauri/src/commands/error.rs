@@ -23,14 +23,35 @@ pub enum ErrorCode {
     Internal,
 }
 
-/// An error returned by a command, serialised as `{ code, message, field }`.
+/// One problem with one input field: `path` is a request field (`amount`) or, for a scenario
+/// document, the path inside it (`tcss.cores[3]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FieldErrorDto {
+    pub path: String,
+    pub message: String,
+}
+
+impl From<pricing::FieldError> for FieldErrorDto {
+    fn from(error: pricing::FieldError) -> Self {
+        let pricing::FieldError { path, message } = error;
+        Self { path, message }
+    }
+}
+
+/// An error returned by a command, serialised as `{ code, message, field, fields }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
 #[error("{message}")]
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
-    /// The request field this error is about, as named in the request type.
+    /// The request field this error is about, as named in the request type (for a scenario
+    /// document: the path of its first problem).
     pub field: Option<String>,
+    /// Every field problem of an input checked whole (a scenario document, a user price), so
+    /// the UI can mark every wrong field at once. Left out of the JSON when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub fields: Option<Vec<FieldErrorDto>>,
 }
 
 impl ApiError {
@@ -39,7 +60,44 @@ impl ApiError {
             code,
             message: message.into(),
             field: None,
+            fields: None,
         }
+    }
+
+    /// `invalid_input` listing every problem of a scenario document; `field` is the first.
+    pub fn invalid_fields(errors: Vec<pricing::FieldError>) -> Self {
+        let fields: Vec<FieldErrorDto> = errors.into_iter().map(FieldErrorDto::from).collect();
+        let message = match fields.as_slice() {
+            [] => "the scenario is not valid".to_owned(),
+            [one] => field_text(one),
+            [first, rest @ ..] => format!(
+                "{} (and {} more problem{})",
+                field_text(first),
+                rest.len(),
+                if rest.len() == 1 { "" } else { "s" }
+            ),
+        };
+        Self {
+            code: ErrorCode::InvalidInput,
+            message,
+            field: fields.first().map(|f| f.path.clone()),
+            fields: Some(fields),
+        }
+    }
+
+    /// Every field problem: `fields`, or the one `field` when only that is known.
+    pub fn field_errors(&self) -> Vec<FieldErrorDto> {
+        match (&self.fields, &self.field) {
+            (Some(fields), _) => fields.clone(),
+            (None, field) => vec![FieldErrorDto {
+                path: field.clone().unwrap_or_default(),
+                message: self.message.clone(),
+            }],
+        }
+    }
+
+    pub fn database(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Database, message)
     }
 
     /// An invalid-input error about one field of the request.
@@ -48,11 +106,64 @@ impl ApiError {
             code: ErrorCode::InvalidInput,
             message: message.into(),
             field: Some(field.into()),
+            fields: None,
         }
     }
 
     pub fn internal(message: impl Into<String>) -> Self {
         Self::new(ErrorCode::Internal, message)
+    }
+}
+
+fn field_text(error: &FieldErrorDto) -> String {
+    if error.path.is_empty() {
+        error.message.clone()
+    } else {
+        format!("{}: {}", error.path, error.message)
+    }
+}
+
+/// Store failures: a missing row is `not_found`, input the store refused is `invalid_input`
+/// on its field, a newer or damaged database and SQLite failures are `database`.
+impl From<store::StoreError> for ApiError {
+    fn from(error: store::StoreError) -> Self {
+        use store::StoreError;
+        let message = error.to_string();
+        match error {
+            StoreError::NotFound { .. } => Self::new(ErrorCode::NotFound, message),
+            StoreError::Invalid { field, message } => Self::invalid_field(field, message),
+            StoreError::Io(_) => Self::new(ErrorCode::Io, message),
+            StoreError::NewerSchema { .. } | StoreError::Damaged { .. } | StoreError::Sqlite(_) => {
+                Self::database(message)
+            }
+        }
+    }
+}
+
+/// A scenario that breaks a dated rule is invalid input like any other; a user price the book
+/// refuses is invalid input too (the user can fix it in Prices).
+impl From<pricing::QuoteError> for ApiError {
+    fn from(error: pricing::QuoteError) -> Self {
+        match error {
+            pricing::QuoteError::Invalid(errors) => Self::invalid_fields(errors),
+            pricing::QuoteError::Book(book) => Self::new(
+                ErrorCode::InvalidInput,
+                format!("a price in the price book is not usable: {book}"),
+            ),
+        }
+    }
+}
+
+impl From<report::ReportError> for ApiError {
+    fn from(error: report::ReportError) -> Self {
+        use report::ReportError;
+        let message = error.to_string();
+        match error {
+            ReportError::ScenarioCount(_) => Self::invalid_field("ids", message),
+            ReportError::CurrencyMismatch { .. } => Self::invalid_field("ids", message),
+            ReportError::ChartSize { .. } => Self::invalid_field("size", message),
+            _ => Self::internal(message),
+        }
     }
 }
 

@@ -8,19 +8,33 @@
 //! `generate_handler!` (app.rs), add its name to `COMMANDS` in src-tauri/build.rs and
 //! `allow-<name>` to src-tauri/capabilities/main-window.json, derive `TS` on its request and
 //! response types and list them in [`typescript_bindings`], then call it from ui/src/api.ts.
+//! Arguments keep their Rust names on the JavaScript side (`rename_all = "snake_case"`), so
+//! `invoke('list_actuals', { scenario_id })` reads like the command list.
 //! Money and other decimals cross IPC as strings: `rust_decimal` serialises a `Decimal` as a
 //! string (never enable its `serde-float` feature), and a `Decimal` field takes
 //! `#[ts(type = "string")]` so the TypeScript side sees `string`, not `number`.
 
+pub mod database;
+pub mod dto;
 mod error;
+pub mod exports;
+pub mod prices;
+pub mod quotes;
+pub mod scenarios;
+pub mod settings;
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
+use chrono::Utc;
 use serde::Serialize;
+use store::Store;
 use tauri::State;
 use ts_rs::TS;
 
-pub use error::{ApiError, ErrorCode};
+pub use database::Database;
+use dto::*;
+pub use error::{ApiError, ErrorCode, FieldErrorDto};
 
 use crate::app::AppState;
 
@@ -46,6 +60,354 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ApiError> {
     Ok(describe_app(&state.data_dir))
 }
 
+/// Runs `work` on the app's database off the main thread.
+async fn with_store<T, F>(state: &AppState, work: F) -> Result<T, ApiError>
+where
+    F: FnOnce(&mut Store) -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    let database = state.database.clone();
+    blocking(move || database.run(work)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_scenarios(state: State<'_, AppState>) -> Result<Vec<ScenarioRow>, ApiError> {
+    with_store(&state, |s| scenarios::list_scenarios(s)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn get_scenario(state: State<'_, AppState>, id: i64) -> Result<ScenarioDoc, ApiError> {
+    with_store(&state, move |s| scenarios::get_scenario(s, id)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn create_scenario(
+    state: State<'_, AppState>,
+    document: String,
+) -> Result<ScenarioRow, ApiError> {
+    with_store(&state, move |s| {
+        scenarios::create_scenario(s, &document, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn update_scenario(
+    state: State<'_, AppState>,
+    id: i64,
+    document: String,
+) -> Result<ScenarioRow, ApiError> {
+    with_store(&state, move |s| {
+        scenarios::update_scenario(s, id, &document, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn rename_scenario(
+    state: State<'_, AppState>,
+    id: i64,
+    name: String,
+) -> Result<ScenarioRow, ApiError> {
+    with_store(&state, move |s| {
+        scenarios::rename_scenario(s, id, &name, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn duplicate_scenario(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<ScenarioRow, ApiError> {
+    with_store(&state, move |s| {
+        scenarios::duplicate_scenario(s, id, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_scenario(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    with_store(&state, move |s| scenarios::delete_scenario(s, id)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn preview_quote(
+    state: State<'_, AppState>,
+    document: String,
+    theme: String,
+    lang: String,
+) -> Result<Preview, ApiError> {
+    with_store(&state, move |s| {
+        quotes::preview_quote(s, &document, &theme, &lang)
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn quote_scenario(
+    state: State<'_, AppState>,
+    id: i64,
+    theme: String,
+    lang: String,
+) -> Result<QuoteView, ApiError> {
+    with_store(&state, move |s| {
+        quotes::quote_scenario(s, id, &theme, &lang)
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn compare_alternatives(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<ComparisonView, ApiError> {
+    with_store(&state, move |s| quotes::compare_alternatives(s, id)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn compare_scenarios(
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+    theme: String,
+    lang: String,
+) -> Result<ScenarioComparison, ApiError> {
+    with_store(&state, move |s| {
+        quotes::compare_scenarios(s, &ids, &theme, &lang)
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_quote(
+    state: State<'_, AppState>,
+    scenario_id: i64,
+) -> Result<SavedQuoteRow, ApiError> {
+    with_store(&state, move |s| {
+        quotes::save_quote(s, scenario_id, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_saved_quotes(
+    state: State<'_, AppState>,
+    scenario_id: i64,
+) -> Result<Vec<SavedQuoteRow>, ApiError> {
+    with_store(&state, move |s| quotes::list_saved_quotes(s, scenario_id)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_prices(
+    state: State<'_, AppState>,
+    date: String,
+    product: Option<String>,
+    site: Option<String>,
+) -> Result<Vec<PriceRow>, ApiError> {
+    with_store(&state, move |s| {
+        prices::list_prices(s, &date, product.as_deref(), site.as_deref())
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_user_price(
+    state: State<'_, AppState>,
+    price: UserPriceInput,
+) -> Result<PriceRow, ApiError> {
+    with_store(&state, move |s| {
+        prices::add_user_price(s, &price, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn update_user_price(
+    state: State<'_, AppState>,
+    id: i64,
+    price: UserPriceInput,
+) -> Result<PriceRow, ApiError> {
+    with_store(&state, move |s| {
+        prices::update_user_price(s, id, &price, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_user_price(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    with_store(&state, move |s| prices::delete_user_price(s, id)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_rates(state: State<'_, AppState>) -> Result<Vec<RateRow>, ApiError> {
+    with_store(&state, |s| prices::list_rates(s)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn upsert_rate(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+    rate: String,
+    date: String,
+) -> Result<RateRow, ApiError> {
+    with_store(&state, move |s| {
+        prices::upsert_rate(s, &from, &to, &rate, &date)
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_rate(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    with_store(&state, move |s| prices::delete_rate(s, id)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn get_settings(
+    state: State<'_, AppState>,
+) -> Result<BTreeMap<String, String>, ApiError> {
+    with_store(&state, |s| settings::get_settings(s)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_setting(
+    state: State<'_, AppState>,
+    key: String,
+    value: String,
+) -> Result<(), ApiError> {
+    with_store(&state, move |s| settings::set_setting(s, &key, &value)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn get_draft(
+    state: State<'_, AppState>,
+    key: String,
+) -> Result<Option<String>, ApiError> {
+    with_store(&state, move |s| settings::get_draft(s, &key)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn put_draft(
+    state: State<'_, AppState>,
+    key: String,
+    document: String,
+) -> Result<(), ApiError> {
+    with_store(&state, move |s| {
+        settings::put_draft(s, &key, &document, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_draft(state: State<'_, AppState>, key: String) -> Result<(), ApiError> {
+    with_store(&state, move |s| settings::delete_draft(s, &key)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_actuals(
+    state: State<'_, AppState>,
+    scenario_id: i64,
+) -> Result<Vec<ActualView>, ApiError> {
+    with_store(&state, move |s| settings::list_actuals(s, scenario_id)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn upsert_actual(
+    state: State<'_, AppState>,
+    scenario_id: i64,
+    product: String,
+    month: String,
+    amount: String,
+    currency: String,
+) -> Result<ActualView, ApiError> {
+    with_store(&state, move |s| {
+        settings::upsert_actual(s, scenario_id, &product, &month, &amount, &currency)
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_actual(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    with_store(&state, move |s| settings::delete_actual(s, id)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn wizard_options() -> Result<WizardOptions, ApiError> {
+    Ok(prices::wizard_options())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_quote_csv(
+    state: State<'_, AppState>,
+    id: i64,
+    path: PathBuf,
+    bom: bool,
+) -> Result<(), ApiError> {
+    with_store(&state, move |s| {
+        exports::export_quote_csv(s, id, &path, bom)
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_comparison_csv(
+    state: State<'_, AppState>,
+    id: i64,
+    path: PathBuf,
+) -> Result<(), ApiError> {
+    with_store(&state, move |s| {
+        exports::export_comparison_csv(s, id, &path)
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_side_by_side_csv(
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+    path: PathBuf,
+) -> Result<(), ApiError> {
+    with_store(&state, move |s| {
+        exports::export_side_by_side_csv(s, &ids, &path)
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_chart(
+    state: State<'_, AppState>,
+    id: i64,
+    path: PathBuf,
+    format: String,
+    theme: String,
+    lang: String,
+) -> Result<(), ApiError> {
+    with_store(&state, move |s| {
+        exports::export_chart(s, id, &path, &format, &theme, &lang)
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_scenario(
+    state: State<'_, AppState>,
+    id: i64,
+    path: PathBuf,
+) -> Result<(), ApiError> {
+    with_store(&state, move |s| scenarios::export_scenario(s, id, &path)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn import_scenario(
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Result<ScenarioRow, ApiError> {
+    with_store(&state, move |s| {
+        scenarios::import_scenario(s, &path, Utc::now())
+    })
+    .await
+}
+
 /// Runs blocking work (SQLite, files) on Tokio's blocking pool, never on the main thread, and
 /// turns a panic in it into an `internal` error instead of letting it cross IPC.
 pub async fn blocking<T, F>(work: F) -> Result<T, ApiError>
@@ -66,7 +428,48 @@ where
 /// `tests/bindings.rs` writes this to `ui/src/bindings.ts`; CI fails when the committed file
 /// differs, so the UI cannot drift from the Rust types.
 pub fn typescript_bindings() -> String {
-    let declarations = [ErrorCode::decl(), ApiError::decl(), AppInfo::decl()];
+    let declarations = [
+        ErrorCode::decl(),
+        FieldErrorDto::decl(),
+        ApiError::decl(),
+        AppInfo::decl(),
+        ScenarioRow::decl(),
+        ScenarioDoc::decl(),
+        MonthTotal::decl(),
+        Preview::decl(),
+        LineView::decl(),
+        BudgetMonthView::decl(),
+        MonthView::decl(),
+        BudgetSummaryView::decl(),
+        ShortfallView::decl(),
+        EditionOptionView::decl(),
+        TcrMonthView::decl(),
+        TcssMonthView::decl(),
+        TcssView::decl(),
+        ImageSearchMonthView::decl(),
+        PackageChangeView::decl(),
+        ImageSearchView::decl(),
+        NoteView::decl(),
+        ActualRowView::decl(),
+        QuoteView::decl(),
+        AlternativeView::decl(),
+        ProductComparisonView::decl(),
+        ComparisonView::decl(),
+        ComparedScenario::decl(),
+        ComparedMonth::decl(),
+        ScenarioComparison::decl(),
+        PriceRow::decl(),
+        UserPriceInput::decl(),
+        RateRow::decl(),
+        ActualView::decl(),
+        SavedQuoteRow::decl(),
+        RegionOption::decl(),
+        EditionOptionInfo::decl(),
+        SiteOption::decl(),
+        ProductSites::decl(),
+        SitePackages::decl(),
+        WizardOptions::decl(),
+    ];
     let mut out = String::from(
         "// Generated from the Rust command types by `cargo test --test bindings`. Do not edit.\n",
     );

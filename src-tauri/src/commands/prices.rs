@@ -1,0 +1,412 @@
+//! The price book as the Prices screen shows it, the user's own prices, exchange rates and the
+//! choices the wizard offers.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use pricing::book::USER_SOURCE;
+use pricing::image_search::Package;
+use pricing::{Edition, FieldError, PriceBook, Product, Site};
+use rust_decimal::Decimal;
+use store::Store;
+
+use super::dto::{
+    EditionOptionInfo, PriceRow, ProductSites, RateRow, RegionOption, SiteOption, SitePackages,
+    UserPriceInput, WizardOptions,
+};
+use super::error::ApiError;
+use super::quotes::{price_book, user_entries, user_price_entry};
+
+/// The item a monthly-billed TCR instance is priced by; only users supply it (rule TCR-B-4).
+const TCR_MONTHLY_ITEM: &str = "instance_monthly";
+
+fn parse_date(field: &str, text: &str) -> Result<NaiveDate, FieldError> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        FieldError::new(
+            field,
+            format!("must be a date like 2027-01-31, got {text:?}"),
+        )
+    })
+}
+
+fn parse_product(text: &str) -> Result<Product, ApiError> {
+    Product::from_key(text).ok_or_else(|| {
+        ApiError::invalid_field(
+            "product",
+            format!("must be one of tcr, tcss, image_search, got {text:?}"),
+        )
+    })
+}
+
+fn parse_site(text: &str) -> Result<Site, ApiError> {
+    Site::from_key(text).ok_or_else(|| {
+        ApiError::invalid_field(
+            "site",
+            format!(
+                "must be one of tencent-intl, tencent-cn, aliyun-cn, aliyun-intl, got {text:?}"
+            ),
+        )
+    })
+}
+
+/// The price-book entries in force on `date`, built-in and the user's, optionally for one
+/// product and site. User rows carry their id so the screen can edit them.
+pub fn list_prices(
+    store: &Store,
+    date: &str,
+    product: Option<&str>,
+    site: Option<&str>,
+) -> Result<Vec<PriceRow>, ApiError> {
+    let date = parse_date("date", date).map_err(|e| ApiError::invalid_field(e.path, e.message))?;
+    let product = product
+        .filter(|p| !p.is_empty())
+        .map(parse_product)
+        .transpose()?;
+    let site = site.filter(|s| !s.is_empty()).map(parse_site).transpose()?;
+    let book = price_book(store)?;
+    let users = user_entries(store)?;
+    let sources = PriceBook::builtin().sources();
+    Ok(book
+        .in_force(date, product, site)
+        .into_iter()
+        .map(|entry| {
+            let id = (entry.source == USER_SOURCE)
+                .then(|| users.iter().find(|(_, e)| e == entry).map(|(id, _)| *id))
+                .flatten();
+            PriceRow::new(entry, id, sources)
+        })
+        .collect())
+}
+
+/// Checks a user price and turns it into the store's fields; every problem is reported, each
+/// on its request field.
+pub fn check_user_price(input: &UserPriceInput) -> Result<store::UserPriceFields, ApiError> {
+    let book = PriceBook::builtin();
+    let mut errors = Vec::new();
+    let product = Product::from_key(input.product.trim());
+    if product.is_none() {
+        errors.push(FieldError::new(
+            "product",
+            format!(
+                "must be one of tcr, tcss, image_search, got {:?}",
+                input.product
+            ),
+        ));
+    }
+    let site = Site::from_key(input.site.trim());
+    match (product, site) {
+        (_, None) => errors.push(FieldError::new(
+            "site",
+            format!("is not a known site: {:?}", input.site),
+        )),
+        (Some(p), Some(s)) if !p.sites().contains(&s) => errors.push(FieldError::new(
+            "site",
+            format!("{} is not sold on {s}", p.title()),
+        )),
+        _ => {}
+    }
+    let item = input.item.trim();
+    let known_items: BTreeSet<&str> = match (product, site) {
+        (Some(p), Some(s)) => book
+            .entries()
+            .filter(|e| e.product == p && e.site == s && e.currency.is_some())
+            .map(|e| e.item.as_str())
+            .chain((p == Product::Tcr).then_some(TCR_MONTHLY_ITEM))
+            .collect(),
+        _ => BTreeSet::new(),
+    };
+    if item.is_empty() {
+        errors.push(FieldError::new("item", "must not be empty"));
+    } else if !known_items.is_empty() && !known_items.contains(item) {
+        errors.push(FieldError::new(
+            "item",
+            format!(
+                "must be one of {}, got {item:?}",
+                known_items.iter().copied().collect::<Vec<_>>().join(", ")
+            ),
+        ));
+    }
+    let plan = input
+        .plan
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    match product {
+        Some(Product::Tcr) if item.starts_with("instance") => match plan {
+            Some(p) if Edition::from_key(p).is_some() => {}
+            Some(p) => errors.push(FieldError::new(
+                "plan",
+                format!("must be an edition (personal, basic, standard, premium), got {p:?}"),
+            )),
+            None => errors.push(FieldError::new(
+                "plan",
+                "an instance price needs its edition",
+            )),
+        },
+        Some(Product::ImageSearch) if item == "package" => match plan {
+            Some(p) if Package::parse(p).is_some() => {}
+            Some(p) => errors.push(FieldError::new(
+                "plan",
+                format!("must be a package written CAPACITY/QPS such as 5000000/10, got {p:?}"),
+            )),
+            None => errors.push(FieldError::new("plan", "a package price needs its package")),
+        },
+        _ => {
+            if let Some(p) = plan {
+                errors.push(FieldError::new(
+                    "plan",
+                    format!("{item} has no edition or package, got {p:?}"),
+                ));
+            }
+        }
+    }
+    let region = input
+        .region
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
+    if let (Some(Product::Tcr), Some(r)) = (product, region) {
+        if book.region(r).is_none() {
+            errors.push(FieldError::new(
+                "region",
+                format!("is not a TCR region: {r:?}"),
+            ));
+        }
+    }
+    let mut unit = input.unit.trim().to_owned();
+    if unit.is_empty() {
+        // The unit of the built-in price for the same item, so the form can leave it out.
+        if let (Some(p), Some(s)) = (product, site) {
+            if let Some(e) = book
+                .entries()
+                .find(|e| e.product == p && e.site == s && e.item == item)
+            {
+                unit = e.unit.clone();
+            }
+        }
+        if unit.is_empty() {
+            errors.push(FieldError::new("unit", "must not be empty"));
+        }
+    }
+    let amount = match store::parse_decimal("amount", input.amount.trim()) {
+        Ok(a) if a < Decimal::ZERO => {
+            errors.push(FieldError::new(
+                "amount",
+                format!("must be 0 or more, got {a}"),
+            ));
+            None
+        }
+        Ok(a) => Some(a),
+        Err(_) => {
+            errors.push(FieldError::new(
+                "amount",
+                format!(
+                    "must be a decimal number such as 0.28, got {:?}",
+                    input.amount
+                ),
+            ));
+            None
+        }
+    };
+    let currency = match input.currency.trim().parse::<store::Currency>() {
+        Ok(c) => {
+            if let Some(s) = site {
+                if s.currency().code() != c.as_str() {
+                    errors.push(FieldError::new(
+                        "currency",
+                        format!("{s} prices are in {}, got {c}", s.currency()),
+                    ));
+                }
+            }
+            Some(c)
+        }
+        Err(_) => {
+            errors.push(FieldError::new(
+                "currency",
+                format!("must be USD or CNY, got {:?}", input.currency),
+            ));
+            None
+        }
+    };
+    let date = |field: &str, text: &Option<String>| match text.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(t) => parse_date(field, t).map(Some),
+    };
+    let effective_from = date("effective_from", &input.effective_from).unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    });
+    let effective_to = date("effective_to", &input.effective_to).unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    });
+    if let (Some(from), Some(to)) = (effective_from, effective_to) {
+        if to < from {
+            errors.push(FieldError::new(
+                "effective_to",
+                "must not be before effective_from",
+            ));
+        }
+    }
+    let store_product = product.and_then(|p| p.key().parse::<store::Product>().ok());
+    match (store_product, site, amount, currency) {
+        (Some(product), Some(site), Some(amount), Some(currency)) if errors.is_empty() => {
+            Ok(store::UserPriceFields {
+                product,
+                site: site.key().to_owned(),
+                item: item.to_owned(),
+                plan: plan.map(str::to_owned),
+                region: region.map(str::to_owned),
+                unit,
+                amount,
+                currency,
+                effective_from,
+                effective_to,
+                note: input
+                    .note
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                    .map(str::to_owned),
+            })
+        }
+        _ => Err(ApiError::invalid_fields(errors)),
+    }
+}
+
+/// Refuses a user price that overlaps another of the user's prices for the same item, plan,
+/// region and dates (two prices for one thing on one day would make quotes ambiguous).
+fn check_against_others(
+    store: &Store,
+    fields: &store::UserPriceFields,
+    replacing: Option<i64>,
+) -> Result<(), ApiError> {
+    let mut entries: Vec<_> = user_entries(store)?
+        .into_iter()
+        .filter(|(id, _)| Some(*id) != replacing)
+        .map(|(_, e)| e)
+        .collect();
+    entries.push(user_price_entry(fields)?);
+    PriceBook::builtin()
+        .with_user_entries(entries)
+        .map(|_| ())
+        .map_err(|e| {
+            ApiError::invalid_field(
+                "effective_from",
+                format!("overlaps one of your prices for the same item and dates: {e}"),
+            )
+        })
+}
+
+fn price_row(store: &Store, price: &store::UserPrice) -> Result<PriceRow, ApiError> {
+    let _ = store;
+    Ok(PriceRow::new(
+        &user_price_entry(&price.fields)?,
+        Some(price.id),
+        PriceBook::builtin().sources(),
+    ))
+}
+
+pub fn add_user_price(
+    store: &mut Store,
+    input: &UserPriceInput,
+    now: DateTime<Utc>,
+) -> Result<PriceRow, ApiError> {
+    let fields = check_user_price(input)?;
+    check_against_others(store, &fields, None)?;
+    let saved = store.add_user_price(&fields, now)?;
+    price_row(store, &saved)
+}
+
+pub fn update_user_price(
+    store: &mut Store,
+    id: i64,
+    input: &UserPriceInput,
+    now: DateTime<Utc>,
+) -> Result<PriceRow, ApiError> {
+    let fields = check_user_price(input)?;
+    store.get_user_price(id)?;
+    check_against_others(store, &fields, Some(id))?;
+    let saved = store.update_user_price(id, &fields, now)?;
+    price_row(store, &saved)
+}
+
+pub fn delete_user_price(store: &mut Store, id: i64) -> Result<(), ApiError> {
+    Ok(store.delete_user_price(id)?)
+}
+
+pub fn list_rates(store: &Store) -> Result<Vec<RateRow>, ApiError> {
+    Ok(store
+        .list_exchange_rates()?
+        .into_iter()
+        .map(RateRow::from)
+        .collect())
+}
+
+pub fn upsert_rate(
+    store: &mut Store,
+    from: &str,
+    to: &str,
+    rate: &str,
+    date: &str,
+) -> Result<RateRow, ApiError> {
+    let from: store::Currency = from.trim().parse().map_err(|_| {
+        ApiError::invalid_field("from", format!("must be USD or CNY, got {from:?}"))
+    })?;
+    let to: store::Currency = to
+        .trim()
+        .parse()
+        .map_err(|_| ApiError::invalid_field("to", format!("must be USD or CNY, got {to:?}")))?;
+    let rate = store::parse_decimal("rate", rate.trim())?;
+    let date = parse_date("date", date).map_err(|e| ApiError::invalid_field(e.path, e.message))?;
+    Ok(store.upsert_exchange_rate(from, to, rate, date)?.into())
+}
+
+pub fn delete_rate(store: &mut Store, id: i64) -> Result<(), ApiError> {
+    Ok(store.delete_exchange_rate(id)?)
+}
+
+/// The regions, editions, sites and packages the wizard offers, from the built-in book.
+pub fn wizard_options() -> WizardOptions {
+    let book = PriceBook::builtin();
+    let mut packages = Vec::new();
+    for site in Product::ImageSearch.sites() {
+        let mut found: Vec<Package> = book
+            .entries()
+            .filter(|e| e.product == Product::ImageSearch && e.site == site && e.item == "package")
+            .filter_map(|e| e.plan.as_deref().and_then(Package::parse))
+            .collect();
+        found.sort_by_key(|p| (p.capacity, p.qps));
+        found.dedup();
+        packages.push(SitePackages {
+            site: site.key().to_owned(),
+            packages: found.iter().map(ToString::to_string).collect(),
+        });
+    }
+    WizardOptions {
+        regions: book.regions().iter().map(RegionOption::from).collect(),
+        editions: Edition::ALL
+            .iter()
+            .map(|e| EditionOptionInfo {
+                edition: e.key().to_owned(),
+                title_intl: e.title(Site::TencentIntl).to_owned(),
+                title_cn: e.title(Site::TencentCn).to_owned(),
+            })
+            .collect(),
+        sites: Product::ALL
+            .iter()
+            .map(|p| ProductSites {
+                product: p.key().to_owned(),
+                sites: p
+                    .sites()
+                    .iter()
+                    .map(|s| SiteOption {
+                        site: s.key().to_owned(),
+                        currency: s.currency().code().to_owned(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        packages,
+    }
+}

@@ -1,0 +1,443 @@
+//! Quotes: the wizard's live preview, the scenario view, comparisons and saved quotes.
+//!
+//! Every quote uses the built-in price book with the user's prices from the database on top
+//! (source `user`), so a price entered in Prices changes every scenario's quote.
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use pricing::{PriceBook, PriceEntry, Product, Quote, Scenario};
+use report::{ChartLabels, ChartOptions, Theme};
+use store::Store;
+
+use super::dto::{
+    currency_code, dec, opt_dec, ActualRowView, BudgetMonthView, BudgetSummaryView, ComparedMonth,
+    ComparedScenario, ComparisonView, FieldErrorDto, ImageSearchView, LineView, MonthTotal,
+    MonthView, NoteView, Preview, QuoteView, SavedQuoteRow, ScenarioComparison, TcrMonthView,
+    TcssView,
+};
+use super::error::ApiError;
+
+/// The day a user price without a start date is in force from: before any month a scenario
+/// can price.
+fn since_always() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default()
+}
+
+/// A stored user price as a price-book entry with source `user`.
+pub fn user_price_entry(fields: &store::UserPriceFields) -> Result<PriceEntry, ApiError> {
+    let store::UserPriceFields {
+        product,
+        site,
+        item,
+        plan,
+        region,
+        unit,
+        amount,
+        currency,
+        effective_from,
+        effective_to,
+        note,
+    } = fields;
+    let product = Product::from_key(product.as_str())
+        .ok_or_else(|| ApiError::invalid_field("product", format!("unknown product {product}")))?;
+    let site = pricing::Site::from_key(site)
+        .ok_or_else(|| ApiError::invalid_field("site", format!("unknown site {site:?}")))?;
+    let currency: pricing::Currency = currency
+        .as_str()
+        .parse()
+        .map_err(|_| ApiError::invalid_field("currency", format!("unknown currency {currency}")))?;
+    Ok(PriceEntry {
+        product,
+        site,
+        item: item.clone(),
+        plan: plan.clone(),
+        regions: region.iter().cloned().collect(),
+        unit: unit.clone(),
+        amount: *amount,
+        currency: Some(currency),
+        effective_from: effective_from.unwrap_or_else(since_always),
+        effective_to: *effective_to,
+        source: pricing::book::USER_SOURCE.to_owned(),
+        rule: "GEN-3".to_owned(),
+        note: note.clone(),
+    })
+}
+
+/// The user's prices from the database, with their ids.
+pub fn user_entries(store: &Store) -> Result<Vec<(i64, PriceEntry)>, ApiError> {
+    store
+        .list_user_prices()?
+        .iter()
+        .map(|p| Ok((p.id, user_price_entry(&p.fields)?)))
+        .collect()
+}
+
+/// The price book every quote uses: built-in, with the user's prices on top.
+pub fn price_book(store: &Store) -> Result<Cow<'static, PriceBook>, ApiError> {
+    let user: Vec<PriceEntry> = user_entries(store)?.into_iter().map(|(_, e)| e).collect();
+    if user.is_empty() {
+        return Ok(Cow::Borrowed(PriceBook::builtin()));
+    }
+    let book = PriceBook::builtin()
+        .with_user_entries(user)
+        .map_err(|e| ApiError::invalid_field("prices", format!("your prices conflict: {e}")))?;
+    Ok(Cow::Owned(book))
+}
+
+/// The products a scenario has, in the fixed order.
+pub fn scenario_products(scenario: &Scenario) -> Vec<Product> {
+    let mut products = Vec::new();
+    if scenario.tcr.is_some() {
+        products.push(Product::Tcr);
+    }
+    if scenario.tcss.is_some() {
+        products.push(Product::Tcss);
+    }
+    if scenario.image_search.is_some() {
+        products.push(Product::ImageSearch);
+    }
+    products
+}
+
+/// Chart size and words for the UI's theme (`light`, `dark`; anything else is light) and
+/// language (`zh…` is Chinese, anything else English).
+pub fn chart_options(theme: &str, lang: &str) -> ChartOptions {
+    ChartOptions {
+        theme: if theme == "dark" {
+            Theme::Dark
+        } else {
+            Theme::Light
+        },
+        labels: if lang.starts_with("zh") {
+            ChartLabels::chinese()
+        } else {
+            ChartLabels::english()
+        },
+        ..ChartOptions::default()
+    }
+}
+
+/// Reads and quotes a stored scenario.
+pub fn load_and_quote(store: &Store, id: i64) -> Result<(String, Scenario, Quote), ApiError> {
+    let stored = store.get_scenario(id)?;
+    let scenario = pricing::parse_scenario(&stored.document).map_err(ApiError::invalid_fields)?;
+    let book = price_book(store)?;
+    let quote = pricing::quote(&scenario, &book)?;
+    Ok((stored.name, scenario, quote))
+}
+
+/// The wizard's live cost panel. Never an error for invalid input: the problems come back in
+/// `errors`. Only the user prices are read from the database; the chart is the one slow part.
+pub fn preview_quote(
+    store: &Store,
+    document: &str,
+    theme: &str,
+    lang: &str,
+) -> Result<Preview, ApiError> {
+    let invalid = |errors: Vec<FieldErrorDto>| Preview {
+        ok: false,
+        errors,
+        total: None,
+        currency: None,
+        complete: false,
+        months: Vec::new(),
+        chart_svg: None,
+    };
+    let scenario = match pricing::parse_scenario(document) {
+        Ok(scenario) => scenario,
+        Err(errors) => return Ok(invalid(errors.into_iter().map(Into::into).collect())),
+    };
+    let book = price_book(store)?;
+    let quote = match pricing::quote(&scenario, &book) {
+        Ok(quote) => quote,
+        Err(error) => {
+            return Ok(invalid(ApiError::from(error).field_errors()));
+        }
+    };
+    Ok(Preview {
+        ok: true,
+        errors: Vec::new(),
+        total: Some(dec(quote.total)),
+        currency: Some(currency_code(quote.currency)),
+        complete: quote.complete,
+        months: quote
+            .months
+            .iter()
+            .map(|m| MonthTotal {
+                month: m.month.to_string(),
+                total: dec(m.total),
+            })
+            .collect(),
+        chart_svg: report::spend_chart_svg(&quote, &chart_options(theme, lang)).ok(),
+    })
+}
+
+/// Everything the scenario view shows for a saved scenario.
+pub fn quote_scenario(
+    store: &Store,
+    id: i64,
+    theme: &str,
+    lang: &str,
+) -> Result<QuoteView, ApiError> {
+    let (name, scenario, quote) = load_and_quote(store, id)?;
+    let sources = PriceBook::builtin().sources();
+    let products = scenario_products(&scenario);
+
+    let (actuals, actuals_error) = reconcile_actuals(store, id, &scenario, &quote, &products)?;
+
+    let Quote {
+        scenario: _,
+        currency,
+        complete,
+        months,
+        total,
+        notes,
+        tcr,
+        tcss,
+        image_search,
+        budgets,
+        entries: _,
+    } = &quote;
+    Ok(QuoteView {
+        scenario_id: id,
+        name,
+        currency: currency_code(*currency),
+        start: scenario.start.to_string(),
+        total: dec(*total),
+        complete: *complete,
+        products: products.iter().map(|p| p.key().to_owned()).collect(),
+        months: months
+            .iter()
+            .map(|m| MonthView {
+                month: m.month.to_string(),
+                lines: m.lines.iter().map(|l| LineView::new(l, sources)).collect(),
+                total: dec(m.total),
+                complete: m.complete,
+                budgets: m
+                    .budgets
+                    .iter()
+                    .enumerate()
+                    .map(|(i, b)| {
+                        BudgetMonthView::new(
+                            b,
+                            scenario.budgets.get(i).and_then(|b| b.name.clone()),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect(),
+        budgets: budgets.iter().map(BudgetSummaryView::from).collect(),
+        tcr: tcr
+            .as_ref()
+            .map(|months| months.iter().map(TcrMonthView::from).collect()),
+        tcss: tcss.as_ref().map(TcssView::from),
+        image_search: image_search.as_ref().map(ImageSearchView::from),
+        notes: notes.iter().map(NoteView::from).collect(),
+        actuals,
+        actuals_error,
+        chart_svg: report::spend_chart_svg(&quote, &chart_options(theme, lang)).ok(),
+    })
+}
+
+/// Actual spend from the database beside the projection (rule BUD-4), converted with the
+/// scenario's rates and then the stored ones. No actuals: no rows.
+fn reconcile_actuals(
+    store: &Store,
+    id: i64,
+    scenario: &Scenario,
+    quote: &Quote,
+    products: &[Product],
+) -> Result<(Vec<ActualRowView>, Option<String>), ApiError> {
+    let stored = store.list_actuals(id)?;
+    if stored.is_empty() {
+        return Ok((Vec::new(), None));
+    }
+    let mut actuals = Vec::with_capacity(stored.len());
+    for a in &stored {
+        let Some(product) = Product::from_key(a.product.as_str()) else {
+            continue;
+        };
+        let Some(month) =
+            pricing::YearMonth::new(i32::from(a.month.year()), u32::from(a.month.month()))
+        else {
+            continue;
+        };
+        let Ok(currency) = a.currency.as_str().parse::<pricing::Currency>() else {
+            continue;
+        };
+        actuals.push(pricing::budget::Actual {
+            product,
+            month,
+            amount: a.amount,
+            currency,
+        });
+    }
+    let mut rates = scenario.rates.clone();
+    for r in store.list_exchange_rates()? {
+        if let (Ok(from), Ok(to)) = (
+            r.from.as_str().parse::<pricing::Currency>(),
+            r.to.as_str().parse::<pricing::Currency>(),
+        ) {
+            rates.push(pricing::money::Rate {
+                from,
+                to,
+                rate: r.rate,
+                date: r.date,
+            });
+        }
+    }
+    match pricing::budget::reconcile(&quote.spend(), products, &actuals, quote.currency, &rates) {
+        Ok(rows) => Ok((rows.iter().map(ActualRowView::from).collect(), None)),
+        Err(missing) => Ok((
+            Vec::new(),
+            Some(format!(
+                "no exchange rate from {} to {}: add one in Settings to compare actual spend",
+                missing.from, missing.to
+            )),
+        )),
+    }
+}
+
+/// Every alternative per product for a saved scenario (edition, billing, package).
+pub fn compare_alternatives(store: &Store, id: i64) -> Result<ComparisonView, ApiError> {
+    let stored = store.get_scenario(id)?;
+    let scenario = pricing::parse_scenario(&stored.document).map_err(ApiError::invalid_fields)?;
+    let book = price_book(store)?;
+    let comparison = pricing::compare(&scenario, &book)?;
+    Ok(ComparisonView::from(&comparison))
+}
+
+/// Quotes 2–4 saved scenarios that share a report currency; `invalid_input` on `ids` otherwise.
+pub fn quote_several(store: &Store, ids: &[i64]) -> Result<Vec<(i64, String, Quote)>, ApiError> {
+    if !(2..=4).contains(&ids.len()) {
+        return Err(ApiError::invalid_field(
+            "ids",
+            format!("choose 2 to 4 scenarios to compare, got {}", ids.len()),
+        ));
+    }
+    let mut quotes = Vec::with_capacity(ids.len());
+    for &id in ids {
+        let (name, _, quote) = load_and_quote(store, id)?;
+        quotes.push((id, name, quote));
+    }
+    if let Some((_, first_name, first)) = quotes.first() {
+        if let Some((_, name, other)) = quotes.iter().find(|(_, _, q)| q.currency != first.currency)
+        {
+            return Err(ApiError::invalid_field(
+                "ids",
+                format!(
+                    "“{first_name}” reports in {} but “{name}” in {}: give them the same report currency to compare them",
+                    first.currency, other.currency
+                ),
+            ));
+        }
+    }
+    Ok(quotes)
+}
+
+/// 2–4 saved scenarios side by side, month by calendar month, with an overlay chart.
+pub fn compare_scenarios(
+    store: &Store,
+    ids: &[i64],
+    theme: &str,
+    lang: &str,
+) -> Result<ScenarioComparison, ApiError> {
+    let quotes = quote_several(store, ids)?;
+    let months: BTreeSet<pricing::YearMonth> = quotes
+        .iter()
+        .flat_map(|(_, _, q)| q.months.iter().map(|m| m.month))
+        .collect();
+    let rows = months
+        .into_iter()
+        .map(|month| {
+            let totals: Vec<Option<rust_decimal::Decimal>> = quotes
+                .iter()
+                .map(|(_, _, q)| q.months.iter().find(|m| m.month == month).map(|m| m.total))
+                .collect();
+            let base = totals.first().copied().flatten();
+            ComparedMonth {
+                month: month.to_string(),
+                differences: totals
+                    .iter()
+                    .map(|t| match (t, base) {
+                        (Some(t), Some(b)) => Some(dec(*t - b)),
+                        _ => None,
+                    })
+                    .collect(),
+                totals: totals.iter().map(|t| opt_dec(*t)).collect(),
+            }
+        })
+        .collect();
+    let named: Vec<(&str, &Quote)> = quotes.iter().map(|(_, n, q)| (n.as_str(), q)).collect();
+    let overlay_svg = report::overlay_chart_svg(&named, &chart_options(theme, lang)).ok();
+    Ok(ScenarioComparison {
+        scenarios: quotes
+            .iter()
+            .map(|(id, name, q)| ComparedScenario {
+                id: *id,
+                name: name.clone(),
+                currency: currency_code(q.currency),
+                total: dec(q.total),
+                complete: q.complete,
+            })
+            .collect(),
+        months: rows,
+        overlay_svg,
+    })
+}
+
+/// Keeps today's quote of a scenario with the scenario document and the price-book entries it
+/// used (rule GEN-4), so it can be explained later even after prices change.
+pub fn save_quote(
+    store: &mut Store,
+    scenario_id: i64,
+    now: DateTime<Utc>,
+) -> Result<SavedQuoteRow, ApiError> {
+    let (_, scenario, quote) = load_and_quote(store, scenario_id)?;
+    let saved = store.save_quote(
+        scenario_id,
+        &store::NewSavedQuote {
+            scenario_document: json_text(&scenario.to_json())?,
+            quote: json_text(&quote)?,
+            price_entries: json_text(&quote.entries)?,
+            currency: quote
+                .currency
+                .code()
+                .parse()
+                .map_err(|e: store::StoreError| ApiError::internal(e.to_string()))?,
+            total: quote.total,
+            complete: quote.complete,
+        },
+        now,
+    )?;
+    let store::SavedQuote {
+        id,
+        scenario_id,
+        created_at,
+        quote: kept,
+    } = saved;
+    Ok(SavedQuoteRow::from(store::SavedQuoteSummary {
+        id,
+        scenario_id,
+        created_at,
+        currency: kept.currency,
+        total: kept.total,
+        complete: kept.complete,
+    }))
+}
+
+pub fn list_saved_quotes(store: &Store, scenario_id: i64) -> Result<Vec<SavedQuoteRow>, ApiError> {
+    Ok(store
+        .list_saved_quotes(scenario_id)?
+        .into_iter()
+        .map(SavedQuoteRow::from)
+        .collect())
+}
+
+/// A value as compact JSON text.
+fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, ApiError> {
+    serde_json::to_string(value)
+        .map_err(|e| ApiError::internal(format!("could not write JSON: {e}")))
+}
