@@ -9,357 +9,67 @@ import type { AppInfo, ErrorCode } from './bindings';
 
 export type { AppInfo, ErrorCode } from './bindings';
 
-// Command types written by hand until bindings.ts carries them (the generated file wins:
-// replace each interface below with its re-export from './bindings' when it lands).
+// The command types are generated from Rust (bindings.ts); this module only re-exports them.
+import type {
+  FieldErrorDto,
+  ApiError,
+  ScenarioRow,
+  ScenarioDoc,
+  Preview,
+  QuoteView,
+  ComparisonView,
+  ScenarioComparison,
+  PriceRow,
+  UserPriceInput,
+  RateRow,
+  ActualView,
+  SavedQuoteRow,
+  WizardOptions,
+} from './bindings';
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type {
+  FieldErrorDto,
+  ApiError,
+  ScenarioRow,
+  ScenarioDoc,
+  MonthTotal,
+  Preview,
+  LineView,
+  BudgetMonthView,
+  MonthView,
+  BudgetSummaryView,
+  ShortfallView,
+  EditionOptionView,
+  TcrMonthView,
+  TcssMonthView,
+  TcssView,
+  ImageSearchMonthView,
+  PackageChangeView,
+  ImageSearchView,
+  NoteView,
+  ActualRowView,
+  QuoteView,
+  AlternativeView,
+  ProductComparisonView,
+  ComparisonView,
+  ComparedScenario,
+  ComparedMonth,
+  ScenarioComparison,
+  PriceRow,
+  UserPriceInput,
+  RateRow,
+  ActualView,
+  SavedQuoteRow,
+  RegionOption,
+  EditionOptionInfo,
+  SiteOption,
+  ProductSites,
+  SitePackages,
+  WizardOptions,
+} from './bindings';
 
-export interface ApiError {
-  code: ErrorCode;
-  message: string;
-  field: string | null;
-  fields?: FieldError[];
-}
-
-export interface ScenarioRow {
-  id: number;
-  name: string;
-  start: string | null;
-  months: number | null;
-  currency: string | null;
-  products: string[];
-  total: string | null;
-  complete: boolean;
-  updated_at: string;
-  error: string | null;
-}
-
-export interface ScenarioDoc {
-  id: number;
-  name: string;
-  document: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface MonthTotal {
-  month: string;
-  total: string;
-}
-
-export interface Preview {
-  ok: boolean;
-  errors: FieldError[];
-  total: string | null;
-  currency: string | null;
-  complete: boolean;
-  months: MonthTotal[];
-  chart_svg: string | null;
-}
-
-export interface LineView {
-  product: string;
-  item: string;
-  plan: string | null;
-  quantity: string;
-  unit: string;
-  unit_price: string | null;
-  amount: string | null;
-  currency: string;
-  converted: string | null;
-  rule: string;
-  source: string | null;
-  source_title: string | null;
-  price_missing: boolean;
-  custom_quote: boolean;
-  infeasible: boolean;
-  note: string | null;
-  entry_note: string | null;
-  calculation: string;
-}
-
-export interface BudgetMonthView {
-  name: string | null;
-  product: string | null;
-  amount: string | null;
-  currency: string;
-  amount_converted: string | null;
-  spend: string;
-  variance: string | null;
-  utilisation: string | null;
-  status: string | null;
-  cumulative_spend: string;
-  cumulative_budget: string;
-  cumulative_status: string | null;
-}
-
-export interface MonthView {
-  month: string;
-  lines: LineView[];
-  total: string;
-  complete: boolean;
-  budgets: BudgetMonthView[];
-}
-
-export interface BudgetSummaryView {
-  name: string | null;
-  product: string | null;
-  amount: string;
-  currency: string;
-  warn_at: string;
-  start: string | null;
-  end: string | null;
-  total_spend: string;
-  total_budget: string;
-  first_warning: string | null;
-  first_over: string | null;
-  first_cumulative_over: string | null;
-}
-
-export interface ShortfallView {
-  requirement: string;
-  needed: string;
-  allowed: string;
-  by_ticket: boolean;
-  text: string;
-}
-
-export interface EditionOptionView {
-  edition: string;
-  feasible: boolean;
-  needs_ticket: boolean;
-  cost: string | null;
-  shortfalls: ShortfallView[];
-}
-
-export interface TcrMonthView {
-  month: string;
-  edition: string | null;
-  billing: string;
-  needs_ticket: boolean;
-  options: EditionOptionView[];
-}
-
-export interface TcssMonthView {
-  month: string;
-  licensed: string;
-  max_cores: string;
-  break_even_days: string | null;
-  cost: string | null;
-  all_prepaid: string | null;
-  all_postpaid: string | null;
-}
-
-export interface TcssView {
-  site: string;
-  currency: string;
-  billing: string;
-  months: TcssMonthView[];
-  total: string | null;
-  all_prepaid: string | null;
-  all_postpaid: string | null;
-  saving_vs_prepaid: string | null;
-  saving_vs_postpaid: string | null;
-}
-
-export interface ImageSearchMonthView {
-  month: string;
-  package: string | null;
-  images: string;
-  qps: string;
-}
-
-export interface PackageChangeView {
-  month: string;
-  from: string;
-  to: string;
-  kind: string;
-  amount: string;
-  currency: string;
-}
-
-export interface ImageSearchView {
-  months: ImageSearchMonthView[];
-  changes: PackageChangeView[];
-}
-
-export interface NoteView {
-  code: string;
-  product: string | null;
-  text: string;
-}
-
-export interface ActualRowView {
-  month: string;
-  product: string;
-  projected: string;
-  actual: string | null;
-  error: string | null;
-  error_ratio: string | null;
-}
-
-export interface QuoteView {
-  scenario_id: number;
-  name: string;
-  currency: string;
-  start: string;
-  total: string;
-  complete: boolean;
-  products: string[];
-  months: MonthView[];
-  budgets: BudgetSummaryView[];
-  tcr: TcrMonthView[] | null;
-  tcss: TcssView | null;
-  image_search: ImageSearchView | null;
-  notes: NoteView[];
-  actuals: ActualRowView[];
-  actuals_error: string | null;
-  chart_svg: string | null;
-}
-
-export interface AlternativeView {
-  product: string;
-  plan: string;
-  label: string;
-  total: string | null;
-  currency: string;
-  feasible: boolean;
-  complete: boolean;
-  reasons: string[];
-  current: boolean;
-  recommended: boolean;
-  saving: string | null;
-}
-
-export interface ProductComparisonView {
-  product: string;
-  alternatives: AlternativeView[];
-}
-
-export interface ComparisonView {
-  scenario: string;
-  currency: string;
-  products: ProductComparisonView[];
-}
-
-export interface ComparedScenario {
-  id: number;
-  name: string;
-  currency: string;
-  total: string;
-  complete: boolean;
-}
-
-export interface ComparedMonth {
-  month: string;
-  totals: (string | null)[];
-  differences: (string | null)[];
-}
-
-export interface ScenarioComparison {
-  scenarios: ComparedScenario[];
-  months: ComparedMonth[];
-  overlay_svg: string | null;
-}
-
-export interface PriceRow {
-  id: number | null;
-  product: string;
-  site: string;
-  item: string;
-  plan: string | null;
-  regions: string[];
-  unit: string;
-  amount: string;
-  currency: string | null;
-  effective_from: string;
-  effective_to: string | null;
-  source: string;
-  source_title: string | null;
-  rule: string;
-  note: string | null;
-  user: boolean;
-}
-
-export interface UserPriceInput {
-  product: string;
-  site: string;
-  item: string;
-  plan: string | null;
-  region: string | null;
-  unit: string;
-  amount: string;
-  currency: string;
-  effective_from: string | null;
-  effective_to: string | null;
-  note: string | null;
-}
-
-export interface RateRow {
-  id: number;
-  from: string;
-  to: string;
-  rate: string;
-  date: string;
-}
-
-export interface ActualView {
-  id: number;
-  scenario_id: number;
-  product: string;
-  month: string;
-  amount: string;
-  currency: string;
-}
-
-export interface SavedQuoteRow {
-  id: number;
-  scenario_id: number;
-  created_at: string;
-  currency: string;
-  total: string;
-  complete: boolean;
-}
-
-export interface RegionOption {
-  region: string;
-  name: string;
-  name_zh: string;
-  group: string;
-  availability: string | null;
-  priced: boolean;
-}
-
-export interface EditionOptionInfo {
-  edition: string;
-  title_intl: string;
-  title_cn: string;
-}
-
-export interface SiteOption {
-  site: string;
-  currency: string;
-}
-
-export interface ProductSites {
-  product: string;
-  sites: SiteOption[];
-}
-
-export interface SitePackages {
-  site: string;
-  packages: string[];
-}
-
-export interface WizardOptions {
-  regions: RegionOption[];
-  editions: EditionOptionInfo[];
-  sites: ProductSites[];
-  packages: SitePackages[];
-}
+/** One problem with one input field, by its path (`tcss.cores`, `budgets[0].amount`). */
+export type FieldError = FieldErrorDto;
 
 export type ChartFormat = 'svg' | 'png';
 
@@ -426,7 +136,7 @@ export interface FileFilter {
 export const api = {
   appInfo: (): Promise<AppInfo> => call<AppInfo>('app_info'),
 
-  // Scenarios. Tauri passes arguments by their camelCase names.
+  // Scenarios. Arguments keep their Rust (snake_case) names.
   listScenarios: () => call<ScenarioRow[]>('list_scenarios'),
   getScenario: (id: number) => call<ScenarioDoc>('get_scenario', { id }),
   createScenario: (document: string) => call<ScenarioDoc>('create_scenario', { document }),
@@ -477,9 +187,9 @@ export const api = {
   getDraft: (key: string) => call<string | null>('get_draft', { key }),
   putDraft: (key: string, document: string) => call<void>('put_draft', { key, document }),
   deleteDraft: (key: string) => call<void>('delete_draft', { key }),
-  listActuals: (scenarioId: number) => call<ActualView[]>('list_actuals', { scenarioId }),
+  listActuals: (scenarioId: number) => call<ActualView[]>('list_actuals', { scenario_id: scenarioId }),
   upsertActual: (scenarioId: number, product: string, month: string, amount: string, currency: string) =>
-    call<unknown>('upsert_actual', { scenarioId, product, month, amount, currency }),
+    call<unknown>('upsert_actual', { scenario_id: scenarioId, product, month, amount, currency }),
   deleteActual: (id: number) => call<void>('delete_actual', { id }),
 
   /** Asks where to save a file; `null` when the user cancels. Rust then writes to that path. */
