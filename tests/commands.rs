@@ -1,0 +1,523 @@
+//! The app's commands, called as plain functions on a temporary database (no window).
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, TimeZone, Utc};
+use plancast::commands::database::{load_examples_once, EXAMPLES, EXAMPLES_LOADED};
+use plancast::commands::dto::UserPriceInput;
+use plancast::commands::{
+    exports, prices, quotes, scenarios, settings, ApiError, Database, ErrorCode,
+};
+use store::Store;
+
+const STARTUP: &str = include_str!("../examples/startup-intl.json");
+const ENTERPRISE: &str = include_str!("../examples/enterprise-cn.json");
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0)
+        .single()
+        .expect("valid time")
+}
+
+fn temp_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("plancast.sqlite3")).expect("open store");
+    (dir, store)
+}
+
+fn count(store: &Store) -> u64 {
+    store.scenario_count().expect("count")
+}
+
+fn tcr_storage_price(amount: &str) -> UserPriceInput {
+    UserPriceInput {
+        product: "tcr".into(),
+        site: "tencent-intl".into(),
+        item: "cos_storage".into(),
+        plan: None,
+        region: Some("ap-singapore".into()),
+        unit: String::new(),
+        amount: amount.into(),
+        currency: "USD".into(),
+        effective_from: None,
+        effective_to: None,
+        note: Some("negotiated".into()),
+    }
+}
+
+#[test]
+fn examples_are_loaded_once_on_an_empty_database() {
+    let (_dir, mut store) = temp_store();
+    assert_eq!(
+        load_examples_once(&mut store, now()).expect("load"),
+        EXAMPLES.len()
+    );
+    assert_eq!(
+        store
+            .get_setting(EXAMPLES_LOADED)
+            .expect("setting")
+            .as_deref(),
+        Some("1")
+    );
+    let rows = scenarios::list_scenarios(&store).expect("list");
+    assert_eq!(rows.len(), 3);
+    for row in &rows {
+        assert_eq!(row.error, None, "{}", row.name);
+        assert!(row.total.is_some(), "{}", row.name);
+        assert!(!row.products.is_empty());
+    }
+    // Deleting them all must not bring them back.
+    for row in rows {
+        scenarios::delete_scenario(&mut store, row.id).expect("delete");
+    }
+    assert_eq!(load_examples_once(&mut store, now()).expect("load"), 0);
+    assert_eq!(count(&store), 0);
+}
+
+#[test]
+fn the_app_database_preloads_examples_only_the_first_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = store::default_db_path(dir.path());
+    let first = Database::open(&path, now());
+    let rows = first.run(|s| scenarios::list_scenarios(s)).expect("list");
+    assert_eq!(rows.len(), 3);
+    first
+        .run(|s| scenarios::delete_scenario(s, rows[0].id))
+        .expect("delete");
+    drop(first);
+    let again = Database::open(&path, now());
+    assert_eq!(again.run(|s| Ok(count(s))).expect("count"), 2);
+}
+
+#[test]
+fn a_scenario_round_trips_through_the_database() {
+    let (_dir, mut store) = temp_store();
+    let row = scenarios::create_scenario(&mut store, STARTUP, now()).expect("create");
+    assert_eq!(row.name, "Start-up on the international site, 2027");
+    assert_eq!(row.currency.as_deref(), Some("USD"));
+    assert_eq!(row.products, ["tcr", "tcss", "image_search"]);
+    let doc = scenarios::get_scenario(&store, row.id).expect("get");
+    let reread = pricing::parse_scenario(&doc.document).expect("stored document reads");
+    let original = pricing::parse_scenario(STARTUP).expect("example reads");
+    assert_eq!(reread.to_json(), original.to_json());
+
+    // The same quote from the stored document as from the file.
+    let quote = pricing::quote(&original, pricing::PriceBook::builtin()).expect("quote");
+    assert_eq!(row.total, Some(pricing::money::exact_text(quote.total)));
+
+    let renamed = scenarios::rename_scenario(&mut store, row.id, "Renamed", now()).expect("rename");
+    assert_eq!(renamed.name, "Renamed");
+    let doc = scenarios::get_scenario(&store, row.id).expect("get");
+    assert_eq!(
+        pricing::parse_scenario(&doc.document).expect("reads").name,
+        "Renamed"
+    );
+
+    let copy = scenarios::duplicate_scenario(&mut store, row.id, now()).expect("duplicate");
+    assert_eq!(copy.name, "Renamed (copy)");
+    let doc = scenarios::get_scenario(&store, copy.id).expect("get");
+    assert_eq!(
+        pricing::parse_scenario(&doc.document).expect("reads").name,
+        "Renamed (copy)"
+    );
+
+    let mut changed: serde_json::Value = serde_json::from_str(STARTUP).expect("json");
+    changed["name"] = "Updated".into();
+    changed["months"] = 6.into();
+    let updated = scenarios::update_scenario(&mut store, row.id, &changed.to_string(), now())
+        .expect("update");
+    assert_eq!(updated.name, "Updated");
+    assert_eq!(updated.months, Some(6));
+
+    scenarios::delete_scenario(&mut store, copy.id).expect("delete");
+    let missing = scenarios::get_scenario(&store, copy.id).expect_err("deleted");
+    assert_eq!(missing.code, ErrorCode::NotFound);
+}
+
+#[test]
+fn an_invalid_document_returns_every_field_and_writes_nothing() {
+    let (_dir, mut store) = temp_store();
+    let existing = scenarios::create_scenario(&mut store, STARTUP, now()).expect("create");
+    let mut bad: serde_json::Value = serde_json::from_str(STARTUP).expect("json");
+    bad["months"] = 0.into();
+    bad["currency"] = "EUR".into();
+    bad["tcss"]["cores"] = (-5).into();
+    let before = count(&store);
+
+    let error =
+        scenarios::create_scenario(&mut store, &bad.to_string(), now()).expect_err("invalid");
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+    let paths: Vec<String> = error.field_errors().into_iter().map(|f| f.path).collect();
+    for path in ["months", "currency", "tcss.cores"] {
+        assert!(
+            paths.iter().any(|p| p == path),
+            "{path} missing from {paths:?}"
+        );
+    }
+    assert_eq!(error.field.as_deref(), Some(paths[0].as_str()));
+    assert_eq!(count(&store), before);
+
+    let error = scenarios::update_scenario(&mut store, existing.id, &bad.to_string(), now())
+        .expect_err("invalid");
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+    let doc = scenarios::get_scenario(&store, existing.id).expect("get");
+    assert_eq!(
+        pricing::parse_scenario(&doc.document)
+            .expect("unchanged")
+            .months,
+        12
+    );
+}
+
+#[test]
+fn the_preview_reports_problems_instead_of_failing() {
+    let (_dir, store) = temp_store();
+    let preview = quotes::preview_quote(&store, r#"{"plancast":1,"months":0}"#, "light", "en")
+        .expect("no error for invalid input");
+    assert!(!preview.ok);
+    assert!(preview.errors.len() > 1, "{:?}", preview.errors);
+    assert!(preview.chart_svg.is_none());
+
+    let preview = quotes::preview_quote(&store, STARTUP, "dark", "zh-CN").expect("preview");
+    assert!(preview.ok);
+    assert_eq!(preview.months.len(), 12);
+    assert_eq!(preview.currency.as_deref(), Some("USD"));
+    assert!(preview.chart_svg.is_some_and(|svg| svg.contains("<svg")));
+}
+
+/// Writes `user_version` straight into the SQLite header (bytes 60–63, big-endian).
+fn set_user_version(path: &Path, version: u32) {
+    let mut bytes = std::fs::read(path).expect("read db");
+    bytes[60..64].copy_from_slice(&version.to_be_bytes());
+    std::fs::write(path, bytes).expect("write db");
+}
+
+#[test]
+fn a_newer_database_is_refused_untouched_and_every_command_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = store::default_db_path(dir.path());
+    {
+        let mut store = Store::open(&path).expect("create");
+        scenarios::create_scenario(&mut store, STARTUP, now()).expect("create");
+    }
+    set_user_version(&path, 999);
+    let before = std::fs::read(&path).expect("read");
+
+    let database = Database::open(&path, now());
+    let error = database
+        .run(|s| scenarios::list_scenarios(s))
+        .expect_err("refused");
+    assert_eq!(error.code, ErrorCode::Database);
+    assert!(error.message.contains("999"), "{}", error.message);
+    let error = database
+        .run(|s| scenarios::create_scenario(s, STARTUP, now()))
+        .expect_err("refused");
+    assert_eq!(error.code, ErrorCode::Database);
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+#[test]
+fn a_user_price_changes_every_quote() {
+    let (_dir, mut store) = temp_store();
+    let row = scenarios::create_scenario(&mut store, STARTUP, now()).expect("create");
+    let before = quotes::quote_scenario(&store, row.id, "light", "en").expect("quote");
+
+    let price = prices::add_user_price(&mut store, &tcr_storage_price("10"), now()).expect("add");
+    assert!(price.user);
+    assert_eq!(price.unit, "GB-month");
+    let after = quotes::quote_scenario(&store, row.id, "light", "en").expect("quote");
+    assert_ne!(before.total, after.total);
+    let storage = after.months[0]
+        .lines
+        .iter()
+        .find(|l| l.source.as_deref() == Some("user"))
+        .expect("a line priced by the user's price");
+    assert_eq!(storage.unit_price.as_deref(), Some("10"));
+    assert!(storage.source_title.is_some());
+
+    let listed =
+        prices::list_prices(&store, "2027-01-01", Some("tcr"), Some("tencent-intl")).expect("list");
+    assert!(listed.iter().any(|p| p.id == price.id && p.user));
+    assert!(listed
+        .iter()
+        .all(|p| p.product == "tcr" && p.site == "tencent-intl"));
+
+    let id = price.id.expect("user rows carry their id");
+    prices::update_user_price(&mut store, id, &tcr_storage_price("11"), now()).expect("update");
+    prices::delete_user_price(&mut store, id).expect("delete");
+    let restored = quotes::quote_scenario(&store, row.id, "light", "en").expect("quote");
+    assert_eq!(restored.total, before.total);
+}
+
+#[test]
+fn a_bad_user_price_names_its_fields_and_is_not_saved() {
+    let (_dir, mut store) = temp_store();
+    let mut input = tcr_storage_price("-1");
+    input.currency = "CNY".into();
+    let error = prices::add_user_price(&mut store, &input, now()).expect_err("invalid");
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+    let paths: Vec<String> = error.field_errors().into_iter().map(|f| f.path).collect();
+    assert_eq!(paths, ["amount", "currency"]);
+
+    let mut input = tcr_storage_price("1");
+    input.item = "instance_hourly".into();
+    let error = prices::add_user_price(&mut store, &input, now()).expect_err("no edition");
+    assert_eq!(error.field.as_deref(), Some("plan"));
+
+    prices::add_user_price(&mut store, &tcr_storage_price("1"), now()).expect("first");
+    let error = prices::add_user_price(&mut store, &tcr_storage_price("2"), now())
+        .expect_err("overlapping");
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+    assert_eq!(store.list_user_prices().expect("list").len(), 1);
+}
+
+/// Splits CSV text into records of fields, honouring quotes (enough for the reports' output).
+fn csv_records(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => record.push(std::mem::take(&mut field)),
+            ('\r', false) => {}
+            ('\n', false) => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            _ => field.push(c),
+        }
+    }
+    if !field.is_empty() || !record.is_empty() {
+        record.push(field);
+        records.push(record);
+    }
+    records
+}
+
+#[test]
+fn exports_write_only_the_chosen_file() {
+    let (dir, mut store) = temp_store();
+    let usd = scenarios::create_scenario(&mut store, STARTUP, now()).expect("create");
+    let path = dir.path().join("quote.csv");
+    exports::export_quote_csv(&store, usd.id, &path, false).expect("export");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(!text.starts_with('\u{feff}'));
+    let records = csv_records(&text);
+    assert!(records.len() > 12, "a header and lines for 12 months");
+    // Sections (lines, budgets, …) are separated by a blank line; each is a rectangular table.
+    for section in records.split(|r| r.iter().all(String::is_empty)) {
+        let Some(header) = section.first() else {
+            continue;
+        };
+        assert!(
+            section.iter().all(|r| r.len() == header.len()),
+            "every row of the section headed {header:?} has {} fields",
+            header.len()
+        );
+    }
+    assert_eq!(records[0][0], "month");
+
+    exports::export_quote_csv(&store, usd.id, &path, true).expect("export");
+    assert!(std::fs::read(&path)
+        .expect("read")
+        .starts_with(b"\xEF\xBB\xBF"));
+
+    let comparison = dir.path().join("compare.csv");
+    exports::export_comparison_csv(&store, usd.id, &comparison).expect("export");
+    let chart = dir.path().join("chart.png");
+    exports::export_chart(&store, usd.id, &chart, "png", "light", "en").expect("png");
+    assert!(std::fs::read(&chart).expect("read").starts_with(b"\x89PNG"));
+    let error = exports::export_chart(
+        &store,
+        usd.id,
+        &dir.path().join("c.gif"),
+        "gif",
+        "light",
+        "en",
+    )
+    .expect_err("bad format");
+    assert_eq!(error.field.as_deref(), Some("format"));
+    assert!(!dir.path().join("c.gif").exists());
+
+    let scenario_file = dir.path().join("scenario.json");
+    scenarios::export_scenario(&store, usd.id, &scenario_file).expect("export");
+    let imported = scenarios::import_scenario(&mut store, &scenario_file, now()).expect("import");
+    assert_eq!(imported.name, usd.name);
+    assert_eq!(imported.total, usd.total);
+}
+
+#[test]
+fn importing_an_invalid_file_writes_nothing() {
+    let (dir, mut store) = temp_store();
+    let before = count(&store);
+    let path = dir.path().join("bad.json");
+    std::fs::write(
+        &path,
+        r#"{"plancast":1,"name":"x","start":"2027-13","months":500}"#,
+    )
+    .expect("write");
+    let error = scenarios::import_scenario(&mut store, &path, now()).expect_err("invalid");
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+    assert!(error.field_errors().len() >= 2);
+    let error =
+        scenarios::import_scenario(&mut store, &PathBuf::from("/nonexistent/x.json"), now())
+            .expect_err("missing");
+    assert_eq!(error.code, ErrorCode::NotFound);
+    assert_eq!(count(&store), before);
+}
+
+#[test]
+fn comparing_scenarios_needs_one_currency_and_two_to_four() {
+    let (dir, mut store) = temp_store();
+    let usd = scenarios::create_scenario(&mut store, STARTUP, now()).expect("create");
+    let cny = scenarios::create_scenario(&mut store, ENTERPRISE, now()).expect("create");
+    let error = quotes::compare_scenarios(&store, &[usd.id, cny.id], "light", "en")
+        .expect_err("mixed currencies");
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+    assert_eq!(error.field.as_deref(), Some("ids"));
+    assert!(error.message.contains("USD") && error.message.contains("CNY"));
+    let path = dir.path().join("side.csv");
+    let error = exports::export_side_by_side_csv(&store, &[usd.id, cny.id], &path)
+        .expect_err("mixed currencies");
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+    assert!(!path.exists());
+
+    let error = quotes::compare_scenarios(&store, &[usd.id], "light", "en").expect_err("one");
+    assert_eq!(error.field.as_deref(), Some("ids"));
+
+    let copy = scenarios::duplicate_scenario(&mut store, usd.id, now()).expect("copy");
+    let comparison =
+        quotes::compare_scenarios(&store, &[usd.id, copy.id], "light", "en").expect("compare");
+    assert_eq!(comparison.scenarios.len(), 2);
+    assert_eq!(comparison.months.len(), 12);
+    assert!(comparison
+        .months
+        .iter()
+        .all(|m| m.differences[1].as_deref() == Some("0")));
+    assert!(comparison.overlay_svg.is_some());
+    exports::export_side_by_side_csv(&store, &[usd.id, copy.id], &path).expect("export");
+    assert!(path.exists());
+}
+
+#[test]
+fn the_scenario_view_has_every_part() {
+    let (_dir, mut store) = temp_store();
+    let row = scenarios::create_scenario(&mut store, STARTUP, now()).expect("create");
+    settings::upsert_actual(&mut store, row.id, "tcr", "2027-01", "100", "USD").expect("actual");
+    let view = quotes::quote_scenario(&store, row.id, "light", "en").expect("quote");
+    assert_eq!(view.months.len(), 12);
+    assert_eq!(view.budgets.len(), 2);
+    assert_eq!(view.months[0].budgets.len(), 2);
+    assert!(view.tcr.as_ref().is_some_and(|m| m[0].options.len() == 4));
+    assert!(view.tcss.is_some());
+    assert!(view.image_search.is_some());
+    assert!(view.months[0]
+        .lines
+        .iter()
+        .all(|l| !l.calculation.is_empty()));
+    assert_eq!(view.actuals.len(), 12 * 3);
+    assert_eq!(view.actuals[0].actual.as_deref(), Some("100"));
+    assert!(view.chart_svg.is_some());
+
+    let comparison = quotes::compare_alternatives(&store, row.id).expect("compare");
+    assert_eq!(comparison.products.len(), 3);
+
+    let saved = quotes::save_quote(&mut store, row.id, now()).expect("save");
+    assert_eq!(Some(saved.total.clone()), row.total);
+    let listed = quotes::list_saved_quotes(&store, row.id).expect("list");
+    assert_eq!(listed, vec![saved]);
+}
+
+#[test]
+fn settings_drafts_and_actuals_are_checked() {
+    let (_dir, mut store) = temp_store();
+    settings::set_setting(&mut store, "language", "zh-CN").expect("set");
+    settings::set_setting(&mut store, "theme", "dark").expect("set");
+    let error = settings::set_setting(&mut store, "theme", "pink").expect_err("bad value");
+    assert_eq!(error.field.as_deref(), Some("value"));
+    let error = settings::set_setting(&mut store, "colour", "red").expect_err("bad key");
+    assert_eq!(error.field.as_deref(), Some("key"));
+    let all = settings::get_settings(&store).expect("get");
+    assert_eq!(all.get("language").map(String::as_str), Some("zh-CN"));
+
+    settings::put_draft(&mut store, "wizard", "{ half", now()).expect("draft");
+    assert_eq!(
+        settings::get_draft(&store, "wizard")
+            .expect("get")
+            .as_deref(),
+        Some("{ half")
+    );
+    settings::delete_draft(&mut store, "wizard").expect("delete");
+    assert_eq!(settings::get_draft(&store, "wizard").expect("get"), None);
+
+    let row = scenarios::create_scenario(&mut store, STARTUP, now()).expect("create");
+    let error = settings::upsert_actual(&mut store, row.id, "tcr", "2027-13", "1", "USD")
+        .expect_err("bad month");
+    assert_eq!(error.field.as_deref(), Some("month"));
+    let error = settings::upsert_actual(&mut store, 999, "tcr", "2027-01", "1", "USD")
+        .expect_err("no scenario");
+    assert_eq!(error.code, ErrorCode::NotFound);
+    let actual = settings::upsert_actual(&mut store, row.id, "tcss", "2027-02", "12.50", "CNY")
+        .expect("actual");
+    assert_eq!(
+        settings::list_actuals(&store, row.id).expect("list"),
+        vec![actual.clone()]
+    );
+    settings::delete_actual(&mut store, actual.id).expect("delete");
+
+    let rate = prices::upsert_rate(&mut store, "CNY", "USD", "0.14", "2026-11-01").expect("rate");
+    assert_eq!(
+        prices::list_rates(&store).expect("list"),
+        vec![rate.clone()]
+    );
+    let error = prices::upsert_rate(&mut store, "USD", "USD", "1", "2026-11-01").expect_err("same");
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+    prices::delete_rate(&mut store, rate.id).expect("delete");
+}
+
+#[test]
+fn wizard_options_come_from_the_price_book() {
+    let options = prices::wizard_options();
+    assert!(options.regions.iter().any(|r| r.region == "ap-guangzhou"));
+    assert_eq!(options.editions.len(), 4);
+    assert_eq!(options.sites.len(), 3);
+    assert!(options.packages.iter().all(|p| !p.packages.is_empty()));
+}
+
+#[test]
+fn errors_keep_the_wire_shape_the_ui_reads() {
+    let simple =
+        serde_json::to_value(ApiError::invalid_field("amount", "must be 0 or more")).expect("json");
+    assert_eq!(
+        simple,
+        serde_json::json!({ "code": "invalid_input", "message": "must be 0 or more", "field": "amount" })
+    );
+    let many = ApiError::invalid_fields(vec![
+        pricing::FieldError::new("months", "must be 1–120"),
+        pricing::FieldError::new("tcss.cores[3]", "must be ≥ 0"),
+    ]);
+    assert_eq!(
+        serde_json::to_value(many).expect("json"),
+        serde_json::json!({
+            "code": "invalid_input",
+            "message": "months: must be 1–120 (and 1 more problem)",
+            "field": "months",
+            "fields": [
+                { "path": "months", "message": "must be 1–120" },
+                { "path": "tcss.cores[3]", "message": "must be ≥ 0" },
+            ],
+        })
+    );
+    let database = ApiError::from(store::StoreError::NewerSchema {
+        found: 9,
+        supported: 1,
+    });
+    assert_eq!(database.code, ErrorCode::Database);
+}
