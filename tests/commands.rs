@@ -521,3 +521,64 @@ fn errors_keep_the_wire_shape_the_ui_reads() {
     });
     assert_eq!(database.code, ErrorCode::Database);
 }
+
+#[test]
+fn the_preview_is_fast_enough_for_every_keystroke() {
+    let (_dir, store) = temp_store();
+    let start = std::time::Instant::now();
+    for _ in 0..5 {
+        quotes::preview_quote(&store, STARTUP, "light", "en").expect("preview");
+    }
+    let each = start.elapsed() / 5;
+    eprintln!("preview_quote: {each:?} each (debug build)");
+    // About 4 ms in a debug build on the 2-core CI machine; a second means something regressed.
+    assert!(each < std::time::Duration::from_secs(1), "{each:?}");
+}
+
+/// A command must be in `generate_handler!`, in `COMMANDS` (build.rs) and allowed by the main
+/// window's capability, or the UI gets "command not found" / "not allowed" at run time.
+#[test]
+fn every_command_is_registered_in_all_three_places() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |p: &str| std::fs::read_to_string(root.join(p)).expect("readable");
+    let app = read("src-tauri/src/app.rs");
+    let build = read("src-tauri/build.rs");
+    let capability: serde_json::Value =
+        serde_json::from_str(&read("src-tauri/capabilities/main-window.json")).expect("json");
+    let handled: Vec<&str> = app
+        .split("commands::")
+        .skip(1)
+        .filter_map(|rest| rest.split(',').next())
+        .map(str::trim)
+        .filter(|name| name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .collect();
+    let listed = build
+        .split("const COMMANDS")
+        .nth(1)
+        .and_then(|rest| rest.split("];").next())
+        .expect("COMMANDS list");
+    let listed: Vec<&str> = listed.split('"').skip(1).step_by(2).collect();
+    let allowed: Vec<String> = capability["permissions"]
+        .as_array()
+        .expect("permissions")
+        .iter()
+        .filter_map(|p| p.as_str())
+        .filter_map(|p| p.strip_prefix("allow-"))
+        .map(|p| p.replace('-', "_"))
+        .collect();
+    assert!(handled.len() > 30, "{handled:?}");
+    let mut handled_sorted = handled.clone();
+    handled_sorted.sort_unstable();
+    let mut listed_sorted = listed.clone();
+    listed_sorted.sort_unstable();
+    let mut allowed_sorted = allowed.clone();
+    allowed_sorted.sort_unstable();
+    assert_eq!(handled_sorted, listed_sorted);
+    assert_eq!(
+        listed_sorted,
+        allowed_sorted
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+    );
+}

@@ -172,9 +172,6 @@ pub(crate) fn source_title(
     sources: &BTreeMap<String, pricing::book::Source>,
     key: &str,
 ) -> Option<String> {
-    if key == pricing::book::USER_SOURCE {
-        return Some("Your price".to_owned());
-    }
     sources.get(key).map(|s| s.title.clone())
 }
 

@@ -54,17 +54,22 @@ pub fn export_chart(
     theme: &str,
     lang: &str,
 ) -> Result<(), ApiError> {
-    let opts = chart_options(theme, lang);
-    let (_, _, quote) = load_and_quote(store, id)?;
-    let bytes = match format {
-        "svg" => report::spend_chart_svg(&quote, &opts)?.into_bytes(),
-        "png" => report::spend_chart_png(&quote, &opts)?,
+    let png = match format {
+        "svg" => false,
+        "png" => true,
         other => {
             return Err(ApiError::invalid_field(
                 "format",
                 format!("must be svg or png, got {other:?}"),
             ))
         }
+    };
+    let opts = chart_options(theme, lang);
+    let (_, _, quote) = load_and_quote(store, id)?;
+    let bytes = if png {
+        report::spend_chart_png(&quote, &opts)?
+    } else {
+        report::spend_chart_svg(&quote, &opts)?.into_bytes()
     };
     write_file(path, &bytes)
 }
