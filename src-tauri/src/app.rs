@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use tauri::Manager;
 
-use crate::commands::{self, Database};
+use crate::commands::{self, ApiError, Database};
 use crate::data_dir::default_data_dir;
 
 /// State shared by every command of one running app.
@@ -23,8 +23,9 @@ pub struct AppState {
 /// Opens the main window and runs until it is closed.
 ///
 /// # Errors
-/// Fails when the webview cannot be created (for example, no display) or the data
-/// directory cannot be created.
+/// Fails when the webview cannot be created (for example, no display) or the system reports
+/// no per-user data directory. A data directory that cannot be created, or a database the
+/// store refuses, does not stop the window: the commands report it (code `database`).
 pub fn run_app() -> tauri::Result<()> {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -33,8 +34,13 @@ pub fn run_app() -> tauri::Result<()> {
             // which is also what lets each E2E test run on its own empty directory.
             let data_dir =
                 default_data_dir().ok_or("the system reports no per-user data directory")?;
-            std::fs::create_dir_all(&data_dir)?;
-            let database = Database::open(&store::default_db_path(&data_dir), chrono::Utc::now());
+            let database = match std::fs::create_dir_all(&data_dir) {
+                Ok(()) => Database::open(&store::default_db_path(&data_dir), chrono::Utc::now()),
+                Err(error) => Database::refused(ApiError::database(format!(
+                    "could not create the data directory {}: {error}",
+                    data_dir.display()
+                ))),
+            };
             app.manage(AppState { data_dir, database });
             Ok(())
         })
