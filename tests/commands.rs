@@ -271,6 +271,29 @@ fn a_bad_user_price_names_its_fields_and_is_not_saved() {
     assert_eq!(store.list_user_prices().expect("list").len(), 1);
 }
 
+#[test]
+fn a_saved_quote_keeps_the_prices_it_used() {
+    let (_dir, mut store) = temp_store();
+    let row = scenarios::create_scenario(&mut store, STARTUP, now()).expect("create");
+    prices::add_user_price(&mut store, &tcr_storage_price("10"), now()).expect("add");
+    let saved = quotes::save_quote(&mut store, row.id, now()).expect("save");
+    let kept = store.get_saved_quote(saved.id).expect("get");
+    let entries: serde_json::Value =
+        serde_json::from_str(&kept.quote.price_entries).expect("entries are JSON");
+    let entries = entries.as_array().expect("an array");
+    assert!(entries
+        .iter()
+        .any(|e| e["source"] == "user" && e["amount"] == "10"));
+    assert!(entries.iter().any(|e| e["source"] != "user"));
+    let quote: serde_json::Value = serde_json::from_str(&kept.quote.quote).expect("quote JSON");
+    let decimal = |text: &str| text.parse::<rust_decimal::Decimal>().expect("a decimal");
+    assert_eq!(
+        decimal(quote["total"].as_str().expect("total is a string")),
+        decimal(&saved.total)
+    );
+    assert_ne!(Some(saved.total), row.total, "the user's price was used");
+}
+
 /// Splits CSV text into records of fields, honouring quotes (enough for the reports' output).
 fn csv_records(text: &str) -> Vec<Vec<String>> {
     let mut records = Vec::new();
