@@ -368,6 +368,10 @@ fn exports_write_only_the_chosen_file() {
     .expect_err("bad format");
     assert_eq!(error.field.as_deref(), Some("format"));
     assert!(!dir.path().join("c.gif").exists());
+    let error = exports::export_quote_csv(&store, usd.id, Path::new("relative.csv"), true)
+        .expect_err("not from a dialog");
+    assert_eq!(error.field.as_deref(), Some("path"));
+    assert!(!Path::new("relative.csv").exists());
 
     let scenario_file = dir.path().join("scenario.json");
     scenarios::export_scenario(&store, usd.id, &scenario_file).expect("export");

@@ -9,11 +9,24 @@ use store::Store;
 use super::error::ApiError;
 use super::quotes::{chart_options, load_and_quote, price_book, quote_several};
 
-/// Writes `bytes` to `path`, naming the path in the error.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
+/// A path from a native dialog is absolute; anything else would land in whatever directory the
+/// app happens to run in, so it is refused.
+pub fn check_chosen_path(path: &Path) -> Result<(), ApiError> {
     if path.as_os_str().is_empty() {
         return Err(ApiError::invalid_field("path", "no file was chosen"));
     }
+    if !path.is_absolute() {
+        return Err(ApiError::invalid_field(
+            "path",
+            format!("{} is not a full path to a file", path.display()),
+        ));
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path`, naming the path in the error.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
+    check_chosen_path(path)?;
     std::fs::write(path, bytes).map_err(|e| {
         let mut error = ApiError::from(e);
         error.message = format!("could not write {}: {}", path.display(), error.message);

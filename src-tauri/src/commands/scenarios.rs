@@ -156,6 +156,7 @@ pub fn import_scenario(
     path: &Path,
     now: DateTime<Utc>,
 ) -> Result<ScenarioRow, ApiError> {
+    super::exports::check_chosen_path(path)?;
     let text = std::fs::read_to_string(path).map_err(|e| {
         let mut error = ApiError::from(e);
         error.message = format!("could not read {}: {}", path.display(), error.message);
