@@ -114,7 +114,7 @@ fn terminate(pid: u32) {
 }
 
 /// Processes whose environment has `HOME=home` (Linux: read from /proc).
-fn processes_with_home(home: &Path) -> Vec<u32> {
+pub fn processes_with_home(home: &Path) -> Vec<u32> {
     let needle = format!("HOME={}", home.display()).into_bytes();
     let Ok(entries) = std::fs::read_dir("/proc") else {
         return Vec::new();
@@ -140,6 +140,13 @@ pub struct App {
 impl App {
     /// Starts tauri-driver and opens the app in a new session, waiting for the nav to show.
     pub async fn launch() -> Result<App, Box<dyn std::error::Error>> {
+        let home = tempfile::Builder::new().prefix("plancast-e2e-").tempdir()?;
+        Self::launch_in(home).await
+    }
+
+    /// Starts the app on an existing HOME, e.g. one kept by [`App::quit_keeping_home`] to
+    /// check that data survives a restart.
+    pub async fn launch_in(home: TempDir) -> Result<App, Box<dyn std::error::Error>> {
         let binary = app_binary();
         if !binary.is_file() {
             return Err(format!(
@@ -148,7 +155,6 @@ impl App {
             )
             .into());
         }
-        let home = tempfile::Builder::new().prefix("plancast-e2e-").tempdir()?;
         for dir in ["data", "config", "cache"] {
             std::fs::create_dir_all(home.path().join(dir))?;
         }
@@ -254,6 +260,42 @@ impl App {
         self.driver
             .screenshot(&dir.join(format!("{name}.png")))
             .await
+    }
+
+    /// Ends the session and stops tauri-driver but keeps HOME (and so the database).
+    pub async fn quit_keeping_home(self) -> Result<TempDir, Box<dyn std::error::Error>> {
+        let App {
+            driver,
+            tauri_driver,
+            home,
+        } = self;
+        driver.quit().await?;
+        drop(tauri_driver);
+        Ok(home)
+    }
+
+    /// Sets an input's value the way typing does (fires `input`), replacing what was there.
+    pub async fn fill(&self, css: &str, value: &str) -> WebDriverResult<()> {
+        let element = self.element(css).await?;
+        element.clear().await?;
+        element.send_keys(value).await?;
+        Ok(())
+    }
+
+    /// Calls a Plancast command from the page and returns its result (or `{"error": …}`).
+    pub async fn invoke(&self, command: &str, args: Value) -> WebDriverResult<Value> {
+        let body = format!(
+            "const done = arguments[arguments.length - 1];\n\
+             window.__TAURI_INTERNALS__.invoke('{command}', {args}).then(\n\
+               (value) => done(value === undefined ? null : value),\n\
+               (error) => done({{ error }}));"
+        );
+        Ok(self
+            .driver
+            .execute_async(&body, Vec::<Value>::new())
+            .await?
+            .json()
+            .clone())
     }
 
     /// Ends the session; tauri-driver is then stopped when `self` drops.

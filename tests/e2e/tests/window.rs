@@ -16,7 +16,6 @@ async fn window_shows_the_nav_without_csp_violations() -> TestResult {
     assert_eq!(app.nav_labels().await?, ENGLISH_NAV);
     let title = app.element("[data-test=page-title]").await?.text().await?;
     assert_eq!(title, "Scenarios");
-    app.element("[data-test=side-panel]").await?;
 
     app.click("[data-test=nav-compare]").await?;
     let title = app.eventually(TITLE, json!("Compare")).await?;

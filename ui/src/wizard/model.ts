@@ -35,6 +35,8 @@ export interface BudgetInput {
   product: string;
   /** Percent, e.g. "80". */
   warn_percent: string;
+  /** Fields the wizard does not edit (name, start, end), carried unchanged. */
+  extra?: Record<string, unknown>;
 }
 
 export const WEBHOOKS = ['push_image', 'pull_image', 'delete_image', 'helm_chart'] as const;
@@ -94,8 +96,8 @@ export const QUANTITY_FIELDS: Record<Product, string[]> = {
   image_search: ['image_search.images', 'image_search.qps'],
 };
 
-/** Quantities that may be left empty (they are then left out of the document). */
-export const OPTIONAL_QUANTITIES = new Set(['tcss.peak_cores', 'tcss.peak_days', 'tcss.log_gb', 'tcss.image_scan.first_scans', 'tcss.image_scan.repeat_scans', 'tcr.needs.log_retention_days']);
+/** Quantities that must be given; any other left empty is left out of the document. */
+export const REQUIRED_QUANTITIES = new Set(['tcss.cores', 'image_search.images', 'image_search.qps']);
 
 function q(value: string): Quantity {
   return { mode: 'constant', value, step: '', list: '' };
@@ -226,7 +228,7 @@ export function buildDocument(state: WizardState): Record<string, unknown> {
   }
   if (state.budgets.length > 0) {
     doc.budgets = state.budgets.map((b) => {
-      const budget: Record<string, unknown> = { amount: b.amount.trim(), currency: b.currency };
+      const budget: Record<string, unknown> = { ...(b.extra ?? {}), amount: b.amount.trim(), currency: b.currency };
       if (b.product) budget.product = b.product;
       if (b.warn_percent.trim() !== '') budget.warn_at = percentToFraction(b.warn_percent);
       return budget;
@@ -237,7 +239,7 @@ export function buildDocument(state: WizardState): Record<string, unknown> {
   const quantities = (product: Product, section: Record<string, unknown>) => {
     for (const path of QUANTITY_FIELDS[product]) {
       const quantity = state.quantities[path];
-      if (OPTIONAL_QUANTITIES.has(path) && isBlank(quantity)) continue;
+      if (!REQUIRED_QUANTITIES.has(path) && isBlank(quantity)) continue;
       setPath(section, path.split('.').slice(1), quantity ? quantityJson(quantity) : '');
     }
   };
@@ -334,6 +336,7 @@ export function stateFromDocument(json: string): WizardState {
     currency: text(b.currency) || state.currency,
     product: text(b.product),
     warn_percent: b.warn_at === undefined ? '' : fractionToPercent(text(b.warn_at)),
+    extra: Object.fromEntries(Object.entries(b).filter(([key]) => !['amount', 'currency', 'product', 'warn_at'].includes(key))),
   }));
   for (const [key, value] of Object.entries(doc)) if (!KNOWN_TOP.has(key)) state.extra[key] = value;
   for (const product of PRODUCTS) {

@@ -1,0 +1,317 @@
+//! The screens with real data: the wizard with its live quote, saving and finding a scenario
+//! after a restart, field errors, exports, comparison and language — and, with
+//! `PLANCAST_SCREENSHOTS=DIR`, a picture of every screen in light and dark.
+//!
+//! The three example scenarios are loaded on first launch; tests use them.
+
+use std::time::{Duration, Instant};
+
+use plancast_e2e::{enabled, App, TestResult, PATIENCE};
+use serde_json::{json, Value};
+
+const NAME: &str = "E2E security budget";
+
+/// The example with all three products.
+const STARTUP: &str = "[data-test=scenario-row][data-name^='Start-up'] [data-test=open-scenario]";
+
+/// Text of the first element matching `css` (or null).
+fn text_of(css: &str) -> String {
+    format!("return document.querySelector('{css}')?.textContent ?? null;")
+}
+
+fn count_of(css: &str) -> String {
+    format!("return document.querySelectorAll('{css}').length;")
+}
+
+/// Waits until the script returns something other than `not`; returns it.
+async fn changes(app: &App, body: &str, not: &Value) -> Result<Value, Box<dyn std::error::Error>> {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let value = app.script(body).await?;
+        if &value != not && !value.is_null() {
+            return Ok(value);
+        }
+        if Instant::now() > deadline {
+            return Err(format!("`{body}` stayed {not}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn at_least(app: &App, css: &str, n: u64) -> Result<u64, Box<dyn std::error::Error>> {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let value = app.script(&count_of(css)).await?.as_u64().unwrap_or(0);
+        if value >= n {
+            return Ok(value);
+        }
+        if Instant::now() > deadline {
+            return Err(format!("fewer than {n} of {css} (saw {value})").into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn scenario_count(app: &App) -> Result<usize, Box<dyn std::error::Error>> {
+    let list = app.invoke("list_scenarios", json!({})).await?;
+    Ok(list.as_array().ok_or("list_scenarios did not return a list")?.len())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn wizard_builds_a_scenario_with_a_live_quote_that_survives_a_restart() -> TestResult {
+    if !enabled("wizard_builds_a_scenario_with_a_live_quote_that_survives_a_restart") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    at_least(&app, "[data-test=scenario-row]", 3).await?;
+    app.click("[data-test=new-scenario]").await?;
+    app.element("[data-test=wizard-step-basics]").await?;
+    app.element("[data-test=side-panel]").await?;
+
+    // Basics.
+    app.fill("[data-test=field-name]", NAME).await?;
+    app.fill("[data-test=field-months]", "6").await?;
+    app.click("[data-test=add-rate]").await?;
+    app.fill("[data-test=rate-rate-0]", "0.139").await?;
+    app.click("[data-test=wizard-next]").await?;
+
+    // Products.
+    app.element("[data-test=wizard-step-products]").await?;
+    app.click("[data-test=product-tcss]").await?;
+    app.click("[data-test=wizard-next]").await?;
+
+    // TCSS: the live total follows the cores.
+    app.element("[data-test=wizard-step-tcss]").await?;
+    let total = changes(&app, &text_of("[data-test=live-total]"), &Value::Null).await?;
+    app.fill("[data-test='field-tcss.cores']", "64").await?;
+    let bigger = changes(&app, &text_of("[data-test=live-total]"), &total).await?;
+    assert_ne!(total, bigger, "the live total did not follow the cores");
+    assert_eq!(app.script(&count_of("[data-test=live-months] tbody tr")).await?, json!(6));
+    app.element("[data-test=side-panel] [data-test=chart] svg").await?;
+    app.click("[data-test=tcss-billing-prepaid]").await?;
+    app.fill("[data-test='field-tcss.licensed_cores']", "64").await?;
+    app.click("[data-test=wizard-next]").await?;
+
+    // Growth: cores grow 10 % a month.
+    app.element("[data-test=wizard-step-growth]").await?;
+    app.click("[data-test='growth-tcss.cores-percent']").await?;
+    app.fill("[data-test='step-tcss.cores']", "10").await?;
+    let grown = changes(&app, &text_of("[data-test=live-total]"), &bigger).await?;
+    assert_ne!(grown, bigger);
+    app.click("[data-test=wizard-next]").await?;
+
+    // Budgets.
+    app.element("[data-test=wizard-step-budgets]").await?;
+    app.click("[data-test=add-budget]").await?;
+    app.fill("[data-test=budget-amount-0]", "500").await?;
+    app.click("[data-test=wizard-next]").await?;
+
+    // Review and save.
+    app.element("[data-test=wizard-step-review]").await?;
+    let json_text = app.element("[data-test=review-json]").await?.text().await?;
+    let document: Value = serde_json::from_str(&json_text)?;
+    assert_eq!(document["name"], json!(NAME));
+    assert_eq!(document["tcss"]["cores"], json!({ "start": "64", "monthly_percent": "10" }));
+    assert_eq!(document["budgets"][0]["amount"], json!("500"));
+    app.element("[data-test=review-total]").await?;
+    app.click("[data-test=wizard-save]").await?;
+
+    // The scenario view opens with its quote.
+    app.element("[data-test=screen-scenario] [data-test=quote-total]").await?;
+    assert_eq!(app.script(&text_of("[data-test=page-title]")).await?, json!(NAME));
+    assert_eq!(scenario_count(&app).await?, 4);
+    app.click("[data-test=show-calculation]").await?;
+    at_least(&app, "[data-test=calculation]", 1).await?;
+
+    // Quit, relaunch on the same data, and find it.
+    let home = app.quit_keeping_home().await?;
+    let app = App::launch_in(home).await?;
+    at_least(&app, "[data-test=scenario-row]", 4).await?;
+    let names = app
+        .script("return [...document.querySelectorAll('[data-test=scenario-row]')].map(r => r.dataset.name);")
+        .await?;
+    assert!(names.as_array().is_some_and(|n| n.contains(&json!(NAME))), "{names}");
+    // The draft was deleted on save: a new wizard starts empty.
+    app.click("[data-test=new-scenario]").await?;
+    app.element("[data-test=wizard-step-basics]").await?;
+    let name = app.script("return document.querySelector('[data-test=field-name]').value;").await?;
+    assert_eq!(name, json!(""));
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_invalid_field_shows_its_error_beside_it_and_nothing_is_saved() -> TestResult {
+    if !enabled("an_invalid_field_shows_its_error_beside_it_and_nothing_is_saved") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    at_least(&app, "[data-test=scenario-row]", 3).await?;
+    app.click("[data-test=new-scenario]").await?;
+    app.fill("[data-test=field-name]", "Broken").await?;
+    app.fill("[data-test=field-months]", "0").await?;
+    app.click("[data-test=wizard-next]").await?;
+    app.click("[data-test=product-tcss]").await?;
+    app.click("[data-test=step-basics]").await?;
+    app.element("[data-field=months] [data-test=field-error]").await?;
+
+    app.fill("[data-test=field-months]", "12").await?;
+    app.click("[data-test=step-tcss]").await?;
+    app.fill("[data-test='field-tcss.cores']", "-5").await?;
+    let error = app.element("[data-field='tcss.cores'] [data-test=field-error]").await?;
+    assert!(!error.text().await?.is_empty());
+
+    app.click("[data-test=step-review]").await?;
+    app.element("[data-test=review-errors]").await?;
+    app.click("[data-test=wizard-save]").await?;
+    app.element("[data-test=error][data-code=invalid_input]").await?;
+    // Save sent the user back to the field.
+    app.element("[data-field='tcss.cores'] [data-test=field-error]").await?;
+    assert_eq!(scenario_count(&app).await?, 3, "an invalid scenario was stored");
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_quote_exports_as_csv() -> TestResult {
+    if !enabled("the_quote_exports_as_csv") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    let list = app.invoke("list_scenarios", json!({})).await?;
+    let id = list[0]["id"].as_i64().ok_or("no scenario id")?;
+    let dir = tempfile::tempdir()?;
+    for bom in [false, true] {
+        let path = dir.path().join(format!("quote-{bom}.csv"));
+        let result = app
+            .invoke("export_quote_csv", json!({ "id": id, "path": path, "bom": bom }))
+            .await?;
+        assert!(result.get("error").is_none(), "{result}");
+        let bytes = std::fs::read(&path)?;
+        assert_eq!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), bom);
+        let text = String::from_utf8(bytes)?;
+        let rows: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+        assert!(rows.len() > 2, "too few rows: {rows:?}");
+        assert!(rows[0].contains("month"), "header: {}", rows[0]);
+    }
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_scenarios_compare_month_by_month() -> TestResult {
+    if !enabled("two_scenarios_compare_month_by_month") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    app.click("[data-test=nav-compare]").await?;
+    at_least(&app, "[data-test=compare-pick]", 3).await?;
+    app.script("document.querySelectorAll('[data-test=compare-pick]')[0].click(); document.querySelectorAll('[data-test=compare-pick]')[2].click(); return null;")
+        .await?;
+    at_least(&app, "[data-test=compare-row]", 1).await?;
+    app.element("[data-test=screen-compare] [data-test=chart] svg").await?;
+    let headers = app.script(&count_of("[data-test=compare-table] thead th")).await?;
+    assert_eq!(headers, json!(4), "month, two totals and one difference");
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_screens_switch_to_chinese_and_back() -> TestResult {
+    if !enabled("the_screens_switch_to_chinese_and_back") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    app.click("[data-test=nav-settings]").await?;
+    app.click("[data-test=lang-zh-CN]").await?;
+    app.click("[data-test=nav-scenarios]").await?;
+    assert_eq!(app.eventually(&text_of("[data-test=new-scenario]"), json!("新建场景")).await?, json!("新建场景"));
+    app.click("[data-test=open-scenario]").await?;
+    app.element("[data-test=quote-total]").await?;
+    assert_eq!(app.eventually(&text_of("[data-test=save-quote]"), json!("保存报价")).await?, json!("保存报价"));
+    app.click("[data-test=nav-settings]").await?;
+    app.click("[data-test=lang-en]").await?;
+    app.click("[data-test=nav-scenarios]").await?;
+    assert_eq!(app.eventually(&text_of("[data-test=new-scenario]"), json!("New scenario")).await?, json!("New scenario"));
+    let violations = app.script("return window.__cspViolations;").await?;
+    assert_eq!(violations, json!([]));
+    app.close().await?;
+    Ok(())
+}
+
+const THEME: &str = "return document.documentElement.dataset.theme;";
+
+/// With PLANCAST_SCREENSHOTS=DIR: every screen, light and dark, plus Chinese.
+#[tokio::test(flavor = "multi_thread")]
+async fn screenshots_of_every_screen_with_data() -> TestResult {
+    if !enabled("screenshots_of_every_screen_with_data")
+        || std::env::var_os("PLANCAST_SCREENSHOTS").is_none()
+    {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    for theme in ["light", "dark"] {
+        app.click("[data-test=nav-settings]").await?;
+        app.click(&format!("[data-test=theme-{theme}]")).await?;
+        app.eventually(THEME, json!(theme)).await?;
+        app.element("[data-test=rates-table], [data-test=add-rate]").await?;
+        app.screenshot(&format!("settings-{theme}")).await?;
+
+        app.click("[data-test=nav-scenarios]").await?;
+        at_least(&app, "[data-test=scenario-row]", 3).await?;
+        app.screenshot(&format!("scenarios-{theme}")).await?;
+
+        app.click(STARTUP).await?;
+        app.element("[data-test=quote-total]").await?;
+        app.element("[data-test=alternatives]").await?;
+        app.screenshot(&format!("scenario-{theme}")).await?;
+        app.script("document.querySelector('[data-test=budget-summary]')?.scrollIntoView(); return null;").await?;
+        app.screenshot(&format!("scenario-budgets-{theme}")).await?;
+        app.click("[data-test=show-calculation]").await?;
+        app.script("document.querySelector('[data-test=calculation]')?.scrollIntoView({block: 'center'}); return null;").await?;
+        app.screenshot(&format!("scenario-calculation-{theme}")).await?;
+        app.script("document.querySelector('[data-test=alternatives]')?.scrollIntoView(); return null;").await?;
+        app.screenshot(&format!("scenario-alternatives-{theme}")).await?;
+
+        app.click("[data-test=edit]").await?;
+        app.element("[data-test=wizard-step-basics]").await?;
+        app.element("[data-test=live-total]").await?;
+        app.screenshot(&format!("wizard-basics-{theme}")).await?;
+        app.click("[data-test=step-tcr]").await?;
+        app.screenshot(&format!("wizard-tcr-{theme}")).await?;
+        app.click("[data-test=step-growth]").await?;
+        app.screenshot(&format!("wizard-growth-{theme}")).await?;
+        app.click("[data-test=step-budgets]").await?;
+        app.screenshot(&format!("wizard-budgets-{theme}")).await?;
+        app.click("[data-test=wizard-discard]").await?;
+
+        app.click("[data-test=nav-compare]").await?;
+        at_least(&app, "[data-test=compare-pick]", 2).await?;
+        app.script("document.querySelectorAll('[data-test=compare-pick]')[0].click(); document.querySelectorAll('[data-test=compare-pick]')[2].click(); return null;").await?;
+        at_least(&app, "[data-test=compare-row]", 1).await?;
+        app.screenshot(&format!("compare-{theme}")).await?;
+
+        app.click("[data-test=nav-price-book]").await?;
+        at_least(&app, "[data-test=price-row]", 1).await?;
+        app.screenshot(&format!("price-book-{theme}")).await?;
+        app.click("[data-test=add-price]").await?;
+        app.click("[data-test=price-save]").await?;
+        app.element("[data-test=price-form] [data-test=field-error], [data-test=price-form] [data-test=error]").await?;
+        app.screenshot(&format!("price-book-form-{theme}")).await?;
+    }
+    app.click("[data-test=nav-settings]").await?;
+    app.click("[data-test=theme-light]").await?;
+    app.click("[data-test=lang-zh-CN]").await?;
+    app.click("[data-test=nav-scenarios]").await?;
+    at_least(&app, "[data-test=scenario-row]", 3).await?;
+    app.screenshot("scenarios-zh-CN-light").await?;
+    app.click(STARTUP).await?;
+    app.element("[data-test=quote-total]").await?;
+    app.screenshot("scenario-zh-CN-light").await?;
+    app.click("[data-test=edit]").await?;
+    app.element("[data-test=live-total]").await?;
+    app.click("[data-test=step-tcss]").await?;
+    app.screenshot("wizard-zh-CN-light").await?;
+    app.close().await?;
+    Ok(())
+}

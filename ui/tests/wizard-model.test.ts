@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildDocument, emptyState, fractionToPercent, percentToFraction, stateFromDocument } from '../src/wizard/model';
+
+test('percent and fraction convert without floats', () => {
+  assert.equal(percentToFraction('80'), '0.80');
+  assert.equal(percentToFraction('7.5'), '0.075');
+  assert.equal(percentToFraction('100'), '1.00');
+  assert.equal(fractionToPercent('0.8'), '80');
+  assert.equal(fractionToPercent('0.075'), '7.5');
+  assert.equal(fractionToPercent('0.85'), '85');
+});
+
+test('quantities keep the typed text and growth rules', () => {
+  const state = emptyState();
+  state.name = 'T';
+  state.products = ['tcss'];
+  state.quantities['tcss.cores'] = { mode: 'percent', value: '120', step: '0.1', list: '' };
+  state.quantities['tcss.log_gb'] = { mode: 'list', value: '', step: '', list: '1, 2.5 3' };
+  const doc = buildDocument(state) as { tcss: Record<string, unknown>; months: unknown };
+  assert.deepEqual(doc.tcss.cores, { start: '120', monthly_percent: '0.1' });
+  assert.deepEqual(doc.tcss.log_gb, ['1', '2.5', '3']);
+  assert.equal(doc.months, 12);
+  assert.equal('peak_cores' in doc.tcss, false);
+  assert.equal('tcr' in doc, false);
+});
+
+test('a document survives a round trip through the wizard state', () => {
+  const original = {
+    plancast: 1,
+    name: 'Round trip',
+    start: '2027-01',
+    months: 12,
+    currency: 'USD',
+    budgets: [{ name: 'Security', amount: '700', currency: 'USD', product: 'tcss', warn_at: '0.9' }],
+    tcss: { site: 'tencent-intl', billing: 'auto', cores: 120, trial: false, log_gb: '11', image_scan: { first_scans: 250, repeat_scans: 600 } },
+  };
+  const doc = buildDocument(stateFromDocument(JSON.stringify(original))) as Record<string, unknown>;
+  const budgets = doc.budgets as Record<string, unknown>[];
+  assert.equal(budgets[0]!.name, 'Security');
+  assert.equal(budgets[0]!.warn_at, '0.90');
+  const tcss = doc.tcss as Record<string, unknown>;
+  assert.equal(tcss.cores, '120');
+  assert.deepEqual(tcss.image_scan, { first_scans: '250', repeat_scans: '600' });
+});
