@@ -26,3 +26,46 @@ export function formatDecimal(value: string, minFraction = 0): string {
 export function formatMoney(amount: string, currency: string): string {
   return `${formatDecimal(amount, 2)} ${currency}`;
 }
+
+/**
+ * Rounds a decimal string to `places` fraction digits, half away from zero, on the digits
+ * themselves (no float): `roundDecimal("18272.25488", 2)` is `"18272.25"`. Display only — a
+ * quote keeps its exact amounts (rule GEN-2) and exports carry them unrounded.
+ */
+export function roundDecimal(value: string, places: number): string {
+  const match = DECIMAL.exec(value.trim());
+  if (!match) return value;
+  const [, sign = '', integerDigits = '0', fractionDigits = ''] = match;
+  if (fractionDigits.length <= places) return value.trim();
+  const kept = integerDigits + fractionDigits.slice(0, places);
+  const roundUp = fractionDigits.charCodeAt(places) >= 53; // '5'
+  let digits = kept.split('');
+  if (roundUp) {
+    let i = digits.length - 1;
+    while (i >= 0) {
+      if (digits[i] === '9') {
+        digits[i] = '0';
+        i--;
+      } else {
+        digits[i] = String(Number(digits[i]) + 1);
+        break;
+      }
+    }
+    if (i < 0) digits = ['1', ...digits];
+  }
+  const all = digits.join('');
+  const integer = all.slice(0, all.length - places) || '0';
+  const fraction = places > 0 ? all.slice(all.length - places) : '';
+  const isZero = /^0*$/.test(integer + fraction);
+  return (sign === '-' && !isZero ? '-' : '') + integer + (fraction ? `.${fraction}` : '');
+}
+
+/** An amount for reading: rounded to cents and grouped, `"18,272.25"`. */
+export function displayAmount(value: string): string {
+  return formatDecimal(roundDecimal(value, 2), 2);
+}
+
+/** An amount with its currency for reading: `"18,272.25 USD"`. */
+export function displayMoney(amount: string, currency: string): string {
+  return `${displayAmount(amount)} ${currency}`;
+}

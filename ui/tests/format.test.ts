@@ -34,3 +34,16 @@ test('money carries its currency code', () => {
   assert.equal(formatMoney('1500', 'USD'), '1,500.00 USD');
   assert.equal(formatMoney('-12.5', 'CNY'), '-12.50 CNY');
 });
+
+test('display rounding works on the digits, half away from zero', async () => {
+  const { roundDecimal, displayAmount, displayMoney } = await import('../src/format');
+  assert.equal(roundDecimal('18272.254888333619846', 2), '18272.25');
+  assert.equal(roundDecimal('2.005', 2), '2.01');
+  assert.equal(roundDecimal('-2.005', 2), '-2.01');
+  assert.equal(roundDecimal('9.999', 2), '10.00');
+  assert.equal(roundDecimal('-0.004', 2), '0.00');
+  assert.equal(roundDecimal('1.5', 2), '1.5');
+  assert.equal(displayAmount('683089.40526391966591151380316'), '683,089.41');
+  assert.equal(displayAmount('12'), '12.00');
+  assert.equal(displayMoney('1500', 'USD'), '1,500.00 USD');
+});

@@ -11,6 +11,9 @@ use serde_json::{json, Value};
 
 const NAME: &str = "E2E security budget";
 
+/// Picks the two examples that report in CNY on the Compare screen.
+const PICK_TWO_CNY: &str = "for (const p of ['商品', '华东']) document.querySelector(`[data-test=compare-pick][data-name^='${p}']`).click(); return null;";
+
 /// The example with all three products.
 const STARTUP: &str = "[data-test=scenario-row][data-name^='Start-up'] [data-test=open-scenario]";
 
@@ -206,7 +209,7 @@ async fn two_scenarios_compare_month_by_month() -> TestResult {
     let app = App::launch().await?;
     app.click("[data-test=nav-compare]").await?;
     at_least(&app, "[data-test=compare-pick]", 3).await?;
-    app.script("document.querySelectorAll('[data-test=compare-pick]')[0].click(); document.querySelectorAll('[data-test=compare-pick]')[2].click(); return null;")
+    app.script(PICK_TWO_CNY)
         .await?;
     at_least(&app, "[data-test=compare-row]", 1).await?;
     app.element("[data-test=screen-compare] [data-test=chart] svg").await?;
@@ -267,7 +270,8 @@ async fn screenshots_of_every_screen_with_data() -> TestResult {
         app.screenshot(&format!("scenario-{theme}")).await?;
         app.script("document.querySelector('[data-test=budget-summary]')?.scrollIntoView(); return null;").await?;
         app.screenshot(&format!("scenario-budgets-{theme}")).await?;
-        app.click("[data-test=show-calculation]").await?;
+        app.script("document.querySelector('[data-test=show-calculation]').click(); return null;").await?;
+        app.element("[data-test=calculation]").await?;
         app.script("document.querySelector('[data-test=calculation]')?.scrollIntoView({block: 'center'}); return null;").await?;
         app.screenshot(&format!("scenario-calculation-{theme}")).await?;
         app.script("document.querySelector('[data-test=alternatives]')?.scrollIntoView(); return null;").await?;
@@ -287,7 +291,7 @@ async fn screenshots_of_every_screen_with_data() -> TestResult {
 
         app.click("[data-test=nav-compare]").await?;
         at_least(&app, "[data-test=compare-pick]", 2).await?;
-        app.script("document.querySelectorAll('[data-test=compare-pick]')[0].click(); document.querySelectorAll('[data-test=compare-pick]')[2].click(); return null;").await?;
+        app.script(PICK_TWO_CNY).await?;
         at_least(&app, "[data-test=compare-row]", 1).await?;
         app.screenshot(&format!("compare-{theme}")).await?;
 

@@ -1,7 +1,7 @@
 // The live side panel: the quote of the scenario in the wizard, updated as it changes.
 
 import { t } from '../i18n';
-import { formatDecimal, formatMoney } from '../format';
+import { displayMoney, displayAmount } from '../format';
 import { livePending, livePreview, liveError } from '../wizard/live';
 import { Chart, CompleteBadge } from './common';
 import { ErrorNotice } from './error-notice';
@@ -33,7 +33,7 @@ export function LivePanel() {
           <div class="panel-total">
             <span class="metric-label">{t('panel.total')}</span>
             <span class="metric-value num" data-test="live-total">
-              {formatMoney(preview.total, preview.currency)}
+              {displayMoney(preview.total, preview.currency)}
             </span>
             <CompleteBadge complete={preview.complete} />
           </div>
@@ -49,7 +49,7 @@ export function LivePanel() {
               {preview.months.map((m) => (
                 <tr>
                   <td>{m.month}</td>
-                  <td class="num">{formatDecimal(m.total, 2)}</td>
+                  <td class="num">{displayAmount(m.total)}</td>
                 </tr>
               ))}
             </tbody>

@@ -7,7 +7,7 @@ import { api, CommandError, type ScenarioComparison, type ScenarioRow } from '..
 import { language, t } from '../i18n';
 import { href } from '../router';
 import { resolvedTheme } from '../theme';
-import { formatDecimal, formatMoney } from '../format';
+import { displayMoney, displayAmount } from '../format';
 import { EmptyState, PageHeader, Section } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
 import { Chart, CompleteBadge, Loading } from '../components/common';
@@ -107,18 +107,20 @@ export function CompareScreen() {
           <div class="pick-list">
             {rows.value.map((row) => {
               const on = picked.value.includes(row.id);
+              const first = rows.value!.find((r) => r.id === picked.value[0]);
+              const otherCurrency = !on && first !== undefined && first.currency !== row.currency;
               return (
-                <label class={on ? 'pick selected' : 'pick'}>
+                <label class={on ? 'pick selected' : otherCurrency ? 'pick disabled' : 'pick'} title={otherCurrency ? t('compare.otherCurrency', { currency: first!.currency ?? '' }) : undefined}>
                   <input
                     type="checkbox"
                     checked={on}
-                    disabled={!on && picked.value.length >= MAX}
+                    disabled={!on && (picked.value.length >= MAX || otherCurrency)}
                     onChange={(event) => toggle(row.id, (event.target as HTMLInputElement).checked)}
                     data-test="compare-pick"
                     data-name={row.name}
                   />
                   <span>{row.name}</span>
-                  <span class="num muted">{row.total && row.currency ? formatMoney(row.total, row.currency) : '—'}</span>
+                  <span class="num muted">{row.total && row.currency ? displayMoney(row.total, row.currency) : '—'}</span>
                 </label>
               );
             })}
@@ -153,7 +155,7 @@ export function CompareScreen() {
                         <td>{m.month}</td>
                         {r.scenarios.map((_, i) => (
                           <>
-                            <td class="num">{m.totals[i] ? formatDecimal(m.totals[i]!, 2) : '—'}</td>
+                            <td class="num">{m.totals[i] ? displayAmount(m.totals[i]!) : '—'}</td>
                             {i > 0 && <td class={`num ${diffClass(m.differences[i])}`}>{signed(m.differences[i])}</td>}
                           </>
                         ))}
@@ -166,7 +168,7 @@ export function CompareScreen() {
                       {r.scenarios.map((s, i) => (
                         <>
                           <td class="num">
-                            {formatDecimal(s.total, 2)} <CompleteBadge complete={s.complete} />
+                            {displayAmount(s.total)} <CompleteBadge complete={s.complete} />
                           </td>
                           {i > 0 && <td />}
                         </>
@@ -185,7 +187,7 @@ export function CompareScreen() {
 
 function signed(value: string | null | undefined): string {
   if (!value) return '—';
-  const text = formatDecimal(value, 2);
+  const text = displayAmount(value);
   return value.startsWith('-') || /^0*\.?0*$/.test(value) ? text : `+${text}`;
 }
 

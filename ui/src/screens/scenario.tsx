@@ -15,7 +15,7 @@ import {
 import { language, t } from '../i18n';
 import { href, navigate, param } from '../router';
 import { resolvedTheme } from '../theme';
-import { formatDecimal, formatMoney } from '../format';
+import { formatDecimal, displayMoney, displayAmount } from '../format';
 import { PageHeader, Section } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
 import { Chart, CompleteBadge, Loading, StatusBadge, productName } from '../components/common';
@@ -129,7 +129,7 @@ export function ScenarioScreen() {
           <div class="metric">
             <span class="metric-label">{t('scenario.total')}</span>
             <span class="metric-value num" data-test="quote-total">
-              {formatMoney(q.total, q.currency)}
+              {displayMoney(q.total, q.currency)}
             </span>
           </div>
           <div class="metric">
@@ -167,10 +167,10 @@ export function ScenarioScreen() {
                 {q.budgets.map((b) => (
                   <tr>
                     <td>{b.name ?? productName(b.product)}</td>
-                    <td class="num">{formatMoney(b.amount, b.currency)}</td>
+                    <td class="num">{displayMoney(b.amount, b.currency)}</td>
                     <td class="num">{percent(b.warn_at)}</td>
-                    <td class="num">{formatMoney(b.total_budget, q.currency)}</td>
-                    <td class="num">{formatMoney(b.total_spend, q.currency)}</td>
+                    <td class="num">{displayMoney(b.total_budget, q.currency)}</td>
+                    <td class="num">{displayMoney(b.total_spend, q.currency)}</td>
                     <td>{b.first_warning ?? '—'}</td>
                     <td class={b.first_over ? 'over-text' : ''}>{b.first_over ?? '—'}</td>
                     <td>{b.first_cumulative_over ?? '—'}</td>
@@ -206,15 +206,15 @@ export function ScenarioScreen() {
                   {q.months.map((m) => (
                     <tr>
                       <td>{m.month}</td>
-                      <td class="num">{formatDecimal(m.total, 2)}</td>
+                      <td class="num">{displayAmount(m.total)}</td>
                       {m.budgets.map((b) => (
                         <>
-                          <td class="num">{formatDecimal(b.spend, 2)}</td>
+                          <td class="num">{displayAmount(b.spend)}</td>
                           <td>
                             <StatusBadge status={b.status} />
                           </td>
-                          <td class="num">{formatDecimal(b.cumulative_budget, 2)}</td>
-                          <td class={`num cum-${b.cumulative_status ?? 'none'}`}>{formatDecimal(b.cumulative_spend, 2)}</td>
+                          <td class="num">{displayAmount(b.cumulative_budget)}</td>
+                          <td class={`num cum-${b.cumulative_status ?? 'none'}`}>{displayAmount(b.cumulative_spend)}</td>
                         </>
                       ))}
                     </tr>
@@ -261,13 +261,13 @@ export function ScenarioScreen() {
                           {a.current && <span class="badge badge-neutral">{t('scenario.current')}</span>}
                           {a.recommended && <span class="badge badge-ok">{t('scenario.recommended')}</span>}
                         </td>
-                        <td class="num">{a.total ? formatMoney(a.total, a.currency) : '—'}</td>
+                        <td class="num">{a.total ? displayMoney(a.total, a.currency) : '—'}</td>
                         <td>
                           {!a.feasible && <span class="over-text">{t('scenario.infeasible')} </span>}
                           {a.feasible && !a.complete && <span class="warning-text">{t('common.incomplete')} </span>}
                           {a.reasons.join('; ')}
                           {a.recommended && a.saving && (
-                            <span class="ok-text"> {t('scenario.saving', { amount: formatMoney(a.saving, a.currency) })}</span>
+                            <span class="ok-text"> {t('scenario.saving', { amount: displayMoney(a.saving, a.currency) })}</span>
                           )}
                         </td>
                       </tr>
@@ -302,7 +302,7 @@ export function ScenarioScreen() {
                       </td>
                       {m.options.map((o) => (
                         <td class="num" title={o.shortfalls.map((s) => s.text).join('\n')}>
-                          {o.feasible ? (o.cost ? formatDecimal(o.cost, 2) : '—') : <span class="muted">{o.shortfalls.map((s) => s.requirement).join(', ')}</span>}
+                          {o.feasible ? (o.cost ? displayAmount(o.cost) : '—') : <span class="muted">{o.shortfalls.map((s) => s.requirement).join(', ')}</span>}
                         </td>
                       ))}
                     </tr>
@@ -323,15 +323,15 @@ export function ScenarioScreen() {
                 </tr>
                 <tr>
                   <th scope="row">{t('scenario.tcssTotal')}</th>
-                  <td class="num">{q.tcss.total ? formatMoney(q.tcss.total, q.tcss.currency) : '—'}</td>
+                  <td class="num">{q.tcss.total ? displayMoney(q.tcss.total, q.tcss.currency) : '—'}</td>
                 </tr>
                 <tr>
                   <th scope="row">{t('scenario.savingVsPrepaid')}</th>
-                  <td class="num">{q.tcss.saving_vs_prepaid ? formatMoney(q.tcss.saving_vs_prepaid, q.tcss.currency) : '—'}</td>
+                  <td class="num">{q.tcss.saving_vs_prepaid ? displayMoney(q.tcss.saving_vs_prepaid, q.tcss.currency) : '—'}</td>
                 </tr>
                 <tr>
                   <th scope="row">{t('scenario.savingVsPostpaid')}</th>
-                  <td class="num">{q.tcss.saving_vs_postpaid ? formatMoney(q.tcss.saving_vs_postpaid, q.tcss.currency) : '—'}</td>
+                  <td class="num">{q.tcss.saving_vs_postpaid ? displayMoney(q.tcss.saving_vs_postpaid, q.tcss.currency) : '—'}</td>
                 </tr>
               </tbody>
             </table>
@@ -355,9 +355,9 @@ export function ScenarioScreen() {
                       <td class="num">{formatDecimal(m.licensed)}</td>
                       <td class="num">{formatDecimal(m.max_cores)}</td>
                       <td class="num">{m.break_even_days ? formatDecimal(m.break_even_days) : '—'}</td>
-                      <td class="num">{m.cost ? formatDecimal(m.cost, 2) : '—'}</td>
-                      <td class="num">{m.all_prepaid ? formatDecimal(m.all_prepaid, 2) : '—'}</td>
-                      <td class="num">{m.all_postpaid ? formatDecimal(m.all_postpaid, 2) : '—'}</td>
+                      <td class="num">{m.cost ? displayAmount(m.cost) : '—'}</td>
+                      <td class="num">{m.all_prepaid ? displayAmount(m.all_prepaid) : '—'}</td>
+                      <td class="num">{m.all_postpaid ? displayAmount(m.all_postpaid) : '—'}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -386,7 +386,7 @@ export function ScenarioScreen() {
                       <td>{t(`scenario.${c.kind}`)}</td>
                       <td>{c.from}</td>
                       <td>{c.to}</td>
-                      <td class="num">{formatMoney(c.amount, c.currency)}</td>
+                      <td class="num">{displayMoney(c.amount, c.currency)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -525,13 +525,13 @@ function LineRows({ line, showCalc, cols }: { line: LineView; showCalc: boolean;
         </td>
         <td class="num">{line.unit_price ? formatDecimal(line.unit_price) : '—'}</td>
         <td class="num">
-          {line.amount ? formatMoney(line.amount, line.currency) : (
+          {line.amount ? displayMoney(line.amount, line.currency) : (
             <span class="warning-text">
               {line.custom_quote ? t('scenario.customQuote') : line.infeasible ? t('scenario.infeasible') : t('scenario.priceMissing')}
             </span>
           )}
         </td>
-        <td class="num">{line.converted ? formatDecimal(line.converted, 2) : '—'}</td>
+        <td class="num">{line.converted ? displayAmount(line.converted) : '—'}</td>
         <td>
           <code>{line.rule}</code>
         </td>
@@ -611,7 +611,7 @@ function ActualsEditor({ quote, actuals, onChanged }: { quote: QuoteView; actual
                   const existing = find(m.month, p);
                   return (
                     <>
-                      <td class="num">{projected ? formatDecimal(projected, 2) : '—'}</td>
+                      <td class="num">{projected ? displayAmount(projected) : '—'}</td>
                       <td class="num">
                         <input
                           class="input num-input"
@@ -623,7 +623,7 @@ function ActualsEditor({ quote, actuals, onChanged }: { quote: QuoteView; actual
                         />
                       </td>
                       <td class="num">
-                        {row?.error ? formatDecimal(row.error, 2) : '—'}
+                        {row?.error ? displayAmount(row.error) : '—'}
                         {row?.error_ratio && <span class="muted small"> ({percent(row.error_ratio.replace('-', ''))})</span>}
                       </td>
                     </>

@@ -6,10 +6,10 @@ import { useSignal } from '@preact/signals';
 import { api, CommandError, type ScenarioRow } from '../api';
 import { t } from '../i18n';
 import { href, navigate } from '../router';
-import { formatMoney } from '../format';
+import { displayMoney } from '../format';
 import { EmptyState, PageHeader } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
-import { CompleteBadge, ConfirmDialog, Loading, productName } from '../components/common';
+import { CompleteBadge, ConfirmDialog, Loading } from '../components/common';
 
 const JSON_FILTER = [{ name: 'Plancast scenario (JSON)', extensions: ['json'] }];
 
@@ -145,7 +145,7 @@ export function ScenariosScreen() {
               <tbody>
                 {shown.map((row) => (
                   <tr data-test="scenario-row" data-name={row.name} data-id={row.id}>
-                    <td>
+                    <td class="scenario-name">
                       {renaming.value === row.id ? (
                         <form
                           class="inline-form"
@@ -180,12 +180,18 @@ export function ScenariosScreen() {
                       )}
                       {row.error && <div class="field-error">{row.error}</div>}
                     </td>
-                    <td>{row.products.map((p) => productName(p)).join(', ')}</td>
+                    <td>
+                      <span class="chips">
+                        {row.products.map((p) => (
+                          <span class="chip">{t(`productsShort.${p}`)}</span>
+                        ))}
+                      </span>
+                    </td>
                     <td class="num">
                       {row.start ? t('scenarios.periodValue', { start: row.start, months: row.months ?? 0 }) : '—'}
                     </td>
                     <td class="num" data-test="scenario-total">
-                      {row.total && row.currency ? formatMoney(row.total, row.currency) : '—'}
+                      {row.total && row.currency ? displayMoney(row.total, row.currency) : '—'}
                     </td>
                     <td>
                       <CompleteBadge complete={row.complete} />

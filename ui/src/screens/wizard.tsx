@@ -9,7 +9,7 @@ import { api, CommandError, type FieldError, type WizardOptions } from '../api';
 import { language, t } from '../i18n';
 import { navigate, param } from '../router';
 import { resolvedTheme } from '../theme';
-import { formatMoney, formatDecimal } from '../format';
+import { displayMoney, displayAmount } from '../format';
 import { PageHeader, Segmented } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
 import { FieldMessage, Loading, productName } from '../components/common';
@@ -685,9 +685,9 @@ function ReviewStep({ document, errors }: { document: string; errors: FieldError
         preview.total &&
         preview.currency && (
           <p class="review-total" data-test="review-total">
-            {t('wizard.reviewTotal', { total: formatMoney(preview.total, preview.currency), months: preview.months.length })}
+            {t('wizard.reviewTotal', { total: displayMoney(preview.total, preview.currency), months: preview.months.length })}
             {preview.months[0] && (
-              <span class="muted"> · {t('wizard.firstMonth', { amount: formatDecimal(preview.months[0].total, 2) })}</span>
+              <span class="muted"> · {t('wizard.firstMonth', { amount: displayAmount(preview.months[0].total) })}</span>
             )}
           </p>
         )
