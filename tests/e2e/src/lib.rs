@@ -214,8 +214,25 @@ impl App {
             .await
     }
 
+    /// Clicks the first element matching `css`. A screen that re-renders between finding and
+    /// clicking leaves a stale element: find it again (a few times) rather than fail.
     pub async fn click(&self, css: &str) -> WebDriverResult<()> {
-        self.element(css).await?.click().await
+        let mut attempts = 0;
+        loop {
+            match self.element(css).await?.click().await {
+                Err(error)
+                    if attempts < 5
+                        && matches!(
+                            error.as_inner(),
+                            thirtyfour::error::WebDriverErrorInner::StaleElementReference(_)
+                        ) =>
+                {
+                    attempts += 1;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                other => return other,
+            }
+        }
     }
 
     /// Runs JavaScript in the page (its body is a function body: use `return`).

@@ -1,5 +1,4 @@
-//! The window in the real webview: nav, language, theme, IPC, CSP — and, with
-//! `PLANCAST_SCREENSHOTS=DIR`, a picture of every screen in light and dark.
+//! The window in the real webview: nav, language, theme, IPC, CSP.
 
 use plancast_e2e::{enabled, App, TestResult};
 use serde_json::json;
@@ -160,43 +159,4 @@ async fn settings_shows_version_and_this_tests_own_data_dir() -> TestResult {
     Ok(())
 }
 
-/// Screens to photograph: (nav id, file name).
-const SCREENS: [(&str, &str); 4] = [
-    ("scenarios", "scenarios"),
-    ("compare", "compare"),
-    ("price-book", "price-book"),
-    ("settings", "settings"),
-];
-
-/// With PLANCAST_SCREENSHOTS=DIR: every screen in light and dark, plus two in Chinese.
-#[tokio::test(flavor = "multi_thread")]
-async fn screenshots_of_every_screen() -> TestResult {
-    if !enabled("screenshots_of_every_screen") || std::env::var_os("PLANCAST_SCREENSHOTS").is_none()
-    {
-        return Ok(());
-    }
-    let app = App::launch().await?;
-    for theme in ["light", "dark"] {
-        app.click("[data-test=nav-settings]").await?;
-        app.click(&format!("[data-test=theme-{theme}]")).await?;
-        app.eventually(THEME, json!(theme)).await?;
-        for (id, name) in SCREENS {
-            app.click(&format!("[data-test=nav-{id}]")).await?;
-            app.element(&format!("[data-test=screen-{id}]")).await?;
-            if id == "settings" {
-                app.element("[data-test=app-version]").await?;
-            }
-            app.screenshot(&format!("{name}-{theme}")).await?;
-        }
-    }
-    app.click("[data-test=nav-settings]").await?;
-    app.click("[data-test=theme-light]").await?;
-    app.click("[data-test=lang-zh-CN]").await?;
-    app.eventually(NAV, json!(CHINESE_NAV)).await?;
-    app.screenshot("settings-zh-CN-light").await?;
-    app.click("[data-test=nav-scenarios]").await?;
-    app.element("[data-test=screen-scenarios]").await?;
-    app.screenshot("scenarios-zh-CN-light").await?;
-    app.close().await?;
-    Ok(())
-}
+// Screenshots of every screen, with data, are taken by tests/screens.rs.

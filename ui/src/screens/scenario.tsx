@@ -245,7 +245,7 @@ export function ScenarioScreen() {
             {alternatives.value.products.map((p) => (
               <div class="sub-section" data-test="alternatives" data-product={p.product}>
                 <h3 class="card-subtitle">{productName(p.product)}</h3>
-                <table class="data-table">
+                <table class="data-table alt-table">
                   <thead>
                     <tr>
                       <th>{t('scenario.plan')}</th>
@@ -266,7 +266,8 @@ export function ScenarioScreen() {
                           {!a.feasible && <span class="over-text">{t('scenario.infeasible')} </span>}
                           {a.feasible && !a.complete && <span class="warning-text">{t('common.incomplete')} </span>}
                           {a.reasons.join('; ')}
-                          {a.recommended && a.saving && (
+                          {a.recommended && a.current && <span class="ok-text">{t('scenario.alreadyBest')}</span>}
+                          {a.recommended && !a.current && a.saving && !/^-?0*\.?0*$/.test(a.saving) && (
                             <span class="ok-text"> {t('scenario.saving', { amount: displayMoney(a.saving, a.currency) })}</span>
                           )}
                         </td>

@@ -137,9 +137,6 @@ export function ScenariosScreen() {
                   <th>{t('scenarios.period')}</th>
                   <th class="num">{t('scenarios.total')}</th>
                   <th>{t('scenarios.state')}</th>
-                  <th class="actions-col">
-                    <span class="visually-hidden">{t('scenarios.actions')}</span>
-                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -179,24 +176,8 @@ export function ScenariosScreen() {
                         </a>
                       )}
                       {row.error && <div class="field-error">{row.error}</div>}
-                    </td>
-                    <td>
-                      <span class="chips">
-                        {row.products.map((p) => (
-                          <span class="chip">{t(`productsShort.${p}`)}</span>
-                        ))}
-                      </span>
-                    </td>
-                    <td class="num">
-                      {row.start ? t('scenarios.periodValue', { start: row.start, months: row.months ?? 0 }) : '—'}
-                    </td>
-                    <td class="num" data-test="scenario-total">
-                      {row.total && row.currency ? displayMoney(row.total, row.currency) : '—'}
-                    </td>
-                    <td>
-                      <CompleteBadge complete={row.complete} />
-                    </td>
-                    <td class="row-actions">
+                      {renaming.value !== row.id && (
+                    <div class="row-actions-inline">
                       <button type="button" class="link-button" onClick={() => navigate(`/wizard/${row.id}`)} data-test="edit-scenario">
                         {t('common.edit')}
                       </button>
@@ -221,7 +202,26 @@ export function ScenariosScreen() {
                       <button type="button" class="link-button danger" onClick={() => (deleting.value = row)} data-test="delete-scenario">
                         {t('common.delete')}
                       </button>
+                    </div>
+                      )}
                     </td>
+                    <td>
+                      <span class="chips">
+                        {row.products.map((p) => (
+                          <span class="chip">{t(`productsShort.${p}`)}</span>
+                        ))}
+                      </span>
+                    </td>
+                    <td class="num">
+                      {row.start ? t('scenarios.periodValue', { start: row.start, months: row.months ?? 0 }) : '—'}
+                    </td>
+                    <td class="num" data-test="scenario-total">
+                      {row.total && row.currency ? displayMoney(row.total, row.currency) : '—'}
+                    </td>
+                    <td>
+                      <CompleteBadge complete={row.complete} />
+                    </td>
+
                   </tr>
                 ))}
               </tbody>
