@@ -173,7 +173,7 @@ export function PriceBookScreen() {
           {rows.value?.length === 0 && !error.value && <EmptyState title={t('priceBook.emptyTitle')} body={t('priceBook.emptyBody')} />}
           {rows.value && rows.value.length > 0 && (
             <div class="table-scroll">
-              <table class="data-table compact" data-test="price-table">
+              <table class="data-table price-table" data-test="price-table">
                 <thead>
                   <tr>
                     <th>{t('priceBook.product')}</th>
@@ -190,11 +190,15 @@ export function PriceBookScreen() {
                 <tbody>
                   {rows.value.map((row) => (
                     <tr class={row.user ? 'user-price' : ''} data-test="price-row">
-                      <td>{productName(row.product)}</td>
+                      <td class="nowrap">{t(`productsShort.${row.product}`)}</td>
                       <td>{t(`sites.${row.site}`, { defaultValue: row.site })}</td>
                       <td>
                         {row.item}
-                        {row.regions.length > 0 && <div class="muted small">{row.regions.join(', ')}</div>}
+                        {row.regions.length > 0 && (
+                          <div class="muted small regions" title={row.regions.join(', ')}>
+                            {row.regions.join(', ')}
+                          </div>
+                        )}
                       </td>
                       <td>{row.plan ?? '—'}</td>
                       <td class="num">

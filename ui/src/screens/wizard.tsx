@@ -576,15 +576,20 @@ function GrowthStep({ state, update, fieldError }: StepProps) {
                 <TextInput value={quantity.list} placeholder={t('wizard.growth.listPlaceholder', { months: state.months })} onInput={(v) => update((d) => void (d.quantities[path]!.list = v))} test={`list-${path}`} />
               ) : (
                 <>
-                  <TextInput numeric value={quantity.value} placeholder={t('wizard.growth.start')} onInput={(v) => update((d) => void (d.quantities[path]!.value = v))} test={`start-${path}`} />
+                  <label class="mini-label">
+                    <span>{quantity.mode === 'constant' ? t('wizard.growth.value') : t('wizard.growth.start')}</span>
+                    <TextInput numeric value={quantity.value} onInput={(v) => update((d) => void (d.quantities[path]!.value = v))} test={`start-${path}`} />
+                  </label>
                   {(quantity.mode === 'percent' || quantity.mode === 'add') && (
-                    <TextInput
-                      numeric
-                      value={quantity.step}
-                      placeholder={quantity.mode === 'percent' ? t('wizard.growth.percentPlaceholder') : t('wizard.growth.addPlaceholder')}
-                      onInput={(v) => update((d) => void (d.quantities[path]!.step = v))}
-                      test={`step-${path}`}
-                    />
+                    <label class="mini-label">
+                      <span>{quantity.mode === 'percent' ? t('wizard.growth.percentPlaceholder') : t('wizard.growth.addPlaceholder')}</span>
+                      <TextInput
+                        numeric
+                        value={quantity.step}
+                        onInput={(v) => update((d) => void (d.quantities[path]!.step = v))}
+                        test={`step-${path}`}
+                      />
+                    </label>
                   )}
                 </>
               )}
