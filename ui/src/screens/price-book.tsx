@@ -177,7 +177,6 @@ export function PriceBookScreen() {
                 <thead>
                   <tr>
                     <th>{t('priceBook.product')}</th>
-                    <th>{t('priceBook.site')}</th>
                     <th>{t('priceBook.item')}</th>
                     <th>{t('priceBook.plan')}</th>
                     <th class="num">{t('priceBook.amount')}</th>
@@ -190,8 +189,10 @@ export function PriceBookScreen() {
                 <tbody>
                   {rows.value.map((row) => (
                     <tr class={row.user ? 'user-price' : ''} data-test="price-row">
-                      <td class="nowrap">{t(`productsShort.${row.product}`)}</td>
-                      <td>{t(`sites.${row.site}`, { defaultValue: row.site })}</td>
+                      <td class="nowrap">
+                        <strong>{t(`productsShort.${row.product}`)}</strong>
+                        <div class="muted small">{t(`sites.${row.site}`, { defaultValue: row.site })}</div>
+                      </td>
                       <td>
                         {row.item}
                         {row.regions.length > 0 && (
@@ -209,7 +210,7 @@ export function PriceBookScreen() {
                         {row.effective_from}
                         {row.effective_to ? ` – ${row.effective_to}` : ''}
                       </td>
-                      <td title={row.note ?? ''}>
+                      <td class="source-cell" title={row.note ?? ''}>
                         {row.user ? <span class="badge badge-neutral">{t('priceBook.yours')}</span> : row.source_title ?? row.source}
                         <div class="muted small">
                           <code>{row.rule}</code>
