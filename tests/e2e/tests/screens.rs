@@ -287,6 +287,9 @@ async fn screenshots_of_every_screen_with_data() -> TestResult {
         app.screenshot(&format!("wizard-growth-{theme}")).await?;
         app.click("[data-test=step-budgets]").await?;
         app.screenshot(&format!("wizard-budgets-{theme}")).await?;
+        app.click("[data-test=step-review]").await?;
+        app.element("[data-test=review-json]").await?;
+        app.screenshot(&format!("wizard-review-{theme}")).await?;
         app.click("[data-test=wizard-discard]").await?;
 
         app.click("[data-test=nav-compare]").await?;
@@ -294,6 +297,8 @@ async fn screenshots_of_every_screen_with_data() -> TestResult {
         app.script(PICK_TWO_CNY).await?;
         at_least(&app, "[data-test=compare-row]", 1).await?;
         app.screenshot(&format!("compare-{theme}")).await?;
+        app.script("document.querySelector('[data-test=compare-table]').scrollIntoView(); return null;").await?;
+        app.screenshot(&format!("compare-table-{theme}")).await?;
 
         app.click("[data-test=nav-price-book]").await?;
         at_least(&app, "[data-test=price-row]", 1).await?;
