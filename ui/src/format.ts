@@ -69,3 +69,30 @@ export function displayAmount(value: string): string {
 export function displayMoney(amount: string, currency: string): string {
   return `${displayAmount(amount)} ${currency}`;
 }
+
+/**
+ * The exact sum of decimal strings, computed on scaled BigInts (never floats):
+ * `sumDecimals(["0.1", "0.2"])` is `"0.3"`. Used to show a product's projected month from its
+ * lines when Rust has not already given the figure. Returns null if any value is not a decimal.
+ */
+export function sumDecimals(values: string[]): string | null {
+  let scale = 0;
+  const parts: { sign: string; int: string; frac: string }[] = [];
+  for (const value of values) {
+    const match = DECIMAL.exec(value.trim());
+    if (!match) return null;
+    const [, sign = '', int = '0', frac = ''] = match;
+    parts.push({ sign, int, frac });
+    scale = Math.max(scale, frac.length);
+  }
+  let total = 0n;
+  for (const { sign, int, frac } of parts) {
+    const scaled = BigInt(int + frac.padEnd(scale, '0'));
+    total += sign === '-' ? -scaled : scaled;
+  }
+  const negative = total < 0n;
+  const digits = (negative ? -total : total).toString().padStart(scale + 1, '0');
+  const int = digits.slice(0, digits.length - scale);
+  const frac = scale > 0 ? digits.slice(digits.length - scale) : '';
+  return (negative ? '-' : '') + int + (frac ? `.${frac}` : '');
+}

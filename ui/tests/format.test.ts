@@ -47,3 +47,12 @@ test('display rounding works on the digits, half away from zero', async () => {
   assert.equal(displayAmount('12'), '12.00');
   assert.equal(displayMoney('1500', 'USD'), '1,500.00 USD');
 });
+
+test('sums decimals exactly', async () => {
+  const { sumDecimals } = await import('../src/format');
+  assert.equal(sumDecimals(['0.1', '0.2']), '0.3');
+  assert.equal(sumDecimals(['148.8', '5.5', '8.64']), '162.94');
+  assert.equal(sumDecimals(['-1.25', '1']), '-0.25');
+  assert.equal(sumDecimals([]), '0');
+  assert.equal(sumDecimals(['x']), null);
+});

@@ -202,6 +202,38 @@ async fn the_quote_exports_as_csv() -> TestResult {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn actual_spend_appears_beside_the_projection() -> TestResult {
+    if !enabled("actual_spend_appears_beside_the_projection") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    app.click(STARTUP).await?;
+    app.element("[data-test=actuals]").await?;
+    app.fill("[data-test='actual-tcss-2027-01']", "400").await?;
+    // `change` fires when the field loses focus.
+    app.script("document.querySelector(\"[data-test='actual-tcss-2027-01']\").blur(); return null;").await?;
+    let deadline = std::time::Instant::now() + PATIENCE;
+    loop {
+        let actuals = app.invoke("list_actuals", json!({ "scenario_id": scenario_id(&app).await? })).await?;
+        if actuals.as_array().is_some_and(|a| a.iter().any(|r| r["amount"] == json!("400"))) {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the actual was not stored: {actuals}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    app.close().await?;
+    Ok(())
+}
+
+async fn scenario_id(app: &App) -> Result<i64, Box<dyn std::error::Error>> {
+    let list = app.invoke("list_scenarios", json!({})).await?;
+    list.as_array()
+        .and_then(|rows| rows.iter().find(|r| r["name"].as_str().is_some_and(|n| n.starts_with("Start-up"))))
+        .and_then(|r| r["id"].as_i64())
+        .ok_or_else(|| "no Start-up example".into())
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn two_scenarios_compare_month_by_month() -> TestResult {
     if !enabled("two_scenarios_compare_month_by_month") {
         return Ok(());
@@ -276,6 +308,10 @@ async fn screenshots_of_every_screen_with_data() -> TestResult {
         app.screenshot(&format!("scenario-calculation-{theme}")).await?;
         app.script("document.querySelector('[data-test=alternatives]')?.scrollIntoView(); return null;").await?;
         app.screenshot(&format!("scenario-alternatives-{theme}")).await?;
+        app.script("document.querySelector('[data-test=tcss-summary]')?.scrollIntoView(); return null;").await?;
+        app.screenshot(&format!("scenario-sizing-{theme}")).await?;
+        app.script("document.querySelector('[data-test=actuals]')?.scrollIntoView(); return null;").await?;
+        app.screenshot(&format!("scenario-actuals-{theme}")).await?;
 
         app.click("[data-test=edit]").await?;
         app.element("[data-test=wizard-step-basics]").await?;

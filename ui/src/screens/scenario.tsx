@@ -15,7 +15,7 @@ import {
 import { language, t } from '../i18n';
 import { href, navigate, param } from '../router';
 import { resolvedTheme } from '../theme';
-import { formatDecimal, displayMoney, displayAmount } from '../format';
+import { formatDecimal, displayMoney, displayAmount, sumDecimals } from '../format';
 import { PageHeader, Section } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
 import { Chart, CompleteBadge, Loading, StatusBadge, productName } from '../components/common';
@@ -608,7 +608,12 @@ function ActualsEditor({ quote, actuals, onChanged }: { quote: QuoteView; actual
                 <td>{m.month}</td>
                 {quote.products.map((p) => {
                   const row = quote.actuals.find((r) => r.month === m.month && r.product === p);
-                  const projected = row?.projected;
+                  // Rust sends projection rows only once actuals exist; before that the
+                  // projection is the month's converted lines for the product.
+                  const converted = m.lines.filter((l) => l.product === p).map((l) => l.converted);
+                  const projected =
+                    row?.projected ??
+                    (converted.length > 0 && converted.every((c) => c !== null) ? sumDecimals(converted as string[]) : null);
                   const existing = find(m.month, p);
                   return (
                     <>
