@@ -595,8 +595,8 @@ function ActualsEditor({ quote, actuals, onChanged }: { quote: QuoteView; actual
               <th>{t('scenario.month')}</th>
               {quote.products.map((p) => (
                 <>
-                  <th class="num">{t('scenario.projected', { product: productName(p) })}</th>
-                  <th class="num">{t('scenario.actual', { product: productName(p) })}</th>
+                  <th class="num">{t('scenario.projected', { product: t(`productsShort.${p}`) })}</th>
+                  <th class="num">{t('scenario.actual', { product: t(`productsShort.${p}`) })}</th>
                   <th class="num">{t('scenario.difference')}</th>
                 </>
               ))}
