@@ -207,11 +207,23 @@ impl App {
 
     /// The first element matching a CSS selector, waiting for it to appear.
     pub async fn element(&self, css: &str) -> WebDriverResult<WebElement> {
-        self.driver
-            .query(By::Css(css))
-            .wait(PATIENCE, Duration::from_millis(100))
-            .first()
-            .await
+        let mut attempts = 0;
+        loop {
+            let found = self
+                .driver
+                .query(By::Css(css))
+                .wait(PATIENCE, Duration::from_millis(100))
+                .first()
+                .await;
+            match found {
+                // The screen re-rendered while the query looked at a match: look again.
+                Err(error) if attempts < 5 && is_stale(&error) => {
+                    attempts += 1;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                other => return other,
+            }
+        }
     }
 
     /// Clicks the first element matching `css`. A screen that re-renders between finding and
@@ -220,13 +232,7 @@ impl App {
         let mut attempts = 0;
         loop {
             match self.element(css).await?.click().await {
-                Err(error)
-                    if attempts < 5
-                        && matches!(
-                            error.as_inner(),
-                            thirtyfour::error::WebDriverErrorInner::StaleElementReference(_)
-                        ) =>
-                {
+                Err(error) if attempts < 5 && is_stale(&error) => {
                     attempts += 1;
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
@@ -327,6 +333,13 @@ impl App {
         drop(home);
         result
     }
+}
+
+fn is_stale(error: &WebDriverError) -> bool {
+    matches!(
+        error.as_inner(),
+        thirtyfour::error::WebDriverErrorInner::StaleElementReference(_)
+    )
 }
 
 async fn wait_for_port(port: u16) -> Result<(), Box<dyn std::error::Error>> {
