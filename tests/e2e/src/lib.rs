@@ -299,8 +299,16 @@ impl App {
 
     /// Sets an input's value the way typing does (fires `input`), replacing what was there.
     pub async fn fill(&self, css: &str, value: &str) -> WebDriverResult<()> {
+        // WebDriver's clear() fires no `input` event, so the screen would keep the old text:
+        // empty the field the way a user does, then type.
         let element = self.element(css).await?;
-        element.clear().await?;
+        self.driver
+            .execute(
+                "arguments[0].value = ''; \
+                 arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![element.to_json()?],
+            )
+            .await?;
         element.send_keys(value).await?;
         Ok(())
     }

@@ -57,7 +57,10 @@ async fn at_least(app: &App, css: &str, n: u64) -> Result<u64, Box<dyn std::erro
 
 async fn scenario_count(app: &App) -> Result<usize, Box<dyn std::error::Error>> {
     let list = app.invoke("list_scenarios", json!({})).await?;
-    Ok(list.as_array().ok_or("list_scenarios did not return a list")?.len())
+    Ok(list
+        .as_array()
+        .ok_or("list_scenarios did not return a list")?
+        .len())
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -89,10 +92,16 @@ async fn wizard_builds_a_scenario_with_a_live_quote_that_survives_a_restart() ->
     app.fill("[data-test='field-tcss.cores']", "64").await?;
     let bigger = changes(&app, &text_of("[data-test=live-total]"), &total).await?;
     assert_ne!(total, bigger, "the live total did not follow the cores");
-    assert_eq!(app.script(&count_of("[data-test=live-months] tbody tr")).await?, json!(6));
-    app.element("[data-test=side-panel] [data-test=chart] svg").await?;
+    assert_eq!(
+        app.script(&count_of("[data-test=live-months] tbody tr"))
+            .await?,
+        json!(6)
+    );
+    app.element("[data-test=side-panel] [data-test=chart] svg")
+        .await?;
     app.click("[data-test=tcss-billing-prepaid]").await?;
-    app.fill("[data-test='field-tcss.licensed_cores']", "64").await?;
+    app.fill("[data-test='field-tcss.licensed_cores']", "64")
+        .await?;
     app.click("[data-test=wizard-next]").await?;
 
     // Growth: cores grow 10 % a month.
@@ -114,14 +123,21 @@ async fn wizard_builds_a_scenario_with_a_live_quote_that_survives_a_restart() ->
     let json_text = app.element("[data-test=review-json]").await?.text().await?;
     let document: Value = serde_json::from_str(&json_text)?;
     assert_eq!(document["name"], json!(NAME));
-    assert_eq!(document["tcss"]["cores"], json!({ "start": "64", "monthly_percent": "10" }));
+    assert_eq!(
+        document["tcss"]["cores"],
+        json!({ "start": "64", "monthly_percent": "10" })
+    );
     assert_eq!(document["budgets"][0]["amount"], json!("500"));
     app.element("[data-test=review-total]").await?;
     app.click("[data-test=wizard-save]").await?;
 
     // The scenario view opens with its quote.
-    app.element("[data-test=screen-scenario] [data-test=quote-total]").await?;
-    assert_eq!(app.script(&text_of("[data-test=page-title]")).await?, json!(NAME));
+    app.element("[data-test=screen-scenario] [data-test=quote-total]")
+        .await?;
+    assert_eq!(
+        app.script(&text_of("[data-test=page-title]")).await?,
+        json!(NAME)
+    );
     assert_eq!(scenario_count(&app).await?, 4);
     app.click("[data-test=show-calculation]").await?;
     at_least(&app, "[data-test=calculation]", 1).await?;
@@ -133,11 +149,16 @@ async fn wizard_builds_a_scenario_with_a_live_quote_that_survives_a_restart() ->
     let names = app
         .script("return [...document.querySelectorAll('[data-test=scenario-row]')].map(r => r.dataset.name);")
         .await?;
-    assert!(names.as_array().is_some_and(|n| n.contains(&json!(NAME))), "{names}");
+    assert!(
+        names.as_array().is_some_and(|n| n.contains(&json!(NAME))),
+        "{names}"
+    );
     // The draft was deleted on save: a new wizard starts empty.
     app.click("[data-test=new-scenario]").await?;
     app.element("[data-test=wizard-step-basics]").await?;
-    let name = app.script("return document.querySelector('[data-test=field-name]').value;").await?;
+    let name = app
+        .script("return document.querySelector('[data-test=field-name]').value;")
+        .await?;
     assert_eq!(name, json!(""));
     app.close().await?;
     Ok(())
@@ -156,21 +177,30 @@ async fn an_invalid_field_shows_its_error_beside_it_and_nothing_is_saved() -> Te
     app.click("[data-test=wizard-next]").await?;
     app.click("[data-test=product-tcss]").await?;
     app.click("[data-test=step-basics]").await?;
-    app.element("[data-field=months] [data-test=field-error]").await?;
+    app.element("[data-field=months] [data-test=field-error]")
+        .await?;
 
     app.fill("[data-test=field-months]", "12").await?;
     app.click("[data-test=step-tcss]").await?;
     app.fill("[data-test='field-tcss.cores']", "-5").await?;
-    let error = app.element("[data-field='tcss.cores'] [data-test=field-error]").await?;
+    let error = app
+        .element("[data-field='tcss.cores'] [data-test=field-error]")
+        .await?;
     assert!(!error.text().await?.is_empty());
 
     app.click("[data-test=step-review]").await?;
     app.element("[data-test=review-errors]").await?;
     app.click("[data-test=wizard-save]").await?;
-    app.element("[data-test=error][data-code=invalid_input]").await?;
+    app.element("[data-test=error][data-code=invalid_input]")
+        .await?;
     // Save sent the user back to the field.
-    app.element("[data-field='tcss.cores'] [data-test=field-error]").await?;
-    assert_eq!(scenario_count(&app).await?, 3, "an invalid scenario was stored");
+    app.element("[data-field='tcss.cores'] [data-test=field-error]")
+        .await?;
+    assert_eq!(
+        scenario_count(&app).await?,
+        3,
+        "an invalid scenario was stored"
+    );
     app.close().await?;
     Ok(())
 }
@@ -187,7 +217,10 @@ async fn the_quote_exports_as_csv() -> TestResult {
     for bom in [false, true] {
         let path = dir.path().join(format!("quote-{bom}.csv"));
         let result = app
-            .invoke("export_quote_csv", json!({ "id": id, "path": path, "bom": bom }))
+            .invoke(
+                "export_quote_csv",
+                json!({ "id": id, "path": path, "bom": bom }),
+            )
             .await?;
         assert!(result.get("error").is_none(), "{result}");
         let bytes = std::fs::read(&path)?;
@@ -211,14 +244,28 @@ async fn actual_spend_appears_beside_the_projection() -> TestResult {
     app.element("[data-test=actuals]").await?;
     app.fill("[data-test='actual-tcss-2027-01']", "400").await?;
     // `change` fires when the field loses focus.
-    app.script("document.querySelector(\"[data-test='actual-tcss-2027-01']\").blur(); return null;").await?;
+    app.script(
+        "document.querySelector(\"[data-test='actual-tcss-2027-01']\").blur(); return null;",
+    )
+    .await?;
     let deadline = std::time::Instant::now() + PATIENCE;
     loop {
-        let actuals = app.invoke("list_actuals", json!({ "scenario_id": scenario_id(&app).await? })).await?;
-        if actuals.as_array().is_some_and(|a| a.iter().any(|r| r["amount"] == json!("400"))) {
+        let actuals = app
+            .invoke(
+                "list_actuals",
+                json!({ "scenario_id": scenario_id(&app).await? }),
+            )
+            .await?;
+        if actuals
+            .as_array()
+            .is_some_and(|a| a.iter().any(|r| r["amount"] == json!("400")))
+        {
             break;
         }
-        assert!(std::time::Instant::now() < deadline, "the actual was not stored: {actuals}");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the actual was not stored: {actuals}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     app.close().await?;
@@ -228,7 +275,13 @@ async fn actual_spend_appears_beside_the_projection() -> TestResult {
 async fn scenario_id(app: &App) -> Result<i64, Box<dyn std::error::Error>> {
     let list = app.invoke("list_scenarios", json!({})).await?;
     list.as_array()
-        .and_then(|rows| rows.iter().find(|r| r["name"].as_str().is_some_and(|n| n.starts_with("Start-up"))))
+        .and_then(|rows| {
+            rows.iter().find(|r| {
+                r["name"]
+                    .as_str()
+                    .is_some_and(|n| n.starts_with("Start-up"))
+            })
+        })
         .and_then(|r| r["id"].as_i64())
         .ok_or_else(|| "no Start-up example".into())
 }
@@ -241,11 +294,13 @@ async fn two_scenarios_compare_month_by_month() -> TestResult {
     let app = App::launch().await?;
     app.click("[data-test=nav-compare]").await?;
     at_least(&app, "[data-test=compare-pick]", 3).await?;
-    app.script(PICK_TWO_CNY)
-        .await?;
+    app.script(PICK_TWO_CNY).await?;
     at_least(&app, "[data-test=compare-row]", 1).await?;
-    app.element("[data-test=screen-compare] [data-test=chart] svg").await?;
-    let headers = app.script(&count_of("[data-test=compare-table] thead th")).await?;
+    app.element("[data-test=screen-compare] [data-test=chart] svg")
+        .await?;
+    let headers = app
+        .script(&count_of("[data-test=compare-table] thead th"))
+        .await?;
     assert_eq!(headers, json!(4), "month, two totals and one difference");
     app.close().await?;
     Ok(())
@@ -260,14 +315,26 @@ async fn the_screens_switch_to_chinese_and_back() -> TestResult {
     app.click("[data-test=nav-settings]").await?;
     app.click("[data-test=lang-zh-CN]").await?;
     app.click("[data-test=nav-scenarios]").await?;
-    assert_eq!(app.eventually(&text_of("[data-test=new-scenario]"), json!("新建场景")).await?, json!("新建场景"));
+    assert_eq!(
+        app.eventually(&text_of("[data-test=new-scenario]"), json!("新建场景"))
+            .await?,
+        json!("新建场景")
+    );
     app.click("[data-test=open-scenario]").await?;
     app.element("[data-test=quote-total]").await?;
-    assert_eq!(app.eventually(&text_of("[data-test=save-quote]"), json!("保存报价")).await?, json!("保存报价"));
+    assert_eq!(
+        app.eventually(&text_of("[data-test=save-quote]"), json!("保存报价"))
+            .await?,
+        json!("保存报价")
+    );
     app.click("[data-test=nav-settings]").await?;
     app.click("[data-test=lang-en]").await?;
     app.click("[data-test=nav-scenarios]").await?;
-    assert_eq!(app.eventually(&text_of("[data-test=new-scenario]"), json!("New scenario")).await?, json!("New scenario"));
+    assert_eq!(
+        app.eventually(&text_of("[data-test=new-scenario]"), json!("New scenario"))
+            .await?,
+        json!("New scenario")
+    );
     let violations = app.script("return window.__cspViolations;").await?;
     assert_eq!(violations, json!([]));
     app.close().await?;
@@ -289,7 +356,8 @@ async fn screenshots_of_every_screen_with_data() -> TestResult {
         app.click("[data-test=nav-settings]").await?;
         app.click(&format!("[data-test=theme-{theme}]")).await?;
         app.eventually(THEME, json!(theme)).await?;
-        app.element("[data-test=rates-table], [data-test=add-rate]").await?;
+        app.element("[data-test=rates-table], [data-test=add-rate]")
+            .await?;
         app.screenshot(&format!("settings-{theme}")).await?;
 
         app.click("[data-test=nav-scenarios]").await?;
@@ -300,17 +368,30 @@ async fn screenshots_of_every_screen_with_data() -> TestResult {
         app.element("[data-test=quote-total]").await?;
         app.element("[data-test=alternatives]").await?;
         app.screenshot(&format!("scenario-{theme}")).await?;
-        app.script("document.querySelector('[data-test=budget-summary]')?.scrollIntoView(); return null;").await?;
+        app.script(
+            "document.querySelector('[data-test=budget-summary]')?.scrollIntoView(); return null;",
+        )
+        .await?;
         app.screenshot(&format!("scenario-budgets-{theme}")).await?;
-        app.script("document.querySelector('[data-test=show-calculation]').click(); return null;").await?;
+        app.script("document.querySelector('[data-test=show-calculation]').click(); return null;")
+            .await?;
         app.element("[data-test=calculation]").await?;
         app.script("document.querySelector('[data-test=calculation]')?.scrollIntoView({block: 'center'}); return null;").await?;
-        app.screenshot(&format!("scenario-calculation-{theme}")).await?;
-        app.script("document.querySelector('[data-test=alternatives]')?.scrollIntoView(); return null;").await?;
-        app.screenshot(&format!("scenario-alternatives-{theme}")).await?;
-        app.script("document.querySelector('[data-test=tcss-summary]')?.scrollIntoView(); return null;").await?;
+        app.screenshot(&format!("scenario-calculation-{theme}"))
+            .await?;
+        app.script(
+            "document.querySelector('[data-test=alternatives]')?.scrollIntoView(); return null;",
+        )
+        .await?;
+        app.screenshot(&format!("scenario-alternatives-{theme}"))
+            .await?;
+        app.script(
+            "document.querySelector('[data-test=tcss-summary]')?.scrollIntoView(); return null;",
+        )
+        .await?;
         app.screenshot(&format!("scenario-sizing-{theme}")).await?;
-        app.script("document.querySelector('[data-test=actuals]')?.scrollIntoView(); return null;").await?;
+        app.script("document.querySelector('[data-test=actuals]')?.scrollIntoView(); return null;")
+            .await?;
         app.screenshot(&format!("scenario-actuals-{theme}")).await?;
 
         app.click("[data-test=edit]").await?;
@@ -333,7 +414,10 @@ async fn screenshots_of_every_screen_with_data() -> TestResult {
         app.script(PICK_TWO_CNY).await?;
         at_least(&app, "[data-test=compare-row]", 1).await?;
         app.screenshot(&format!("compare-{theme}")).await?;
-        app.script("document.querySelector('[data-test=compare-table]').scrollIntoView(); return null;").await?;
+        app.script(
+            "document.querySelector('[data-test=compare-table]').scrollIntoView(); return null;",
+        )
+        .await?;
         app.screenshot(&format!("compare-table-{theme}")).await?;
 
         app.click("[data-test=nav-price-book]").await?;
@@ -357,6 +441,82 @@ async fn screenshots_of_every_screen_with_data() -> TestResult {
     app.element("[data-test=live-total]").await?;
     app.click("[data-test=step-tcss]").await?;
     app.screenshot("wizard-zh-CN-light").await?;
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_wizard_draft_survives_closing_the_window() -> TestResult {
+    if !enabled("the_wizard_draft_survives_closing_the_window") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    app.click("[data-test=new-scenario]").await?;
+    app.fill("[data-test=field-name]", "Half-written").await?;
+    // The draft is written a moment after the last change.
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    let home = app.quit_keeping_home().await?;
+
+    let app = App::launch_in(home).await?;
+    app.click("[data-test=new-scenario]").await?;
+    app.element("[data-test=draft-restored]").await?;
+    let name = app
+        .eventually(
+            "return document.querySelector('[data-test=field-name]')?.value;",
+            json!("Half-written"),
+        )
+        .await?;
+    assert_eq!(name, json!("Half-written"));
+    app.click("[data-test=wizard-discard]").await?;
+    app.element("[data-test=screen-scenarios]").await?;
+    let draft = app
+        .invoke("get_draft", json!({ "key": "wizard:new" }))
+        .await?;
+    assert_eq!(draft, Value::Null, "discarding deletes the draft");
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn scenarios_rename_duplicate_and_delete_after_confirming() -> TestResult {
+    if !enabled("scenarios_rename_duplicate_and_delete_after_confirming") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    let row = "[data-test=scenario-row][data-name^='Start-up']";
+    app.click(&format!("{row} [data-test=rename-scenario]"))
+        .await?;
+    app.fill("[data-test=rename-input]", "Renamed start-up")
+        .await?;
+    app.click(".inline-form button[type=submit]").await?;
+    app.element("[data-test=scenario-row][data-name='Renamed start-up']")
+        .await?;
+
+    app.click(
+        "[data-test=scenario-row][data-name='Renamed start-up'] [data-test=duplicate-scenario]",
+    )
+    .await?;
+    at_least(&app, "[data-test=scenario-row]", 4).await?;
+
+    // Cancel keeps it; confirm deletes it.
+    let first =
+        "[data-test=scenario-row][data-name='Renamed start-up'] [data-test=delete-scenario]";
+    app.click(first).await?;
+    app.click("[data-test=confirm-cancel]").await?;
+    assert_eq!(scenario_count(&app).await?, 4);
+    app.click(first).await?;
+    app.click("[data-test=confirm-ok]").await?;
+    let deadline = Instant::now() + PATIENCE;
+    while scenario_count(&app).await? != 3 {
+        assert!(Instant::now() < deadline, "the scenario was not deleted");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // The search box filters the list.
+    app.fill("[data-test=scenario-search]", "华东").await?;
+    let shown = app
+        .eventually(&count_of("[data-test=scenario-row]"), json!(1))
+        .await?;
+    assert_eq!(shown, json!(1));
     app.close().await?;
     Ok(())
 }

@@ -121,7 +121,8 @@ async fn theme_switch_sets_the_theme_attribute_and_persists() -> TestResult {
 
     // The choice survives a reload (it is stored, not just applied).
     // Reload after the script has returned: a reload inside it can beat the reply.
-    app.script("setTimeout(() => location.reload(), 50); return null;").await?;
+    app.script("setTimeout(() => location.reload(), 50); return null;")
+        .await?;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     app.element("[data-test=nav]").await?;
     assert_eq!(app.eventually(THEME, json!("dark")).await?, json!("dark"));
