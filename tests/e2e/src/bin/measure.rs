@@ -39,15 +39,25 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let fcp = app
         .script("return (performance.getEntriesByName('first-contentful-paint')[0] || performance.getEntriesByType('paint').slice(-1)[0] || {startTime: null}).startTime;")
         .await?;
-    println!("launch → scenario list on screen: {:.0} ms (includes tauri-driver session set-up)", to_list.as_secs_f64() * 1000.0);
+    println!(
+        "launch → scenario list on screen: {:.0} ms (includes tauri-driver session set-up)",
+        to_list.as_secs_f64() * 1000.0
+    );
     println!("first contentful paint (page clock): {fcp} ms");
 
     tokio::time::sleep(std::time::Duration::from_secs(3)).await;
     let pids = processes_with_home(&app.home.path().to_path_buf());
     let total: u64 = pids.iter().map(|&p| rss_kib(p)).sum();
-    println!("resident memory after loading the examples: {:.1} MiB across {} processes", total as f64 / 1024.0, pids.len());
+    println!(
+        "resident memory after loading the examples: {:.1} MiB across {} processes",
+        total as f64 / 1024.0,
+        pids.len()
+    );
 
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/startup-intl.json"))?;
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/startup-intl.json"
+    ))?;
     let body = format!(
         "const done = arguments[arguments.length - 1];\n\
          const doc = {doc};\n\
@@ -65,7 +75,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
          }})().catch((e) => done({{ error: String(e) }}));",
         doc = serde_json::to_string(&serde_json::from_str::<Value>(&doc)?)?
     );
-    let result = app.driver.execute_async(&body, Vec::<Value>::new()).await?.json().clone();
+    let result = app
+        .driver
+        .execute_async(&body, Vec::<Value>::new())
+        .await?
+        .json()
+        .clone();
     let Some(times) = result.as_array() else {
         return Err(format!("preview_quote failed: {result}").into());
     };
