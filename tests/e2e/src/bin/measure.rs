@@ -46,7 +46,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("first contentful paint (page clock): {fcp} ms");
 
     tokio::time::sleep(std::time::Duration::from_secs(3)).await;
-    let pids = processes_with_home(&app.home.path().to_path_buf());
+    let pids = processes_with_home(app.home.path());
     let total: u64 = pids.iter().map(|&p| rss_kib(p)).sum();
     println!(
         "resident memory after loading the examples: {:.1} MiB across {} processes",
