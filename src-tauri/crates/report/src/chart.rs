@@ -231,14 +231,30 @@ impl Writer<'_> {
         text: &str,
         size: f64,
     ) -> Result<i32, ReportError> {
-        let mut w = 0;
-        for (cjk, run) in self.runs(text) {
-            let (rw, _) = area
-                .estimate_text_size(&run, &self.style(cjk, size, self.palette.foreground))
-                .map_err(draw_err)?;
-            w += rw as i32;
+        if self.bitmap {
+            // Drawn run by run with the embedded fonts: measure the same runs.
+            let mut w = 0;
+            for (cjk, run) in self.runs(text) {
+                let (rw, _) = area
+                    .estimate_text_size(&run, &self.style(cjk, size, self.palette.foreground))
+                    .map_err(draw_err)?;
+                w += rw as i32;
+            }
+            return Ok(w);
         }
-        Ok(w)
+        // SVG text is rendered by the viewer with its own fonts. DejaVu (what plotters
+        // measures with) has no CJK glyphs, so Chinese would be measured too narrow and
+        // overlap the next legend entry: count each wide character as one em, the advance of
+        // every CJK font.
+        let (narrow, wide): (String, String) = text.chars().partition(|&c| !fonts::is_wide(c));
+        let mut w = size * wide.chars().count() as f64;
+        if !narrow.is_empty() {
+            let (rw, _) = area
+                .estimate_text_size(&narrow, &self.style(false, size, self.palette.foreground))
+                .map_err(draw_err)?;
+            w += f64::from(rw);
+        }
+        Ok(w.ceil() as i32)
     }
 
     /// Draws `text` with its left, centre or right edge at `x` and vertically centred on `y`.
@@ -947,6 +963,45 @@ mod tests {
 
     fn ym(y: i32, m: u32) -> YearMonth {
         YearMonth::new(y, m).unwrap_or_else(|| panic!("bad month"))
+    }
+
+    #[test]
+    fn chinese_legend_entries_are_measured_one_em_a_character_in_svg() {
+        fonts::ensure_registered().unwrap_or_else(|e| panic!("{e}"));
+        let mut out = String::new();
+        let area = SVGBackend::with_string(&mut out, (960, 540)).into_drawing_area();
+        let palette = Palette::of(Theme::Light);
+        let writer = Writer {
+            bitmap: false,
+            palette: &palette,
+        };
+        // In the subset (a label) and outside it (a user's budget name).
+        for text in ["阿里云图像搜索", "华东安全预算"] {
+            let w = writer
+                .width(&area, text, LABEL_SIZE)
+                .unwrap_or_else(|e| panic!("{e}"));
+            let em = LABEL_SIZE * text.chars().count() as f64;
+            assert!(
+                f64::from(w) >= em * 0.9,
+                "{text}: {w} px for {em} px of CJK text"
+            );
+        }
+        let entries = vec![
+            (
+                Swatch::Block(palette.products[2]),
+                "阿里云图像搜索".to_string(),
+            ),
+            (
+                Swatch::Dashed(palette.foreground),
+                "预算: Cloud tooling".to_string(),
+            ),
+        ];
+        let (positions, _) =
+            layout_legend(&area, &writer, &entries, 900).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            positions[1].0 >= 26 + 7 * LABEL_SIZE as i32,
+            "{positions:?}"
+        );
     }
 
     #[test]

@@ -60,6 +60,26 @@ pub(crate) fn runs(text: &str) -> Vec<(bool, String)> {
     out
 }
 
+/// Whether `c` is a wide (East Asian, one em) character: CJK ideographs, kana, hangul and
+/// full-width forms. Used to measure text that no embedded font has glyphs for.
+pub(crate) fn is_wide(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3041..=0x33FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xA000..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6
+            | 0x20000..=0x3FFFD
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
