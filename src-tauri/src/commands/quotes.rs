@@ -170,8 +170,18 @@ pub fn preview_quote(
                 total: dec(m.total),
             })
             .collect(),
-        chart_svg: report::spend_chart_svg(&quote, &chart_options(theme, lang)).ok(),
+        chart_svg: report::spend_chart_svg(&quote, &preview_chart_options(theme, lang)).ok(),
     })
+}
+
+/// The live panel's chart is shown about 250 px wide: drawn at the smallest size the chart
+/// supports, its labels stay readable there (a full-size chart scaled down is not).
+fn preview_chart_options(theme: &str, lang: &str) -> ChartOptions {
+    ChartOptions {
+        width: report::chart::MIN_SIDE,
+        height: report::chart::MIN_SIDE,
+        ..chart_options(theme, lang)
+    }
 }
 
 /// Everything the scenario view shows for a saved scenario.
