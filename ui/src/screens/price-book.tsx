@@ -191,7 +191,9 @@ export function PriceBookScreen() {
                     <tr class={row.user ? 'user-price' : ''} data-test="price-row">
                       <td class="nowrap">
                         <strong>{t(`productsShort.${row.product}`)}</strong>
-                        <div class="muted small">{t(`sites.${row.site}`, { defaultValue: row.site })}</div>
+                        <div class="muted small site" title={t(`sites.${row.site}`, { defaultValue: row.site })}>
+                          {t(`sites.${row.site}`, { defaultValue: row.site })}
+                        </div>
                       </td>
                       <td>
                         {row.item}
@@ -208,7 +210,7 @@ export function PriceBookScreen() {
                       <td>{row.unit}</td>
                       <td class="num">
                         {row.effective_from}
-                        {row.effective_to ? ` – ${row.effective_to}` : ''}
+                        {row.effective_to && <div class="muted small">– {row.effective_to}</div>}
                       </td>
                       <td class="source-cell" title={row.note ?? ''}>
                         {row.user ? <span class="badge badge-neutral">{t('priceBook.yours')}</span> : row.source_title ?? row.source}

@@ -150,34 +150,36 @@ export function ScenarioScreen() {
 
         {q.budgets.length > 0 && (
           <Section title={t('scenario.budgets')}>
-            <table class="data-table" data-test="budget-summary">
-              <thead>
-                <tr>
-                  <th>{t('scenario.budget')}</th>
-                  <th class="num">{t('scenario.monthly')}</th>
-                  <th class="num">{t('scenario.warnAt')}</th>
-                  <th class="num">{t('scenario.totalBudget')}</th>
-                  <th class="num">{t('scenario.totalSpend')}</th>
-                  <th>{t('scenario.firstWarning')}</th>
-                  <th>{t('scenario.firstOver')}</th>
-                  <th>{t('scenario.firstCumulativeOver')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {q.budgets.map((b) => (
+            <div class="table-scroll">
+              <table class="data-table" data-test="budget-summary">
+                <thead>
                   <tr>
-                    <td>{b.name ?? productName(b.product)}</td>
-                    <td class="num">{displayMoney(b.amount, b.currency)}</td>
-                    <td class="num">{percent(b.warn_at)}</td>
-                    <td class="num">{displayMoney(b.total_budget, q.currency)}</td>
-                    <td class="num">{displayMoney(b.total_spend, q.currency)}</td>
-                    <td>{b.first_warning ?? '—'}</td>
-                    <td class={b.first_over ? 'over-text' : ''}>{b.first_over ?? '—'}</td>
-                    <td>{b.first_cumulative_over ?? '—'}</td>
+                    <th>{t('scenario.budget')}</th>
+                    <th class="num">{t('scenario.monthly')}</th>
+                    <th class="num">{t('scenario.warnAt')}</th>
+                    <th class="num">{t('scenario.totalBudget')}</th>
+                    <th class="num">{t('scenario.totalSpend')}</th>
+                    <th>{t('scenario.firstWarning')}</th>
+                    <th>{t('scenario.firstOver')}</th>
+                    <th>{t('scenario.firstCumulativeOver')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {q.budgets.map((b) => (
+                    <tr>
+                      <td>{b.name ?? productName(b.product)}</td>
+                      <td class="num">{displayMoney(b.amount, b.currency)}</td>
+                      <td class="num">{percent(b.warn_at)}</td>
+                      <td class="num">{displayMoney(b.total_budget, q.currency)}</td>
+                      <td class="num">{displayMoney(b.total_spend, q.currency)}</td>
+                      <td class="nowrap">{b.first_warning ?? '—'}</td>
+                      <td class={b.first_over ? 'nowrap over-text' : 'nowrap'}>{b.first_over ?? '—'}</td>
+                      <td class="nowrap">{b.first_cumulative_over ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             <h3 class="card-subtitle">{t('scenario.budgetByMonth')}</h3>
             <div class="table-scroll">
               <table class="data-table compact" data-test="budget-months">
