@@ -280,6 +280,10 @@ impl App {
         std::fs::create_dir_all(&dir)?;
         // Let fonts and the theme transition settle so the picture shows the final state.
         tokio::time::sleep(Duration::from_millis(300)).await;
+        // WebKitWebDriver's first snapshot of a session can be a frame from before the
+        // last navigation (seen: the scenario list while Settings was on screen); the one
+        // after it is current. Take one and drop it.
+        self.driver.screenshot_as_png().await?;
         self.driver
             .screenshot(&dir.join(format!("{name}.png")))
             .await
