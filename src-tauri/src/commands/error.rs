@@ -133,9 +133,10 @@ impl From<store::StoreError> for ApiError {
             StoreError::NotFound { .. } => Self::new(ErrorCode::NotFound, message),
             StoreError::Invalid { field, message } => Self::invalid_field(field, message),
             StoreError::Io(_) => Self::new(ErrorCode::Io, message),
-            StoreError::NewerSchema { .. } | StoreError::Damaged { .. } | StoreError::Sqlite(_) => {
-                Self::database(message)
-            }
+            StoreError::NewerSchema { .. }
+            | StoreError::Damaged { .. }
+            | StoreError::SqliteTooOld { .. }
+            | StoreError::Sqlite(_) => Self::database(message),
         }
     }
 }

@@ -50,6 +50,19 @@ pub enum StoreError {
         message: String,
     },
 
+    /// The SQLite library Plancast runs with is older than the schema needs (`STRICT`
+    /// tables). Only possible where the system's SQLite is used (the Linux packages).
+    #[error(
+        "this system's SQLite is version {found}, but Plancast needs {needed} or newer; \
+         the database was not opened — update the system's SQLite (libsqlite3) package"
+    )]
+    SqliteTooOld {
+        /// The version of the loaded library, e.g. `3.34.1`.
+        found: String,
+        /// The oldest version that works.
+        needed: &'static str,
+    },
+
     /// A file-system operation (creating the data directory, reading the header) failed.
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),

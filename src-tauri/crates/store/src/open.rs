@@ -23,6 +23,22 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use crate::schema::{self, SCHEMA_VERSION};
 use crate::StoreError;
 
+/// The oldest SQLite the schema works with: `STRICT` tables arrived in 3.37.0. The Linux
+/// packages use the system's library (the one WebKitGTK already loads); Windows and macOS
+/// builds compile SQLite in (the `bundled` feature), so this only bites on an old distribution.
+pub const MIN_SQLITE: (i32, &str) = (3_037_000, "3.37.0");
+
+/// Refuses to open anything with a SQLite older than [`MIN_SQLITE`], before a file is touched.
+fn check_sqlite_version(number: i32, version: &str) -> Result<(), StoreError> {
+    if number < MIN_SQLITE.0 {
+        return Err(StoreError::SqliteTooOld {
+            found: version.to_owned(),
+            needed: MIN_SQLITE.1,
+        });
+    }
+    Ok(())
+}
+
 /// The database file name inside the app's data directory.
 pub const DB_FILE_NAME: &str = "plancast.sqlite3";
 
@@ -69,6 +85,7 @@ impl Store {
 
     /// [`Store::open`] with the time passed in, so tests can predict the backup's name.
     pub fn open_at(path: &Path, now: DateTime<Utc>) -> Result<Store, StoreError> {
+        check_sqlite_version(rusqlite::version_number(), rusqlite::version())?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
@@ -97,6 +114,7 @@ impl Store {
 
     /// A private in-memory database at the latest schema, for tests.
     pub fn open_in_memory() -> Result<Store, StoreError> {
+        check_sqlite_version(rusqlite::version_number(), rusqlite::version())?;
         let mut conn = Connection::open_in_memory()?;
         configure(&mut conn)?;
         schema::migrations().to_latest(&mut conn)?;
@@ -430,4 +448,22 @@ fn backup_before_migration(
     })?;
     conn.execute("VACUUM INTO ?1", [target_text])?;
     Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_old_sqlite_is_refused_with_both_versions_named() {
+        let error = check_sqlite_version(3_034_001, "3.34.1").err();
+        let message = error.map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            message.contains("3.34.1") && message.contains("3.37.0"),
+            "{message}"
+        );
+        assert!(check_sqlite_version(3_037_000, "3.37.0").is_ok());
+        // The library this build runs with is new enough.
+        assert!(check_sqlite_version(rusqlite::version_number(), rusqlite::version()).is_ok());
+    }
 }
