@@ -27,6 +27,7 @@ pub struct AppState {
 /// no per-user data directory. A data directory that cannot be created, or a database the
 /// store refuses, does not stop the window: the commands report it (code `database`).
 pub fn run_app() -> tauri::Result<()> {
+    prefer_webkit_legacy_renderer();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
@@ -83,4 +84,20 @@ pub fn run_app() -> tauri::Result<()> {
             commands::import_scenario,
         ])
         .run(tauri::generate_context!())
+}
+
+/// On Linux, asks WebKitGTK for its long-standing renderer instead of the DMA-BUF one (the
+/// default since 2.42) unless the user chose: `WEBKIT_DISABLE_DMABUF_RENDERER=0` keeps it.
+///
+/// The DMA-BUF renderer leaves the window blank on many NVIDIA, Wayland and Mesa set-ups
+/// (tauri-apps/tauri#9304, #13498), and where the GPU is emulated (llvmpipe, as on virtual
+/// machines and remote desktops) it delayed Plancast's first paint from about 0.7 s to 2 s
+/// (docs/footprint.md). Plancast draws tables and charts, not animation: the other renderer
+/// costs it nothing visible.
+fn prefer_webkit_legacy_renderer() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
+        // Called first thing in `run_app`, before GTK, WebKit or any other thread starts.
+        std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
+    }
 }
