@@ -171,4 +171,19 @@ impl Store {
                 id,
             })
     }
+
+    /// Deletes one saved quote; its scenario and the other quotes stay. `NotFound` if there
+    /// is no such id (so deleting twice says so rather than succeeding silently).
+    pub fn delete_saved_quote(&mut self, id: i64) -> Result<(), StoreError> {
+        let changed = self
+            .conn
+            .execute("DELETE FROM saved_quotes WHERE id = ?1", [id])?;
+        if changed == 0 {
+            return Err(StoreError::NotFound {
+                what: "saved quote",
+                id,
+            });
+        }
+        Ok(())
+    }
 }

@@ -480,6 +480,35 @@ fn saved_quotes_round_trip() {
 }
 
 #[test]
+fn deleting_a_saved_quote_keeps_the_scenario_and_the_other_quotes() {
+    let mut s = store();
+    let plan = s.create_scenario("Plan", DOC, at(1, 0)).unwrap();
+    let doomed = s.save_quote(plan.id, &sample_quote(), at(2, 0)).unwrap();
+    let kept = s.save_quote(plan.id, &sample_quote(), at(3, 0)).unwrap();
+
+    s.delete_saved_quote(doomed.id).unwrap();
+
+    assert!(matches!(
+        s.get_saved_quote(doomed.id),
+        Err(StoreError::NotFound {
+            what: "saved quote",
+            ..
+        })
+    ));
+    assert_eq!(s.get_saved_quote(kept.id).unwrap(), kept);
+    let list = s.list_saved_quotes(plan.id).unwrap();
+    assert_eq!(list.iter().map(|q| q.id).collect::<Vec<_>>(), [kept.id]);
+    assert!(s.get_scenario(plan.id).is_ok());
+    assert!(matches!(
+        s.delete_saved_quote(doomed.id),
+        Err(StoreError::NotFound {
+            what: "saved quote",
+            id
+        }) if id == doomed.id
+    ));
+}
+
+#[test]
 fn saved_quotes_are_validated() {
     let mut s = store();
     let plan = s.create_scenario("Plan", DOC, at(1, 0)).unwrap();
