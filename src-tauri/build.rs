@@ -21,6 +21,8 @@ const COMMANDS: &[&str] = &[
     "compare_scenarios",
     "save_quote",
     "list_saved_quotes",
+    "get_saved_quote",
+    "delete_saved_quote",
     "list_prices",
     "add_user_price",
     "update_user_price",

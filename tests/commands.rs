@@ -294,6 +294,184 @@ fn a_saved_quote_keeps_the_prices_it_used() {
     assert_ne!(Some(saved.total), row.total, "the user's price was used");
 }
 
+fn decimal(text: &str) -> rust_decimal::Decimal {
+    text.parse().expect("a decimal")
+}
+
+#[test]
+fn a_saved_quote_opens_with_its_month_totals_and_the_entries_it_used() {
+    let (_dir, mut store) = temp_store();
+    let row = scenarios::create_scenario(&mut store, STARTUP, now()).expect("create");
+    prices::add_user_price(&mut store, &tcr_storage_price("10"), now()).expect("add");
+    let view = quotes::quote_scenario(&store, row.id, "light", "en").expect("quote");
+    let saved = quotes::save_quote(&mut store, row.id, now()).expect("save");
+    assert_eq!(saved.difference.as_deref(), Some("0"));
+
+    let opened = quotes::get_saved_quote(&store, saved.id).expect("open");
+    assert_eq!(opened.id, saved.id);
+    assert_eq!(opened.scenario_id, row.id);
+    assert_eq!(opened.created_at, "2026-11-22T09:00:00Z");
+    assert_eq!(
+        (opened.currency.as_str(), opened.complete),
+        ("USD", view.complete)
+    );
+    assert_eq!(opened.total, view.total);
+    let months: Vec<(&str, &str)> = opened
+        .months
+        .iter()
+        .map(|m| (m.month.as_str(), m.total.as_str()))
+        .collect();
+    let quoted: Vec<(&str, &str)> = view
+        .months
+        .iter()
+        .map(|m| (m.month.as_str(), m.total.as_str()))
+        .collect();
+    assert_eq!(months, quoted);
+    assert_eq!(months[0].0, "2027-01");
+
+    let user = opened
+        .entries
+        .iter()
+        .find(|e| e.source == "user")
+        .expect("the user's price is among the entries used");
+    assert_eq!(
+        (
+            user.product.as_str(),
+            user.site.as_str(),
+            user.item.as_str()
+        ),
+        ("tcr", "tencent-intl", "cos_storage")
+    );
+    assert_eq!(
+        (user.amount.as_str(), user.unit.as_str()),
+        ("10", "GB-month")
+    );
+    assert_eq!(user.currency.as_deref(), Some("USD"));
+    assert_eq!(user.regions, ["ap-singapore"]);
+    assert_eq!(
+        user.id, None,
+        "a saved entry does not point at a live price"
+    );
+    assert!(user.user && user.source_title.is_some());
+    // Every line of the quote was priced from one of the entries kept with it.
+    for line in view.months.iter().flat_map(|m| &m.lines) {
+        if let (Some(source), Some(price)) = (&line.source, &line.unit_price) {
+            assert!(
+                opened
+                    .entries
+                    .iter()
+                    .any(|e| &e.source == source && decimal(&e.amount) == decimal(price)),
+                "no kept entry for {} at {price} from {source}",
+                line.item
+            );
+        }
+    }
+    assert!(opened
+        .entries
+        .iter()
+        .all(|e| !e.rule.is_empty() && !e.effective_from.is_empty()));
+    assert!(opened
+        .entries
+        .iter()
+        .any(|e| e.source != "user" && e.source_title.is_some()));
+
+    let today = opened.today.expect("the scenario can be quoted now");
+    assert_eq!(today.total, view.total);
+    assert_eq!(opened.difference.as_deref(), Some("0"));
+    assert_eq!(opened.today_error, None);
+    assert!(!opened.scenario_changed);
+}
+
+/// Rule GEN-4: a saved quote records the price-book entries it used, so an old quote is never
+/// silently repriced — after a price changes it shows the old figures, and only "today" moves.
+#[test]
+fn a_saved_quote_is_not_repriced_when_a_price_changes() {
+    let (_dir, mut store) = temp_store();
+    let row = scenarios::create_scenario(&mut store, STARTUP, now()).expect("create");
+    let saved = quotes::save_quote(&mut store, row.id, now()).expect("save");
+    let before = quotes::get_saved_quote(&store, saved.id).expect("open");
+    assert!(before.entries.iter().all(|e| e.source != "user"));
+
+    prices::add_user_price(&mut store, &tcr_storage_price("10"), now()).expect("add");
+    let repriced = quotes::quote_scenario(&store, row.id, "light", "en").expect("quote");
+    assert_ne!(
+        repriced.total, saved.total,
+        "the user's price changes today's quote"
+    );
+
+    let after = quotes::get_saved_quote(&store, saved.id).expect("open");
+    assert_eq!(after.total, before.total);
+    assert_eq!(after.months, before.months);
+    assert_eq!(after.entries, before.entries);
+    let today = after.today.as_ref().expect("quoted now");
+    assert_eq!(today.total, repriced.total);
+    let difference = after.difference.as_deref().expect("same currency");
+    assert_eq!(
+        decimal(difference),
+        decimal(&repriced.total) - decimal(&saved.total)
+    );
+    assert_ne!(decimal(difference), rust_decimal::Decimal::ZERO);
+    assert!(!after.scenario_changed, "only a price changed");
+
+    let listed = quotes::list_saved_quotes(&store, row.id).expect("list");
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].total, saved.total);
+    assert_eq!(listed[0].difference.as_deref(), Some(difference));
+}
+
+#[test]
+fn a_saved_quote_says_when_the_scenario_changed_or_cannot_be_quoted_now() {
+    let (_dir, mut store) = temp_store();
+    let row = scenarios::create_scenario(&mut store, STARTUP, now()).expect("create");
+    let saved = quotes::save_quote(&mut store, row.id, now()).expect("save");
+
+    scenarios::rename_scenario(&mut store, row.id, "Renamed", now()).expect("rename");
+    let renamed = quotes::get_saved_quote(&store, saved.id).expect("open");
+    assert!(!renamed.scenario_changed, "a new name changes no figure");
+
+    let mut shorter: serde_json::Value = serde_json::from_str(STARTUP).expect("json");
+    shorter["months"] = 6.into();
+    scenarios::update_scenario(&mut store, row.id, &shorter.to_string(), now()).expect("update");
+    let changed = quotes::get_saved_quote(&store, saved.id).expect("open");
+    assert!(changed.scenario_changed);
+    assert_eq!(changed.months.len(), 12, "the saved months stay");
+    assert!(changed.difference.is_some());
+
+    // A stored document that no longer reads (say, from an older format): the saved quote
+    // still opens, with no figure for today and the reason instead.
+    store
+        .update_scenario_document(row.id, r#"{"plancast":1,"months":0}"#, now())
+        .expect("raw update");
+    let unquotable = quotes::get_saved_quote(&store, saved.id).expect("still opens");
+    assert_eq!(unquotable.total, saved.total);
+    assert_eq!((unquotable.today, unquotable.difference), (None, None));
+    assert!(unquotable.today_error.is_some_and(|e| !e.is_empty()));
+    assert!(unquotable.scenario_changed);
+    let listed = quotes::list_saved_quotes(&store, row.id).expect("list");
+    assert_eq!(listed[0].difference, None);
+}
+
+#[test]
+fn a_saved_quote_is_deleted_once_and_unknown_ids_are_not_found() {
+    let (_dir, mut store) = temp_store();
+    let row = scenarios::create_scenario(&mut store, STARTUP, now()).expect("create");
+    let doomed = quotes::save_quote(&mut store, row.id, now()).expect("save");
+    let kept = quotes::save_quote(&mut store, row.id, now()).expect("save");
+
+    quotes::delete_saved_quote(&mut store, doomed.id).expect("delete");
+    let listed = quotes::list_saved_quotes(&store, row.id).expect("list");
+    assert_eq!(listed.iter().map(|q| q.id).collect::<Vec<_>>(), [kept.id]);
+    let error = quotes::get_saved_quote(&store, doomed.id).expect_err("deleted");
+    assert_eq!(error.code, ErrorCode::NotFound);
+    let error = quotes::delete_saved_quote(&mut store, doomed.id).expect_err("deleted twice");
+    assert_eq!(error.code, ErrorCode::NotFound);
+    let error = quotes::get_saved_quote(&store, 4242).expect_err("unknown");
+    assert_eq!(error.code, ErrorCode::NotFound);
+    let error = quotes::list_saved_quotes(&store, 4242).expect_err("unknown scenario");
+    assert_eq!(error.code, ErrorCode::NotFound);
+    assert!(quotes::get_saved_quote(&store, kept.id).is_ok());
+}
+
 /// Splits CSV text into records of fields, honouring quotes (enough for the reports' output).
 fn csv_records(text: &str) -> Vec<Vec<String>> {
     let mut records = Vec::new();

@@ -60,6 +60,8 @@ pub fn run_app() -> tauri::Result<()> {
             commands::compare_scenarios,
             commands::save_quote,
             commands::list_saved_quotes,
+            commands::get_saved_quote,
+            commands::delete_saved_quote,
             commands::list_prices,
             commands::add_user_price,
             commands::update_user_price,

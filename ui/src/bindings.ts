@@ -128,7 +128,12 @@ export type ComparedMonth = { month: string, totals: Array<string | null>, diffe
 
 export type ScenarioComparison = { scenarios: Array<ComparedScenario>, months: Array<ComparedMonth>, overlay_svg: string | null, };
 
-export type PriceRow = { id: number | null, product: string, site: string, item: string, plan: string | null, regions: Array<string>, unit: string, amount: string, 
+export type PriceRow = { 
+/**
+ * The database id of a user entry in force. Absent for built-in entries and for every
+ * entry of a saved quote: the user's price may have been changed or removed since.
+ */
+id: number | null, product: string, site: string, item: string, plan: string | null, regions: Array<string>, unit: string, amount: string, 
 /**
  * Absent for quotas and limits (counts, not money).
  */
@@ -140,7 +145,42 @@ export type RateRow = { id: number, from: string, to: string, rate: string, date
 
 export type ActualView = { id: number, scenario_id: number, product: string, month: string, amount: string, currency: string, };
 
-export type SavedQuoteRow = { id: number, scenario_id: number, created_at: string, currency: string, total: string, complete: boolean, };
+export type SavedQuoteRow = { id: number, scenario_id: number, created_at: string, currency: string, total: string, complete: boolean, 
+/**
+ * Today's total of the scenario minus `total`, in `currency`; absent when the scenario
+ * cannot be quoted now or reports in another currency now.
+ */
+difference: string | null, };
+
+export type TodayTotal = { currency: string, total: string, 
+/**
+ * False when a line has no price now (rule GEN-5).
+ */
+complete: boolean, };
+
+export type SavedQuoteView = { id: number, scenario_id: number, created_at: string, currency: string, total: string, complete: boolean, 
+/**
+ * Each month's total as saved, in `currency`.
+ */
+months: Array<MonthTotal>, 
+/**
+ * The price-book entries the quote used, as saved. Their `source_title` is looked up in
+ * this build's price book (the quote keeps the source key); absent for a retired key.
+ */
+entries: Array<PriceRow>, 
+/**
+ * The scenario quoted now; absent when it cannot be (`today_error` says why).
+ */
+today: TodayTotal | null, today_error: string | null, 
+/**
+ * `today.total − total` when both are in `currency`.
+ */
+difference: string | null, 
+/**
+ * True when the scenario was edited after the quote was saved. A rename alone does not
+ * count: it changes no figure.
+ */
+scenario_changed: boolean, };
 
 export type RegionOption = { region: string, name: string, name_zh: string, group: string, availability: string | null, priced: boolean, };
 

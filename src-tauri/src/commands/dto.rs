@@ -23,7 +23,7 @@ pub(crate) fn opt_dec(value: Option<Decimal>) -> Option<String> {
     value.map(exact_text)
 }
 
-fn stamp(time: chrono::DateTime<chrono::Utc>) -> String {
+pub(crate) fn stamp(time: chrono::DateTime<chrono::Utc>) -> String {
     time.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
@@ -715,9 +715,11 @@ pub struct ScenarioComparison {
     pub overlay_svg: Option<String>,
 }
 
-/// A price-book entry in force. User entries carry their database `id`.
+/// A price-book entry: one in force (the Prices screen) or one a saved quote used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PriceRow {
+    /// The database id of a user entry in force. Absent for built-in entries and for every
+    /// entry of a saved quote: the user's price may have been changed or removed since.
     #[ts(type = "number | null")]
     pub id: Option<i64>,
     pub product: String,
@@ -872,10 +874,14 @@ pub struct SavedQuoteRow {
     pub currency: String,
     pub total: String,
     pub complete: bool,
+    /// Today's total of the scenario minus `total`, in `currency`; absent when the scenario
+    /// cannot be quoted now or reports in another currency now.
+    pub difference: Option<String>,
 }
 
-impl From<store::SavedQuoteSummary> for SavedQuoteRow {
-    fn from(s: store::SavedQuoteSummary) -> Self {
+impl SavedQuoteRow {
+    /// `today` is the scenario's quote with the current price book, when it can be quoted.
+    pub fn new(s: store::SavedQuoteSummary, today: Option<&pricing::Quote>) -> Self {
         let store::SavedQuoteSummary {
             id,
             scenario_id,
@@ -888,11 +894,68 @@ impl From<store::SavedQuoteSummary> for SavedQuoteRow {
             id,
             scenario_id,
             created_at: stamp(created_at),
+            difference: today.and_then(|q| difference(q, currency, total)),
             currency: currency.as_str().to_owned(),
             total: dec(total),
             complete,
         }
     }
+}
+
+/// `today.total − total` when today's quote is in `currency`: a difference across
+/// currencies would need a rate the saved quote did not use, so there is none.
+pub(crate) fn difference(
+    today: &pricing::Quote,
+    currency: store::Currency,
+    total: Decimal,
+) -> Option<String> {
+    (today.currency.code() == currency.as_str()).then(|| dec(today.total - total))
+}
+
+/// A scenario's total quoted now, with the current price book.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct TodayTotal {
+    pub currency: String,
+    pub total: String,
+    /// False when a line has no price now (rule GEN-5).
+    pub complete: bool,
+}
+
+impl From<&pricing::Quote> for TodayTotal {
+    fn from(q: &pricing::Quote) -> Self {
+        Self {
+            currency: currency_code(q.currency),
+            total: dec(q.total),
+            complete: q.complete,
+        }
+    }
+}
+
+/// A saved quote in full: its figures and the price-book entries exactly as they were saved
+/// (rule GEN-4: never repriced), beside today's quote of the same scenario.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SavedQuoteView {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub scenario_id: i64,
+    pub created_at: String,
+    pub currency: String,
+    pub total: String,
+    pub complete: bool,
+    /// Each month's total as saved, in `currency`.
+    pub months: Vec<MonthTotal>,
+    /// The price-book entries the quote used, as saved. Their `source_title` is looked up in
+    /// this build's price book (the quote keeps the source key); absent for a retired key.
+    pub entries: Vec<PriceRow>,
+    /// The scenario quoted now; absent when it cannot be (`today_error` says why).
+    pub today: Option<TodayTotal>,
+    pub today_error: Option<String>,
+    /// `today.total − total` when both are in `currency`.
+    pub difference: Option<String>,
+    /// True when the scenario was edited after the quote was saved. A rename alone does not
+    /// count: it changes no figure.
+    pub scenario_changed: bool,
 }
 
 /// A TCR region as the wizard offers it; `priced` is false where prices are assumed.

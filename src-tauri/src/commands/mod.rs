@@ -198,6 +198,19 @@ pub async fn list_saved_quotes(
 }
 
 #[tauri::command(rename_all = "snake_case")]
+pub async fn get_saved_quote(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<SavedQuoteView, ApiError> {
+    with_store(&state, move |s| quotes::get_saved_quote(s, id)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_saved_quote(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    with_store(&state, move |s| quotes::delete_saved_quote(s, id)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
 pub async fn list_prices(
     state: State<'_, AppState>,
     date: String,
@@ -463,6 +476,8 @@ pub fn typescript_bindings() -> String {
         RateRow::decl(),
         ActualView::decl(),
         SavedQuoteRow::decl(),
+        TodayTotal::decl(),
+        SavedQuoteView::decl(),
         RegionOption::decl(),
         EditionOptionInfo::decl(),
         SiteOption::decl(),

@@ -9,15 +9,17 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, NaiveDate, Utc};
 use pricing::{PriceBook, PriceEntry, Product, Quote, Scenario};
 use report::{ChartLabels, ChartOptions, Theme};
+use rust_decimal::Decimal;
+use serde::Deserialize;
 use store::Store;
 
 use super::dto::{
-    currency_code, dec, opt_dec, ActualRowView, BudgetMonthView, BudgetSummaryView, ComparedMonth,
-    ComparedScenario, ComparisonView, FieldErrorDto, ImageSearchView, LineView, MonthTotal,
-    MonthView, NoteView, Preview, QuoteView, SavedQuoteRow, ScenarioComparison, TcrMonthView,
-    TcssView,
+    currency_code, dec, difference, opt_dec, stamp, ActualRowView, BudgetMonthView,
+    BudgetSummaryView, ComparedMonth, ComparedScenario, ComparisonView, FieldErrorDto,
+    ImageSearchView, LineView, MonthTotal, MonthView, NoteView, Preview, PriceRow, QuoteView,
+    SavedQuoteRow, SavedQuoteView, ScenarioComparison, TcrMonthView, TcssView, TodayTotal,
 };
-use super::error::ApiError;
+use super::error::{ApiError, ErrorCode};
 
 /// The day a user price without a start date is in force from: before any month a scenario
 /// can price.
@@ -428,22 +430,161 @@ pub fn save_quote(
         created_at,
         quote: kept,
     } = saved;
-    Ok(SavedQuoteRow::from(store::SavedQuoteSummary {
+    Ok(SavedQuoteRow::new(
+        store::SavedQuoteSummary {
+            id,
+            scenario_id,
+            created_at,
+            currency: kept.currency,
+            total: kept.total,
+            complete: kept.complete,
+        },
+        Some(&quote),
+    ))
+}
+
+/// A scenario's saved quotes, newest first, each with its difference from today's quote.
+/// `not_found` if the scenario does not exist.
+pub fn list_saved_quotes(store: &Store, scenario_id: i64) -> Result<Vec<SavedQuoteRow>, ApiError> {
+    let saved = store.list_saved_quotes(scenario_id)?;
+    // One quote for all the rows, and none when there is nothing to compare it with.
+    let today = if saved.is_empty() {
+        None
+    } else {
+        quote_today(store, scenario_id)?.quote.ok()
+    };
+    Ok(saved
+        .into_iter()
+        .map(|s| SavedQuoteRow::new(s, today.as_ref()))
+        .collect())
+}
+
+/// One saved quote in full, read from what was saved (rule GEN-4): its month totals and the
+/// price-book entries it used, never recomputed. Beside it, the same scenario quoted now
+/// with the current price book, and whether the scenario was edited since.
+///
+/// `not_found` for an unknown id; `database` when the saved JSON no longer reads.
+pub fn get_saved_quote(store: &Store, id: i64) -> Result<SavedQuoteView, ApiError> {
+    let store::SavedQuote {
         id,
         scenario_id,
         created_at,
-        currency: kept.currency,
-        total: kept.total,
-        complete: kept.complete,
-    }))
+        quote: kept,
+    } = store.get_saved_quote(id)?;
+    let store::NewSavedQuote {
+        scenario_document,
+        quote,
+        price_entries,
+        currency,
+        total,
+        complete,
+    } = kept;
+    let damaged = |part: &str, error: serde_json::Error| {
+        ApiError::database(format!(
+            "saved quote {id} is damaged: its {part} does not read ({error})"
+        ))
+    };
+    let months = serde_json::from_str::<KeptQuote>(&quote)
+        .map_err(|e| damaged("quote", e))?
+        .months;
+    let entries: Vec<PriceEntry> =
+        serde_json::from_str(&price_entries).map_err(|e| damaged("price entries", e))?;
+    let saved_document: serde_json::Value =
+        serde_json::from_str(&scenario_document).map_err(|e| damaged("scenario", e))?;
+
+    let today = quote_today(store, scenario_id)?;
+    let sources = PriceBook::builtin().sources();
+    let (today_total, today_error, difference) = match &today.quote {
+        Ok(quote) => (
+            Some(TodayTotal::from(quote)),
+            None,
+            difference(quote, currency, total),
+        ),
+        Err(error) => (None, Some(error.message.clone()), None),
+    };
+    Ok(SavedQuoteView {
+        id,
+        scenario_id,
+        created_at: stamp(created_at),
+        currency: currency.as_str().to_owned(),
+        total: dec(total),
+        complete,
+        months: months
+            .into_iter()
+            .map(|m| MonthTotal {
+                month: m.month.to_string(),
+                total: dec(m.total),
+            })
+            .collect(),
+        entries: entries
+            .iter()
+            .map(|e| PriceRow::new(e, None, sources))
+            .collect(),
+        today: today_total,
+        today_error,
+        difference,
+        scenario_changed: without_name(saved_document) != without_name(today.document),
+    })
 }
 
-pub fn list_saved_quotes(store: &Store, scenario_id: i64) -> Result<Vec<SavedQuoteRow>, ApiError> {
-    Ok(store
-        .list_saved_quotes(scenario_id)?
-        .into_iter()
-        .map(SavedQuoteRow::from)
-        .collect())
+/// Deletes one saved quote. `not_found` if there is no such id (also on a second delete).
+pub fn delete_saved_quote(store: &mut Store, id: i64) -> Result<(), ApiError> {
+    Ok(store.delete_saved_quote(id)?)
+}
+
+/// The part of a saved quote's JSON that the saved-quote view reads back; serde skips the
+/// rest (lines, budgets, sizing).
+#[derive(Deserialize)]
+struct KeptQuote {
+    months: Vec<KeptMonth>,
+}
+
+#[derive(Deserialize)]
+struct KeptMonth {
+    month: pricing::YearMonth,
+    #[serde(with = "rust_decimal::serde::str")]
+    total: Decimal,
+}
+
+/// A stored scenario as it reads now, and its quote with the current price book.
+struct Today {
+    /// The document in the form a saved quote keeps it ([`Scenario::to_json`]), or as stored
+    /// when it no longer reads.
+    document: serde_json::Value,
+    /// `Err` (an `invalid_input` error) when the scenario cannot be quoted now: its document
+    /// no longer reads, a user price conflicts, or a dated rule refuses it.
+    quote: Result<Quote, ApiError>,
+}
+
+/// Quotes a stored scenario now. A scenario that cannot be quoted is not an error of the
+/// call (the saved quote still shows); a missing scenario or a failing database is.
+fn quote_today(store: &Store, scenario_id: i64) -> Result<Today, ApiError> {
+    let stored = store.get_scenario(scenario_id)?;
+    let scenario = match pricing::parse_scenario(&stored.document) {
+        Ok(scenario) => scenario,
+        Err(errors) => {
+            return Ok(Today {
+                document: serde_json::from_str(&stored.document).unwrap_or(serde_json::Value::Null),
+                quote: Err(ApiError::invalid_fields(errors)),
+            })
+        }
+    };
+    let quote = price_book(store).and_then(|book| Ok(pricing::quote(&scenario, &book)?));
+    match quote {
+        Err(error) if error.code != ErrorCode::InvalidInput => Err(error),
+        quote => Ok(Today {
+            document: scenario.to_json(),
+            quote,
+        }),
+    }
+}
+
+/// A scenario document without its name, which changes no figure of a quote.
+fn without_name(mut document: serde_json::Value) -> serde_json::Value {
+    if let Some(root) = document.as_object_mut() {
+        root.remove("name");
+    }
+    document
 }
 
 /// A value as compact JSON text.
