@@ -1,6 +1,7 @@
-// Display of exact decimals. Amounts arrive from Rust as strings ("1234.5", "-0.125") and are
-// never turned into a JavaScript number: grouping and padding work on the digits, and nothing
-// is rounded here (Rust decides precision; the UI shows what it is given).
+// Display of exact decimals (and of the instants Rust stamps records with). Amounts arrive
+// from Rust as strings ("1234.5", "-0.125") and are never turned into a JavaScript number:
+// grouping and padding work on the digits, and nothing is rounded here (Rust decides
+// precision; the UI shows what it is given).
 
 const DECIMAL = /^([+-]?)(\d+)(?:\.(\d+))?$/;
 
@@ -68,6 +69,35 @@ export function displayAmount(value: string): string {
 /** An amount with its currency for reading: `"18,272.25 USD"`. */
 export function displayMoney(amount: string, currency: string): string {
   return `${displayAmount(amount)} ${currency}`;
+}
+
+/** True for any spelling of zero: `"0"`, `"-0.00"`, `"+0.0"`. */
+export function isZeroDecimal(value: string): boolean {
+  return DECIMAL.test(value.trim()) && !/[1-9]/.test(value);
+}
+
+/**
+ * A difference for reading, with its sign: `"+12.50 USD"`, `"-3.00 USD"`, and no sign when
+ * it shows as zero (`"0.004"` reads `"0.00 USD"`). Rust computes the difference; this only
+ * writes it.
+ */
+export function displaySignedMoney(amount: string, currency: string): string {
+  if (!DECIMAL.test(amount.trim())) return `${amount} ${currency}`;
+  const shown = displayAmount(amount);
+  const sign = shown.startsWith('-') || isZeroDecimal(shown.replace(/,/g, '')) ? '' : '+';
+  return `${sign}${shown} ${currency}`;
+}
+
+/**
+ * An instant from Rust (RFC 3339, `"2026-11-22T09:00:00Z"`) in local time to the minute:
+ * `"2026-11-22 17:00"` in Shanghai. Anything else is returned unchanged.
+ */
+export function displayTimestamp(value: string): string {
+  const time = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time.getTime())) return value;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const date = `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}`;
+  return `${date} ${pad(time.getHours())}:${pad(time.getMinutes())}`;
 }
 
 /**

@@ -56,3 +56,33 @@ test('sums decimals exactly', async () => {
   assert.equal(sumDecimals([]), '0');
   assert.equal(sumDecimals(['x']), null);
 });
+
+test('differences carry their sign, except when they show as zero', async () => {
+  const { displaySignedMoney, isZeroDecimal } = await import('../src/format');
+  assert.equal(displaySignedMoney('1234.5', 'USD'), '+1,234.50 USD');
+  assert.equal(displaySignedMoney('-3', 'CNY'), '-3.00 CNY');
+  assert.equal(displaySignedMoney('0', 'USD'), '0.00 USD');
+  assert.equal(displaySignedMoney('0.004', 'USD'), '0.00 USD');
+  assert.equal(displaySignedMoney('-0.004', 'USD'), '0.00 USD');
+  assert.equal(displaySignedMoney('0.005', 'USD'), '+0.01 USD');
+  assert.equal(displaySignedMoney('n/a', 'USD'), 'n/a USD');
+  assert.ok(isZeroDecimal('-0.00') && isZeroDecimal('0') && isZeroDecimal('+0.0'));
+  assert.ok(!isZeroDecimal('0.001') && !isZeroDecimal('x0') && !isZeroDecimal(''));
+});
+
+test('instants show in local time to the minute', async () => {
+  const { displayTimestamp } = await import('../src/format');
+  const zone = process.env.TZ;
+  try {
+    process.env.TZ = 'Asia/Shanghai';
+    assert.equal(displayTimestamp('2026-11-22T09:00:00Z'), '2026-11-22 17:00');
+    assert.equal(displayTimestamp('2026-12-31T20:05:59Z'), '2027-01-01 04:05');
+    process.env.TZ = 'UTC';
+    assert.equal(displayTimestamp('2026-11-22T09:00:00Z'), '2026-11-22 09:00');
+  } finally {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  }
+  assert.equal(displayTimestamp('yesterday'), 'yesterday');
+  assert.equal(displayTimestamp('2026-13-45T99:00:00Z'), '2026-13-45T99:00:00Z');
+});
