@@ -24,6 +24,7 @@ import type {
   RateRow,
   ActualView,
   SavedQuoteRow,
+  SavedQuoteView,
   WizardOptions,
 } from './bindings';
 
@@ -60,6 +61,8 @@ export type {
   RateRow,
   ActualView,
   SavedQuoteRow,
+  TodayTotal,
+  SavedQuoteView,
   RegionOption,
   EditionOptionInfo,
   SiteOption,
@@ -156,7 +159,11 @@ export const api = {
   compareAlternatives: (id: number) => call<ComparisonView>('compare_alternatives', { id }),
   compareScenarios: (ids: number[], theme: string, lang: string) =>
     call<ScenarioComparison>('compare_scenarios', { ids, theme, lang }),
-  saveQuote: (id: number) => call<SavedQuoteRow>('save_quote', { id }),
+  saveQuote: (scenarioId: number) => call<SavedQuoteRow>('save_quote', { scenario_id: scenarioId }),
+  listSavedQuotes: (scenarioId: number) =>
+    call<SavedQuoteRow[]>('list_saved_quotes', { scenario_id: scenarioId }),
+  getSavedQuote: (id: number) => call<SavedQuoteView>('get_saved_quote', { id }),
+  deleteSavedQuote: (id: number) => call<void>('delete_saved_quote', { id }),
   wizardOptions: () => call<WizardOptions>('wizard_options'),
 
   // Exports (the path comes from chooseSavePath).
