@@ -520,3 +520,178 @@ async fn scenarios_rename_duplicate_and_delete_after_confirming() -> TestResult 
     app.close().await?;
     Ok(())
 }
+
+/// Text of every element matching `css`, in document order.
+fn texts_of(css: &str) -> String {
+    format!("return [...document.querySelectorAll('{css}')].map(e => e.textContent);")
+}
+
+fn scroll_to(css: &str) -> String {
+    format!("document.querySelector('{css}')?.scrollIntoView({{block: 'start'}}); return null;")
+}
+
+/// Opens the Start-up example afresh (the saved-quote list is read when the view opens).
+async fn open_startup(app: &App) -> TestResult {
+    app.click("[data-test=nav-scenarios]").await?;
+    app.click(STARTUP).await?;
+    app.element("[data-test=quote-total]").await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_saved_quote_is_listed_opened_kept_through_a_price_change_and_deleted() -> TestResult {
+    if !enabled("a_saved_quote_is_listed_opened_kept_through_a_price_change_and_deleted") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    app.click(STARTUP).await?;
+    app.element("[data-test=quote-total]").await?;
+    app.element("[data-test=no-saved-quotes]").await?;
+    let total = app.script(&text_of("[data-test=quote-total]")).await?;
+
+    app.click("[data-test=save-quote]").await?;
+    app.element("[data-test=notice]").await?;
+    app.element("[data-test=saved-quote]").await?;
+    assert_eq!(
+        app.script(&text_of("[data-test=saved-quote-total]"))
+            .await?,
+        total
+    );
+    assert_eq!(
+        app.script(&text_of("[data-test=saved-quote-difference]"))
+            .await?,
+        json!("Same as today")
+    );
+    assert_eq!(
+        app.script(&text_of(
+            "[data-test=saved-quote] [data-test=complete-badge]"
+        ))
+        .await?,
+        app.script(&text_of(
+            "[data-test=quote-summary] [data-test=complete-badge]"
+        ))
+        .await?
+    );
+
+    // Rule GEN-4: a price entered after saving changes today's quote, not the saved one.
+    let price = json!({
+        "product": "tcr", "site": "tencent-intl", "item": "cos_storage", "plan": null,
+        "region": "ap-singapore", "unit": "", "amount": "10", "currency": "USD",
+        "effective_from": null, "effective_to": null, "note": "E2E",
+    });
+    let added = app
+        .invoke("add_user_price", json!({ "price": price }))
+        .await?;
+    assert!(added.get("error").is_none(), "{added}");
+    open_startup(&app).await?;
+    app.element("[data-test=saved-quote]").await?;
+    assert_eq!(
+        app.script(&text_of("[data-test=saved-quote-total]"))
+            .await?,
+        total,
+        "the saved total did not move"
+    );
+    let difference = app
+        .script(&text_of("[data-test=saved-quote-difference]"))
+        .await?;
+    assert!(
+        difference
+            .as_str()
+            .is_some_and(|d| d.starts_with('+') && d.ends_with(" USD")),
+        "{difference}"
+    );
+    app.script(&scroll_to("[data-test=saved-quotes]")).await?;
+    app.screenshot("saved-quotes-light").await?;
+
+    // Open it in place: its month totals and the prices it used, with their sources.
+    app.click("[data-test=open-saved-quote]").await?;
+    app.element("[data-test=saved-quote-detail]").await?;
+    assert_eq!(
+        app.script(&count_of("[data-test=saved-quote-months] tbody tr"))
+            .await?,
+        json!(12)
+    );
+    let id = app
+        .script("return Number(document.querySelector('[data-test=saved-quote]').dataset.id);")
+        .await?;
+    let saved = app.invoke("get_saved_quote", json!({ "id": id })).await?;
+    let entries = saved["entries"].as_array().ok_or("no entries")?;
+    assert!(!entries.is_empty());
+    assert_eq!(
+        app.script(&count_of("[data-test=saved-quote-entry]"))
+            .await?,
+        json!(entries.len())
+    );
+    assert_eq!(
+        app.script(&count_of("[data-test=saved-quote-entry][data-source=user]"))
+            .await?,
+        json!(0),
+        "the price added later is not among the prices used"
+    );
+    let sources = app
+        .script(&texts_of("[data-test=saved-quote-entry] .source-cell"))
+        .await?;
+    assert!(
+        sources.as_array().is_some_and(|s| s
+            .iter()
+            .any(|t| t.as_str().is_some_and(|t| t.contains("P-TCR-INTL")))),
+        "{sources}"
+    );
+    app.script(&scroll_to("[data-test=saved-quote-detail]"))
+        .await?;
+    app.screenshot("saved-quote-open-light").await?;
+    app.script(&scroll_to("[data-test=saved-quote-entries]"))
+        .await?;
+    app.screenshot("saved-quote-entries-light").await?;
+
+    // The same in the dark theme and in Chinese.
+    app.click("[data-test=nav-settings]").await?;
+    app.click("[data-test=theme-dark]").await?;
+    app.eventually(THEME, json!("dark")).await?;
+    open_startup(&app).await?;
+    app.click("[data-test=open-saved-quote]").await?;
+    app.element("[data-test=saved-quote-detail]").await?;
+    app.script(&scroll_to("[data-test=saved-quotes]")).await?;
+    app.screenshot("saved-quotes-dark").await?;
+    app.script(&scroll_to("[data-test=saved-quote-entries]"))
+        .await?;
+    app.screenshot("saved-quote-entries-dark").await?;
+
+    app.click("[data-test=nav-settings]").await?;
+    app.click("[data-test=theme-light]").await?;
+    app.click("[data-test=lang-zh-CN]").await?;
+    open_startup(&app).await?;
+    app.click("[data-test=open-saved-quote]").await?;
+    app.element("[data-test=saved-quote-detail]").await?;
+    assert_eq!(
+        app.eventually(&text_of("[data-test=toggle-saved-quote]"), json!("收起"))
+            .await?,
+        json!("收起")
+    );
+    app.script(&scroll_to("[data-test=saved-quotes]")).await?;
+    app.screenshot("saved-quotes-zh-CN-light").await?;
+
+    // Cancel keeps it; confirm deletes it.
+    app.click("[data-test=delete-saved-quote]").await?;
+    app.click("[data-test=confirm-cancel]").await?;
+    assert_eq!(
+        app.script(&count_of("[data-test=saved-quote]")).await?,
+        json!(1)
+    );
+    app.click("[data-test=delete-saved-quote]").await?;
+    app.element("[data-test=confirm-dialog]").await?;
+    app.screenshot("saved-quote-delete-zh-CN-light").await?;
+    app.click("[data-test=confirm-ok]").await?;
+    app.element("[data-test=no-saved-quotes]").await?;
+    assert_eq!(
+        app.script(&count_of("[data-test=saved-quote-detail]"))
+            .await?,
+        json!(0)
+    );
+    let gone = app.invoke("get_saved_quote", json!({ "id": id })).await?;
+    assert_eq!(gone["error"]["code"], json!("not_found"), "{gone}");
+    let violations = app.script("return window.__cspViolations;").await?;
+    assert_eq!(violations, json!([]));
+    app.close().await?;
+    Ok(())
+}
