@@ -105,6 +105,30 @@ def memory_kib(pid):
     return rss, pss, names
 
 
+def start_xvfb():
+    """A fresh Xvfb (black root) on a free display, and an Xlib connection to it.
+
+    The display number is chosen here rather than with -displayfd: with that, Xvfb sometimes
+    failed to write its number ("Cannot write display number") and the run was lost.
+    """
+    for number in range(50, 100):
+        if os.path.exists(f"/tmp/.X{number}-lock"):
+            continue
+        xvfb = subprocess.Popen(["Xvfb", f":{number}", "-br", "-screen", "0",
+                                 f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"],
+                                stderr=subprocess.DEVNULL)
+        for _ in range(500):
+            display = xlib.XOpenDisplay(f":{number}".encode())
+            if display:
+                return xvfb, number, display
+            if xvfb.poll() is not None:
+                break  # lost the race for this number to another server
+            time.sleep(0.01)
+        xvfb.terminate()
+        xvfb.wait()
+    raise RuntimeError("no free X display between :50 and :99")
+
+
 def one_run(binary):
     tmp = tempfile.mkdtemp(prefix="plancast-measure-")
     env = dict(os.environ)
@@ -114,15 +138,8 @@ def one_run(binary):
                XDG_CACHE_HOME=f"{home}/.cache")
     for key in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
         os.makedirs(env[key])
-    read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-br", "-screen", "0",
-                             f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"],
-                            pass_fds=[write_fd], stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    number = os.read(read_fd, 64).decode().strip()
-    os.close(read_fd)
+    xvfb, number, display = start_xvfb()
     env["DISPLAY"] = f":{number}"
-    display = xlib.XOpenDisplay(env["DISPLAY"].encode())
     root = xlib.XDefaultRootWindow(display)
     blank = grab(display, root)
     result = {}
