@@ -27,7 +27,7 @@ install_apt_packages() {
 # Rust and Node come with the machine: Debian 12's own are too old (rustc 1.63, node 18) and
 # there is no internet to fetch others.
 check_toolchains() {
-  command -v cargo >/dev/null || { echo "cargo not found: install Rust (1.85 or newer)" >&2; exit 1; }
+  command -v cargo >/dev/null || { echo "cargo not found: install Rust (1.86 or newer)" >&2; exit 1; }
   command -v node >/dev/null || { echo "node not found: install Node.js 20.19+ (Vite 7)" >&2; exit 1; }
   node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
     || { echo "Node.js $(node --version) is too old: Vite 7 needs 20.19+" >&2; exit 1; }

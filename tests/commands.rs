@@ -90,6 +90,31 @@ fn the_app_database_preloads_examples_only_the_first_time() {
 }
 
 #[test]
+fn the_window_opens_the_database_in_the_background_and_commands_wait_for_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = store::default_db_path(dir.path());
+    let database = Database::open_in_background(path.clone(), now());
+    // Called at once, from several threads, as the first commands of a new window are.
+    let waiting: Vec<_> = (0..4)
+        .map(|_| {
+            let database = database.clone();
+            std::thread::spawn(move || database.run(|s| Ok(count(s))))
+        })
+        .collect();
+    for handle in waiting {
+        assert_eq!(handle.join().expect("no panic").expect("count"), 3);
+    }
+    drop(database);
+
+    // A database the store refuses is refused the same way when opened in the background.
+    set_user_version(&path, 999);
+    let refused = Database::open_in_background(path, now());
+    let error = refused.run(|s| Ok(count(s))).expect_err("refused");
+    assert_eq!(error.code, ErrorCode::Database);
+    assert!(error.message.contains("999"), "{}", error.message);
+}
+
+#[test]
 fn a_scenario_round_trips_through_the_database() {
     let (_dir, mut store) = temp_store();
     let row = scenarios::create_scenario(&mut store, STARTUP, now()).expect("create");

@@ -15,8 +15,9 @@ use crate::data_dir::default_data_dir;
 pub struct AppState {
     /// Where this user's database and settings live (created at start-up).
     pub data_dir: PathBuf,
-    /// The database, opened once here; if the store refused the file, every command that needs
-    /// it returns that refusal as a `database` error and the window still opens.
+    /// The database, opened once at start-up in the background (commands wait for it); if
+    /// the store refused the file, every command that needs it returns that refusal as a
+    /// `database` error and the window still opens.
     pub database: Database,
 }
 
@@ -36,7 +37,10 @@ pub fn run_app() -> tauri::Result<()> {
             let data_dir =
                 default_data_dir().ok_or("the system reports no per-user data directory")?;
             let database = match std::fs::create_dir_all(&data_dir) {
-                Ok(()) => Database::open(&store::default_db_path(&data_dir), chrono::Utc::now()),
+                Ok(()) => Database::open_in_background(
+                    store::default_db_path(&data_dir),
+                    chrono::Utc::now(),
+                ),
                 Err(error) => Database::refused(ApiError::database(format!(
                     "could not create the data directory {}: {error}",
                     data_dir.display()

@@ -3,9 +3,13 @@
 //! If the store refuses the file (written by a newer Plancast, damaged, unreadable), the app
 //! still opens: the refusal is kept and every command that needs the database returns it as a
 //! `database` error, so the UI can show the store's message. The file is never touched then.
+//!
+//! The window opens it in the background ([`Database::open_in_background`]): creating and
+//! migrating the file and loading the examples must not hold up the first paint, which waits
+//! for the main thread. Commands run on blocking threads and wait there until it is open.
 
-use std::path::Path;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use chrono::{DateTime, Utc};
 use store::Store;
@@ -23,17 +27,21 @@ pub const EXAMPLES: [&str; 3] = [
     include_str!("../../../examples/catalogue-growth.json"),
 ];
 
-/// The opened store, or why it could not be opened. Cheap to clone into a blocking task.
+type Opened = Result<Mutex<Store>, ApiError>;
+
+/// The opened store, or why it could not be opened, once known. Cheap to clone into a
+/// blocking task.
 #[derive(Clone)]
 pub struct Database {
-    inner: Arc<Result<Mutex<Store>, ApiError>>,
+    inner: Arc<OnceLock<Opened>>,
 }
 
 impl std::fmt::Debug for Database {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.inner.as_ref() {
-            Ok(_) => f.write_str("Database(open)"),
-            Err(error) => write!(f, "Database(refused: {})", error.message),
+        match self.inner.get() {
+            None => f.write_str("Database(opening)"),
+            Some(Ok(_)) => f.write_str("Database(open)"),
+            Some(Err(error)) => write!(f, "Database(refused: {})", error.message),
         }
     }
 }
@@ -42,36 +50,56 @@ impl Database {
     /// Opens (creating or migrating) the database at `path` and, on a new database, loads the
     /// examples. A refused database is kept as the error every command returns.
     pub fn open(path: &Path, now: DateTime<Utc>) -> Self {
-        match Store::open(path) {
-            Ok(mut store) => {
-                // Examples are a convenience: failing to add them must not lock the user out.
-                if let Err(error) = load_examples_once(&mut store, now) {
-                    eprintln!("plancast: could not load the example scenarios: {error}");
-                }
-                Self::from_store(store)
-            }
-            Err(error) => Self::refused(ApiError::from(error)),
+        Self::ready(open_store(path, now))
+    }
+
+    /// [`Database::open`] on a thread of its own; [`Database::run`] waits for it. A panic
+    /// while opening becomes the error every command returns, so no command waits forever.
+    pub fn open_in_background(path: PathBuf, now: DateTime<Utc>) -> Self {
+        let database = Self {
+            inner: Arc::new(OnceLock::new()),
+        };
+        let slot = Arc::clone(&database.inner);
+        let spawned = std::thread::Builder::new()
+            .name("open-database".into())
+            .spawn(move || {
+                let opened =
+                    std::panic::catch_unwind(|| open_store(&path, now)).unwrap_or_else(|_| {
+                        Err(ApiError::internal(
+                            "opening the database failed unexpectedly; restart Plancast",
+                        ))
+                    });
+                let _ = slot.set(opened);
+            });
+        if let Err(error) = spawned {
+            let _ = database.inner.set(Err(ApiError::internal(format!(
+                "could not start opening the database: {error}"
+            ))));
         }
+        database
     }
 
     pub fn from_store(store: Store) -> Self {
-        Self {
-            inner: Arc::new(Ok(Mutex::new(store))),
-        }
+        Self::ready(Ok(Mutex::new(store)))
     }
 
     pub fn refused(error: ApiError) -> Self {
+        Self::ready(Err(error))
+    }
+
+    fn ready(opened: Opened) -> Self {
         Self {
-            inner: Arc::new(Err(error)),
+            inner: Arc::new(OnceLock::from(opened)),
         }
     }
 
-    /// Runs `work` with the store locked. Call it inside [`super::blocking`]: it blocks.
+    /// Runs `work` with the store locked, once it is open. Call it inside
+    /// [`super::blocking`]: it blocks.
     pub fn run<T>(
         &self,
         work: impl FnOnce(&mut Store) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
-        match self.inner.as_ref() {
+        match self.inner.wait() {
             Ok(mutex) => {
                 // A panic in an earlier command poisons the lock; SQLite rolled back whatever
                 // that command had not committed, so the store itself is still consistent.
@@ -80,6 +108,19 @@ impl Database {
             }
             Err(error) => Err(error.clone()),
         }
+    }
+}
+
+fn open_store(path: &Path, now: DateTime<Utc>) -> Opened {
+    match Store::open(path) {
+        Ok(mut store) => {
+            // Examples are a convenience: failing to add them must not lock the user out.
+            if let Err(error) = load_examples_once(&mut store, now) {
+                eprintln!("plancast: could not load the example scenarios: {error}");
+            }
+            Ok(Mutex::new(store))
+        }
+        Err(error) => Err(ApiError::from(error)),
     }
 }
 
