@@ -1,11 +1,12 @@
 //! Harness for the end-to-end tests: the real Plancast binary in the real webview, driven
 //! through tauri-driver (WebDriver) with thirtyfour.
 //!
-//! Every [`App`] gets its own tauri-driver on free ports and its own temporary HOME and XDG
-//! directories, so tests run in parallel and never share a database or localStorage.
+//! Every [`App`] gets its own tauri-driver on free ports, its own Xvfb display and its own
+//! temporary HOME and XDG directories, so tests run in parallel and never share a database,
+//! localStorage or a screen.
 //!
-//! The tests need a display (scripts/test runs them under `xvfb-run`), `tauri-driver`,
-//! `WebKitWebDriver` and a built debug binary (`npm run build && cargo build -p plancast`).
+//! The tests need `Xvfb`, `tauri-driver`, `WebKitWebDriver` and a built debug binary
+//! (`npm run build && cargo build -p plancast`); screenshots also need ImageMagick.
 //! They skip themselves unless `PLANCAST_E2E=1`, so a plain `cargo test --workspace` on a
 //! machine without a display still passes; scripts/test always sets it.
 
@@ -128,11 +129,76 @@ pub fn processes_with_home(home: &Path) -> Vec<u32> {
         .collect()
 }
 
+/// An Xvfb server of one app's own. Each test's window is alone on its screen, so parallel
+/// tests never overlap, take each other's focus, or show up in each other's screenshots.
+struct VirtualDisplay {
+    child: Child,
+    number: u32,
+}
+
+impl VirtualDisplay {
+    fn start() -> Result<Self, Box<dyn std::error::Error>> {
+        // Numbers from 200 up stay clear of xvfb-run (99 down) and of desktop sessions.
+        static NEXT: Mutex<u32> = Mutex::new(200);
+        for _ in 0..100 {
+            let number = {
+                let mut next = NEXT.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                *next += 1;
+                *next - 1
+            };
+            if Path::new(&format!("/tmp/.X{number}-lock")).exists() {
+                continue;
+            }
+            let mut child = Command::new("Xvfb")
+                .args([
+                    &format!(":{number}"),
+                    "-screen",
+                    "0",
+                    "1280x800x24",
+                    "-nolisten",
+                    "tcp",
+                ])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .map_err(|error| format!("could not start Xvfb (is it installed?): {error}"))?;
+            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while Instant::now() < deadline {
+                if socket.exists() {
+                    return Ok(Self { child, number });
+                }
+                if child.try_wait()?.is_some() {
+                    break; // another server took this number first: try the next one
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        Err("no free X display number for Xvfb".into())
+    }
+
+    fn name(&self) -> String {
+        format!(":{}", self.number)
+    }
+}
+
+impl Drop for VirtualDisplay {
+    fn drop(&mut self) {
+        terminate(self.child.id());
+        let _ = self.child.wait();
+    }
+}
+
 /// One running Plancast window with its WebDriver session.
 pub struct App {
-    // Fields drop in this order: the session is quit, tauri-driver stopped, HOME removed.
+    // Fields drop in this order: the session is quit, tauri-driver stopped, the display
+    // stopped, HOME removed.
     pub driver: WebDriver,
     tauri_driver: DriverProcess,
+    display: VirtualDisplay,
     /// The temporary directory used as HOME and XDG_*_HOME for this app.
     pub home: TempDir,
 }
@@ -158,6 +224,7 @@ impl App {
         for dir in ["data", "config", "cache"] {
             std::fs::create_dir_all(home.path().join(dir))?;
         }
+        let display = VirtualDisplay::start()?;
         let (port, native_port) = (free_port()?, free_port()?);
         let child = Command::new("tauri-driver")
             .args([
@@ -166,6 +233,7 @@ impl App {
                 "--native-port",
                 &native_port.to_string(),
             ])
+            .env("DISPLAY", display.name())
             .env("HOME", home.path())
             .env("XDG_DATA_HOME", home.path().join("data"))
             .env("XDG_CONFIG_HOME", home.path().join("config"))
@@ -194,6 +262,7 @@ impl App {
         let app = App {
             driver,
             tauri_driver,
+            display,
             home,
         };
         app.element("[data-test=nav]").await?;
@@ -272,6 +341,11 @@ impl App {
     }
 
     /// Saves a screenshot of the window as `DIR/NAME.png` when `PLANCAST_SCREENSHOTS=DIR`.
+    ///
+    /// The picture is taken from the X display (ImageMagick's `import`), cropped to the page:
+    /// what a user sees. WebKitWebDriver's own screenshot is not used: with the WebKitGTK
+    /// renderer Plancast selects (src-tauri/src/app.rs) it hung for minutes on the second or
+    /// third picture of a session, and before that its first picture could be a stale frame.
     pub async fn screenshot(&self, name: &str) -> WebDriverResult<()> {
         let Some(dir) = std::env::var_os("PLANCAST_SCREENSHOTS") else {
             return Ok(());
@@ -280,13 +354,32 @@ impl App {
         std::fs::create_dir_all(&dir)?;
         // Let fonts and the theme transition settle so the picture shows the final state.
         tokio::time::sleep(Duration::from_millis(300)).await;
-        // WebKitWebDriver's first snapshot of a session can be a frame from before the
-        // last navigation (seen: the scenario list while Settings was on screen); the one
-        // after it is current. Take one and drop it.
-        self.driver.screenshot_as_png().await?;
-        self.driver
-            .screenshot(&dir.join(format!("{name}.png")))
-            .await
+        let page = self
+            .script(
+                "return [window.innerWidth, window.innerHeight, window.screenX, window.screenY];",
+            )
+            .await?;
+        let n = |i: usize| page.get(i).and_then(Value::as_i64).unwrap_or(0);
+        let crop = format!("{}x{}+{}+{}", n(0), n(1), n(2), n(3));
+        let file = dir.join(format!("{name}.png"));
+        let status = Command::new("import")
+            .env("DISPLAY", self.display.name())
+            .args(["-window", "root", "-crop", &crop, "+repage"])
+            .arg(&file)
+            .status()
+            .map_err(|e| {
+                std::io::Error::other(format!(
+                    "could not run ImageMagick's `import` for screenshots (apt install imagemagick): {e}"
+                ))
+            })?;
+        if !status.success() {
+            return Err(std::io::Error::other(format!(
+                "`import` failed ({status}) taking {}",
+                file.display()
+            ))
+            .into());
+        }
+        Ok(())
     }
 
     /// Ends the session and stops tauri-driver but keeps HOME (and so the database).
@@ -294,10 +387,12 @@ impl App {
         let App {
             driver,
             tauri_driver,
+            display,
             home,
         } = self;
         driver.quit().await?;
         drop(tauri_driver);
+        drop(display);
         Ok(home)
     }
 
@@ -338,10 +433,12 @@ impl App {
         let App {
             driver,
             tauri_driver,
+            display,
             home,
         } = self;
         let result = driver.quit().await;
         drop(tauri_driver);
+        drop(display);
         drop(home);
         result
     }

@@ -6,8 +6,8 @@
 //! - the live cost panel's round trip: `preview_quote` (IPC + quote + chart) called from the
 //!   page as the wizard does on a keystroke, 300 times, p50 / p95 / max.
 //!
-//! Run under a display: `npm run build && cargo build -p plancast &&
-//! xvfb-run -a -s "-screen 0 1280x800x24" cargo run -p plancast-e2e --bin measure --release`
+//! Run: `npm run build && cargo build -p plancast &&
+//! cargo run -p plancast-e2e --bin measure --release` (it starts its own Xvfb display)
 
 use std::time::Instant;
 
