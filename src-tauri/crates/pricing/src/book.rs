@@ -221,10 +221,101 @@ pub struct Region {
 pub struct PriceBook {
     entries: Vec<PriceEntry>,
     user: Vec<PriceEntry>,
-    index: HashMap<(Product, Site), HashMap<String, Vec<usize>>>,
+    index: Index,
     quotas: Vec<QuotaVersion>,
     regions: Vec<Region>,
     sources: BTreeMap<String, Source>,
+}
+
+/// Built-in entries grouped by what lookups ask for. A quote looks prices up for every month
+/// of every alternative (thousands of lookups), so finding a group is a binary search on a
+/// cheap fingerprint of the key, not string hashing or string comparisons; the key itself is
+/// compared once, on the group found. Each group keeps the book's order.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    /// Product, site, item and plan: what [`PriceBook::lookup`] asks for.
+    by_plan: Groups,
+    /// Product, site and item, every plan together: what [`PriceBook::item_entries`] asks for.
+    by_item: Groups,
+}
+
+type GroupKey = (Product, Site, String, Option<String>);
+
+/// Entry indices by key, sorted by (fingerprint, key).
+#[derive(Debug, Clone, Default)]
+struct Groups(Vec<(u64, GroupKey, Vec<usize>)>);
+
+/// A hash of a lookup key from each text's length and its first and last eight bytes, so it
+/// costs a few instructions whatever the length. Different keys may share a fingerprint: the
+/// key is compared too, so a collision costs time, never a wrong entry.
+fn fingerprint(product: Product, site: Site, item: &str, plan: Option<&str>) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);
+    let word = |bytes: &[u8]| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(bytes);
+        u64::from_le_bytes(w)
+    };
+    let mut h = mix(product as u64, site as u64);
+    for part in [Some(item), plan] {
+        h = match part.map(str::as_bytes) {
+            None => mix(h, u64::MAX),
+            Some(b) if b.len() >= 8 => mix(
+                mix(mix(h, b.len() as u64), word(&b[..8])),
+                word(&b[b.len() - 8..]),
+            ),
+            Some(b) => mix(
+                mix(h, b.len() as u64),
+                b.iter().fold(0u64, |w, &c| (w << 8) | u64::from(c)),
+            ),
+        };
+    }
+    h
+}
+
+impl Groups {
+    fn of(keyed: impl Iterator<Item = (GroupKey, usize)>) -> Groups {
+        let mut groups: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
+        for (key, i) in keyed {
+            groups.entry(key).or_default().push(i);
+        }
+        let mut out: Vec<(u64, GroupKey, Vec<usize>)> = groups
+            .into_iter()
+            .map(|(key, entries)| {
+                let f = fingerprint(key.0, key.1, &key.2, key.3.as_deref());
+                (f, key, entries)
+            })
+            .collect();
+        out.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        Groups(out)
+    }
+
+    fn entries(&self, product: Product, site: Site, item: &str, plan: Option<&str>) -> &[usize] {
+        let f = fingerprint(product, site, item, plan);
+        let first = self.0.partition_point(|(g, _, _)| *g < f);
+        self.0[first..]
+            .iter()
+            .take_while(|(g, _, _)| *g == f)
+            .find(|(_, (p, s, i, pl), _)| {
+                *p == product && *s == site && i == item && pl.as_deref() == plan
+            })
+            .map_or(&[], |(_, _, entries)| entries.as_slice())
+    }
+}
+
+impl Index {
+    fn of(entries: &[PriceEntry]) -> Index {
+        let key = |e: &PriceEntry, plan: Option<String>| (e.product, e.site, e.item.clone(), plan);
+        Index {
+            by_plan: Groups::of(
+                entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (key(e, e.plan.clone()), i)),
+            ),
+            by_item: Groups::of(entries.iter().enumerate().map(|(i, e)| (key(e, None), i))),
+        }
+    }
 }
 
 const DATA: [(&str, &str); 3] = [
@@ -305,7 +396,7 @@ impl PriceBook {
         let mut book = PriceBook {
             entries,
             user: Vec::new(),
-            index: HashMap::new(),
+            index: Index::default(),
             quotas: sorted_quotas,
             regions,
             sources,
@@ -315,15 +406,7 @@ impl PriceBook {
     }
 
     fn reindex(&mut self) {
-        self.index.clear();
-        for (i, e) in self.entries.iter().enumerate() {
-            self.index
-                .entry((e.product, e.site))
-                .or_default()
-                .entry(e.item.clone())
-                .or_default()
-                .push(i);
-        }
+        self.index = Index::of(&self.entries);
     }
 
     /// A copy of this book with user entries added (rule GEN-3). User entries must have the
@@ -359,12 +442,13 @@ impl PriceBook {
         if let Some(found) = self.user.iter().find(matches) {
             return Some(found);
         }
+        // A group holds exactly the entries of this product, site, item and plan.
         self.index
-            .get(&(key.product, key.site))?
-            .get(key.item)?
+            .by_plan
+            .entries(key.product, key.site, key.item, key.plan)
             .iter()
             .map(|&i| &self.entries[i])
-            .find(matches)
+            .find(|e| e.covers_region(key.region) && e.in_force(date))
     }
 
     /// A limit or count from the book (elastic cap minimum, quota step, …) as a plain number.
@@ -413,10 +497,9 @@ impl PriceBook {
     ) -> impl Iterator<Item = &'a PriceEntry> + 'a {
         let builtin = self
             .index
-            .get(&(product, site))
-            .and_then(|items| items.get(item))
-            .into_iter()
-            .flatten()
+            .by_item
+            .entries(product, site, item, None)
+            .iter()
             .map(|&i| &self.entries[i]);
         self.user
             .iter()
@@ -619,6 +702,78 @@ mod tests {
         assert!(PriceBook::builtin()
             .with_user_entries(vec![entry("2020-01-01", None, "S001")])
             .is_err());
+    }
+
+    #[test]
+    fn index_finds_what_a_scan_of_the_book_finds() {
+        // The index is only a faster way to the same entry (rules GEN-3, GEN-4).
+        let book = PriceBook::builtin();
+        let scan = |key: Key<'_>, d: NaiveDate| {
+            book.entries().find(|e| {
+                e.product == key.product
+                    && e.site == key.site
+                    && e.item == key.item
+                    && e.plan.as_deref() == key.plan
+                    && e.covers_region(key.region)
+                    && e.in_force(d)
+            })
+        };
+        let mut regions: Vec<Option<&str>> = vec![None, Some("nowhere")];
+        regions.extend(
+            book.entries()
+                .flat_map(|e| &e.regions)
+                .map(|r| Some(r.as_str())),
+        );
+        regions.sort();
+        regions.dedup();
+        let mut found = 0;
+        for e in book.entries() {
+            for plan in [e.plan.as_deref(), None, Some("no-such-plan")] {
+                for &region in &regions {
+                    for d in [
+                        "2020-06-01",
+                        "2020-11-30",
+                        "2023-07-21",
+                        "2024-09-26",
+                        "2027-01-01",
+                    ] {
+                        let key = Key {
+                            product: e.product,
+                            site: e.site,
+                            item: &e.item,
+                            plan,
+                            region,
+                        };
+                        let got = book.lookup(key, date(d));
+                        assert!(
+                            std::ptr::eq(
+                                got.map_or(std::ptr::null(), |x| x),
+                                scan(key, date(d)).map_or(std::ptr::null(), |x| x)
+                            ),
+                            "{} {plan:?} {region:?} {d}",
+                            e.id()
+                        );
+                        found += usize::from(got.is_some());
+                    }
+                }
+            }
+        }
+        assert!(found > 1000, "only {found} lookups found an entry");
+        // Items of a product and site, every plan, in the book's order.
+        for e in book.entries() {
+            let d = e.effective_from;
+            let via_index: Vec<*const PriceEntry> = book
+                .item_entries(e.product, e.site, &e.item, d)
+                .map(|x| x as *const PriceEntry)
+                .collect();
+            let via_scan: Vec<*const PriceEntry> = book
+                .entries()
+                .filter(|x| x.product == e.product && x.site == e.site && x.item == e.item)
+                .filter(|x| x.in_force(d))
+                .map(|x| x as *const PriceEntry)
+                .collect();
+            assert_eq!(via_index, via_scan, "{}", e.id());
+        }
     }
 
     #[test]
