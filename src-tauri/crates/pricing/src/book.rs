@@ -495,6 +495,18 @@ impl PriceBook {
         item: &'a str,
         date: NaiveDate,
     ) -> impl Iterator<Item = &'a PriceEntry> + 'a {
+        self.item_entries_any_date(product, site, item)
+            .filter(move |e| e.in_force(date))
+    }
+
+    /// The entries for one item whatever their dates, user entries first, then the built-in
+    /// ones in the book's order.
+    pub fn item_entries_any_date<'a>(
+        &'a self,
+        product: Product,
+        site: Site,
+        item: &'a str,
+    ) -> impl Iterator<Item = &'a PriceEntry> + 'a {
         let builtin = self
             .index
             .by_item
@@ -505,7 +517,6 @@ impl PriceBook {
             .iter()
             .filter(move |e| e.product == product && e.site == site && e.item == item)
             .chain(builtin)
-            .filter(move |e| e.in_force(date))
     }
 
     /// Every built-in and user entry.

@@ -49,15 +49,52 @@ pub fn packages(
     site: Site,
     date: chrono::NaiveDate,
 ) -> Vec<(Package, &PriceEntry)> {
-    let mut out: Vec<(Package, &PriceEntry)> = book
-        .item_entries(Product::ImageSearch, site, "package", date)
-        .filter_map(|e| e.plan.as_deref().and_then(Package::parse).map(|p| (p, e)))
-        .collect();
-    // A user entry and a built-in one for the same package: keep the first (the user's).
-    let mut seen = std::collections::HashSet::new();
-    out.retain(|(p, _)| seen.insert(*p));
-    out.sort_by_key(|(p, _)| *p);
-    out
+    Catalogue::of(book, site).on(date)
+}
+
+/// Every package entry of a site whatever its dates, plans read once, user entries first. A
+/// projection chooses a package for every month; reading the plans again each month was most
+/// of its cost.
+#[derive(Debug, Clone)]
+pub struct Catalogue<'b> {
+    entries: Vec<(Package, &'b PriceEntry)>,
+}
+
+impl<'b> Catalogue<'b> {
+    pub fn of(book: &'b PriceBook, site: Site) -> Catalogue<'b> {
+        Catalogue {
+            entries: book
+                .item_entries_any_date(Product::ImageSearch, site, "package")
+                .filter_map(|e| e.plan.as_deref().and_then(Package::parse).map(|p| (p, e)))
+                .collect(),
+        }
+    }
+
+    /// Packages on sale on a date with their price entries, smallest first.
+    pub fn on(&self, date: chrono::NaiveDate) -> Vec<(Package, &'b PriceEntry)> {
+        let mut out: Vec<(Package, &PriceEntry)> = self
+            .entries
+            .iter()
+            .filter(|(_, e)| e.in_force(date))
+            .copied()
+            .collect();
+        // A user entry and a built-in one for the same package: keep the first (the user's).
+        // The sort is stable, so the first of a package stays first and dedup keeps it.
+        out.sort_by_key(|(p, _)| *p);
+        out.dedup_by_key(|(p, _)| *p);
+        out
+    }
+
+    /// The month's package (rules IS-3, IS-4); see [`select`].
+    pub fn select(&self, date: chrono::NaiveDate, images: Decimal, qps: Decimal) -> Selection<'b> {
+        self.on(date)
+            .into_iter()
+            .filter(|(p, _)| p.fits(images, qps))
+            // Packages are sorted smallest first, so min_by_key keeps the smaller one on a tie.
+            .min_by_key(|(_, e)| e.amount)
+            .map(|(p, e)| Selection::Package(p, e))
+            .unwrap_or(Selection::CustomQuote)
+    }
 }
 
 /// The price entry for one package (user entry first).
@@ -67,13 +104,23 @@ pub fn package_entry(
     package: Package,
     date: chrono::NaiveDate,
 ) -> Option<&PriceEntry> {
-    let plan = package.to_string();
+    plan_entry(book, site, &package.to_string(), date)
+}
+
+/// The price entry for a package's plan text (`CAPACITY/QPS`), for callers that price one
+/// package month after month and write its plan once.
+pub fn plan_entry<'b>(
+    book: &'b PriceBook,
+    site: Site,
+    plan: &str,
+    date: chrono::NaiveDate,
+) -> Option<&'b PriceEntry> {
     book.lookup(
         Key {
             product: Product::ImageSearch,
             site,
             item: "package",
-            plan: Some(&plan),
+            plan: Some(plan),
             region: None,
         },
         date,
@@ -98,13 +145,7 @@ pub fn select<'b>(
     images: Decimal,
     qps: Decimal,
 ) -> Selection<'b> {
-    packages(book, site, date)
-        .into_iter()
-        .filter(|(p, _)| p.fits(images, qps))
-        // Packages are sorted smallest first, so min_by_key keeps the smaller one on a tie.
-        .min_by_key(|(_, e)| e.amount)
-        .map(|(p, e)| Selection::Package(p, e))
-        .unwrap_or(Selection::CustomQuote)
+    Catalogue::of(book, site).select(date, images, qps)
 }
 
 /// A package change between consecutive months (rule IS-6).

@@ -1121,14 +1121,18 @@ pub(crate) fn price_image_search(
     let mut lines = Vec::new();
     let mut changes = Vec::new();
     let mut previous: Option<(Package, Decimal)> = None;
+    // A fixed package is looked up by its plan month after month; otherwise each month chooses
+    // from the site's packages (rule IS-3).
+    let fixed_plan = fixed.map(|p| (p, p.to_string()));
+    let catalogue = image_search::Catalogue::of(book, site);
     for (k, month) in scenario.month_list().enumerate() {
         let date = scenario.price_date_of(k as u32);
-        let selection = match fixed {
-            Some(p) => match image_search::package_entry(book, site, p, date) {
-                Some(e) => Selection::Package(p, e),
+        let selection = match &fixed_plan {
+            Some((p, plan)) => match image_search::plan_entry(book, site, plan, date) {
+                Some(e) => Selection::Package(*p, e),
                 None => Selection::CustomQuote,
             },
-            None => image_search::select(book, site, date, images[k], qps[k]),
+            None => catalogue.select(date, images[k], qps[k]),
         };
         let (package, line) = match selection {
             Selection::Package(p, entry) => {
