@@ -111,6 +111,113 @@ impl Series {
     }
 }
 
+/// A requirement an edition does not meet, before it is written as a [`Shortfall`].
+enum Miss<'a> {
+    /// More than the quota allows.
+    Count {
+        requirement: &'static str,
+        label: &'static str,
+        needed: Decimal,
+        allowed: u32,
+    },
+    /// A feature the edition does not offer.
+    Feature {
+        requirement: &'static str,
+        label: &'static str,
+    },
+    /// Webhook triggers the edition does not offer.
+    Webhooks {
+        missing: Vec<&'a str>,
+        offered: &'a [String],
+    },
+}
+
+/// Walks the requirements an edition does not meet, in the order a [`Fit`] lists them
+/// (rule TCR-FIT-1). [`fit`] writes each one; [`feasible`] only asks whether one is binding.
+fn each_miss<'a>(
+    quotas: &'a QuotaVersion,
+    edition: Edition,
+    region: &str,
+    req: &'a Requirements,
+    mut miss: impl FnMut(Miss<'a>),
+) {
+    let q = &quotas.editions[&edition];
+    let counts = [
+        ("namespaces", "namespaces", req.namespaces, q.namespaces),
+        (
+            "image_repos",
+            "image repositories",
+            req.image_repos,
+            quotas.image_repos(edition, region),
+        ),
+        (
+            "helm_repos",
+            "Helm repositories",
+            req.helm_repos,
+            q.helm_repos,
+        ),
+        ("vpc_links", "VPC access links", req.vpc_links, q.vpc_links),
+        (
+            "log_retention_days",
+            "days of operation-log retention",
+            req.log_retention_days,
+            q.log_retention_days,
+        ),
+    ];
+    for (requirement, label, needed, allowed) in counts {
+        if needed > Decimal::from(allowed) {
+            miss(Miss::Count {
+                requirement,
+                label,
+                needed,
+                allowed,
+            });
+        }
+    }
+    let features = [
+        (
+            "cross_region_sync",
+            "cross-instance / cross-region sync",
+            req.cross_region_sync,
+            q.cross_region_sync,
+        ),
+        (
+            "delivery_workflow",
+            "the cloud-native delivery workflow",
+            req.delivery_workflow,
+            q.delivery_workflow,
+        ),
+        (
+            "vulnerability_scan",
+            "vulnerability scanning",
+            req.vulnerability_scan,
+            q.vulnerability_scan,
+        ),
+        (
+            "block_vulnerable_images",
+            "blocking of vulnerable images",
+            req.block_vulnerable_images,
+            q.block_vulnerable_images,
+        ),
+    ];
+    for (requirement, label, needed, offered) in features {
+        if needed && !offered {
+            miss(Miss::Feature { requirement, label });
+        }
+    }
+    if req.webhooks.iter().any(|w| !q.webhooks.contains(w)) {
+        miss(Miss::Webhooks {
+            missing: req
+                .webhooks
+                .iter()
+                .filter(|w| !q.webhooks.contains(w))
+                .map(String::as_str)
+                .collect(),
+            offered: &q.webhooks,
+        });
+    }
+}
+
 /// Checks an edition against the quota version in force (rule TCR-FIT-1).
 pub fn fit(
     quotas: &QuotaVersion,
@@ -119,107 +226,70 @@ pub fn fit(
     region: &str,
     req: &Requirements,
 ) -> Fit {
-    let q = &quotas.editions[&edition];
     let name = edition.title(site);
     let mut shortfalls = Vec::new();
-    let mut count = |requirement: &str, label: &str, needed: Decimal, allowed: u32| {
-        if needed > Decimal::from(allowed) {
-            let by_ticket = quotas.raisable(edition, requirement);
-            let mut text = format!("needs {needed} {label}; {name} allows {allowed}");
-            if by_ticket {
-                text.push_str(" (can be raised by ticket)");
+    each_miss(quotas, edition, region, req, |m| {
+        shortfalls.push(match m {
+            Miss::Count {
+                requirement,
+                label,
+                needed,
+                allowed,
+            } => {
+                let by_ticket = quotas.raisable(edition, requirement);
+                let needed = needed.to_string();
+                let mut text = format!("needs {needed} {label}; {name} allows {allowed}");
+                if by_ticket {
+                    text.push_str(" (can be raised by ticket)");
+                }
+                Shortfall {
+                    requirement: requirement.into(),
+                    needed,
+                    allowed: allowed.to_string(),
+                    by_ticket,
+                    text,
+                }
             }
-            shortfalls.push(Shortfall {
-                requirement: requirement.into(),
-                needed: needed.to_string(),
-                allowed: allowed.to_string(),
-                by_ticket,
-                text,
-            });
-        }
-    };
-    count("namespaces", "namespaces", req.namespaces, q.namespaces);
-    count(
-        "image_repos",
-        "image repositories",
-        req.image_repos,
-        quotas.image_repos(edition, region),
-    );
-    count(
-        "helm_repos",
-        "Helm repositories",
-        req.helm_repos,
-        q.helm_repos,
-    );
-    count("vpc_links", "VPC access links", req.vpc_links, q.vpc_links);
-    count(
-        "log_retention_days",
-        "days of operation-log retention",
-        req.log_retention_days,
-        q.log_retention_days,
-    );
-    let mut flag = |requirement: &str, label: &str, needed: bool, offered: bool| {
-        if needed && !offered {
-            shortfalls.push(Shortfall {
+            Miss::Feature { requirement, label } => Shortfall {
                 requirement: requirement.into(),
                 needed: "yes".into(),
                 allowed: "no".into(),
                 by_ticket: false,
                 text: format!("needs {label}; {name} does not offer it"),
-            });
-        }
-    };
-    flag(
-        "cross_region_sync",
-        "cross-instance / cross-region sync",
-        req.cross_region_sync,
-        q.cross_region_sync,
-    );
-    flag(
-        "delivery_workflow",
-        "the cloud-native delivery workflow",
-        req.delivery_workflow,
-        q.delivery_workflow,
-    );
-    flag(
-        "vulnerability_scan",
-        "vulnerability scanning",
-        req.vulnerability_scan,
-        q.vulnerability_scan,
-    );
-    flag(
-        "block_vulnerable_images",
-        "blocking of vulnerable images",
-        req.block_vulnerable_images,
-        q.block_vulnerable_images,
-    );
-    let missing: Vec<&str> = req
-        .webhooks
-        .iter()
-        .filter(|w| !q.webhooks.contains(w))
-        .map(String::as_str)
-        .collect();
-    if !missing.is_empty() {
-        let offered = if q.webhooks.is_empty() {
-            "none".to_string()
-        } else {
-            q.webhooks.join(", ")
-        };
-        shortfalls.push(Shortfall {
-            requirement: "webhooks".into(),
-            needed: missing.join(", "),
-            allowed: offered.clone(),
-            by_ticket: false,
-            text: format!(
-                "needs {} webhook triggers; {name} offers {offered}",
-                missing.join(", ")
-            ),
-        });
-    }
+            },
+            Miss::Webhooks { missing, offered } => {
+                let offered = if offered.is_empty() {
+                    "none".to_string()
+                } else {
+                    offered.join(", ")
+                };
+                let missing = missing.join(", ");
+                Shortfall {
+                    requirement: "webhooks".into(),
+                    text: format!("needs {missing} webhook triggers; {name} offers {offered}"),
+                    needed: missing,
+                    allowed: offered,
+                    by_ticket: false,
+                }
+            }
+        })
+    });
     Fit {
         edition,
         shortfalls,
     }
+}
+
+/// Whether an edition meets a month's requirements, raising quotas by ticket where the quota
+/// version allows it: `fit(..).feasible()` without writing the shortfalls, for the comparison,
+/// which asks it of every edition in every month (rules TCR-FIT-1, TCR-FIT-2).
+pub fn feasible(quotas: &QuotaVersion, edition: Edition, region: &str, req: &Requirements) -> bool {
+    let mut feasible = true;
+    each_miss(quotas, edition, region, req, |m| {
+        feasible &=
+            matches!(m, Miss::Count { requirement, .. } if quotas.raisable(edition, requirement));
+    });
+    feasible
 }
 
 /// The instance, storage and traffic lines of one edition in one month
@@ -394,10 +464,96 @@ pub fn edition_lines(
     lines
 }
 
-/// The cost of an edition's lines in a month without building them, for choosing among
-/// editions (rule TCR-FIT-2) on every month of every alternative. Must equal
-/// `lines_cost(&edition_lines(..))`; a test checks that across sites, regions, dates and
+/// The amounts of the lines [`edition_lines`] writes for an edition in a month, in the same
+/// order, without writing them (rules TCR-B-1…TCR-B-7); `None` when a line's price is missing
+/// (rule GEN-5). For choosing among editions (rule TCR-FIT-2) on every month and for the
+/// comparison's totals; a test checks it against the lines across sites, regions, dates and
 /// billings.
+#[allow(clippy::too_many_arguments)]
+pub fn edition_amounts(
+    book: &PriceBook,
+    spec: &TcrSpec,
+    edition: Edition,
+    billing: TcrBilling,
+    month: YearMonth,
+    date: NaiveDate,
+    series: &Series,
+    k: usize,
+) -> Option<LineAmounts> {
+    let site = spec.site;
+    let region = Some(spec.region.as_str());
+    let key = |item, plan| Key {
+        product: Product::Tcr,
+        site,
+        item,
+        plan,
+        region,
+    };
+    let hours = series
+        .hours
+        .as_ref()
+        .map(|h| h[k])
+        .unwrap_or_else(|| month.hours());
+    let hourly = book.lookup(key("instance_hourly", Some(edition.key())), date);
+    let free = hourly.filter(|e| e.rule == "TCR-B-1" || e.rule == "TCR-B-2");
+    let instance = match (free, billing) {
+        (Some(e), _) => hours * e.amount,
+        (None, TcrBilling::Payg) => hours * hourly?.amount,
+        (None, TcrBilling::Monthly) => {
+            Decimal::ONE
+                * book
+                    .lookup(key("instance_monthly", Some(edition.key())), date)?
+                    .amount
+        }
+    };
+    let mut amounts = LineAmounts::of(instance);
+    if edition == Edition::Personal {
+        // rule TCR-B-1: storage and traffic lines, when there is any, are not billed.
+        for qty in [series.storage_gb[k], series.egress_gb[k]] {
+            if !qty.is_zero() {
+                amounts.push(Decimal::ZERO);
+            }
+        }
+        return Some(amounts);
+    }
+    let storage = book.lookup(key("cos_storage", None), date)?;
+    let egress = book.lookup(key("cos_egress", None), date)?;
+    amounts.push(series.storage_gb[k] * storage.amount);
+    amounts.push(series.egress_gb[k] * egress.amount);
+    Some(amounts)
+}
+
+/// The amounts of an edition's lines in one month, in line order (at most three: instance,
+/// storage, traffic).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LineAmounts {
+    values: [Decimal; 3],
+    len: usize,
+}
+
+impl LineAmounts {
+    fn of(first: Decimal) -> LineAmounts {
+        LineAmounts {
+            values: [first, Decimal::ZERO, Decimal::ZERO],
+            len: 1,
+        }
+    }
+
+    fn push(&mut self, amount: Decimal) {
+        self.values[self.len] = amount;
+        self.len += 1;
+    }
+
+    pub fn as_slice(&self) -> &[Decimal] {
+        &self.values[..self.len]
+    }
+}
+
+/// The cost of an edition's lines in a month without building them, for choosing among
+/// editions (rule TCR-FIT-2) on every month and every alternative. Must equal
+/// `lines_cost(&edition_lines(..))`; a test checks that across sites, regions, dates and
+/// billings. (It is not the sum of [`edition_amounts`]: a monthly price is taken as it is,
+/// where a line multiplies it by one month, which writes a zero price `0.00` as `0`.)
 #[allow(clippy::too_many_arguments)]
 pub fn edition_cost(
     book: &PriceBook,
@@ -459,14 +615,26 @@ pub struct EditionOption {
 /// edition (rule TCR-FIT-2). Editions without a price are passed over while a priced feasible
 /// one exists (an unknown price is not zero, rule GEN-5). `None` when no edition is feasible.
 pub fn recommend(options: &[EditionOption]) -> Option<Edition> {
-    let feasible = options.iter().filter(|o| o.fit.feasible());
+    cheapest_feasible(
+        options
+            .iter()
+            .map(|o| (o.edition, o.fit.feasible(), o.cost)),
+    )
+}
+
+/// [`recommend`] over (edition, feasible, cost) in edition order, for callers that have not
+/// written the shortfalls (rule TCR-FIT-2).
+pub fn cheapest_feasible(
+    options: impl Iterator<Item = (Edition, bool, Option<Decimal>)> + Clone,
+) -> Option<Edition> {
+    let feasible = options.filter(|(_, f, _)| *f);
     let priced = feasible
         .clone()
-        .filter_map(|o| o.cost.map(|c| (c, o.edition)))
+        .filter_map(|(e, _, c)| c.map(|c| (c, e)))
         .min();
     priced
         .map(|(_, e)| e)
-        .or_else(|| feasible.map(|o| o.edition).min())
+        .or_else(|| feasible.map(|(e, _, _)| e).min())
 }
 
 /// The cost of an edition's lines in the site currency, `None` if any price is missing.
@@ -722,6 +890,97 @@ mod tests {
                                 "{site} {region} {m} {billing:?} {edition}"
                             );
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn edition_amounts_are_the_amounts_of_edition_lines() {
+        // Written as text, so a different scale (0.00 against 0) would show.
+        let book = PriceBook::builtin();
+        for site in [Site::TencentIntl, Site::TencentCn] {
+            for region in [
+                "ap-guangzhou",
+                "ap-qingyuan",
+                "ap-beijing-fsi",
+                "sa-saopaulo",
+            ] {
+                for m in ["2020-07", "2020-12", "2023-06", "2027-02"] {
+                    for billing in [TcrBilling::Payg, TcrBilling::Monthly] {
+                        for (storage, hours) in [(500, None), (0, Some(100))] {
+                            for edition in Edition::ALL {
+                                let mut s = spec(site, region);
+                                s.storage_gb = Quantity::constant(storage);
+                                s.hours = hours.map(Quantity::constant);
+                                let series = Series::of(&s, 1);
+                                let m: YearMonth = m.parse().unwrap();
+                                let d = m.first_day();
+                                let lines =
+                                    edition_lines(book, &s, edition, billing, m, d, &series, 0);
+                                let from_lines: Option<Vec<String>> = lines
+                                    .iter()
+                                    .map(|l| l.amount.map(|a| a.to_string()))
+                                    .collect();
+                                let amounts =
+                                    edition_amounts(book, &s, edition, billing, m, d, &series, 0);
+                                let amounts = amounts
+                                    .map(|a| a.as_slice().iter().map(|a| a.to_string()).collect());
+                                assert_eq!(
+                                    amounts, from_lines,
+                                    "{site} {region} {m} {billing:?} {edition} {storage}"
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn feasible_is_fit_without_the_texts() {
+        // rules TCR-FIT-1, TCR-FIT-2: the same answer, tickets included.
+        let needs = [
+            req(0, 0),
+            req(60, 100),
+            req(600, 100),
+            req(90, 6000),
+            Requirements {
+                helm_repos: dec!(6000),
+                ..Default::default()
+            },
+            Requirements {
+                vpc_links: dec!(4),
+                log_retention_days: dec!(20),
+                ..Default::default()
+            },
+            Requirements {
+                cross_region_sync: true,
+                delivery_workflow: true,
+                ..req(20, 20)
+            },
+            Requirements {
+                vulnerability_scan: true,
+                block_vulnerable_images: true,
+                ..Default::default()
+            },
+            Requirements {
+                webhooks: vec!["pull_image".into(), "helm_chart".into()],
+                ..Default::default()
+            },
+        ];
+        for d in ["2020-09-01", "2021-01-01", "2024-01-01"] {
+            for region in ["ap-guangzhou", "ap-shanghai"] {
+                for r in &needs {
+                    for e in Edition::ALL {
+                        let f = fit(quotas(d), e, Site::TencentIntl, region, r);
+                        assert_eq!(
+                            feasible(quotas(d), e, region, r),
+                            f.feasible(),
+                            "{d} {region} {e} {r:?}"
+                        );
                     }
                 }
             }
