@@ -26,6 +26,7 @@ pub mod quote;
 pub mod scenario;
 pub mod tcr;
 pub mod tcss;
+mod totals;
 
 pub use book::{PriceBook, PriceEntry};
 pub use calendar::YearMonth;

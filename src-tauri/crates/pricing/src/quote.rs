@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -319,7 +320,8 @@ pub fn quote(scenario: &Scenario, book: &PriceBook) -> Result<Quote, QuoteError>
         per_month
     });
     let tcss = scenario.tcss.as_ref().map(|spec| {
-        let (summary, lines) = price_tcss(scenario, book, spec, Strategy::Scenario, &mut notes);
+        let inputs = tcss_inputs(scenario, book, spec);
+        let (summary, lines) = price_tcss(scenario, spec, &inputs, Strategy::Scenario, &mut notes);
         for (k, l) in lines.into_iter().enumerate() {
             months[k].lines.extend(l);
         }
@@ -619,14 +621,73 @@ pub(crate) enum Strategy {
     Optimal,
 }
 
-struct TcssInputs {
-    usage: Vec<MonthUsage>,
+/// What every TCSS strategy is priced from: each month's usage, Pro prices and entries, and
+/// the purchases that do not depend on the licence (image scanning, log analysis). Quoting
+/// needs one strategy; the comparison prices three from the same inputs.
+pub(crate) struct TcssInputs<'b> {
+    pub(crate) usage: Vec<MonthUsage>,
     prices: Vec<Option<ProPrices>>,
+    /// The `pro_prepaid` and `pro_postpaid` entries of each month.
+    pub(crate) entries: Vec<(Option<&'b PriceEntry>, Option<&'b PriceEntry>)>,
+    pub(crate) scans: Vec<Option<ScanBuy<'b>>>,
+    pub(crate) logs: Vec<Option<LogBuy<'b>>>,
     block: usize,
     min_months: usize,
 }
 
-fn tcss_inputs(scenario: &Scenario, book: &PriceBook, spec: &TcssSpec) -> TcssInputs {
+/// The image scanning one month buys, before its line is written (rules TCSS-SCAN-1…4).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum ScanBuy<'b> {
+    /// Quota model: `bought` quota for the `used` quota of `first` and `repeat` scans.
+    Quota {
+        first: Decimal,
+        repeat: Decimal,
+        bought: Decimal,
+        used: Decimal,
+        price: Option<&'b PriceEntry>,
+    },
+    /// The quota model is not sold at the site on the date: the scans have no price.
+    QuotaNotSold { scans: Decimal },
+    /// Per-image authorizations: one per new image and per update (rule TCSS-SCAN-1).
+    PerImage {
+        new_images: Decimal,
+        updates: Decimal,
+        count: Decimal,
+        price: Option<&'b PriceEntry>,
+    },
+}
+
+impl ScanBuy<'_> {
+    /// The amount of the month's scan line; `None` when its price is missing.
+    pub(crate) fn amount(&self) -> Option<Decimal> {
+        match *self {
+            ScanBuy::Quota { bought, price, .. } => price.map(|p| bought * p.amount),
+            ScanBuy::QuotaNotSold { .. } => None,
+            ScanBuy::PerImage { count, price, .. } => price.map(|p| count * p.amount),
+        }
+    }
+}
+
+/// The log-analysis capacity one month buys (rule TCSS-LOG-1).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LogBuy<'b> {
+    need: Decimal,
+    capacity: Decimal,
+    price: Option<&'b PriceEntry>,
+}
+
+impl LogBuy<'_> {
+    /// The amount of the month's log line; `None` when its price is missing.
+    pub(crate) fn amount(&self) -> Option<Decimal> {
+        self.price.map(|p| self.capacity * p.amount)
+    }
+}
+
+pub(crate) fn tcss_inputs<'b>(
+    scenario: &Scenario,
+    book: &'b PriceBook,
+    spec: &TcssSpec,
+) -> TcssInputs<'b> {
     let months = scenario.months;
     let cores = spec.cores.series(months, true).unwrap_or_default();
     let zero = vec![Decimal::ZERO; months as usize];
@@ -642,14 +703,15 @@ fn tcss_inputs(scenario: &Scenario, book: &PriceBook, spec: &TcssSpec) -> TcssIn
         .unwrap_or(zero);
     let mut usage = Vec::new();
     let mut prices = Vec::new();
+    let mut entries = Vec::new();
     for (k, month) in scenario.month_list().enumerate() {
         let date = scenario.price_date_of(k as u32);
-        let trial_days = book
-            .limit(Product::Tcss, spec.site, "trial_days", date)
-            .map(|e| e.amount)
-            .unwrap_or(Decimal::ZERO);
         // rule TCSS-T-1: the trial makes the first 7 days of the first month free.
         let free_days = if spec.trial && k == 0 {
+            let trial_days = book
+                .limit(Product::Tcss, spec.site, "trial_days", date)
+                .map(|e| e.amount)
+                .unwrap_or(Decimal::ZERO);
             trial_days.to_string().parse().unwrap_or(0u32)
         } else {
             0
@@ -658,11 +720,7 @@ fn tcss_inputs(scenario: &Scenario, book: &PriceBook, spec: &TcssSpec) -> TcssIn
             days: month.days(),
             cores: cores[k],
             peak_cores: peak[k],
-            peak_days: peak_days[k]
-                .to_string()
-                .parse()
-                .unwrap_or(0u32)
-                .min(month.days()),
+            peak_days: whole_days(peak_days[k]).min(month.days()),
             free_days: free_days.min(month.days()),
         });
         let prepaid = book.limit(Product::Tcss, spec.site, "pro_prepaid", date);
@@ -671,6 +729,7 @@ fn tcss_inputs(scenario: &Scenario, book: &PriceBook, spec: &TcssSpec) -> TcssIn
             prepaid: p.amount,
             daily: d.amount,
         }));
+        entries.push((prepaid, daily));
     }
     // rule TCSS-PRO-1 / TCSS-PRO-3: on tencent-cn a licence level is bought for at least 3 months.
     let min_months = book
@@ -686,13 +745,134 @@ fn tcss_inputs(scenario: &Scenario, book: &PriceBook, spec: &TcssSpec) -> TcssIn
     TcssInputs {
         usage,
         prices,
+        entries,
+        scans: scan_buys(scenario, book, spec),
+        logs: log_buys(scenario, book, spec),
         block: min_months,
         min_months,
     }
 }
 
+/// A day count from a count series: series values are whole and normalised (rule GEN-7), so
+/// this is the number as written; one too large for a day count reads as 0, as when it was
+/// parsed from its text.
+fn whole_days(count: Decimal) -> u32 {
+    if count.scale() == 0 {
+        count.to_u32().unwrap_or(0)
+    } else {
+        count.to_string().parse().unwrap_or(0)
+    }
+}
+
+/// The image scanning of each month; `None` in a month that buys none.
+fn scan_buys<'b>(
+    scenario: &Scenario,
+    book: &'b PriceBook,
+    spec: &TcssSpec,
+) -> Vec<Option<ScanBuy<'b>>> {
+    let n = scenario.months;
+    let limit = |item, k: usize| {
+        book.limit(
+            Product::Tcss,
+            spec.site,
+            item,
+            scenario.price_date_of(k as u32),
+        )
+    };
+    match &spec.image_scan {
+        None => vec![None; n as usize],
+        Some(ImageScan::Quota {
+            first_scans,
+            repeat_scans,
+        }) => {
+            let first = first_scans.series(n, true).unwrap_or_default();
+            let repeat = repeat_scans.series(n, true).unwrap_or_default();
+            (0..n as usize)
+                .map(|k| {
+                    if first[k].is_zero() && repeat[k].is_zero() {
+                        return None;
+                    }
+                    let weight = limit("image_scan_repeat_weight", k).map(|e| e.amount);
+                    let step = limit("image_scan_step", k).map(|e| e.amount);
+                    let price = limit("image_scan_quota", k);
+                    Some(match weight.zip(step) {
+                        Some((w, s)) => {
+                            let (bought, used) = tcss::scan_quota(first[k], repeat[k], w, s);
+                            ScanBuy::Quota {
+                                first: first[k],
+                                repeat: repeat[k],
+                                bought,
+                                used,
+                                price,
+                            }
+                        }
+                        None => ScanBuy::QuotaNotSold {
+                            scans: first[k] + repeat[k],
+                        },
+                    })
+                })
+                .collect()
+        }
+        Some(ImageScan::PerImage { images, updates }) => {
+            let images = images.series(n, true).unwrap_or_default();
+            let updates = updates.series(n, true).unwrap_or_default();
+            let mut seen_images = Decimal::ZERO;
+            (0..n as usize)
+                .map(|k| {
+                    // rule TCSS-SCAN-1: one authorization per new image ID, bought in that month.
+                    let new_images = (images[k] - seen_images).max(Decimal::ZERO);
+                    seen_images = seen_images.max(images[k]);
+                    let count = tcss::authorizations(new_images, updates[k]);
+                    (!count.is_zero()).then(|| ScanBuy::PerImage {
+                        new_images,
+                        updates: updates[k],
+                        count,
+                        price: limit("image_scan_auth", k),
+                    })
+                })
+                .collect()
+        }
+    }
+}
+
+/// The log-analysis capacity of each month; `None` in a month that needs none.
+fn log_buys<'b>(
+    scenario: &Scenario,
+    book: &'b PriceBook,
+    spec: &TcssSpec,
+) -> Vec<Option<LogBuy<'b>>> {
+    let log_series = spec
+        .log_gb
+        .as_ref()
+        .and_then(|q| q.series(scenario.months, false).ok());
+    (0..scenario.months as usize)
+        .map(|k| {
+            let need = log_series.as_ref().map(|s| s[k]).filter(|n| !n.is_zero())?;
+            let date = scenario.price_date_of(k as u32);
+            let limit = |item| book.limit(Product::Tcss, spec.site, item, date);
+            // rule TCSS-LOG-1: log analysis from 10 GB in steps of 10 GB.
+            let min = limit("log_analysis_min_gb").map(|e| e.amount);
+            let step = limit("log_analysis_step_gb").map(|e| e.amount);
+            let capacity = match min.zip(step) {
+                Some((mn, st)) => tcss::log_capacity(need, mn, st),
+                None => need,
+            };
+            Some(LogBuy {
+                need,
+                capacity,
+                price: limit("log_analysis"),
+            })
+        })
+        .collect()
+}
+
 /// The licence per month under a strategy.
-fn licences(inputs: &TcssInputs, spec: &TcssSpec, months: u32, strategy: Strategy) -> Vec<Decimal> {
+pub(crate) fn licences(
+    inputs: &TcssInputs,
+    spec: &TcssSpec,
+    months: u32,
+    strategy: Strategy,
+) -> Vec<Decimal> {
     let n = months as usize;
     let strategy = match (strategy, spec.billing) {
         (Strategy::Scenario, TcssBilling::Auto) => Strategy::Optimal,
@@ -778,7 +958,10 @@ fn pro_costs(
 
 /// The last month and the licensed core-months still owed when the scenario ends inside a
 /// minimum term (rule TCSS-PRO-1: 3 months on tencent-cn).
-fn minimum_term_topup(inputs: &TcssInputs, licensed: &[Decimal]) -> Option<(usize, Decimal)> {
+pub(crate) fn minimum_term_topup(
+    inputs: &TcssInputs,
+    licensed: &[Decimal],
+) -> Option<(usize, Decimal)> {
     let n = licensed.len();
     if inputs.min_months <= 1 || n == 0 {
         return None;
@@ -792,22 +975,21 @@ fn minimum_term_topup(inputs: &TcssInputs, licensed: &[Decimal]) -> Option<(usiz
     (short > 0 && level > Decimal::ZERO).then(|| (n - 1, level * Decimal::from(short)))
 }
 
-/// Prices TCSS per month under a strategy.
+/// Prices TCSS per month under a strategy, from [`tcss_inputs`].
 pub(crate) fn price_tcss(
     scenario: &Scenario,
-    book: &PriceBook,
     spec: &TcssSpec,
+    inputs: &TcssInputs<'_>,
     strategy: Strategy,
     notes: &mut Vec<Note>,
 ) -> (TcssSummary, Vec<Vec<Line>>) {
-    let inputs = tcss_inputs(scenario, book, spec);
     let cap = spec.elastic_cap;
-    let licensed = licences(&inputs, spec, scenario.months, strategy);
-    let prepaid_plan = licences(&inputs, spec, scenario.months, Strategy::AllPrepaid);
+    let licensed = licences(inputs, spec, scenario.months, strategy);
+    let prepaid_plan = licences(inputs, spec, scenario.months, Strategy::AllPrepaid);
     let postpaid_plan = vec![Decimal::ZERO; licensed.len()];
-    let chosen = pro_costs(&inputs, &licensed, cap);
-    let all_prepaid = pro_costs(&inputs, &prepaid_plan, cap);
-    let all_postpaid = pro_costs(&inputs, &postpaid_plan, cap);
+    let chosen = pro_costs(inputs, &licensed, cap);
+    let all_prepaid = pro_costs(inputs, &prepaid_plan, cap);
+    let all_postpaid = pro_costs(inputs, &postpaid_plan, cap);
     let billing_key = match strategy {
         Strategy::Scenario => spec.billing.key(),
         Strategy::AllPrepaid => "prepaid",
@@ -815,39 +997,15 @@ pub(crate) fn price_tcss(
         Strategy::Optimal => "auto",
     };
     let currency = spec.site.currency();
-    let topup = minimum_term_topup(&inputs, &licensed);
+    let topup = minimum_term_topup(inputs, &licensed);
     let mut all_lines = Vec::new();
     let mut months = Vec::new();
-    let mut seen_images = Decimal::ZERO;
-    let scan_series = match &spec.image_scan {
-        Some(ImageScan::Quota {
-            first_scans,
-            repeat_scans,
-        }) => Some((
-            first_scans
-                .series(scenario.months, true)
-                .unwrap_or_default(),
-            repeat_scans
-                .series(scenario.months, true)
-                .unwrap_or_default(),
-        )),
-        Some(ImageScan::PerImage { images, updates }) => Some((
-            images.series(scenario.months, true).unwrap_or_default(),
-            updates.series(scenario.months, true).unwrap_or_default(),
-        )),
-        None => None,
-    };
-    let log_series = spec
-        .log_gb
-        .as_ref()
-        .and_then(|q| q.series(scenario.months, false).ok());
     let mut log_warned = false;
     for (k, month) in scenario.month_list().enumerate() {
         let date = scenario.price_date_of(k as u32);
         let usage = inputs.usage[k];
         let l = licensed[k];
-        let prepaid_entry = book.limit(Product::Tcss, spec.site, "pro_prepaid", date);
-        let daily_entry = book.limit(Product::Tcss, spec.site, "pro_postpaid", date);
+        let (prepaid_entry, daily_entry) = inputs.entries[k];
         let elastic = usage.elastic_core_days(l, cap);
         let mut lines = Vec::new();
         let trial_note = (usage.free_days > 0).then(|| {
@@ -923,89 +1081,71 @@ pub(crate) fn price_tcss(
             };
             lines.push(line);
         }
-        // Image scanning.
-        match (&spec.image_scan, &scan_series) {
-            (Some(ImageScan::Quota { .. }), Some((first, repeat)))
-                if !(first[k].is_zero() && repeat[k].is_zero()) =>
-            {
-                let weight = book
-                    .limit(Product::Tcss, spec.site, "image_scan_repeat_weight", date)
-                    .map(|e| e.amount);
-                let step = book
-                    .limit(Product::Tcss, spec.site, "image_scan_step", date)
-                    .map(|e| e.amount);
-                let price = book.limit(Product::Tcss, spec.site, "image_scan_quota", date);
-                let rule = if spec.site == Site::TencentCn {
-                    "TCSS-SCAN-4"
+        // Image scanning (rules TCSS-SCAN-1…TCSS-SCAN-4).
+        let scan_rule = if spec.site == Site::TencentCn {
+            "TCSS-SCAN-4"
+        } else {
+            "TCSS-SCAN-2"
+        };
+        match inputs.scans[k] {
+            Some(ScanBuy::Quota {
+                first,
+                repeat,
+                bought,
+                used,
+                price,
+            }) => lines.push(
+                Line::priced(Product::Tcss, "image_scan", "quota", bought, "quota-month", price, scan_rule, currency)
+                    .with_note(format!("{} first + {} repeat scans use {} quota; {} expire unused (cycles run from the purchase time, rule TCSS-SCAN-3)", first, repeat, used.normalize(), (bought - used).normalize())),
+            ),
+            Some(ScanBuy::QuotaNotSold { scans }) => lines.push(
+                Line::priced(
+                    Product::Tcss,
+                    "image_scan",
+                    "quota",
+                    scans,
+                    "scan",
+                    None,
+                    scan_rule,
+                    currency,
+                )
+                .with_note(format!(
+                    "the image-scan quota model is not sold on {} on {date}",
+                    spec.site
+                )),
+            ),
+            Some(ScanBuy::PerImage {
+                new_images,
+                updates,
+                count,
+                price,
+            }) => {
+                let mut line = Line::priced(
+                    Product::Tcss,
+                    "image_scan",
+                    "per_image",
+                    count,
+                    "authorization",
+                    price,
+                    "TCSS-SCAN-1",
+                    currency,
+                );
+                line.note = Some(if price.is_some() {
+                    format!("{new_images} new images + {updates} updates")
                 } else {
-                    "TCSS-SCAN-2"
-                };
-                match weight.zip(step) {
-                    Some((w, s)) => {
-                        let (bought, used) = tcss::scan_quota(first[k], repeat[k], w, s);
-                        lines.push(
-                            Line::priced(Product::Tcss, "image_scan", "quota", bought, "quota-month", price, rule, currency)
-                                .with_note(format!("{} first + {} repeat scans use {} quota; {} expire unused (cycles run from the purchase time, rule TCSS-SCAN-3)", first[k], repeat[k], used.normalize(), (bought - used).normalize())),
-                        );
-                    }
-                    None => lines.push(
-                        Line::priced(
-                            Product::Tcss,
-                            "image_scan",
-                            "quota",
-                            first[k] + repeat[k],
-                            "scan",
-                            None,
-                            rule,
-                            currency,
-                        )
-                        .with_note(format!(
-                            "the image-scan quota model is not sold on {} on {date}",
-                            spec.site
-                        )),
-                    ),
-                }
+                    "per-image authorizations are not sold on this date (new purchases paused from 2023-12-29)".into()
+                });
+                lines.push(line);
             }
-            (Some(ImageScan::PerImage { .. }), Some((images, updates))) => {
-                // rule TCSS-SCAN-1: one authorization per new image ID, bought in that month.
-                let new_images = (images[k] - seen_images).max(Decimal::ZERO);
-                seen_images = seen_images.max(images[k]);
-                let count = tcss::authorizations(new_images, updates[k]);
-                if !count.is_zero() {
-                    let price = book.limit(Product::Tcss, spec.site, "image_scan_auth", date);
-                    let mut line = Line::priced(
-                        Product::Tcss,
-                        "image_scan",
-                        "per_image",
-                        count,
-                        "authorization",
-                        price,
-                        "TCSS-SCAN-1",
-                        currency,
-                    );
-                    line.note = Some(if price.is_some() {
-                        format!("{new_images} new images + {} updates", updates[k])
-                    } else {
-                        "per-image authorizations are not sold on this date (new purchases paused from 2023-12-29)".into()
-                    });
-                    lines.push(line);
-                }
-            }
-            _ => {}
+            None => {}
         }
         // rule TCSS-LOG-1: log analysis from 10 GB in steps of 10 GB.
-        if let Some(need) = log_series.as_ref().map(|s| s[k]).filter(|n| !n.is_zero()) {
-            let min = book
-                .limit(Product::Tcss, spec.site, "log_analysis_min_gb", date)
-                .map(|e| e.amount);
-            let step = book
-                .limit(Product::Tcss, spec.site, "log_analysis_step_gb", date)
-                .map(|e| e.amount);
-            let price = book.limit(Product::Tcss, spec.site, "log_analysis", date);
-            let capacity = match min.zip(step) {
-                Some((mn, st)) => tcss::log_capacity(need, mn, st),
-                None => need,
-            };
+        if let Some(LogBuy {
+            need,
+            capacity,
+            price,
+        }) = inputs.logs[k]
+        {
             let mut line = Line::priced(
                 Product::Tcss,
                 "log_analysis",
