@@ -203,7 +203,18 @@ fn compare_with(
             &[TcrBilling::Payg]
         };
         let series = tcr::Series::of(spec, scenario.months);
+        // Every edition's months under each billing, made once for all the alternatives.
+        let tables: Vec<(TcrBilling, totals::TcrMonths)> = billings
+            .iter()
+            .chain((!billings.contains(&spec.billing)).then_some(&spec.billing))
+            .map(|&b| (b, totals::TcrMonths::of(scenario, book, spec, &series, b)))
+            .collect();
+        let months_of = |billing: TcrBilling| {
+            let found = tables.iter().find(|(b, _)| *b == billing);
+            &found.expect("a table for every billing compared").1
+        };
         for &billing in billings {
+            let months = months_of(billing);
             for edition in Edition::ALL {
                 let label = format!(
                     "{} ({})",
@@ -217,13 +228,12 @@ fn compare_with(
                 let plan = format!("{}/{}", edition.key(), billing.key());
                 // An edition that fails a month is infeasible whatever it costs: name the first
                 // failing month and skip pricing it (rule TCR-FIT-1).
-                let failing = (0..scenario.months).find_map(|k| {
-                    let quotas = book.quota_version(scenario.price_date_of(k))?;
-                    let req = &series.requirements[k as usize];
-                    (!tcr::feasible(quotas, edition, &spec.region, req)).then_some((k, quotas))
-                });
+                let failing = months.first_infeasible(edition);
                 let mut alt = match failing {
-                    Some((k, quotas)) => {
+                    Some(k) => {
+                        let quotas = book
+                            .quota_version(scenario.price_date_of(k))
+                            .expect("a month found infeasible has a quota table");
                         let fit = tcr::fit(
                             quotas,
                             edition,
@@ -261,10 +271,7 @@ fn compare_with(
                         Product::Tcr,
                         plan,
                         label,
-                        || {
-                            let choice = (EditionChoice::Fixed(edition), billing);
-                            totals::tcr(scenario, book, spec, &series, choice, sum.factor)
-                        },
+                        || months.total(EditionChoice::Fixed(edition), sum.factor),
                         || {
                             let fixed = Some((edition, billing));
                             quote::price_tcr(scenario, book, spec, fixed, &mut scratch).1
@@ -277,14 +284,12 @@ fn compare_with(
             }
         }
         // The scenario's own edition choice and billing: what `quote` prices.
+        let months = months_of(spec.billing);
         let mut auto = sum.alternative(
             Product::Tcr,
             format!("auto/{}", spec.billing.key()),
             "Cheapest feasible edition each month".into(),
-            || {
-                let choice = (spec.edition, spec.billing);
-                totals::tcr(scenario, book, spec, &series, choice, sum.factor)
-            },
+            || months.total(spec.edition, sum.factor),
             || quote::price_tcr(scenario, book, spec, None, &mut scratch).1,
         );
         auto.current = spec.edition == EditionChoice::Auto;
@@ -657,15 +662,9 @@ mod tests {
         let tcr_spec = s.tcr.as_ref().unwrap();
         let series = tcr::Series::of(tcr_spec, s.months);
         let f = factor(tcr_spec.site);
-        let choices = [
-            (EditionChoice::Auto, TcrBilling::Payg),
-            (EditionChoice::Fixed(Edition::Premium), TcrBilling::Payg),
-        ];
-        for choice in choices {
-            assert!(
-                totals::tcr(&s, book, tcr_spec, &series, choice, f).is_some(),
-                "{choice:?}"
-            );
+        let months = totals::TcrMonths::of(&s, book, tcr_spec, &series, TcrBilling::Payg);
+        for choice in [EditionChoice::Auto, EditionChoice::Fixed(Edition::Premium)] {
+            assert!(months.total(choice, f).is_some(), "{choice:?}");
         }
         let tcss_spec = s.tcss.as_ref().unwrap();
         let inputs = quote::tcss_inputs(&s, book, tcss_spec);

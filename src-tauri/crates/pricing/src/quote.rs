@@ -470,8 +470,11 @@ pub(crate) fn price_tcr(
         let date = scenario.price_date_of(k as u32);
         // Every edition's cost is needed only to choose one (auto); a fixed edition needs its
         // own fit alone.
+        let entries = tcr::MonthEntries::of(book, spec, billing, date);
         let options = match choice {
-            EditionChoice::Auto => tcr::options(book, spec, billing, month, date, &series, k),
+            EditionChoice::Auto => book
+                .quota_version(date)
+                .map(|q| tcr::options_with(q, &entries, spec, month, &series, k)),
             EditionChoice::Fixed(e) => book.quota_version(date).map(|q| {
                 vec![EditionOption {
                     edition: e,
@@ -509,7 +512,7 @@ pub(crate) fn price_tcr(
             EditionChoice::Fixed(e) => Some(e),
         };
         let mut lines = match edition {
-            Some(e) => tcr::edition_lines(book, spec, e, billing, month, date, &series, k),
+            Some(e) => entries.lines(book, spec, e, month, &series, k),
             None => {
                 // rule TCR-FIT-2: no edition meets the requirements; name the binding one.
                 let premium = options.iter().find(|o| o.edition == Edition::Premium);

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::book::{Key, PriceBook, QuotaVersion};
+use crate::book::{Key, PriceBook, PriceEntry, QuotaVersion};
 use crate::calendar::YearMonth;
 use crate::ids::{Edition, Product, Site};
 use crate::quote::Line;
@@ -292,6 +292,277 @@ pub fn feasible(quotas: &QuotaVersion, edition: Edition, region: &str, req: &Req
     feasible
 }
 
+/// The entries a TCR month is priced with at the scenario's site and region, for one billing.
+/// Choosing an edition (rule TCR-FIT-2) prices all four every month, and the storage and
+/// traffic prices do not depend on the edition, so each is looked up once per month.
+#[derive(Debug, Clone, Copy)]
+pub struct MonthEntries<'b> {
+    date: NaiveDate,
+    billing: TcrBilling,
+    /// `instance_hourly` of each edition, in [`Edition::ALL`] order.
+    hourly: [Option<&'b PriceEntry>; 4],
+    /// `instance_monthly` of each edition; looked up for monthly billing only.
+    monthly: [Option<&'b PriceEntry>; 4],
+    storage: Option<&'b PriceEntry>,
+    egress: Option<&'b PriceEntry>,
+}
+
+/// An edition's place in [`Edition::ALL`].
+fn slot(edition: Edition) -> usize {
+    match edition {
+        Edition::Personal => 0,
+        Edition::Basic => 1,
+        Edition::Standard => 2,
+        Edition::Premium => 3,
+    }
+}
+
+impl<'b> MonthEntries<'b> {
+    /// Looks the month's entries up (rule GEN-4); `None` entries are missing prices (GEN-5).
+    pub fn of(
+        book: &'b PriceBook,
+        spec: &TcrSpec,
+        billing: TcrBilling,
+        date: NaiveDate,
+    ) -> MonthEntries<'b> {
+        let key = |item, plan| Key {
+            product: Product::Tcr,
+            site: spec.site,
+            item,
+            plan,
+            region: Some(spec.region.as_str()),
+        };
+        let per_edition = |item| Edition::ALL.map(|e| book.lookup(key(item, Some(e.key())), date));
+        MonthEntries {
+            date,
+            billing,
+            hourly: per_edition("instance_hourly"),
+            monthly: match billing {
+                TcrBilling::Monthly => per_edition("instance_monthly"),
+                TcrBilling::Payg => [None; 4],
+            },
+            storage: book.lookup(key("cos_storage", None), date),
+            egress: book.lookup(key("cos_egress", None), date),
+        }
+    }
+
+    /// The hourly entry, and that entry again when it makes the instance free: Personal
+    /// (rule TCR-B-1) or Enterprise in the public beta (rule TCR-B-2).
+    fn hourly(&self, edition: Edition) -> (Option<&'b PriceEntry>, Option<&'b PriceEntry>) {
+        let hourly = self.hourly[slot(edition)];
+        let free = hourly.filter(|e| e.rule == "TCR-B-1" || e.rule == "TCR-B-2");
+        (hourly, free)
+    }
+
+    /// The instance, storage and traffic lines of one edition (rules TCR-B-1…TCR-B-7).
+    /// `book` is asked only for what a missing price's note says.
+    pub fn lines(
+        &self,
+        book: &PriceBook,
+        spec: &TcrSpec,
+        edition: Edition,
+        month: YearMonth,
+        series: &Series,
+        k: usize,
+    ) -> Vec<Line> {
+        let (date, billing) = (self.date, self.billing);
+        let site = spec.site;
+        let currency = site.currency();
+        let region = spec.region.as_str();
+        let plan = edition.key();
+        let mut lines = Vec::with_capacity(3);
+
+        // Personal edition: free, storage not billed to the user (rule TCR-B-1). The hourly entry
+        // for Personal has amount 0 and applies to either billing choice.
+        let hours = series
+            .hours
+            .as_ref()
+            .map(|h| h[k])
+            .unwrap_or_else(|| month.hours());
+        let (hourly, free_entry) = self.hourly(edition);
+        let instance = match (free_entry, billing) {
+            // rule TCR-B-1 / TCR-B-2: Personal is free; Enterprise rental is free in the public beta.
+            (Some(e), _) => Line::priced(
+                Product::Tcr,
+                "instance",
+                plan,
+                hours,
+                "hour",
+                Some(e),
+                &e.rule,
+                currency,
+            ),
+            // rule TCR-B-3: pay-as-you-go = hourly price × hours in month (or the scenario's hours).
+            (None, TcrBilling::Payg) => {
+                let mut l = Line::priced(
+                    Product::Tcr,
+                    "instance",
+                    plan,
+                    hours,
+                    "hour",
+                    hourly,
+                    "TCR-B-3",
+                    currency,
+                );
+                if hourly.is_none() {
+                    l.note = Some(match book.region(region) {
+                        Some(_) => format!(
+                            "no hourly price for {} in {region} on {date}",
+                            edition.title(site)
+                        ),
+                        None => format!("{region} is not in the TCR price table"),
+                    });
+                }
+                l
+            }
+            // rule TCR-B-4: monthly subscription has no published price; the user enters it.
+            (None, TcrBilling::Monthly) => {
+                let monthly = self.monthly[slot(edition)];
+                let offered = book
+                    .limit(Product::Tcr, site, "instance_monthly_offered", date)
+                    .is_some();
+                let mut l = Line::priced(
+                    Product::Tcr,
+                    "instance",
+                    plan,
+                    Decimal::ONE,
+                    "month",
+                    monthly,
+                    "TCR-B-4",
+                    currency,
+                );
+                if monthly.is_none() {
+                    l.note = Some(if offered {
+                        "no monthly price is published: enter your price for this edition and region"
+                            .into()
+                    } else {
+                        format!("monthly subscription is not sold on {site} on {date}")
+                    });
+                }
+                l
+            }
+        };
+        lines.push(instance);
+
+        if edition == Edition::Personal {
+            // rule TCR-B-1: the Personal edition's storage is not billed to the user; it has no COS
+            // bucket of the user's, so public traffic is not billed through COS either (decision).
+            for (item, qty, unit) in [
+                ("storage", series.storage_gb[k], "GB-month"),
+                ("egress", series.egress_gb[k], "GB"),
+            ] {
+                if !qty.is_zero() {
+                    let mut l = Line::priced(
+                        Product::Tcr,
+                        item,
+                        plan,
+                        qty,
+                        unit,
+                        free_entry,
+                        "TCR-B-1",
+                        currency,
+                    );
+                    l.unit_price = Some(Decimal::ZERO);
+                    l.amount = Some(Decimal::ZERO);
+                    l.price_missing = false;
+                    l.note = Some("Personal edition: not billed to the user".into());
+                    lines.push(l);
+                }
+            }
+            return lines;
+        }
+
+        // rule TCR-B-5: storage = stored GB × COS standard storage price of the region.
+        let storage_entry = self.storage;
+        lines.push(Line::priced(
+            Product::Tcr,
+            "storage",
+            plan,
+            series.storage_gb[k],
+            "GB-month",
+            storage_entry,
+            "TCR-B-5",
+            currency,
+        ));
+        // rule TCR-B-6: public pull/push traffic at the COS public downstream price.
+        let egress_entry = self.egress;
+        lines.push(Line::priced(
+            Product::Tcr,
+            "egress",
+            plan,
+            series.egress_gb[k],
+            "GB",
+            egress_entry,
+            "TCR-B-6",
+            currency,
+        ));
+        lines
+    }
+
+    /// The amounts of the lines [`MonthEntries::lines`] writes, in the same order, without
+    /// writing them; `None` when a line's price is missing (rule GEN-5).
+    pub fn amounts(
+        &self,
+        edition: Edition,
+        month: YearMonth,
+        series: &Series,
+        k: usize,
+    ) -> Option<LineAmounts> {
+        let hours = series
+            .hours
+            .as_ref()
+            .map(|h| h[k])
+            .unwrap_or_else(|| month.hours());
+        let (hourly, free) = self.hourly(edition);
+        let instance = match (free, self.billing) {
+            (Some(e), _) => hours * e.amount,
+            (None, TcrBilling::Payg) => hours * hourly?.amount,
+            (None, TcrBilling::Monthly) => Decimal::ONE * self.monthly[slot(edition)]?.amount,
+        };
+        let mut amounts = LineAmounts::of(instance);
+        if edition == Edition::Personal {
+            // rule TCR-B-1: storage and traffic lines, when there is any, are not billed.
+            for qty in [series.storage_gb[k], series.egress_gb[k]] {
+                if !qty.is_zero() {
+                    amounts.push(Decimal::ZERO);
+                }
+            }
+            return Some(amounts);
+        }
+        amounts.push(series.storage_gb[k] * self.storage?.amount);
+        amounts.push(series.egress_gb[k] * self.egress?.amount);
+        Some(amounts)
+    }
+
+    /// The cost of an edition's lines without writing them, for choosing among editions
+    /// (rule TCR-FIT-2); see [`edition_cost`].
+    pub fn cost(
+        &self,
+        edition: Edition,
+        month: YearMonth,
+        series: &Series,
+        k: usize,
+    ) -> Option<Decimal> {
+        let hours = series
+            .hours
+            .as_ref()
+            .map(|h| h[k])
+            .unwrap_or_else(|| month.hours());
+        let (hourly, free) = self.hourly(edition);
+        let instance = match (free, self.billing) {
+            (Some(e), _) => hours * e.amount,
+            (None, TcrBilling::Payg) => hours * hourly?.amount,
+            (None, TcrBilling::Monthly) => self.monthly[slot(edition)]?.amount,
+        };
+        if edition == Edition::Personal {
+            return Some(instance);
+        }
+        let storage = self.storage?.amount * series.storage_gb[k];
+        let egress = self.egress?.amount * series.egress_gb[k];
+        Some(instance + storage + egress)
+    }
+}
+
 /// The instance, storage and traffic lines of one edition in one month
 /// (rules TCR-B-1…TCR-B-7). Missing prices give `price_missing` lines (rule GEN-5).
 #[allow(clippy::too_many_arguments)]
@@ -305,170 +576,13 @@ pub fn edition_lines(
     series: &Series,
     k: usize,
 ) -> Vec<Line> {
-    let site = spec.site;
-    let currency = site.currency();
-    let region = spec.region.as_str();
-    let plan = edition.key();
-    let key = |item| Key {
-        product: Product::Tcr,
-        site,
-        item,
-        plan: Some(plan),
-        region: Some(region),
-    };
-    let mut lines = Vec::with_capacity(3);
-
-    // Personal edition: free, storage not billed to the user (rule TCR-B-1). The hourly entry
-    // for Personal has amount 0 and applies to either billing choice.
-    let hourly = book.lookup(key("instance_hourly"), date);
-    let hours = series
-        .hours
-        .as_ref()
-        .map(|h| h[k])
-        .unwrap_or_else(|| month.hours());
-    let free_entry = hourly.filter(|e| e.rule == "TCR-B-1" || e.rule == "TCR-B-2");
-    let instance = match (free_entry, billing) {
-        // rule TCR-B-1 / TCR-B-2: Personal is free; Enterprise rental is free in the public beta.
-        (Some(e), _) => Line::priced(
-            Product::Tcr,
-            "instance",
-            plan,
-            hours,
-            "hour",
-            Some(e),
-            &e.rule,
-            currency,
-        ),
-        // rule TCR-B-3: pay-as-you-go = hourly price × hours in month (or the scenario's hours).
-        (None, TcrBilling::Payg) => {
-            let mut l = Line::priced(
-                Product::Tcr,
-                "instance",
-                plan,
-                hours,
-                "hour",
-                hourly,
-                "TCR-B-3",
-                currency,
-            );
-            if hourly.is_none() {
-                l.note = Some(match book.region(region) {
-                    Some(_) => format!(
-                        "no hourly price for {} in {region} on {date}",
-                        edition.title(site)
-                    ),
-                    None => format!("{region} is not in the TCR price table"),
-                });
-            }
-            l
-        }
-        // rule TCR-B-4: monthly subscription has no published price; the user enters it.
-        (None, TcrBilling::Monthly) => {
-            let monthly = book.lookup(key("instance_monthly"), date);
-            let offered = book
-                .limit(Product::Tcr, site, "instance_monthly_offered", date)
-                .is_some();
-            let mut l = Line::priced(
-                Product::Tcr,
-                "instance",
-                plan,
-                Decimal::ONE,
-                "month",
-                monthly,
-                "TCR-B-4",
-                currency,
-            );
-            if monthly.is_none() {
-                l.note = Some(if offered {
-                    "no monthly price is published: enter your price for this edition and region"
-                        .into()
-                } else {
-                    format!("monthly subscription is not sold on {site} on {date}")
-                });
-            }
-            l
-        }
-    };
-    lines.push(instance);
-
-    if edition == Edition::Personal {
-        // rule TCR-B-1: the Personal edition's storage is not billed to the user; it has no COS
-        // bucket of the user's, so public traffic is not billed through COS either (decision).
-        for (item, qty, unit) in [
-            ("storage", series.storage_gb[k], "GB-month"),
-            ("egress", series.egress_gb[k], "GB"),
-        ] {
-            if !qty.is_zero() {
-                let mut l = Line::priced(
-                    Product::Tcr,
-                    item,
-                    plan,
-                    qty,
-                    unit,
-                    free_entry,
-                    "TCR-B-1",
-                    currency,
-                );
-                l.unit_price = Some(Decimal::ZERO);
-                l.amount = Some(Decimal::ZERO);
-                l.price_missing = false;
-                l.note = Some("Personal edition: not billed to the user".into());
-                lines.push(l);
-            }
-        }
-        return lines;
-    }
-
-    // rule TCR-B-5: storage = stored GB × COS standard storage price of the region.
-    let storage_entry = book.lookup(
-        Key {
-            product: Product::Tcr,
-            site,
-            item: "cos_storage",
-            plan: None,
-            region: Some(region),
-        },
-        date,
-    );
-    lines.push(Line::priced(
-        Product::Tcr,
-        "storage",
-        plan,
-        series.storage_gb[k],
-        "GB-month",
-        storage_entry,
-        "TCR-B-5",
-        currency,
-    ));
-    // rule TCR-B-6: public pull/push traffic at the COS public downstream price.
-    let egress_entry = book.lookup(
-        Key {
-            product: Product::Tcr,
-            site,
-            item: "cos_egress",
-            plan: None,
-            region: Some(region),
-        },
-        date,
-    );
-    lines.push(Line::priced(
-        Product::Tcr,
-        "egress",
-        plan,
-        series.egress_gb[k],
-        "GB",
-        egress_entry,
-        "TCR-B-6",
-        currency,
-    ));
-    lines
+    MonthEntries::of(book, spec, billing, date).lines(book, spec, edition, month, series, k)
 }
 
 /// The amounts of the lines [`edition_lines`] writes for an edition in a month, in the same
 /// order, without writing them (rules TCR-B-1…TCR-B-7); `None` when a line's price is missing
-/// (rule GEN-5). For choosing among editions (rule TCR-FIT-2) on every month and for the
-/// comparison's totals; a test checks it against the lines across sites, regions, dates and
-/// billings.
+/// (rule GEN-5). For the comparison's totals; a test checks it against the lines across
+/// sites, regions, dates and billings.
 #[allow(clippy::too_many_arguments)]
 pub fn edition_amounts(
     book: &PriceBook,
@@ -480,47 +594,7 @@ pub fn edition_amounts(
     series: &Series,
     k: usize,
 ) -> Option<LineAmounts> {
-    let site = spec.site;
-    let region = Some(spec.region.as_str());
-    let key = |item, plan| Key {
-        product: Product::Tcr,
-        site,
-        item,
-        plan,
-        region,
-    };
-    let hours = series
-        .hours
-        .as_ref()
-        .map(|h| h[k])
-        .unwrap_or_else(|| month.hours());
-    let hourly = book.lookup(key("instance_hourly", Some(edition.key())), date);
-    let free = hourly.filter(|e| e.rule == "TCR-B-1" || e.rule == "TCR-B-2");
-    let instance = match (free, billing) {
-        (Some(e), _) => hours * e.amount,
-        (None, TcrBilling::Payg) => hours * hourly?.amount,
-        (None, TcrBilling::Monthly) => {
-            Decimal::ONE
-                * book
-                    .lookup(key("instance_monthly", Some(edition.key())), date)?
-                    .amount
-        }
-    };
-    let mut amounts = LineAmounts::of(instance);
-    if edition == Edition::Personal {
-        // rule TCR-B-1: storage and traffic lines, when there is any, are not billed.
-        for qty in [series.storage_gb[k], series.egress_gb[k]] {
-            if !qty.is_zero() {
-                amounts.push(Decimal::ZERO);
-            }
-        }
-        return Some(amounts);
-    }
-    let storage = book.lookup(key("cos_storage", None), date)?;
-    let egress = book.lookup(key("cos_egress", None), date)?;
-    amounts.push(series.storage_gb[k] * storage.amount);
-    amounts.push(series.egress_gb[k] * egress.amount);
-    Some(amounts)
+    MonthEntries::of(book, spec, billing, date).amounts(edition, month, series, k)
 }
 
 /// The amounts of an edition's lines in one month, in line order (at most three: instance,
@@ -565,36 +639,7 @@ pub fn edition_cost(
     series: &Series,
     k: usize,
 ) -> Option<Decimal> {
-    let site = spec.site;
-    let region = Some(spec.region.as_str());
-    let key = |item, plan| Key {
-        product: Product::Tcr,
-        site,
-        item,
-        plan,
-        region,
-    };
-    let hours = series
-        .hours
-        .as_ref()
-        .map(|h| h[k])
-        .unwrap_or_else(|| month.hours());
-    let hourly = book.lookup(key("instance_hourly", Some(edition.key())), date);
-    let free = hourly.filter(|e| e.rule == "TCR-B-1" || e.rule == "TCR-B-2");
-    let instance = match (free, billing) {
-        (Some(e), _) => hours * e.amount,
-        (None, TcrBilling::Payg) => hours * hourly?.amount,
-        (None, TcrBilling::Monthly) => {
-            book.lookup(key("instance_monthly", Some(edition.key())), date)?
-                .amount
-        }
-    };
-    if edition == Edition::Personal {
-        return Some(instance);
-    }
-    let storage = book.lookup(key("cos_storage", None), date)?.amount * series.storage_gb[k];
-    let egress = book.lookup(key("cos_egress", None), date)?.amount * series.egress_gb[k];
-    Some(instance + storage + egress)
+    MonthEntries::of(book, spec, billing, date).cost(edition, month, series, k)
 }
 
 /// Converts terabytes to gigabytes: 1 TB = 1024 GB (rule TCR-B-5).
@@ -655,22 +700,33 @@ pub fn options(
     k: usize,
 ) -> Option<Vec<EditionOption>> {
     let quotas = book.quota_version(date)?;
-    Some(
-        Edition::ALL
-            .iter()
-            .map(|&edition| {
-                let fit = fit(
-                    quotas,
-                    edition,
-                    spec.site,
-                    &spec.region,
-                    &series.requirements[k],
-                );
-                let cost = edition_cost(book, spec, edition, billing, month, date, series, k);
-                EditionOption { edition, fit, cost }
-            })
-            .collect(),
-    )
+    let entries = MonthEntries::of(book, spec, billing, date);
+    Some(options_with(quotas, &entries, spec, month, series, k))
+}
+
+/// [`options`] from the quota version and entries in force.
+pub fn options_with(
+    quotas: &QuotaVersion,
+    entries: &MonthEntries<'_>,
+    spec: &TcrSpec,
+    month: YearMonth,
+    series: &Series,
+    k: usize,
+) -> Vec<EditionOption> {
+    Edition::ALL
+        .iter()
+        .map(|&edition| {
+            let fit = fit(
+                quotas,
+                edition,
+                spec.site,
+                &spec.region,
+                &series.requirements[k],
+            );
+            let cost = entries.cost(edition, month, series, k);
+            EditionOption { edition, fit, cost }
+        })
+        .collect()
 }
 
 #[cfg(test)]

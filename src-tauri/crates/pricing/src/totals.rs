@@ -54,35 +54,96 @@ impl LineTotal {
     }
 }
 
-/// The total of the lines `price_tcr` writes for `choice` and `billing`; `None` when a month
-/// has no quota table, no feasible edition, a fixed edition that does not fit, or a missing
-/// price (rules TCR-FIT-1, TCR-FIT-2, GEN-5).
-pub(crate) fn tcr(
-    scenario: &Scenario,
-    book: &PriceBook,
-    spec: &TcrSpec,
-    series: &tcr::Series,
-    (choice, billing): (EditionChoice, TcrBilling),
-    factor: Decimal,
-) -> Option<Decimal> {
-    let mut total = LineTotal::new(factor);
-    for (k, month) in scenario.month_list().enumerate() {
-        let date = scenario.price_date_of(k as u32);
-        let quotas = book.quota_version(date)?;
-        let feasible = |e: Edition| tcr::feasible(quotas, e, &spec.region, &series.requirements[k]);
-        let edition = match choice {
-            EditionChoice::Fixed(e) => feasible(e).then_some(e)?,
-            EditionChoice::Auto => tcr::cheapest_feasible(Edition::ALL.into_iter().map(|e| {
-                let cost = tcr::edition_cost(book, spec, e, billing, month, date, series, k);
-                (e, feasible(e), cost)
-            }))?,
-        };
-        let amounts = tcr::edition_amounts(book, spec, edition, billing, month, date, series, k)?;
-        for &a in amounts.as_slice() {
-            total.add(a);
-        }
+/// Every edition's standing in every month under one billing, from which the comparison makes
+/// all its TCR alternatives: each edition for the whole scenario, and the cheapest feasible
+/// edition each month (rules TCR-FIT-1, TCR-FIT-2).
+pub(crate) struct TcrMonths {
+    /// Per month, each edition in [`Edition::ALL`] order; `None` when no quota table covers the
+    /// month (its line has no price).
+    months: Vec<Option<[EditionMonth; 4]>>,
+}
+
+/// One edition in one month. Cost and amounts are asked only of a feasible edition: only
+/// feasible editions are chosen among, and a fixed edition that does not fit a month has no
+/// total.
+#[derive(Debug, Clone, Copy)]
+struct EditionMonth {
+    feasible: bool,
+    /// What choosing among editions weighs (`tcr::edition_cost`), if feasible.
+    cost: Option<Decimal>,
+    /// The amounts of its lines if feasible; `None` when a price is missing.
+    amounts: Option<tcr::LineAmounts>,
+}
+
+impl TcrMonths {
+    pub(crate) fn of(
+        scenario: &Scenario,
+        book: &PriceBook,
+        spec: &TcrSpec,
+        series: &tcr::Series,
+        billing: TcrBilling,
+    ) -> TcrMonths {
+        let months = scenario
+            .month_list()
+            .enumerate()
+            .map(|(k, month)| {
+                let date = scenario.price_date_of(k as u32);
+                let quotas = book.quota_version(date)?;
+                let entries = tcr::MonthEntries::of(book, spec, billing, date);
+                let req = &series.requirements[k];
+                Some(Edition::ALL.map(|e| {
+                    let feasible = tcr::feasible(quotas, e, &spec.region, req);
+                    EditionMonth {
+                        feasible,
+                        cost: feasible
+                            .then(|| entries.cost(e, month, series, k))
+                            .flatten(),
+                        amounts: feasible
+                            .then(|| entries.amounts(e, month, series, k))
+                            .flatten(),
+                    }
+                }))
+            })
+            .collect();
+        TcrMonths { months }
     }
-    Some(total.sum())
+
+    /// The first month an edition does not meet the requirements in (rule TCR-FIT-1); a month
+    /// without a quota table does not count.
+    pub(crate) fn first_infeasible(&self, edition: Edition) -> Option<u32> {
+        let i = Edition::ALL.iter().position(|e| *e == edition)?;
+        (0u32..)
+            .zip(&self.months)
+            .find(|(_, m)| m.is_some_and(|m| !m[i].feasible))
+            .map(|(k, _)| k)
+    }
+
+    /// The total of the lines `price_tcr` writes for `choice`; `None` when a month has no
+    /// quota table, no feasible edition, a fixed edition that does not fit, or a missing price
+    /// (rules TCR-FIT-1, TCR-FIT-2, GEN-5).
+    pub(crate) fn total(&self, choice: EditionChoice, factor: Decimal) -> Option<Decimal> {
+        let mut total = LineTotal::new(factor);
+        for month in &self.months {
+            let editions = Edition::ALL.into_iter().zip(month.as_ref()?);
+            let chosen = match choice {
+                EditionChoice::Fixed(e) => editions
+                    .clone()
+                    .find(|(x, _)| *x == e)
+                    .filter(|(_, m)| m.feasible),
+                EditionChoice::Auto => {
+                    let e = tcr::cheapest_feasible(
+                        editions.clone().map(|(e, m)| (e, m.feasible, m.cost)),
+                    )?;
+                    editions.clone().find(|(x, _)| *x == e)
+                }
+            };
+            let (_, m) = chosen?;
+            for &a in m.amounts?.as_slice() {
+                total.add(a);
+            }
+        }
+        Some(total.sum())
+    }
 }
 
 /// The total of the lines `price_tcss` writes under a strategy: the Pro lines of the licence
