@@ -58,16 +58,31 @@ pub fn packages(
 #[derive(Debug, Clone)]
 pub struct Catalogue<'b> {
     entries: Vec<(Package, &'b PriceEntry)>,
+    /// Some package has more than one entry (a user's and a built-in one, say).
+    repeats: bool,
 }
 
 impl<'b> Catalogue<'b> {
     pub fn of(book: &'b PriceBook, site: Site) -> Catalogue<'b> {
-        Catalogue {
-            entries: book
-                .item_entries_any_date(Product::ImageSearch, site, "package")
-                .filter_map(|e| e.plan.as_deref().and_then(Package::parse).map(|p| (p, e)))
-                .collect(),
-        }
+        let entries: Vec<(Package, &PriceEntry)> = book
+            .item_entries_any_date(Product::ImageSearch, site, "package")
+            .filter_map(|e| e.plan.as_deref().and_then(Package::parse).map(|p| (p, e)))
+            .collect();
+        let repeats = entries
+            .iter()
+            .enumerate()
+            .any(|(i, (p, _))| entries[..i].iter().any(|(q, _)| q == p));
+        Catalogue { entries, repeats }
+    }
+
+    /// An entry is a package's entry on a date unless an earlier one for the same package is
+    /// in force too (the first, the user's, wins).
+    fn first_for_its_package(&self, i: usize, date: chrono::NaiveDate) -> bool {
+        let (p, _) = self.entries[i];
+        !self.repeats
+            || !self.entries[..i]
+                .iter()
+                .any(|(q, e)| *q == p && e.in_force(date))
     }
 
     /// Packages on sale on a date with their price entries, smallest first.
@@ -86,13 +101,18 @@ impl<'b> Catalogue<'b> {
     }
 
     /// The month's package (rules IS-3, IS-4); see [`select`].
+    /// It chooses among [`Catalogue::on`]'s packages without listing them: it runs every month.
     pub fn select(&self, date: chrono::NaiveDate, images: Decimal, qps: Decimal) -> Selection<'b> {
-        self.on(date)
-            .into_iter()
-            .filter(|(p, _)| p.fits(images, qps))
-            // Packages are sorted smallest first, so min_by_key keeps the smaller one on a tie.
-            .min_by_key(|(_, e)| e.amount)
-            .map(|(p, e)| Selection::Package(p, e))
+        let mut best: Option<(Decimal, Package, &'b PriceEntry)> = None;
+        for (i, &(p, e)) in self.entries.iter().enumerate() {
+            if e.in_force(date) && p.fits(images, qps) && self.first_for_its_package(i, date) {
+                // The cheapest; on a tie, the smaller package.
+                if best.is_none_or(|(amount, q, _)| (e.amount, p) < (amount, q)) {
+                    best = Some((e.amount, p, e));
+                }
+            }
+        }
+        best.map(|(_, p, e)| Selection::Package(p, e))
             .unwrap_or(Selection::CustomQuote)
     }
 }
