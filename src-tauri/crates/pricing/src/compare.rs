@@ -187,6 +187,7 @@ fn compare_with(
     quote::check_against_book(scenario, book)?;
     let mut products = Vec::new();
     let mut scratch = Vec::new();
+    let n = scenario.months as usize;
     let summary = |site: Site| Summary {
         scenario,
         factor: conversion_factor(&scenario.rates, site.currency(), scenario.currency)
@@ -274,7 +275,9 @@ fn compare_with(
                         || months.total(EditionChoice::Fixed(edition), sum.factor),
                         || {
                             let fixed = Some((edition, billing));
-                            quote::price_tcr(scenario, book, spec, fixed, &mut scratch).1
+                            let mut lines = vec![Vec::new(); n];
+                            quote::price_tcr(scenario, book, spec, fixed, &mut scratch, &mut lines);
+                            lines
                         },
                     ),
                 };
@@ -290,7 +293,11 @@ fn compare_with(
             format!("auto/{}", spec.billing.key()),
             "Cheapest feasible edition each month".into(),
             || months.total(spec.edition, sum.factor),
-            || quote::price_tcr(scenario, book, spec, None, &mut scratch).1,
+            || {
+                let mut lines = vec![Vec::new(); n];
+                quote::price_tcr(scenario, book, spec, None, &mut scratch, &mut lines);
+                lines
+            },
         );
         auto.current = spec.edition == EditionChoice::Auto;
         alts.push(auto);
@@ -307,7 +314,11 @@ fn compare_with(
                 key.into(),
                 label.into(),
                 || totals::tcss(&inputs, spec, scenario.months, strategy, sum.factor),
-                || quote::price_tcss(scenario, spec, &inputs, strategy, &mut scratch).1,
+                || {
+                    let mut lines = vec![Vec::new(); n];
+                    quote::price_tcss(scenario, spec, &inputs, strategy, &mut scratch, &mut lines);
+                    lines
+                },
             )
         };
         let strategies = [
@@ -405,7 +416,8 @@ fn compare_with(
                 label,
                 || totals::image_search(&inputs, Some((package, &plan)), sum.factor),
                 || {
-                    let (_, line) = quote::price_image_search(
+                    let mut lines = vec![Vec::new(); n];
+                    quote::price_image_search(
                         scenario,
                         book,
                         spec.site,
@@ -414,8 +426,9 @@ fn compare_with(
                         spec.trial,
                         Some(package),
                         &mut scratch,
+                        &mut lines,
                     );
-                    line.into_iter().map(|l| vec![l]).collect()
+                    lines
                 },
             );
             alts.push(alt);
@@ -426,7 +439,8 @@ fn compare_with(
             "Cheapest package each month".into(),
             || totals::image_search(&inputs, None, sum.factor),
             || {
-                let (_, line) = quote::price_image_search(
+                let mut lines = vec![Vec::new(); n];
+                quote::price_image_search(
                     scenario,
                     book,
                     spec.site,
@@ -435,8 +449,9 @@ fn compare_with(
                     spec.trial,
                     None,
                     &mut scratch,
+                    &mut lines,
                 );
-                line.into_iter().map(|l| vec![l]).collect()
+                lines
             },
         );
         auto.current = true;

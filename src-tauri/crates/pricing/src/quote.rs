@@ -12,7 +12,7 @@ use crate::budget::{self, BudgetMonth, BudgetSummary, MonthSpend};
 use crate::calendar::YearMonth;
 use crate::ids::{Edition, Product, Site};
 use crate::image_search::{self, Package, PackageChange, Selection};
-use crate::money::{conversion_factor, Currency};
+use crate::money::{conversion_factor, Currency, Figure};
 use crate::scenario::{
     EditionChoice, FieldError, ImageScan, Quantity, Scenario, TcrBilling, TcssBilling, TcssSpec,
 };
@@ -300,35 +300,38 @@ pub fn quote(scenario: &Scenario, book: &PriceBook) -> Result<Quote, QuoteError>
     };
     check_against_book(scenario, book)?;
     let n = scenario.months as usize;
-    let mut months: Vec<MonthQuote> = scenario
-        .month_list()
-        .map(|month| MonthQuote {
-            month,
-            lines: Vec::new(),
-            total: Decimal::ZERO,
-            complete: true,
-            budgets: Vec::new(),
-        })
-        .collect();
+    // Each product appends its lines to the month's. Sized once for the most a month can have
+    // (TCR instance, storage, traffic; TCSS licence, top-up, overage, scanning, logs; one
+    // package): lines are large, and growing every month's list was a good part of the cost.
+    let most = [
+        (scenario.tcr.is_some(), 3),
+        (scenario.tcss.is_some(), 5),
+        (scenario.image_search.is_some(), 1),
+    ]
+    .iter()
+    .filter(|(used, _)| *used)
+    .map(|(_, most)| most)
+    .sum();
+    let mut lines: Vec<Vec<Line>> = (0..n).map(|_| Vec::with_capacity(most)).collect();
     let mut notes = Vec::new();
 
-    let tcr = scenario.tcr.as_ref().map(|spec| {
-        let (per_month, lines) = price_tcr(scenario, book, spec, None, &mut notes);
-        for (k, l) in lines.into_iter().enumerate() {
-            months[k].lines.extend(l);
-        }
-        per_month
-    });
+    let tcr = scenario
+        .tcr
+        .as_ref()
+        .map(|spec| price_tcr(scenario, book, spec, None, &mut notes, &mut lines));
     let tcss = scenario.tcss.as_ref().map(|spec| {
         let inputs = tcss_inputs(scenario, book, spec);
-        let (summary, lines) = price_tcss(scenario, spec, &inputs, Strategy::Scenario, &mut notes);
-        for (k, l) in lines.into_iter().enumerate() {
-            months[k].lines.extend(l);
-        }
-        summary
+        price_tcss(
+            scenario,
+            spec,
+            &inputs,
+            Strategy::Scenario,
+            &mut notes,
+            &mut lines,
+        )
     });
     let image_search = scenario.image_search.as_ref().map(|spec| {
-        let (summary, lines) = price_image_search(
+        price_image_search(
             scenario,
             book,
             spec.site,
@@ -337,12 +340,20 @@ pub fn quote(scenario: &Scenario, book: &PriceBook) -> Result<Quote, QuoteError>
             spec.trial,
             None,
             &mut notes,
-        );
-        for (k, l) in lines.into_iter().enumerate() {
-            months[k].lines.push(l);
-        }
-        summary
+            &mut lines,
+        )
     });
+    let mut months: Vec<MonthQuote> = scenario
+        .month_list()
+        .zip(lines)
+        .map(|(month, lines)| MonthQuote {
+            month,
+            lines,
+            total: Decimal::ZERO,
+            complete: true,
+            budgets: Vec::new(),
+        })
+        .collect();
 
     // rule GEN-8: convert each line from its currency to the report currency.
     let factors: Vec<(Currency, Decimal)> = Currency::ALL
@@ -450,21 +461,22 @@ pub(crate) fn check_against_book(scenario: &Scenario, book: &PriceBook) -> Resul
     }
 }
 
-/// Prices TCR per month. `fixed` overrides the scenario's edition and billing (comparison).
+/// Prices TCR per month, appending each month's lines to `out[k]`. `fixed` overrides the
+/// scenario's edition and billing (comparison).
 pub(crate) fn price_tcr(
     scenario: &Scenario,
     book: &PriceBook,
     spec: &crate::scenario::TcrSpec,
     fixed: Option<(Edition, TcrBilling)>,
     notes: &mut Vec<Note>,
-) -> (Vec<TcrMonth>, Vec<Vec<Line>>) {
+    out: &mut [Vec<Line>],
+) -> Vec<TcrMonth> {
     let series = tcr::Series::of(spec, scenario.months);
     let billing = fixed.map(|(_, b)| b).unwrap_or(spec.billing);
     let choice = fixed
         .map(|(e, _)| EditionChoice::Fixed(e))
         .unwrap_or(spec.edition);
     let mut per_month = Vec::new();
-    let mut all_lines = Vec::new();
     let mut ticket_noted = false;
     for (k, month) in scenario.month_list().enumerate() {
         let date = scenario.price_date_of(k as u32);
@@ -497,7 +509,7 @@ pub(crate) fn price_tcr(
             .with_note(format!(
                 "no TCR quota table covers {date}: TCR Enterprise is priced from 2020-06"
             ));
-            all_lines.push(vec![line]);
+            out[k].push(line);
             per_month.push(TcrMonth {
                 month,
                 edition: None,
@@ -542,9 +554,9 @@ pub(crate) fn price_tcr(
         }
         let fit = edition
             .and_then(|e| options.iter().find(|o| o.edition == e))
-            .map(|o| o.fit.clone());
-        let needs_ticket = fit.as_ref().is_some_and(|f| f.needs_ticket());
-        if let Some(f) = &fit {
+            .map(|o| &o.fit);
+        let needs_ticket = fit.is_some_and(|f| f.needs_ticket());
+        if let Some(f) = fit {
             if !f.feasible() {
                 // A fixed edition that does not meet the requirements.
                 let texts: Vec<&str> = f
@@ -568,7 +580,7 @@ pub(crate) fn price_tcr(
                 }
             }
         }
-        all_lines.push(lines);
+        out[k].extend(lines);
         per_month.push(TcrMonth {
             month,
             edition,
@@ -608,7 +620,7 @@ pub(crate) fn price_tcr(
         notes.push(note("tcr_traffic", Some(Product::Tcr), "Public traffic is priced at the COS public downstream price; the source says it is not charged for now, so set egress to 0 if that applies to you (rule TCR-B-6). Cross-region replication by instance sync creates no traffic fee."));
         notes.push(note("tcr_lifecycle", Some(Product::Tcr), "The instance name is globally unique and fixed, the region cannot change after purchase, and deleting the COS bucket loses the images (rule TCR-L-1)."));
     }
-    (per_month, all_lines)
+    per_month
 }
 
 /// How the TCSS licence is chosen.
@@ -978,14 +990,16 @@ pub(crate) fn minimum_term_topup(
     (short > 0 && level > Decimal::ZERO).then(|| (n - 1, level * Decimal::from(short)))
 }
 
-/// Prices TCSS per month under a strategy, from [`tcss_inputs`].
+/// Prices TCSS per month under a strategy, from [`tcss_inputs`], appending each month's lines
+/// to `out[k]`.
 pub(crate) fn price_tcss(
     scenario: &Scenario,
     spec: &TcssSpec,
     inputs: &TcssInputs<'_>,
     strategy: Strategy,
     notes: &mut Vec<Note>,
-) -> (TcssSummary, Vec<Vec<Line>>) {
+    out: &mut [Vec<Line>],
+) -> TcssSummary {
     let cap = spec.elastic_cap;
     let licensed = licences(inputs, spec, scenario.months, strategy);
     let prepaid_plan = licences(inputs, spec, scenario.months, Strategy::AllPrepaid);
@@ -1001,7 +1015,6 @@ pub(crate) fn price_tcss(
     };
     let currency = spec.site.currency();
     let topup = minimum_term_topup(inputs, &licensed);
-    let mut all_lines = Vec::new();
     let mut months = Vec::new();
     let mut log_warned = false;
     for (k, month) in scenario.month_list().enumerate() {
@@ -1010,7 +1023,7 @@ pub(crate) fn price_tcss(
         let l = licensed[k];
         let (prepaid_entry, daily_entry) = inputs.entries[k];
         let elastic = usage.elastic_core_days(l, cap);
-        let mut lines = Vec::new();
+        let lines = &mut out[k];
         let trial_note = (usage.free_days > 0).then(|| {
             format!(
                 "7-day trial: days 1–{} are free (rule TCSS-T-1)",
@@ -1059,8 +1072,8 @@ pub(crate) fn price_tcss(
                     currency,
                 );
                 line.note = Some(match cap {
-                    Some(c) => format!("cores above the {l} licensed, at most {c} a day (elastic cap, rule TCSS-PRO-5)"),
-                    None => format!("cores above the {l} licensed, daily average of hourly samples"),
+                    Some(c) => format!("cores above the {} licensed, at most {} a day (elastic cap, rule TCSS-PRO-5)", Figure(l), Figure(c)),
+                    None => format!("cores above the {} licensed, daily average of hourly samples", Figure(l)),
                 });
                 lines.push(line);
             }
@@ -1078,7 +1091,8 @@ pub(crate) fn price_tcss(
             line.note = match (&trial_note, cap) {
                 (Some(t), _) => Some(t.clone()),
                 (None, Some(c)) => Some(format!(
-                    "at most {c} cores a day are billed (elastic cap, rule TCSS-PRO-5)"
+                    "at most {} cores a day are billed (elastic cap, rule TCSS-PRO-5)",
+                    Figure(c)
                 )),
                 (None, None) => None,
             };
@@ -1099,7 +1113,7 @@ pub(crate) fn price_tcss(
                 price,
             }) => lines.push(
                 Line::priced(Product::Tcss, "image_scan", "quota", bought, "quota-month", price, scan_rule, currency)
-                    .with_note(format!("{} first + {} repeat scans use {} quota; {} expire unused (cycles run from the purchase time, rule TCSS-SCAN-3)", first, repeat, used.normalize(), (bought - used).normalize())),
+                    .with_note(format!("{} first + {} repeat scans use {} quota; {} expire unused (cycles run from the purchase time, rule TCSS-SCAN-3)", Figure(first), Figure(repeat), Figure(used.normalize()), Figure((bought - used).normalize()))),
             ),
             Some(ScanBuy::QuotaNotSold { scans }) => lines.push(
                 Line::priced(
@@ -1134,7 +1148,11 @@ pub(crate) fn price_tcss(
                     currency,
                 );
                 line.note = Some(if price.is_some() {
-                    format!("{new_images} new images + {updates} updates")
+                    format!(
+                        "{} new images + {} updates",
+                        Figure(new_images),
+                        Figure(updates)
+                    )
                 } else {
                     "per-image authorizations are not sold on this date (new purchases paused from 2023-12-29)".into()
                 });
@@ -1167,7 +1185,7 @@ pub(crate) fn price_tcss(
             } else if capacity > need {
                 line.note = Some(format!(
                     "{} GB needed; sold from 10 GB in steps of 10 GB",
-                    need.normalize()
+                    Figure(need.normalize())
                 ));
             }
             if !log_warned && strategy == Strategy::Scenario {
@@ -1185,7 +1203,6 @@ pub(crate) fn price_tcss(
             all_prepaid: all_prepaid[k],
             all_postpaid: all_postpaid[k],
         });
-        all_lines.push(lines);
     }
     let sum = |v: &[Option<Decimal>]| {
         v.iter()
@@ -1231,7 +1248,7 @@ pub(crate) fn price_tcss(
             ));
         }
     }
-    let summary = TcssSummary {
+    TcssSummary {
         site: spec.site,
         billing: billing_key,
         months,
@@ -1240,11 +1257,11 @@ pub(crate) fn price_tcss(
         all_postpaid: postpaid_total,
         saving_vs_prepaid: total.zip(prepaid_total).map(|(t, p)| p - t),
         saving_vs_postpaid: total.zip(postpaid_total).map(|(t, p)| p - t),
-    };
-    (summary, all_lines)
+    }
 }
 
-/// Prices Image Search per month; `fixed` prices one package for every month (comparison).
+/// Prices Image Search per month, appending each month's line to `out[k]`; `fixed` prices one
+/// package for every month (comparison).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn price_image_search(
     scenario: &Scenario,
@@ -1255,13 +1272,13 @@ pub(crate) fn price_image_search(
     trial: bool,
     fixed: Option<Package>,
     notes: &mut Vec<Note>,
-) -> (ImageSearchSummary, Vec<Line>) {
+    out: &mut [Vec<Line>],
+) -> ImageSearchSummary {
     let images = images.series(scenario.months, true).unwrap_or_default();
     let qps = qps.series(scenario.months, true).unwrap_or_default();
     let currency = site.currency();
     let mut trial_used = false;
     let mut months = Vec::new();
-    let mut lines = Vec::new();
     let mut changes = Vec::new();
     let mut previous: Option<(Package, Decimal)> = None;
     // A fixed package is looked up by its plan month after month; otherwise each month chooses
@@ -1293,7 +1310,10 @@ pub(crate) fn price_image_search(
                     line.infeasible = true;
                     line.note = Some(format!(
                         "{p} holds {} images at {} QPS; the month needs {} images at {} QPS",
-                        p.capacity, p.qps, images[k], qps[k]
+                        p.capacity,
+                        p.qps,
+                        Figure(images[k]),
+                        Figure(qps[k])
                     ));
                 }
                 // rule IS-5: the 100,000/1 package has one free month, once per user.
@@ -1319,8 +1339,8 @@ pub(crate) fn price_image_search(
                 line.custom_quote = true;
                 line.note = Some(format!(
                     "{} images at {} QPS: {}",
-                    images[k],
-                    qps[k],
+                    Figure(images[k]),
+                    Figure(qps[k]),
                     image_search::CUSTOM_QUOTE_ROUTE
                 ));
                 (None, line)
@@ -1350,7 +1370,7 @@ pub(crate) fn price_image_search(
             images: images[k],
             qps: qps[k],
         });
-        lines.push(line);
+        out[k].push(line);
     }
     if fixed.is_none() {
         for c in &changes {
@@ -1376,7 +1396,7 @@ pub(crate) fn price_image_search(
             "An unrenewed package's instances are kept 7 calendar days, then released (rule IS-7).",
         ));
     }
-    (ImageSearchSummary { months, changes }, lines)
+    ImageSearchSummary { months, changes }
 }
 
 /// The date a scenario month is priced at (rule GEN-4); re-exported for adapters.

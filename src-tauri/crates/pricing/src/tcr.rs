@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::book::{Key, PriceBook, PriceEntry, QuotaVersion};
 use crate::calendar::YearMonth;
 use crate::ids::{Edition, Product, Site};
+use crate::money::Figure;
 use crate::quote::Line;
 use crate::scenario::{Quantity, TcrBilling, TcrSpec};
 
@@ -237,15 +238,22 @@ pub fn fit(
                 allowed,
             } => {
                 let by_ticket = quotas.raisable(edition, requirement);
-                let needed = needed.to_string();
-                let mut text = format!("needs {needed} {label}; {name} allows {allowed}");
-                if by_ticket {
-                    text.push_str(" (can be raised by ticket)");
-                }
+                let needed = Figure(needed).to_string();
+                let allowed = allowed.to_string();
+                let ticket = if by_ticket {
+                    " (can be raised by ticket)"
+                } else {
+                    ""
+                };
+                // Written for every edition every month: one allocation of the right size.
+                let text = [
+                    "needs ", &needed, " ", label, "; ", name, " allows ", &allowed, ticket,
+                ]
+                .concat();
                 Shortfall {
                     requirement: requirement.into(),
                     needed,
-                    allowed: allowed.to_string(),
+                    allowed,
                     by_ticket,
                     text,
                 }
