@@ -41,7 +41,11 @@ pub fn status(spend: Decimal, limit: Decimal, warn_at: Decimal) -> Status {
             Status::Ok
         };
     }
-    let utilisation = spend / limit;
+    status_at(spend / limit, warn_at)
+}
+
+/// The status of a utilisation (spend ÷ a limit that is not zero), as [`status`] finds it.
+fn status_at(utilisation: Decimal, warn_at: Decimal) -> Status {
     if utilisation > Decimal::ONE {
         Status::Over
     } else if utilisation >= warn_at {
@@ -146,7 +150,12 @@ pub fn evaluate(
             let entry = if in_force {
                 cumulative_spend += month_spend;
                 cumulative_budget += b.amount;
-                let st = status(month_spend, b.amount, b.warn_at);
+                // The month's utilisation is also what its status is judged by: divide once.
+                let utilisation = (!b.amount.is_zero()).then(|| month_spend / b.amount);
+                let st = match utilisation {
+                    Some(u) => status_at(u, b.warn_at),
+                    None => status(month_spend, b.amount, b.warn_at),
+                };
                 let cumulative_st = status(cumulative_spend, cumulative_budget, b.warn_at);
                 if st != Status::Ok && summary.first_warning.is_none() {
                     summary.first_warning = Some(m.month);
@@ -164,7 +173,7 @@ pub fn evaluate(
                     amount_converted: Some(b.amount * back),
                     spend: month_spend,
                     variance: Some(b.amount - month_spend),
-                    utilisation: (!b.amount.is_zero()).then(|| month_spend / b.amount),
+                    utilisation,
                     status: Some(st),
                     cumulative_spend,
                     cumulative_budget,

@@ -47,10 +47,16 @@ impl YearMonth {
         (later.year as i64 * 12 + later.month as i64) - (self.year as i64 * 12 + self.month as i64)
     }
 
-    /// The real number of days, 28–31 (rule GEN-6).
+    /// The real number of days, 28–31 (rule GEN-6), by the Gregorian calendar's rule (chrono's
+    /// too): asked for every month of every alternative, so no dates are built for it.
     pub fn days(self) -> u32 {
-        let next = self.plus(1).first_day();
-        (next - self.first_day()).num_days() as u32
+        let leap = self.year % 4 == 0 && (self.year % 100 != 0 || self.year % 400 == 0);
+        match self.month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        }
     }
 
     /// Hours in the month: days × 24 (rule GEN-6).
@@ -124,5 +130,25 @@ mod tests {
         assert!("2027-13".parse::<YearMonth>().is_err());
         assert!("2027-1".parse::<YearMonth>().is_err());
         assert!("２027-01".parse::<YearMonth>().is_err());
+    }
+
+    #[test]
+    fn gen_6_days_agree_with_the_calendar() {
+        // rule GEN-6: every month a scenario can name, against chrono's dates.
+        for year in 1900..=9999 {
+            for month in 1..=12 {
+                let m = YearMonth::new(year, month).unwrap();
+                let next = if month == 12 {
+                    NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap()
+                } else {
+                    NaiveDate::from_ymd_opt(year, month + 1, 1).unwrap()
+                };
+                assert_eq!(
+                    i64::from(m.days()),
+                    (next - m.first_day()).num_days(),
+                    "{m}"
+                );
+            }
+        }
     }
 }

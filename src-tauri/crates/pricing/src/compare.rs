@@ -371,6 +371,9 @@ fn compare_with(
             .series(scenario.months, true)
             .unwrap_or_default();
         let qps = spec.qps.series(scenario.months, true).unwrap_or_default();
+        let needs: Vec<image_search::Need> = (0..images.len())
+            .map(|k| image_search::Need::of(images[k], qps[k]))
+            .collect();
         let catalogue = image_search::Catalogue::of(book, spec.site);
         let inputs = totals::ImageSearchInputs {
             scenario,
@@ -389,7 +392,7 @@ fn compare_with(
             );
             // A package too small for some month is infeasible: name the first such month and
             // skip pricing it (rule IS-3).
-            if let Some(k) = (0..images.len()).find(|&k| !package.fits(images[k], qps[k])) {
+            if let Some(k) = (0..images.len()).find(|&k| !needs[k].met_by(package)) {
                 let note = format!(
                     "{package} holds {} images at {} QPS; the month needs {} images at {} QPS",
                     package.capacity, package.qps, images[k], qps[k]

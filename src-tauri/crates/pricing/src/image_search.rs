@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -28,6 +29,37 @@ impl Package {
 
     pub fn fits(self, images: Decimal, qps: Decimal) -> bool {
         images <= Decimal::from(self.capacity) && qps <= Decimal::from(self.qps)
+    }
+}
+
+/// A month's images and peak QPS rounded up to whole numbers, for checking them against many
+/// packages (every package, every month): against a whole capacity n, x ≤ n exactly when
+/// ⌈x⌉ ≤ n, so [`Need::met_by`] is [`Package::fits`] in integers. A test checks they agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Need {
+    /// `None`: more than any whole number of images or QPS a package can have.
+    images: Option<u64>,
+    qps: Option<u64>,
+}
+
+impl Need {
+    pub fn of(images: Decimal, qps: Decimal) -> Need {
+        let up = |x: Decimal| {
+            if x.is_sign_negative() {
+                Some(0)
+            } else {
+                x.ceil().to_u64()
+            }
+        };
+        Need {
+            images: up(images),
+            qps: up(qps),
+        }
+    }
+
+    pub fn met_by(self, package: Package) -> bool {
+        self.images.is_some_and(|n| n <= package.capacity)
+            && self.qps.is_some_and(|q| q <= u64::from(package.qps))
     }
 }
 
@@ -103,9 +135,14 @@ impl<'b> Catalogue<'b> {
     /// The month's package (rules IS-3, IS-4); see [`select`].
     /// It chooses among [`Catalogue::on`]'s packages without listing them: it runs every month.
     pub fn select(&self, date: chrono::NaiveDate, images: Decimal, qps: Decimal) -> Selection<'b> {
+        self.select_for(date, Need::of(images, qps))
+    }
+
+    /// [`Catalogue::select`] for a need already rounded up.
+    pub fn select_for(&self, date: chrono::NaiveDate, need: Need) -> Selection<'b> {
         let mut best: Option<(Decimal, Package, &'b PriceEntry)> = None;
         for (i, &(p, e)) in self.entries.iter().enumerate() {
-            if e.in_force(date) && p.fits(images, qps) && self.first_for_its_package(i, date) {
+            if need.met_by(p) && e.in_force(date) && self.first_for_its_package(i, date) {
                 // The cheapest; on a tie, the smaller package.
                 if best.is_none_or(|(amount, q, _)| (e.amount, p) < (amount, q)) {
                     best = Some((e.amount, p, e));
@@ -312,6 +349,56 @@ mod tests {
             change_amount(dec!(6700), dec!(3800)),
             ("downgrade", dec!(2900))
         );
+    }
+
+    #[test]
+    fn a_need_is_met_by_the_packages_that_fit_it() {
+        let packages = [
+            Package {
+                capacity: 100_000,
+                qps: 1,
+            },
+            Package {
+                capacity: 2_500_000,
+                qps: 5,
+            },
+            Package {
+                capacity: 50_000_000,
+                qps: 10,
+            },
+            Package {
+                capacity: u64::MAX,
+                qps: u32::MAX,
+            },
+        ];
+        let mut values = vec![
+            dec!(0),
+            -dec!(0),
+            dec!(-3),
+            dec!(-0.5),
+            dec!(0.5),
+            dec!(1),
+            dec!(1.0000001),
+            dec!(99999.99),
+            dec!(100000),
+            dec!(100000.01),
+            dec!(2500000),
+            dec!(2500001),
+            dec!(50000000),
+            dec!(18446744073709551615),
+            dec!(18446744073709551615.5),
+            dec!(18446744073709551616),
+            Decimal::MAX,
+        ];
+        values.extend((0..60i64).map(|i| Decimal::new(i * 7_777_777 - 100, (i % 4) as u32)));
+        for &images in &values {
+            for &qps in &values {
+                let need = Need::of(images, qps);
+                for p in packages {
+                    assert_eq!(need.met_by(p), p.fits(images, qps), "{images} {qps} {p}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -922,15 +922,17 @@ pub(crate) fn licences(
         Strategy::Optimal => {
             // rule TCSS-PRO-3: minimise L × prepaid + overage(L) per month (per 3-month block
             // on tencent-cn); months without prices stay unlicensed.
+            let mut priced: Vec<(MonthUsage, ProPrices)> =
+                Vec::with_capacity(inputs.block.max(inputs.min_months));
             for start in (0..n).step_by(inputs.block) {
                 let end = (start + inputs.block).min(n);
-                let block: Vec<(MonthUsage, ProPrices)> = (start..end)
-                    .filter_map(|k| inputs.prices[k].map(|p| (inputs.usage[k], p)))
-                    .collect();
-                if block.len() != end - start {
+                priced.clear();
+                priced.extend(
+                    (start..end).filter_map(|k| inputs.prices[k].map(|p| (inputs.usage[k], p))),
+                );
+                if priced.len() != end - start {
                     continue;
                 }
-                let mut priced = block.clone();
                 // A short last block still pays the minimum term: weigh it in.
                 let short = inputs.min_months.saturating_sub(end - start);
                 if short > 0 {

@@ -90,9 +90,10 @@ pub fn month_cost(
 
 /// The licence levels worth trying: the cost is piecewise linear in L with corners only at 0,
 /// at each day's core count and at each core count minus the cap, so the optimum is one of them.
-fn candidates(months: &[MonthUsage], cap: Option<Decimal>) -> Vec<Decimal> {
-    let mut out = vec![Decimal::ZERO];
-    for m in months {
+fn candidates(block: &[(MonthUsage, ProPrices)], cap: Option<Decimal>) -> Vec<Decimal> {
+    let mut out = Vec::with_capacity(1 + 4 * block.len());
+    out.push(Decimal::ZERO);
+    for (m, _) in block {
         for n in [m.cores, m.peak_cores] {
             out.push(n);
             if let Some(c) = cap {
@@ -109,14 +110,13 @@ fn candidates(months: &[MonthUsage], cap: Option<Decimal>) -> Vec<Decimal> {
 /// (one month on tencent-intl, 3 months on tencent-cn): the L that minimises Σ L × prepaid +
 /// overage(L); ties go to the smaller L (rule TCSS-PRO-3).
 pub fn best_licence(block: &[(MonthUsage, ProPrices)], cap: Option<Decimal>) -> Decimal {
-    let usages: Vec<MonthUsage> = block.iter().map(|(u, _)| *u).collect();
     let cost = |l: Decimal| {
         block
             .iter()
             .map(|(u, p)| month_cost(u, *p, l, cap))
             .sum::<Decimal>()
     };
-    candidates(&usages, cap)
+    candidates(block, cap)
         .into_iter()
         .map(|l| (cost(l), l))
         .min()
