@@ -95,6 +95,37 @@ impl PriceEntry {
     }
 }
 
+/// One limit of a product and site looked up month after month, reusing the last answer while
+/// it stands ([`PriceBook::lookup_after`]).
+#[derive(Debug, Clone, Copy)]
+pub struct MonthByMonth<'b> {
+    book: &'b PriceBook,
+    product: Product,
+    site: Site,
+    item: &'b str,
+    last: Option<&'b PriceEntry>,
+}
+
+impl<'b> MonthByMonth<'b> {
+    pub fn new(book: &'b PriceBook, product: Product, site: Site, item: &'b str) -> Self {
+        MonthByMonth {
+            book,
+            product,
+            site,
+            item,
+            last: None,
+        }
+    }
+
+    /// The entry in force on `date`, a date after those asked before.
+    pub fn on(&mut self, date: NaiveDate) -> Option<&'b PriceEntry> {
+        self.last = self
+            .book
+            .limit_after(self.product, self.site, self.item, date, self.last);
+        self.last
+    }
+}
+
 /// What a lookup asks for.
 #[derive(Debug, Clone, Copy)]
 pub struct Key<'a> {
@@ -451,6 +482,52 @@ impl PriceBook {
             .find(|e| e.covers_region(key.region) && e.in_force(date))
     }
 
+    /// [`PriceBook::lookup`] for `key` on a later month, given what `key` found before
+    /// (`previous`, from this book). A projection asks for the same key month after month and
+    /// the answer rarely changes: with no user entries, an entry still in force is still the
+    /// answer, because the load-time check allows at most one built-in entry per key, region and
+    /// day. So the entry's dates are checked instead of looking it up again.
+    pub fn lookup_after<'b>(
+        &'b self,
+        key: Key<'_>,
+        date: NaiveDate,
+        previous: Option<&'b PriceEntry>,
+    ) -> Option<&'b PriceEntry> {
+        match previous {
+            Some(e) if self.user.is_empty() && e.in_force(date) => {
+                debug_assert!(
+                    e.product == key.product
+                        && e.site == key.site
+                        && e.item == key.item
+                        && e.plan.as_deref() == key.plan
+                        && e.covers_region(key.region),
+                    "previous is an answer for another key"
+                );
+                Some(e)
+            }
+            _ => self.lookup(key, date),
+        }
+    }
+
+    /// [`PriceBook::limit`] for a later month, as [`PriceBook::lookup_after`].
+    pub fn limit_after<'b>(
+        &'b self,
+        product: Product,
+        site: Site,
+        item: &str,
+        date: NaiveDate,
+        previous: Option<&'b PriceEntry>,
+    ) -> Option<&'b PriceEntry> {
+        let key = Key {
+            product,
+            site,
+            item,
+            plan: None,
+            region: None,
+        };
+        self.lookup_after(key, date, previous)
+    }
+
     /// A limit or count from the book (elastic cap minimum, quota step, …) as a plain number.
     pub fn limit(
         &self,
@@ -784,6 +861,45 @@ mod tests {
                 .map(|x| x as *const PriceEntry)
                 .collect();
             assert_eq!(via_index, via_scan, "{}", e.id());
+        }
+    }
+
+    #[test]
+    fn lookup_after_finds_what_lookup_finds() {
+        // Month after month, with and without user entries (which are looked up each time).
+        let mut user = entry("2024-01-01", Some("2024-06-30"), USER_SOURCE);
+        user.amount = dec!(5);
+        let books = [
+            PriceBook::builtin().clone(),
+            PriceBook::builtin().with_user_entries(vec![user]).unwrap(),
+        ];
+        for book in &books {
+            for e in book.entries() {
+                for region in [None, e.regions.first().map(String::as_str)] {
+                    let key = Key {
+                        product: e.product,
+                        site: e.site,
+                        item: &e.item,
+                        plan: e.plan.as_deref(),
+                        region,
+                    };
+                    let mut previous = None;
+                    let mut month: crate::calendar::YearMonth = "2020-01".parse().unwrap();
+                    for _ in 0..120 {
+                        let d = month.first_day();
+                        let found = book.lookup_after(key, d, previous);
+                        let expected = book.lookup(key, d);
+                        assert_eq!(
+                            found.map(|x| x as *const PriceEntry),
+                            expected.map(|x| x as *const PriceEntry),
+                            "{} {region:?} {d}",
+                            e.id()
+                        );
+                        previous = found;
+                        month = month.plus(1);
+                    }
+                }
+            }
         }
     }
 

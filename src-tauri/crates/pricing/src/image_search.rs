@@ -161,27 +161,27 @@ pub fn package_entry(
     package: Package,
     date: chrono::NaiveDate,
 ) -> Option<&PriceEntry> {
-    plan_entry(book, site, &package.to_string(), date)
+    plan_entry(book, site, &package.to_string(), date, None)
 }
 
 /// The price entry for a package's plan text (`CAPACITY/QPS`), for callers that price one
-/// package month after month and write its plan once.
+/// package month after month: they write its plan once and pass the entry found for an
+/// earlier month as `previous` ([`PriceBook::lookup_after`]).
 pub fn plan_entry<'b>(
     book: &'b PriceBook,
     site: Site,
     plan: &str,
     date: chrono::NaiveDate,
+    previous: Option<&'b PriceEntry>,
 ) -> Option<&'b PriceEntry> {
-    book.lookup(
-        Key {
-            product: Product::ImageSearch,
-            site,
-            item: "package",
-            plan: Some(plan),
-            region: None,
-        },
-        date,
-    )
+    let key = Key {
+        product: Product::ImageSearch,
+        site,
+        item: "package",
+        plan: Some(plan),
+        region: None,
+    };
+    book.lookup_after(key, date, previous)
 }
 
 /// What a month needs from Image Search.

@@ -7,7 +7,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::book::{BookError, PriceBook, PriceEntry};
+use crate::book::{BookError, MonthByMonth, PriceBook, PriceEntry};
 use crate::budget::{self, BudgetMonth, BudgetSummary, MonthSpend};
 use crate::calendar::YearMonth;
 use crate::ids::{Edition, Product, Site};
@@ -437,9 +437,10 @@ pub(crate) fn check_against_book(scenario: &Scenario, book: &PriceBook) -> Resul
     let mut errors = Vec::new();
     if let Some(t) = &scenario.tcss {
         if let Some(cap) = t.elastic_cap {
+            let mut minimum = MonthByMonth::new(book, Product::Tcss, t.site, "elastic_cap_min");
             for k in 0..scenario.months {
                 let date = scenario.price_date_of(k);
-                if let Some(min) = book.limit(Product::Tcss, t.site, "elastic_cap_min", date) {
+                if let Some(min) = minimum.on(date) {
                     if cap < min.amount {
                         errors.push(FieldError::new(
                             "tcss.elastic_cap",
@@ -478,11 +479,13 @@ pub(crate) fn price_tcr(
         .unwrap_or(spec.edition);
     let mut per_month = Vec::new();
     let mut ticket_noted = false;
+    let mut last_entries: Option<tcr::MonthEntries> = None;
     for (k, month) in scenario.month_list().enumerate() {
         let date = scenario.price_date_of(k as u32);
         // Every edition's cost is needed only to choose one (auto); a fixed edition needs its
         // own fit alone.
-        let entries = tcr::MonthEntries::of(book, spec, billing, date);
+        let entries = tcr::MonthEntries::after(last_entries.as_ref(), book, spec, billing, date);
+        last_entries = Some(entries);
         let options = match choice {
             EditionChoice::Auto => book
                 .quota_version(date)
@@ -719,6 +722,8 @@ pub(crate) fn tcss_inputs<'b>(
     let mut usage = Vec::new();
     let mut prices = Vec::new();
     let mut entries = Vec::new();
+    let mut prepaid_price = MonthByMonth::new(book, Product::Tcss, spec.site, "pro_prepaid");
+    let mut daily_price = MonthByMonth::new(book, Product::Tcss, spec.site, "pro_postpaid");
     for (k, month) in scenario.month_list().enumerate() {
         let date = scenario.price_date_of(k as u32);
         // rule TCSS-T-1: the trial makes the first 7 days of the first month free.
@@ -738,8 +743,8 @@ pub(crate) fn tcss_inputs<'b>(
             peak_days: whole_days(peak_days[k]).min(month.days()),
             free_days: free_days.min(month.days()),
         });
-        let prepaid = book.limit(Product::Tcss, spec.site, "pro_prepaid", date);
-        let daily = book.limit(Product::Tcss, spec.site, "pro_postpaid", date);
+        let prepaid = prepaid_price.on(date);
+        let daily = daily_price.on(date);
         prices.push(prepaid.zip(daily).map(|(p, d)| ProPrices {
             prepaid: p.amount,
             daily: d.amount,
@@ -786,14 +791,8 @@ fn scan_buys<'b>(
     spec: &TcssSpec,
 ) -> Vec<Option<ScanBuy<'b>>> {
     let n = scenario.months;
-    let limit = |item, k: usize| {
-        book.limit(
-            Product::Tcss,
-            spec.site,
-            item,
-            scenario.price_date_of(k as u32),
-        )
-    };
+    let limit = |item| MonthByMonth::new(book, Product::Tcss, spec.site, item);
+    let date = |k: usize| scenario.price_date_of(k as u32);
     match &spec.image_scan {
         None => vec![None; n as usize],
         Some(ImageScan::Quota {
@@ -802,14 +801,17 @@ fn scan_buys<'b>(
         }) => {
             let first = first_scans.series(n, true).unwrap_or_default();
             let repeat = repeat_scans.series(n, true).unwrap_or_default();
+            let mut weight = limit("image_scan_repeat_weight");
+            let mut step = limit("image_scan_step");
+            let mut price = limit("image_scan_quota");
             (0..n as usize)
                 .map(|k| {
                     if first[k].is_zero() && repeat[k].is_zero() {
                         return None;
                     }
-                    let weight = limit("image_scan_repeat_weight", k).map(|e| e.amount);
-                    let step = limit("image_scan_step", k).map(|e| e.amount);
-                    let price = limit("image_scan_quota", k);
+                    let weight = weight.on(date(k)).map(|e| e.amount);
+                    let step = step.on(date(k)).map(|e| e.amount);
+                    let price = price.on(date(k));
                     Some(match weight.zip(step) {
                         Some((w, s)) => {
                             let (bought, used) = tcss::scan_quota(first[k], repeat[k], w, s);
@@ -832,6 +834,7 @@ fn scan_buys<'b>(
             let images = images.series(n, true).unwrap_or_default();
             let updates = updates.series(n, true).unwrap_or_default();
             let mut seen_images = Decimal::ZERO;
+            let mut price = limit("image_scan_auth");
             (0..n as usize)
                 .map(|k| {
                     // rule TCSS-SCAN-1: one authorization per new image ID, bought in that month.
@@ -842,7 +845,7 @@ fn scan_buys<'b>(
                         new_images,
                         updates: updates[k],
                         count,
-                        price: limit("image_scan_auth", k),
+                        price: price.on(date(k)),
                     })
                 })
                 .collect()
@@ -860,14 +863,19 @@ fn log_buys<'b>(
         .log_gb
         .as_ref()
         .and_then(|q| q.series(scenario.months, false).ok());
+    let limit = |item| MonthByMonth::new(book, Product::Tcss, spec.site, item);
+    let (mut min, mut step, mut price) = (
+        limit("log_analysis_min_gb"),
+        limit("log_analysis_step_gb"),
+        limit("log_analysis"),
+    );
     (0..scenario.months as usize)
         .map(|k| {
             let need = log_series.as_ref().map(|s| s[k]).filter(|n| !n.is_zero())?;
             let date = scenario.price_date_of(k as u32);
-            let limit = |item| book.limit(Product::Tcss, spec.site, item, date);
             // rule TCSS-LOG-1: log analysis from 10 GB in steps of 10 GB.
-            let min = limit("log_analysis_min_gb").map(|e| e.amount);
-            let step = limit("log_analysis_step_gb").map(|e| e.amount);
+            let min = min.on(date).map(|e| e.amount);
+            let step = step.on(date).map(|e| e.amount);
             let capacity = match min.zip(step) {
                 Some((mn, st)) => tcss::log_capacity(need, mn, st),
                 None => need,
@@ -875,7 +883,7 @@ fn log_buys<'b>(
             Some(LogBuy {
                 need,
                 capacity,
-                price: limit("log_analysis"),
+                price: price.on(date),
             })
         })
         .collect()
@@ -1287,13 +1295,17 @@ pub(crate) fn price_image_search(
     // from the site's packages (rule IS-3).
     let fixed_plan = fixed.map(|p| (p, p.to_string()));
     let catalogue = image_search::Catalogue::of(book, site);
+    let mut last_entry = None;
     for (k, month) in scenario.month_list().enumerate() {
         let date = scenario.price_date_of(k as u32);
         let selection = match &fixed_plan {
-            Some((p, plan)) => match image_search::plan_entry(book, site, plan, date) {
-                Some(e) => Selection::Package(*p, e),
-                None => Selection::CustomQuote,
-            },
+            Some((p, plan)) => {
+                last_entry = image_search::plan_entry(book, site, plan, date, last_entry);
+                match last_entry {
+                    Some(e) => Selection::Package(*p, e),
+                    None => Selection::CustomQuote,
+                }
+            }
             None => catalogue.select(date, images[k], qps[k]),
         };
         let (package, line) = match selection {

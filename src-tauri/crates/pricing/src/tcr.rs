@@ -333,6 +333,18 @@ impl<'b> MonthEntries<'b> {
         billing: TcrBilling,
         date: NaiveDate,
     ) -> MonthEntries<'b> {
+        Self::after(None, book, spec, billing, date)
+    }
+
+    /// [`MonthEntries::of`] for a month after `previous`, the entries of an earlier month of the
+    /// same scenario and billing, reusing those still in force ([`PriceBook::lookup_after`]).
+    pub fn after(
+        previous: Option<&MonthEntries<'b>>,
+        book: &'b PriceBook,
+        spec: &TcrSpec,
+        billing: TcrBilling,
+        date: NaiveDate,
+    ) -> MonthEntries<'b> {
         let key = |item, plan| Key {
             product: Product::Tcr,
             site: spec.site,
@@ -340,17 +352,30 @@ impl<'b> MonthEntries<'b> {
             plan,
             region: Some(spec.region.as_str()),
         };
-        let per_edition = |item| Edition::ALL.map(|e| book.lookup(key(item, Some(e.key())), date));
+        let per_edition = |item, before: Option<[Option<&'b PriceEntry>; 4]>| {
+            std::array::from_fn(|i| {
+                let plan = Some(Edition::ALL[i].key());
+                book.lookup_after(key(item, plan), date, before.and_then(|b| b[i]))
+            })
+        };
         MonthEntries {
             date,
             billing,
-            hourly: per_edition("instance_hourly"),
+            hourly: per_edition("instance_hourly", previous.map(|p| p.hourly)),
             monthly: match billing {
-                TcrBilling::Monthly => per_edition("instance_monthly"),
+                TcrBilling::Monthly => per_edition("instance_monthly", previous.map(|p| p.monthly)),
                 TcrBilling::Payg => [None; 4],
             },
-            storage: book.lookup(key("cos_storage", None), date),
-            egress: book.lookup(key("cos_egress", None), date),
+            storage: book.lookup_after(
+                key("cos_storage", None),
+                date,
+                previous.and_then(|p| p.storage),
+            ),
+            egress: book.lookup_after(
+                key("cos_egress", None),
+                date,
+                previous.and_then(|p| p.egress),
+            ),
         }
     }
 

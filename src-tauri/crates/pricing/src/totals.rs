@@ -83,13 +83,15 @@ impl TcrMonths {
         series: &tcr::Series,
         billing: TcrBilling,
     ) -> TcrMonths {
+        let mut last: Option<tcr::MonthEntries> = None;
         let months = scenario
             .month_list()
             .enumerate()
             .map(|(k, month)| {
                 let date = scenario.price_date_of(k as u32);
                 let quotas = book.quota_version(date)?;
-                let entries = tcr::MonthEntries::of(book, spec, billing, date);
+                let entries = tcr::MonthEntries::after(last.as_ref(), book, spec, billing, date);
+                last = Some(entries);
                 let req = &series.requirements[k];
                 Some(Edition::ALL.map(|e| {
                     let feasible = tcr::feasible(quotas, e, &spec.region, req);
@@ -205,12 +207,14 @@ pub(crate) fn image_search(
 ) -> Option<Decimal> {
     let mut total = LineTotal::new(factor);
     let mut trial_used = false;
+    let mut last = None;
     for k in 0..inputs.scenario.months as usize {
         let date = inputs.scenario.price_date_of(k as u32);
         let (images, qps) = (inputs.images[k], inputs.qps[k]);
         let (package, entry) = match fixed {
             Some((p, plan)) => {
-                let entry = image_search::plan_entry(inputs.book, inputs.site, plan, date)?;
+                let entry = image_search::plan_entry(inputs.book, inputs.site, plan, date, last)?;
+                last = Some(entry);
                 (p.fits(images, qps).then_some(p)?, entry)
             }
             None => match inputs.catalogue.select(date, images, qps) {
