@@ -21,13 +21,15 @@ pub struct MonthUsage {
 impl MonthUsage {
     /// Charged ordinary days and charged peak days.
     pub fn charged_days(&self) -> (Decimal, Decimal) {
+        let (ordinary, peak) = self.charged_day_counts();
+        (Decimal::from(ordinary), Decimal::from(peak))
+    }
+
+    fn charged_day_counts(&self) -> (u32, u32) {
         let ordinary = self.days - self.peak_days;
         let free_ordinary = self.free_days.min(ordinary);
         let free_peak = (self.free_days - free_ordinary).min(self.peak_days);
-        (
-            Decimal::from(ordinary - free_ordinary),
-            Decimal::from(self.peak_days - free_peak),
-        )
+        (ordinary - free_ordinary, self.peak_days - free_peak)
     }
 
     /// The most cores in use on any day.
@@ -42,6 +44,40 @@ impl MonthUsage {
     /// Elastically billed core-days with `licensed` prepaid cores: Σ over charged days of
     /// min(max(0, cores that day − L), cap) (rules TCSS-PRO-2, TCSS-PRO-4, TCSS-PRO-5).
     pub fn elastic_core_days(&self, licensed: Decimal, cap: Option<Decimal>) -> Decimal {
+        self.whole_elastic_core_days(licensed, cap)
+            .unwrap_or_else(|| self.decimal_elastic_core_days(licensed, cap))
+    }
+
+    /// [`MonthUsage::elastic_core_days`] in integers when cores, licence and cap are whole
+    /// numbers written without decimals, as counts are (rule GEN-7): then every step of the
+    /// decimal sum is a whole number without decimals too, so this is the same decimal, for a
+    /// fraction of the work. Licence sizing (rule TCSS-PRO-3) asks it of every candidate licence
+    /// of every month. `None` when a figure has decimals; a test checks both ways agree.
+    fn whole_elastic_core_days(&self, licensed: Decimal, cap: Option<Decimal>) -> Option<Decimal> {
+        let whole = |d: Decimal| (d.scale() == 0).then(|| d.mantissa());
+        let (cores, peak_cores, licensed) = (
+            whole(self.cores)?,
+            whole(self.peak_cores)?,
+            whole(licensed)?,
+        );
+        let cap = match cap {
+            Some(c) => Some(whole(c)?),
+            None => None,
+        };
+        let excess = |n: i128| {
+            let over = (n - licensed).max(0);
+            cap.map_or(over, |c| over.min(c))
+        };
+        let (ordinary, peak) = self.charged_day_counts();
+        let peak_part = if self.peak_days > 0 {
+            i128::from(peak) * excess(peak_cores)
+        } else {
+            0
+        };
+        Decimal::try_from_i128_with_scale(i128::from(ordinary) * excess(cores) + peak_part, 0).ok()
+    }
+
+    fn decimal_elastic_core_days(&self, licensed: Decimal, cap: Option<Decimal>) -> Decimal {
         let excess = |n: Decimal| {
             let over = (n - licensed).max(Decimal::ZERO);
             cap.map_or(over, |c| over.min(c))
@@ -288,6 +324,34 @@ mod tests {
             month_cost(&u, INTL, dec!(6000), Some(dec!(5000))),
             dec!(40500)
         );
+    }
+
+    proptest::proptest! {
+        /// The whole-number way gives the same decimal as the decimal way, scale included.
+        #[test]
+        fn elastic_core_days_in_whole_numbers_are_the_decimal_ones(
+            days in 28u32..=31, peak_days in 0u32..=28, free_days in 0u32..=10,
+            cores in 0i64..20_000, peak in 0i64..20_000, licensed in 0i64..20_000,
+            cap in proptest::option::of(1i64..10_000),
+            scales in proptest::array::uniform4(proptest::prop_oneof![3 => proptest::strategy::Just(0u32), 1 => 0u32..3]),
+            fraction in 0i64..10,
+        ) {
+            // Mostly whole numbers without decimals; some written with decimals (5000.0) and
+            // some with a fraction, which take the decimal way.
+            let d = |v: i64, scale: u32| Decimal::new(v * 10i64.pow(scale) + if scale > 0 { fraction } else { 0 }, scale);
+            let u = MonthUsage {
+                days,
+                cores: d(cores, scales[0]),
+                peak_cores: d(peak, scales[1]),
+                peak_days: peak_days.min(days),
+                free_days,
+            };
+            let l = d(licensed, scales[2]);
+            let c = cap.map(|c| d(c, scales[3]));
+            let decimal = u.decimal_elastic_core_days(l, c);
+            let fast = u.elastic_core_days(l, c);
+            proptest::prop_assert_eq!(fast.to_string(), decimal.to_string());
+        }
     }
 
     #[test]
