@@ -132,6 +132,7 @@ pub fn evaluate(
     for b in budgets {
         let factor = conversion_factor(rates, report, b.currency)?;
         let back = conversion_factor(rates, b.currency, report)?;
+        let amount_converted = b.amount * back;
         let mut cumulative_spend = Decimal::ZERO;
         let mut cumulative_budget = Decimal::ZERO;
         let mut summary = BudgetSummary {
@@ -170,7 +171,7 @@ pub fn evaluate(
                     product: b.product,
                     amount: Some(b.amount),
                     currency: b.currency,
-                    amount_converted: Some(b.amount * back),
+                    amount_converted: Some(amount_converted),
                     spend: month_spend,
                     variance: Some(b.amount - month_spend),
                     utilisation,

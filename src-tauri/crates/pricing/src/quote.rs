@@ -12,7 +12,7 @@ use crate::budget::{self, BudgetMonth, BudgetSummary, MonthSpend};
 use crate::calendar::YearMonth;
 use crate::ids::{Edition, Product, Site};
 use crate::image_search::{self, Package, PackageChange, Selection};
-use crate::money::{conversion_factor, Currency, Figure};
+use crate::money::{conversion_factor, convert, Currency, Figure};
 use crate::scenario::{
     EditionChoice, FieldError, ImageScan, Quantity, Scenario, TcrBilling, TcssBilling, TcssSpec,
 };
@@ -370,7 +370,7 @@ pub fn quote(scenario: &Scenario, book: &PriceBook) -> Result<Quote, QuoteError>
                 .iter()
                 .find(|(c, _)| *c == l.currency)
                 .map(|(_, f)| *f);
-            l.converted = l.amount.zip(factor).map(|(a, f)| a * f);
+            l.converted = l.amount.zip(factor).map(|(a, f)| convert(a, f));
         }
         m.total = m.lines.iter().filter_map(|l| l.converted).sum();
         m.complete = m.lines.iter().all(Line::is_complete);

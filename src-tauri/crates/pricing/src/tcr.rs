@@ -407,11 +407,7 @@ impl<'b> MonthEntries<'b> {
 
         // Personal edition: free, storage not billed to the user (rule TCR-B-1). The hourly entry
         // for Personal has amount 0 and applies to either billing choice.
-        let hours = series
-            .hours
-            .as_ref()
-            .map(|h| h[k])
-            .unwrap_or_else(|| month.hours());
+        let hours = hours_of(month, series, k);
         let (hourly, free_entry) = self.hourly(edition);
         let instance = match (free_entry, billing) {
             // rule TCR-B-1 / TCR-B-2: Personal is free; Enterprise rental is free in the public beta.
@@ -541,11 +537,7 @@ impl<'b> MonthEntries<'b> {
         series: &Series,
         k: usize,
     ) -> Option<LineAmounts> {
-        let hours = series
-            .hours
-            .as_ref()
-            .map(|h| h[k])
-            .unwrap_or_else(|| month.hours());
+        let hours = hours_of(month, series, k);
         let (hourly, free) = self.hourly(edition);
         let instance = match (free, self.billing) {
             (Some(e), _) => hours * e.amount,
@@ -576,11 +568,27 @@ impl<'b> MonthEntries<'b> {
         series: &Series,
         k: usize,
     ) -> Option<Decimal> {
-        let hours = series
-            .hours
-            .as_ref()
-            .map(|h| h[k])
-            .unwrap_or_else(|| month.hours());
+        let storage = || self.storage.map(|e| e.amount * series.storage_gb[k]);
+        let egress = || self.egress.map(|e| e.amount * series.egress_gb[k]);
+        self.cost_with(edition, hours_of(month, series, k), storage, egress)
+    }
+
+    /// Every edition's [`MonthEntries::cost`], in [`Edition::ALL`] order. Storage and traffic
+    /// cost the same whatever the (Enterprise) edition, so they are worked out once.
+    pub fn costs(&self, month: YearMonth, series: &Series, k: usize) -> [Option<Decimal>; 4] {
+        let hours = hours_of(month, series, k);
+        let storage = self.storage.map(|e| e.amount * series.storage_gb[k]);
+        let egress = self.egress.map(|e| e.amount * series.egress_gb[k]);
+        Edition::ALL.map(|edition| self.cost_with(edition, hours, || storage, || egress))
+    }
+
+    fn cost_with(
+        &self,
+        edition: Edition,
+        hours: Decimal,
+        storage: impl FnOnce() -> Option<Decimal>,
+        egress: impl FnOnce() -> Option<Decimal>,
+    ) -> Option<Decimal> {
         let (hourly, free) = self.hourly(edition);
         let instance = match (free, self.billing) {
             (Some(e), _) => hours * e.amount,
@@ -590,10 +598,17 @@ impl<'b> MonthEntries<'b> {
         if edition == Edition::Personal {
             return Some(instance);
         }
-        let storage = self.storage?.amount * series.storage_gb[k];
-        let egress = self.egress?.amount * series.egress_gb[k];
-        Some(instance + storage + egress)
+        Some(instance + storage()? + egress()?)
     }
+}
+
+/// The hours a month is billed for: the scenario's, or days × 24 (rule GEN-6).
+fn hours_of(month: YearMonth, series: &Series, k: usize) -> Decimal {
+    series
+        .hours
+        .as_ref()
+        .map(|h| h[k])
+        .unwrap_or_else(|| month.hours())
 }
 
 /// The instance, storage and traffic lines of one edition in one month
@@ -746,9 +761,11 @@ pub fn options_with(
     series: &Series,
     k: usize,
 ) -> Vec<EditionOption> {
+    let costs = entries.costs(month, series, k);
     Edition::ALL
         .iter()
-        .map(|&edition| {
+        .zip(costs)
+        .map(|(&edition, cost)| {
             let fit = fit(
                 quotas,
                 edition,
@@ -756,7 +773,6 @@ pub fn options_with(
                 &spec.region,
                 &series.requirements[k],
             );
-            let cost = entries.cost(edition, month, series, k);
             EditionOption { edition, fit, cost }
         })
         .collect()

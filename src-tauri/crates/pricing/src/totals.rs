@@ -22,7 +22,7 @@ use crate::scenario::{EditionChoice, Scenario, TcrBilling, TcrSpec, TcssSpec};
 use crate::tcr;
 
 /// A sum of line amounts in the report currency, added as the comparison adds lines: each
-/// amount × the site's conversion factor (rule GEN-8), in line order.
+/// amount × the site's conversion factor (rule GEN-8, `money::convert`), in line order.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct LineTotal {
     factor: Decimal,
@@ -39,7 +39,7 @@ impl LineTotal {
 
     /// Adds a line's amount in its site currency.
     pub(crate) fn add(&mut self, amount: Decimal) {
-        self.sum += amount * self.factor;
+        self.sum += crate::money::convert(amount, self.factor);
     }
 
     /// Adds a line of `quantity` at `entry`'s price, as [`crate::quote::Line::priced`] computes
