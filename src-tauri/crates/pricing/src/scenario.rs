@@ -109,12 +109,12 @@ impl Quantity {
             if exact.is_sign_negative() && !exact.is_zero() {
                 return Err(SeriesError::Negative(k));
             }
-            if exact > limit_for_quantities() {
+            if too_large(exact) {
                 return Err(SeriesError::TooLarge(k));
             }
             // rule GEN-7: counts round up after growth; storage and traffic stay decimal.
             out.push(if count {
-                exact.ceil().normalize()
+                round_up(exact)
             } else {
                 exact.normalize()
             });
@@ -123,10 +123,31 @@ impl Quantity {
     }
 }
 
-/// The largest usage value accepted: far above any real workload, far below where decimal
-/// arithmetic on prices could overflow.
-fn limit_for_quantities() -> Decimal {
-    Decimal::from(1_000_000_000_000_000u64)
+/// The largest usage value accepted is 10^15: far above any real workload, far below where
+/// decimal arithmetic on prices could overflow.
+const LIMIT_DIGITS: u32 = 15;
+
+/// Whether a value is above 10^15, asked of every month of every series. A decimal is its
+/// mantissa m over 10^scale, so it exceeds 10^15 exactly when m exceeds 10^(15 + scale); this
+/// compares integers instead of aligning a grown value's 28 decimals with the limit's none.
+fn too_large(value: Decimal) -> bool {
+    match 10i128.checked_pow(LIMIT_DIGITS + value.scale()) {
+        Some(bound) => value.mantissa() > bound,
+        // 10^39 and more: above any mantissa (< 2^96), so the value is below 10^15.
+        None => false,
+    }
+}
+
+/// `value.ceil().normalize()`, the count a grown value rounds up to (rule GEN-7), in integers
+/// for the values series have (not negative): the quotient of the mantissa by 10^scale, plus
+/// one when there is a remainder, written without decimals.
+fn round_up(value: Decimal) -> Decimal {
+    if value.is_sign_negative() {
+        return value.ceil().normalize();
+    }
+    let unit = 10i128.pow(value.scale());
+    let (m, r) = (value.mantissa() / unit, value.mantissa() % unit);
+    Decimal::from_i128_with_scale(m + i128::from(r != 0), 0)
 }
 
 /// Why a quantity series cannot be used; the number is the month index (0 = first month).
@@ -1590,6 +1611,57 @@ impl Reader {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn too_large_and_round_up_are_the_decimal_operations() {
+        use rust_decimal_macros::dec;
+        let mut values = vec![
+            Decimal::ZERO,
+            -Decimal::ZERO,
+            dec!(0.000),
+            dec!(1),
+            dec!(0.5),
+            dec!(7.0),
+            dec!(9.2575),
+            dec!(-3.5),
+            dec!(1000000000000000),
+            dec!(1000000000000000.0000000001),
+            dec!(999999999999999.9999999999),
+            dec!(1000000000000001),
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(1, 28),
+        ];
+        // Grown values: 28 significant digits at every scale, as compounding leaves them.
+        let mut grown = dec!(7);
+        for _ in 0..400 {
+            grown = grown.checked_mul(dec!(1.15)).unwrap_or(dec!(7));
+            values.push(grown);
+        }
+        for scale in 0..=28u32 {
+            for m in [
+                1i128,
+                5,
+                10,
+                999_999,
+                (1i128 << 95) + 12_345,
+                (1i128 << 96) - 1,
+            ] {
+                values.push(Decimal::from_i128_with_scale(m, scale));
+            }
+        }
+        for v in values {
+            let limit = Decimal::from(10u64.pow(LIMIT_DIGITS));
+            assert_eq!(too_large(v), v > limit, "{v:?}");
+            let (a, b) = (round_up(v), v.ceil().normalize());
+            assert_eq!(
+                (a.to_string(), a.scale()),
+                (b.to_string(), b.scale()),
+                "{v:?}"
+            );
+            assert_eq!(a.is_sign_negative(), b.is_sign_negative(), "{v:?}");
+        }
+    }
+
     use super::*;
     use rust_decimal_macros::dec;
 
