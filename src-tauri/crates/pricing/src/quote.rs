@@ -526,8 +526,11 @@ pub(crate) fn price_tcr(
             EditionChoice::Auto => tcr::recommend(&options), // rule TCR-FIT-2
             EditionChoice::Fixed(e) => Some(e),
         };
-        let mut lines = match edition {
-            Some(e) => entries.lines(book, spec, e, month, &series, k),
+        // This product's lines of the month: written into the month's list, then completed.
+        let month_lines = &mut out[k];
+        let first = month_lines.len();
+        match edition {
+            Some(e) => entries.push_lines(month_lines, book, spec, e, month, &series, k),
             None => {
                 // rule TCR-FIT-2: no edition meets the requirements; name the binding one.
                 let premium = options.iter().find(|o| o.edition == Edition::Premium);
@@ -549,11 +552,12 @@ pub(crate) fn price_tcr(
                 line.infeasible = true;
                 line.price_missing = true;
                 line.note = Some(format!("no edition meets the requirements: {binding}"));
-                vec![line]
+                month_lines.push(line);
             }
-        };
+        }
+        let lines = &mut month_lines[first..];
         if let (EditionChoice::Fixed(_), Some(o)) = (choice, options.first_mut()) {
-            o.cost = tcr::lines_cost(&lines);
+            o.cost = tcr::lines_cost(lines);
         }
         let fit = edition
             .and_then(|e| options.iter().find(|o| o.edition == e))
@@ -583,7 +587,6 @@ pub(crate) fn price_tcr(
                 }
             }
         }
-        out[k].extend(lines);
         per_month.push(TcrMonth {
             month,
             edition,
@@ -784,6 +787,32 @@ fn whole_days(count: Decimal) -> u32 {
     }
 }
 
+/// The answer for the last inputs, given again when a month repeats them exactly (bit for bit,
+/// so `5` and `5.0` are different inputs). Usage is often the same month after month, and the
+/// answers kept this way divide decimals, which is slow.
+struct Repeat<K, V> {
+    last: Option<(K, V)>,
+}
+
+impl<K, V> Default for Repeat<K, V> {
+    fn default() -> Self {
+        Repeat { last: None }
+    }
+}
+
+impl<K: PartialEq, V: Copy> Repeat<K, V> {
+    fn get(&mut self, inputs: K, answer: impl FnOnce() -> V) -> V {
+        match &self.last {
+            Some((last, value)) if *last == inputs => *value,
+            _ => {
+                let value = answer();
+                self.last = Some((inputs, value));
+                value
+            }
+        }
+    }
+}
+
 /// The image scanning of each month; `None` in a month that buys none.
 fn scan_buys<'b>(
     scenario: &Scenario,
@@ -801,6 +830,7 @@ fn scan_buys<'b>(
         }) => {
             let first = first_scans.series(n, true).unwrap_or_default();
             let repeat = repeat_scans.series(n, true).unwrap_or_default();
+            let mut quota = Repeat::default();
             let mut weight = limit("image_scan_repeat_weight");
             let mut step = limit("image_scan_step");
             let mut price = limit("image_scan_quota");
@@ -814,7 +844,9 @@ fn scan_buys<'b>(
                     let price = price.on(date(k));
                     Some(match weight.zip(step) {
                         Some((w, s)) => {
-                            let (bought, used) = tcss::scan_quota(first[k], repeat[k], w, s);
+                            let inputs = [first[k], repeat[k], w, s].map(|d| d.serialize());
+                            let (bought, used) =
+                                quota.get(inputs, || tcss::scan_quota(first[k], repeat[k], w, s));
                             ScanBuy::Quota {
                                 first: first[k],
                                 repeat: repeat[k],
@@ -864,6 +896,7 @@ fn log_buys<'b>(
         .as_ref()
         .and_then(|q| q.series(scenario.months, false).ok());
     let limit = |item| MonthByMonth::new(book, Product::Tcss, spec.site, item);
+    let mut sized = Repeat::default();
     let (mut min, mut step, mut price) = (
         limit("log_analysis_min_gb"),
         limit("log_analysis_step_gb"),
@@ -877,7 +910,10 @@ fn log_buys<'b>(
             let min = min.on(date).map(|e| e.amount);
             let step = step.on(date).map(|e| e.amount);
             let capacity = match min.zip(step) {
-                Some((mn, st)) => tcss::log_capacity(need, mn, st),
+                Some((mn, st)) => {
+                    let inputs = [need, mn, st].map(|d| d.serialize());
+                    sized.get(inputs, || tcss::log_capacity(need, mn, st))
+                }
                 None => need,
             };
             Some(LogBuy {
@@ -1027,6 +1063,7 @@ pub(crate) fn price_tcss(
     let topup = minimum_term_topup(inputs, &licensed);
     let mut months = Vec::new();
     let mut log_warned = false;
+    let mut break_even = Repeat::default();
     for (k, month) in scenario.month_list().enumerate() {
         let date = scenario.price_date_of(k as u32);
         let usage = inputs.usage[k];
@@ -1208,7 +1245,10 @@ pub(crate) fn price_tcss(
             month,
             licensed: l,
             max_cores: usage.max_cores(),
-            break_even_days: inputs.prices[k].map(|p| p.break_even_days()),
+            break_even_days: inputs.prices[k].map(|p| {
+                let prices = [p.prepaid, p.daily].map(|d| d.serialize());
+                break_even.get(prices, || p.break_even_days())
+            }),
             cost: chosen[k],
             all_prepaid: all_prepaid[k],
             all_postpaid: all_postpaid[k],
@@ -1437,6 +1477,24 @@ mod tests {
         "tcr": {"site": "tencent-intl", "region": "ap-guangzhou", "edition": "basic"},
         "tcss": {"site": "tencent-intl", "billing": "postpaid", "cores": 10},
         "image_search": {"site": "aliyun-cn", "images": 1000, "qps": 1}}"#;
+
+    #[test]
+    fn repeat_gives_the_last_answer_only_for_the_same_bits() {
+        let mut asked = 0;
+        let mut repeat = Repeat::default();
+        let mut get = |d: Decimal| {
+            repeat.get([d.serialize()], || {
+                asked += 1;
+                d * dec!(2)
+            })
+        };
+        assert_eq!(get(dec!(5)).to_string(), "10");
+        assert_eq!(get(dec!(5)).to_string(), "10");
+        // Equal in value, written differently: asked again, answered in its own scale.
+        assert_eq!(get(dec!(5.0)).to_string(), "10.0");
+        assert_eq!(get(dec!(5)).to_string(), "10");
+        assert_eq!(asked, 3);
+    }
 
     #[test]
     fn lifecycle_facts_are_shown_as_notes() {

@@ -389,6 +389,7 @@ impl<'b> MonthEntries<'b> {
 
     /// The instance, storage and traffic lines of one edition (rules TCR-B-1…TCR-B-7).
     /// `book` is asked only for what a missing price's note says.
+    #[allow(clippy::too_many_arguments)]
     pub fn lines(
         &self,
         book: &PriceBook,
@@ -398,12 +399,28 @@ impl<'b> MonthEntries<'b> {
         series: &Series,
         k: usize,
     ) -> Vec<Line> {
+        let mut lines = Vec::with_capacity(3);
+        self.push_lines(&mut lines, book, spec, edition, month, series, k);
+        lines
+    }
+
+    /// [`MonthEntries::lines`], appended to a month's list.
+    #[allow(clippy::too_many_arguments)]
+    pub fn push_lines(
+        &self,
+        lines: &mut Vec<Line>,
+        book: &PriceBook,
+        spec: &TcrSpec,
+        edition: Edition,
+        month: YearMonth,
+        series: &Series,
+        k: usize,
+    ) {
         let (date, billing) = (self.date, self.billing);
         let site = spec.site;
         let currency = site.currency();
         let region = spec.region.as_str();
         let plan = edition.key();
-        let mut lines = Vec::with_capacity(3);
 
         // Personal edition: free, storage not billed to the user (rule TCR-B-1). The hourly entry
         // for Personal has amount 0 and applies to either billing choice.
@@ -498,7 +515,7 @@ impl<'b> MonthEntries<'b> {
                     lines.push(l);
                 }
             }
-            return lines;
+            return;
         }
 
         // rule TCR-B-5: storage = stored GB × COS standard storage price of the region.
@@ -525,7 +542,6 @@ impl<'b> MonthEntries<'b> {
             "TCR-B-6",
             currency,
         ));
-        lines
     }
 
     /// The amounts of the lines [`MonthEntries::lines`] writes, in the same order, without
