@@ -166,7 +166,7 @@ fn each_miss<'a>(
         ),
     ];
     for (requirement, label, needed, allowed) in counts {
-        if needed > Decimal::from(allowed) {
+        if exceeds(needed, allowed) {
             miss(Miss::Count {
                 requirement,
                 label,
@@ -216,6 +216,16 @@ fn each_miss<'a>(
                 .collect(),
             offered: &q.webhooks,
         });
+    }
+}
+
+/// `needed > allowed`. Requirements are counts, whole and written without decimals (rule
+/// GEN-7), so their mantissa is the number itself; any other is compared as a decimal.
+fn exceeds(needed: Decimal, allowed: u32) -> bool {
+    if needed.scale() == 0 {
+        needed.mantissa() > i128::from(allowed)
+    } else {
+        needed > Decimal::from(allowed)
     }
 }
 
@@ -1056,6 +1066,32 @@ mod tests {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn exceeds_is_the_decimal_comparison() {
+        let allowed = [0u32, 1, 10, 500, 5000, u32::MAX];
+        let mut needed = vec![
+            Decimal::ZERO,
+            -Decimal::ZERO,
+            dec!(0.0),
+            dec!(-1),
+            dec!(10),
+            dec!(10.0),
+            dec!(10.5),
+            dec!(500),
+            dec!(501),
+            dec!(4294967295),
+            dec!(4294967296),
+            Decimal::MAX,
+            Decimal::MIN,
+        ];
+        needed.extend((0..40i64).map(|i| Decimal::new(i * 137 - 100, (i % 3) as u32)));
+        for n in needed {
+            for a in allowed {
+                assert_eq!(exceeds(n, a), n > Decimal::from(a), "{n:?} {a}");
             }
         }
     }

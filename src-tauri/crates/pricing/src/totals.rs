@@ -69,7 +69,7 @@ pub(crate) struct TcrMonths {
 #[derive(Debug, Clone, Copy)]
 struct EditionMonth {
     feasible: bool,
-    /// What choosing among editions weighs (`tcr::edition_cost`), if feasible.
+    /// What choosing among editions weighs (`tcr::edition_cost`), when it and another fit.
     cost: Option<Decimal>,
     /// The amounts of its lines if feasible; `None` when a price is missing.
     amounts: Option<tcr::LineAmounts>,
@@ -93,15 +93,19 @@ impl TcrMonths {
                 let entries = tcr::MonthEntries::after(last.as_ref(), book, spec, billing, date);
                 last = Some(entries);
                 let req = &series.requirements[k];
-                Some(Edition::ALL.map(|e| {
-                    let feasible = tcr::feasible(quotas, e, &spec.region, req);
+                let feasible = Edition::ALL.map(|e| tcr::feasible(quotas, e, &spec.region, req));
+                // Costs decide only between two or more editions that fit: the one that fits
+                // alone is chosen whatever it costs.
+                let choosing = feasible.iter().filter(|f| **f).count() > 1;
+                Some(std::array::from_fn(|i| {
+                    let (edition, feasible) = (Edition::ALL[i], feasible[i]);
                     EditionMonth {
                         feasible,
-                        cost: feasible
-                            .then(|| entries.cost(e, month, series, k))
+                        cost: (feasible && choosing)
+                            .then(|| entries.cost(edition, month, series, k))
                             .flatten(),
                         amounts: feasible
-                            .then(|| entries.amounts(e, month, series, k))
+                            .then(|| entries.amounts(edition, month, series, k))
                             .flatten(),
                     }
                 }))
