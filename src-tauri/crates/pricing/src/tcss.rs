@@ -126,20 +126,37 @@ pub fn month_cost(
 
 /// The licence levels worth trying: the cost is piecewise linear in L with corners only at 0,
 /// at each day's core count and at each core count minus the cap, so the optimum is one of them.
-fn candidates(block: &[(MonthUsage, ProPrices)], cap: Option<Decimal>) -> Vec<Decimal> {
-    let mut out = Vec::with_capacity(1 + 4 * block.len());
-    out.push(Decimal::ZERO);
+/// Written into `out` (room for 1 + 4 per month), sorted and without repeats; returns how many.
+fn candidates(
+    block: &[(MonthUsage, ProPrices)],
+    cap: Option<Decimal>,
+    out: &mut [Decimal],
+) -> usize {
+    let mut n = 0;
+    let mut push = |d: Decimal| {
+        out[n] = d;
+        n += 1;
+    };
+    push(Decimal::ZERO);
     for (m, _) in block {
-        for n in [m.cores, m.peak_cores] {
-            out.push(n);
-            if let Some(c) = cap {
-                out.push((n - c).max(Decimal::ZERO));
+        for c in [m.cores, m.peak_cores] {
+            push(c);
+            if let Some(cap) = cap {
+                push((c - cap).max(Decimal::ZERO));
             }
         }
     }
-    out.sort();
-    out.dedup();
-    out
+    // A stable sort, then the first of each run of equal levels, as `Vec::dedup` keeps.
+    let found = &mut out[..n];
+    found.sort();
+    let mut kept = 0;
+    for i in 0..found.len() {
+        if kept == 0 || found[i] != found[kept - 1] {
+            found[kept] = found[i];
+            kept += 1;
+        }
+    }
+    kept
 }
 
 /// Chooses the licensed prepaid cores for a block of months that share one licence level
@@ -152,9 +169,20 @@ pub fn best_licence(block: &[(MonthUsage, ProPrices)], cap: Option<Decimal>) -> 
             .map(|(u, p)| month_cost(u, *p, l, cap))
             .sum::<Decimal>()
     };
-    candidates(block, cap)
-        .into_iter()
-        .map(|l| (cost(l), l))
+    // Sizing runs every month: the candidates of up to three months stay on the stack.
+    let room = 1 + 4 * block.len();
+    let mut small = [Decimal::ZERO; 13];
+    let mut large = Vec::new();
+    let out: &mut [Decimal] = if room <= small.len() {
+        &mut small[..room]
+    } else {
+        large.resize(room, Decimal::ZERO);
+        &mut large
+    };
+    let n = candidates(block, cap, out);
+    out[..n]
+        .iter()
+        .map(|&l| (cost(l), l))
         .min()
         .map(|(_, l)| l)
         .unwrap_or(Decimal::ZERO)
