@@ -76,6 +76,11 @@ impl Quantity {
     /// The exact values of the first `months` months; counts round up month by month after
     /// growth (rule GEN-7). `Err` names the first month whose value is negative or too large.
     pub fn series(&self, months: u32, count: bool) -> Result<Vec<Decimal>, SeriesError> {
+        if let (Quantity::Constant(_), 2..) = (self, months) {
+            // Every month is the first: checked and rounded once, then repeated.
+            let first = self.series(1, count)?;
+            return Ok(vec![first[0]; months as usize]);
+        }
         let mut out = Vec::with_capacity(months as usize);
         let mut exact = match self {
             Quantity::Constant(v) => *v,
@@ -1611,6 +1616,34 @@ impl Reader {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_constant_series_is_its_first_month_repeated() {
+        use rust_decimal_macros::dec;
+        for v in [
+            dec!(0),
+            dec!(3),
+            dec!(2.50),
+            dec!(7.0),
+            dec!(-1),
+            dec!(1000000000000001),
+        ] {
+            for count in [false, true] {
+                let q = Quantity::Constant(v);
+                let one = q.series(1, count);
+                let many = q.series(5, count);
+                match (one, many) {
+                    (Ok(one), Ok(many)) => {
+                        let text: Vec<String> = many.iter().map(|d| format!("{d:?}")).collect();
+                        assert_eq!(text, vec![format!("{:?}", one[0]); 5], "{v} {count}");
+                    }
+                    (Err(a), Err(b)) => assert_eq!(a, b, "{v} {count}"),
+                    (a, b) => panic!("{v} {count}: {a:?} / {b:?}"),
+                }
+                assert_eq!(q.series(0, count), Ok(vec![]));
+            }
+        }
+    }
+
     #[test]
     fn too_large_and_round_up_are_the_decimal_operations() {
         use rust_decimal_macros::dec;
