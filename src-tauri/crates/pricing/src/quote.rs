@@ -1336,6 +1336,7 @@ pub(crate) fn price_image_search(
     let fixed_plan = fixed.map(|p| (p, p.to_string()));
     let catalogue = image_search::Catalogue::of(book, site);
     let mut last_entry = None;
+    let mut plan_text: Option<(Package, String)> = None;
     for (k, month) in scenario.month_list().enumerate() {
         let date = scenario.price_date_of(k as u32);
         let selection = match &fixed_plan {
@@ -1350,10 +1351,15 @@ pub(crate) fn price_image_search(
         };
         let (package, line) = match selection {
             Selection::Package(p, entry) => {
+                // The package's plan text, written again only when the package changes.
+                if plan_text.as_ref().is_none_or(|(q, _)| *q != p) {
+                    plan_text = Some((p, p.to_string()));
+                }
+                let plan = plan_text.as_ref().map_or("", |(_, text)| text.as_str());
                 let mut line = Line::priced(
                     Product::ImageSearch,
                     "package",
-                    &p.to_string(),
+                    plan,
                     Decimal::ONE,
                     "month",
                     Some(entry),
