@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::YearMonth;
 use crate::ids::Product;
-use crate::money::{conversion_factor, Currency, MissingRate, Rate};
+use crate::money::{conversion_factor, convert, Currency, MissingRate, Rate};
 use crate::scenario::Budget;
 
 /// A month's standing against a budget (rule BUD-2).
@@ -147,7 +147,7 @@ pub fn evaluate(
             // rule BUD-1: a budget applies from its start month, optionally to its end month.
             let in_force =
                 b.start.is_none_or(|s| m.month >= s) && b.end.is_none_or(|e| m.month <= e);
-            let month_spend = m.of(b.product) * factor;
+            let month_spend = convert(m.of(b.product), factor);
             let entry = if in_force {
                 cumulative_spend += month_spend;
                 cumulative_budget += b.amount;
