@@ -116,7 +116,7 @@ pub fn quote_table(q: &Quote) -> String {
         for l in &m.lines {
             let note = match (&l.note, &l.entry_note) {
                 (Some(n), _) => n.clone(),
-                (None, Some(n)) if l.price_missing => n.clone(),
+                (None, Some(n)) if l.price_missing => n.to_string(),
                 _ => String::new(),
             };
             lines.add_row(vec![

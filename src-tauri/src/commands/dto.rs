@@ -147,22 +147,22 @@ impl LineView {
         } = line;
         Self {
             product: product.key().to_owned(),
-            item: item.clone(),
-            plan: plan.clone(),
+            item: item.to_string(),
+            plan: plan.as_ref().map(ToString::to_string),
             quantity: dec(*quantity),
-            unit: unit.clone(),
+            unit: unit.to_string(),
             unit_price: opt_dec(*unit_price),
             amount: opt_dec(*amount),
             currency: currency.code().to_owned(),
             converted: opt_dec(*converted),
-            rule: rule.clone(),
+            rule: rule.to_string(),
             source_title: source.as_ref().and_then(|s| source_title(sources, s)),
-            source: source.clone(),
+            source: source.as_ref().map(ToString::to_string),
             price_missing: !line.is_complete(),
             custom_quote: *custom_quote,
             infeasible: *infeasible,
             note: note.clone(),
-            entry_note: entry_note.clone(),
+            entry_note: entry_note.as_ref().map(ToString::to_string),
             calculation: line.calculation(),
         }
     }
@@ -330,14 +330,15 @@ impl From<&pricing::tcr::EditionOption> for EditionOptionView {
                         needed,
                         allowed,
                         by_ticket,
-                        text,
+                        // The rest is what the text is written from.
+                        ..
                     } = s;
                     ShortfallView {
-                        requirement: requirement.clone(),
-                        needed: needed.clone(),
-                        allowed: allowed.clone(),
+                        requirement: requirement.to_string(),
+                        needed: needed.to_string(),
+                        allowed: allowed.to_string(),
                         by_ticket: *by_ticket,
-                        text: text.clone(),
+                        text: s.text(),
                     }
                 })
                 .collect(),

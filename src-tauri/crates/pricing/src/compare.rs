@@ -242,11 +242,11 @@ fn compare_with(
                             &spec.region,
                             &series.requirements[k as usize],
                         );
-                        let texts: Vec<&str> = fit
+                        let texts: Vec<String> = fit
                             .shortfalls
                             .iter()
                             .filter(|s| !s.by_ticket)
-                            .map(|s| s.text.as_str())
+                            .map(|s| s.text())
                             .collect();
                         let mut line = Line::priced(
                             Product::Tcr,

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use compact_str::{CompactString, ToCompactString};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
@@ -67,6 +68,18 @@ pub fn exact_text(value: Decimal) -> String {
 /// formatter writes in a fraction of the time.
 #[derive(Debug, Clone, Copy)]
 pub struct Figure(pub Decimal);
+
+impl Figure {
+    /// The figure as a short string kept inline, without the formatting machinery for whole
+    /// numbers (shortfalls write two for every edition that misses a quota, every month).
+    pub fn to_compact(self) -> CompactString {
+        let value = self.0;
+        match u64::try_from(value.mantissa()) {
+            Ok(n) if value.scale() == 0 && value.is_sign_positive() => n.to_compact_string(),
+            _ => value.to_compact_string(),
+        }
+    }
+}
 
 impl fmt::Display for Figure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -181,6 +194,7 @@ mod tests {
         values.extend((0..50i64).map(|i| Decimal::new(i * 12345 - 300_000, (i % 5) as u32)));
         for v in values {
             assert_eq!(Figure(v).to_string(), v.to_string(), "{v:?}");
+            assert_eq!(Figure(v).to_compact(), v.to_string(), "{v:?}");
             assert_eq!(format!("{:>12}", Figure(v)), format!("{v:>12}"), "{v:?}");
             assert_eq!(format!("{:+}", Figure(v)), format!("{v:+}"), "{v:?}");
             assert_eq!(format!("{:.2}", Figure(v)), format!("{v:.2}"), "{v:?}");

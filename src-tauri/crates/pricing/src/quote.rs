@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
+use compact_str::CompactString;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -24,11 +25,11 @@ use crate::tcss::{self, MonthUsage, ProPrices};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Line {
     pub product: Product,
-    pub item: String,
-    pub plan: Option<String>,
+    pub item: CompactString,
+    pub plan: Option<CompactString>,
     #[serde(with = "rust_decimal::serde::str")]
     pub quantity: Decimal,
-    pub unit: String,
+    pub unit: CompactString,
     #[serde(with = "rust_decimal::serde::str_option")]
     pub unit_price: Option<Decimal>,
     /// quantity × unit price, exact, in `currency`.
@@ -38,8 +39,8 @@ pub struct Line {
     /// `amount` in the report currency (rule GEN-8).
     #[serde(with = "rust_decimal::serde::str_option")]
     pub converted: Option<Decimal>,
-    pub rule: String,
-    pub source: Option<String>,
+    pub rule: CompactString,
+    pub source: Option<CompactString>,
     pub price_missing: bool,
     /// No list price exists; sales quote it (rule IS-4).
     pub custom_quote: bool,
@@ -52,7 +53,7 @@ pub struct Line {
     #[serde(skip)]
     entry_address: usize,
     /// The price-book entry's own note (assumptions such as ap-qingyuan's region group).
-    pub entry_note: Option<String>,
+    pub entry_note: Option<CompactString>,
     /// Why the line is what it is (trial, ticket, missing price…).
     pub note: Option<String>,
 }
@@ -72,22 +73,22 @@ impl Line {
     ) -> Line {
         Line {
             product,
-            item: item.to_string(),
-            plan: Some(plan.to_string()),
+            item: item.into(),
+            plan: Some(plan.into()),
             quantity,
-            unit: unit.to_string(),
+            unit: unit.into(),
             unit_price: entry.map(|e| e.amount),
             amount: entry.map(|e| quantity * e.amount),
             currency,
             converted: None,
-            rule: rule.to_string(),
-            source: entry.map(|e| e.source.clone()),
+            rule: rule.into(),
+            source: entry.map(|e| e.source.as_str().into()),
             price_missing: entry.is_none(),
             custom_quote: false,
             infeasible: false,
             entry_id: None,
             entry_address: entry.map_or(0, |e| e as *const PriceEntry as usize),
-            entry_note: entry.and_then(|e| e.note.clone()),
+            entry_note: entry.and_then(|e| e.note.as_deref().map(Into::into)),
             note: None,
         }
     }
@@ -536,7 +537,7 @@ pub(crate) fn price_tcr(
                 let premium = options.iter().find(|o| o.edition == Edition::Premium);
                 let binding = premium
                     .and_then(|o| o.fit.shortfalls.iter().find(|s| !s.by_ticket))
-                    .map(|s| s.text.clone())
+                    .map(|s| s.text())
                     .unwrap_or_else(|| "no edition meets the requirements".into());
                 let mut line = Line::priced(
                     Product::Tcr,
@@ -566,11 +567,11 @@ pub(crate) fn price_tcr(
         if let Some(f) = fit {
             if !f.feasible() {
                 // A fixed edition that does not meet the requirements.
-                let texts: Vec<&str> = f
+                let texts: Vec<String> = f
                     .shortfalls
                     .iter()
                     .filter(|s| !s.by_ticket)
-                    .map(|s| s.text.as_str())
+                    .map(|s| s.text())
                     .collect();
                 lines[0].infeasible = true;
                 lines[0].note = Some(format!(
@@ -579,7 +580,7 @@ pub(crate) fn price_tcr(
                     texts.join("; ")
                 ));
             } else if needs_ticket {
-                let texts: Vec<&str> = f.shortfalls.iter().map(|s| s.text.as_str()).collect();
+                let texts: Vec<String> = f.shortfalls.iter().map(|s| s.text()).collect();
                 lines[0].note = Some(format!("needs a ticket: {}", texts.join("; ")));
                 if !ticket_noted {
                     ticket_noted = true;

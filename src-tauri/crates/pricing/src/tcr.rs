@@ -2,6 +2,7 @@
 //! (rules TCR-Q-1…TCR-Q-3, TCR-FIT-1, TCR-FIT-2, TCR-B-1…TCR-B-7).
 
 use chrono::NaiveDate;
+use compact_str::{CompactString, ToCompactString};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -28,16 +29,77 @@ pub struct Requirements {
 }
 
 /// A requirement an edition does not meet (rule TCR-FIT-1).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// Serialised with its `text` ("needs 60 namespaces; Basic allows 50"), which is written when
+/// asked for: a quote finds the shortfalls of every edition in every month and most are never
+/// read as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shortfall {
     /// The requirement's field name in `tcr.needs`.
-    pub requirement: String,
-    pub needed: String,
-    pub allowed: String,
+    pub requirement: CompactString,
+    pub needed: CompactString,
+    pub allowed: CompactString,
     /// Premium can raise this quota by ticket (rule TCR-Q-3).
     pub by_ticket: bool,
-    /// "needs 60 namespaces; Basic allows 50"
-    pub text: String,
+    /// How the text names the requirement.
+    kind: MissKind,
+    /// The edition's name on the site.
+    edition: &'static str,
+}
+
+/// Which sentence a [`Shortfall`]'s text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MissKind {
+    /// More than the quota allows, for example "namespaces".
+    Count(&'static str),
+    /// A feature the edition does not offer, for example "vulnerability blocking".
+    Feature(&'static str),
+    /// Webhook triggers the edition does not offer.
+    Webhooks,
+}
+
+impl Shortfall {
+    /// "needs 60 namespaces; Basic allows 50" — what the edition lacks, in one sentence.
+    pub fn text(&self) -> String {
+        let Shortfall {
+            needed,
+            allowed,
+            by_ticket,
+            kind,
+            edition,
+            ..
+        } = self;
+        match kind {
+            MissKind::Count(label) => {
+                let ticket = if *by_ticket {
+                    " (can be raised by ticket)"
+                } else {
+                    ""
+                };
+                [
+                    "needs ", needed, " ", label, "; ", edition, " allows ", allowed, ticket,
+                ]
+                .concat()
+            }
+            MissKind::Feature(label) => format!("needs {label}; {edition} does not offer it"),
+            MissKind::Webhooks => {
+                format!("needs {needed} webhook triggers; {edition} offers {allowed}")
+            }
+        }
+    }
+}
+
+impl Serialize for Shortfall {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Shortfall", 5)?;
+        s.serialize_field("requirement", &self.requirement)?;
+        s.serialize_field("needed", &self.needed)?;
+        s.serialize_field("allowed", &self.allowed)?;
+        s.serialize_field("by_ticket", &self.by_ticket)?;
+        s.serialize_field("text", &self.text())?;
+        s.end()
+    }
 }
 
 /// Whether an edition meets a month's requirements.
@@ -246,50 +308,34 @@ pub fn fit(
                 label,
                 needed,
                 allowed,
-            } => {
-                let by_ticket = quotas.raisable(edition, requirement);
-                let needed = Figure(needed).to_string();
-                let allowed = allowed.to_string();
-                let ticket = if by_ticket {
-                    " (can be raised by ticket)"
-                } else {
-                    ""
-                };
-                // Written for every edition every month: one allocation of the right size.
-                let text = [
-                    "needs ", &needed, " ", label, "; ", name, " allows ", &allowed, ticket,
-                ]
-                .concat();
-                Shortfall {
-                    requirement: requirement.into(),
-                    needed,
-                    allowed,
-                    by_ticket,
-                    text,
-                }
-            }
+            } => Shortfall {
+                requirement: requirement.into(),
+                needed: Figure(needed).to_compact(),
+                allowed: allowed.to_compact_string(),
+                by_ticket: quotas.raisable(edition, requirement),
+                kind: MissKind::Count(label),
+                edition: name,
+            },
             Miss::Feature { requirement, label } => Shortfall {
                 requirement: requirement.into(),
                 needed: "yes".into(),
                 allowed: "no".into(),
                 by_ticket: false,
-                text: format!("needs {label}; {name} does not offer it"),
+                kind: MissKind::Feature(label),
+                edition: name,
             },
-            Miss::Webhooks { missing, offered } => {
-                let offered = if offered.is_empty() {
-                    "none".to_string()
+            Miss::Webhooks { missing, offered } => Shortfall {
+                requirement: "webhooks".into(),
+                needed: missing.join(", ").into(),
+                allowed: if offered.is_empty() {
+                    "none".into()
                 } else {
-                    offered.join(", ")
-                };
-                let missing = missing.join(", ");
-                Shortfall {
-                    requirement: "webhooks".into(),
-                    text: format!("needs {missing} webhook triggers; {name} offers {offered}"),
-                    needed: missing,
-                    allowed: offered,
-                    by_ticket: false,
-                }
-            }
+                    offered.join(", ").into()
+                },
+                by_ticket: false,
+                kind: MissKind::Webhooks,
+                edition: name,
+            },
         })
     });
     Fit {
@@ -898,7 +944,7 @@ mod tests {
         );
         assert!(f.feasible() && f.needs_ticket());
         assert_eq!(
-            f.shortfalls[0].text,
+            f.shortfalls[0].text(),
             "needs 600 namespaces; Advanced allows 500 (can be raised by ticket)"
         );
         let before = quotas("2023-06-29");
@@ -925,14 +971,17 @@ mod tests {
         );
         assert!(!f.feasible());
         assert_eq!(f.shortfalls.len(), 1);
-        assert_eq!(f.shortfalls[0].text, "needs 60 namespaces; Basic allows 50");
+        assert_eq!(
+            f.shortfalls[0].text(),
+            "needs 60 namespaces; Basic allows 50"
+        );
         let r = Requirements {
             webhooks: vec!["pull_image".into()],
             cross_region_sync: true,
             ..Default::default()
         };
         let f = fit(q, Edition::Basic, Site::TencentIntl, "ap-guangzhou", &r);
-        let texts: Vec<&str> = f.shortfalls.iter().map(|s| s.text.as_str()).collect();
+        let texts: Vec<String> = f.shortfalls.iter().map(Shortfall::text).collect();
         assert_eq!(
             texts,
             vec![
