@@ -269,9 +269,18 @@ fn a_user_price_changes_every_quote() {
     assert!(listed
         .iter()
         .all(|p| p.product == "tcr" && p.site == "tencent-intl"));
+    // Entered without a start date, it is in force from any date, and says so (no made-up
+    // date); every built-in entry has its own.
+    assert_eq!(price.effective_from, None);
+    assert!(listed.iter().all(|p| p.user || p.effective_from.is_some()));
 
     let id = price.id.expect("user rows carry their id");
-    prices::update_user_price(&mut store, id, &tcr_storage_price("11"), now()).expect("update");
+    let dated = UserPriceInput {
+        effective_from: Some("2026-12-01".into()),
+        ..tcr_storage_price("11")
+    };
+    let updated = prices::update_user_price(&mut store, id, &dated, now()).expect("update");
+    assert_eq!(updated.effective_from.as_deref(), Some("2026-12-01"));
     prices::delete_user_price(&mut store, id).expect("delete");
     let restored = quotes::quote_scenario(&store, row.id, "light", "en").expect("quote");
     assert_eq!(restored.total, before.total);
@@ -397,7 +406,7 @@ fn a_saved_quote_opens_with_its_month_totals_and_the_entries_it_used() {
     assert!(opened
         .entries
         .iter()
-        .all(|e| !e.rule.is_empty() && !e.effective_from.is_empty()));
+        .all(|e| !e.rule.is_empty() && (e.user || e.effective_from.is_some())));
     assert!(opened
         .entries
         .iter()

@@ -68,6 +68,7 @@ export type {
   SiteOption,
   ProductSites,
   SitePackages,
+  PriceItemOption,
   WizardOptions,
 } from './bindings';
 

@@ -137,7 +137,11 @@ id: number | null, product: string, site: string, item: string, plan: string | n
 /**
  * Absent for quotas and limits (counts, not money).
  */
-currency: string | null, effective_from: string, effective_to: string | null, source: string, source_title: string | null, rule: string, note: string | null, user: boolean, };
+currency: string | null, 
+/**
+ * Absent for a user price entered without a start date: it is in force from any date.
+ */
+effective_from: string | null, effective_to: string | null, source: string, source_title: string | null, rule: string, note: string | null, user: boolean, };
 
 export type UserPriceInput = { product: string, site: string, item: string, plan: string | null, region: string | null, unit: string, amount: string, currency: string, effective_from: string | null, effective_to: string | null, note: string | null, };
 
@@ -192,4 +196,10 @@ export type ProductSites = { product: string, sites: Array<SiteOption>, };
 
 export type SitePackages = { site: string, packages: Array<string>, };
 
-export type WizardOptions = { regions: Array<RegionOption>, editions: Array<EditionOptionInfo>, sites: Array<ProductSites>, packages: Array<SitePackages>, };
+export type PriceItemOption = { product: string, item: string, unit: string, };
+
+export type WizardOptions = { regions: Array<RegionOption>, editions: Array<EditionOptionInfo>, sites: Array<ProductSites>, packages: Array<SitePackages>, 
+/**
+ * What a user price may set, product by product, in the Prices screen's order.
+ */
+price_items: Array<PriceItemOption>, };

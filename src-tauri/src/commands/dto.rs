@@ -732,7 +732,8 @@ pub struct PriceRow {
     pub amount: String,
     /// Absent for quotas and limits (counts, not money).
     pub currency: Option<String>,
-    pub effective_from: String,
+    /// Absent for a user price entered without a start date: it is in force from any date.
+    pub effective_from: Option<String>,
     pub effective_to: Option<String>,
     pub source: String,
     pub source_title: Option<String>,
@@ -772,7 +773,9 @@ impl PriceRow {
             unit: unit.clone(),
             amount: amount.to_string(),
             currency: currency.map(|c| c.code().to_owned()),
-            effective_from: effective_from.to_string(),
+            effective_from: (source != pricing::book::USER_SOURCE
+                || *effective_from != pricing::scenario::user_price_epoch())
+            .then(|| effective_from.to_string()),
             effective_to: effective_to.map(|d| d.to_string()),
             source_title: source_title(sources, source),
             user: source == pricing::book::USER_SOURCE,
@@ -1027,6 +1030,16 @@ pub struct WizardOptions {
     pub editions: Vec<EditionOptionInfo>,
     pub sites: Vec<ProductSites>,
     pub packages: Vec<SitePackages>,
+    /// What a user price may set, product by product, in the Prices screen's order.
+    pub price_items: Vec<PriceItemOption>,
+}
+
+/// An item a user price may set, with the unit it is priced in unless the user says otherwise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PriceItemOption {
+    pub product: String,
+    pub item: String,
+    pub unit: String,
 }
 
 pub(crate) fn product_key(product: Product) -> String {

@@ -483,6 +483,7 @@ pub fn typescript_bindings() -> String {
         SiteOption::decl(),
         ProductSites::decl(),
         SitePackages::decl(),
+        PriceItemOption::decl(),
         WizardOptions::decl(),
     ];
     let mut out = String::from(

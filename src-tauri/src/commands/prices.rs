@@ -11,8 +11,8 @@ use rust_decimal::Decimal;
 use store::Store;
 
 use super::dto::{
-    EditionOptionInfo, PriceRow, ProductSites, RateRow, RegionOption, SiteOption, SitePackages,
-    UserPriceInput, WizardOptions,
+    EditionOptionInfo, PriceItemOption, PriceRow, ProductSites, RateRow, RegionOption, SiteOption,
+    SitePackages, UserPriceInput, WizardOptions,
 };
 use super::error::ApiError;
 use super::quotes::{price_book, user_entries, user_price_entry};
@@ -408,5 +408,13 @@ pub fn wizard_options() -> WizardOptions {
             })
             .collect(),
         packages,
+        price_items: pricing::scenario::USER_PRICE_ITEMS
+            .iter()
+            .map(|(product, item, unit)| PriceItemOption {
+                product: product.key().to_owned(),
+                item: (*item).to_owned(),
+                unit: (*unit).to_owned(),
+            })
+            .collect(),
     }
 }

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use pricing::{PriceBook, PriceEntry, Product, Quote, Scenario};
 use report::{ChartLabels, ChartOptions, Theme};
 use rust_decimal::Decimal;
@@ -20,12 +20,6 @@ use super::dto::{
     SavedQuoteRow, SavedQuoteView, ScenarioComparison, TcrMonthView, TcssView, TodayTotal,
 };
 use super::error::{ApiError, ErrorCode};
-
-/// The day a user price without a start date is in force from: before any month a scenario
-/// can price.
-fn since_always() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default()
-}
 
 /// A stored user price as a price-book entry with source `user`.
 pub fn user_price_entry(fields: &store::UserPriceFields) -> Result<PriceEntry, ApiError> {
@@ -59,7 +53,7 @@ pub fn user_price_entry(fields: &store::UserPriceFields) -> Result<PriceEntry, A
         unit: unit.clone(),
         amount: *amount,
         currency: Some(currency),
-        effective_from: effective_from.unwrap_or_else(since_always),
+        effective_from: effective_from.unwrap_or_else(pricing::scenario::user_price_epoch),
         effective_to: *effective_to,
         source: pricing::book::USER_SOURCE.to_owned(),
         rule: "GEN-3".to_owned(),

@@ -695,3 +695,104 @@ async fn a_saved_quote_is_listed_opened_kept_through_a_price_change_and_deleted(
     app.close().await?;
     Ok(())
 }
+
+/// Chooses `value` in the select `css` the way a user does (fires `change`).
+fn choose(css: &str, value: &str) -> String {
+    format!(
+        "const s = document.querySelector('{css}'); s.value = '{value}'; \
+         s.dispatchEvent(new Event('change', {{ bubbles: true }})); return s.value;"
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_user_price_is_entered_by_item_name_and_listed_from_any_date() -> TestResult {
+    if !enabled("a_user_price_is_entered_by_item_name_and_listed_from_any_date") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    app.click("[data-test=nav-price-book]").await?;
+    at_least(&app, "[data-test=price-row]", 1).await?;
+    app.click("[data-test=add-price]").await?;
+
+    // The items offered are the chosen product's, by name; choosing one fills in its unit.
+    app.script(&choose("[data-test=price-product]", "tcss"))
+        .await?;
+    let offered = app
+        .script(
+            "return [...document.querySelectorAll('[data-test=price-item] option')]\
+             .filter(o => o.value).map(o => o.value + '=' + o.textContent);",
+        )
+        .await?;
+    assert_eq!(
+        offered,
+        json!([
+            "pro_prepaid=Pro licence, prepaid",
+            "pro_postpaid=Pro, postpaid",
+            "image_scan_quota=Image scan quota",
+            "log_analysis=Log analysis"
+        ])
+    );
+    app.script(&choose("[data-test=price-item]", "pro_prepaid"))
+        .await?;
+    assert_eq!(
+        app.script("return document.querySelector('[data-test=price-unit]').value;")
+            .await?,
+        json!("core-month")
+    );
+    // Another product keeps no item of the first one.
+    app.script(&choose("[data-test=price-product]", "tcr"))
+        .await?;
+    assert_eq!(
+        app.script("return document.querySelector('[data-test=price-item]').value;")
+            .await?,
+        json!("")
+    );
+    app.script(&choose("[data-test=price-product]", "tcss"))
+        .await?;
+    app.script(&choose("[data-test=price-item]", "pro_prepaid"))
+        .await?;
+    app.fill("[data-test=price-amount]", "5.5").await?;
+    let today = app
+        .script("return document.querySelector('[data-test=price-from]').value;")
+        .await?;
+    app.click("[data-test=price-save]").await?;
+
+    // Listed by name, with the key a scenario file uses as its title.
+    app.script(&choose("[data-test=filter-product]", "tcss"))
+        .await?;
+    let row = "[data-test=price-row].user-price";
+    at_least(&app, row, 1).await?;
+    let cells = |item: &str| {
+        format!(
+            "const r = [...document.querySelectorAll('{row}')].find(r => r.cells[1].title === '{item}'); \
+             return r ? [r.cells[1].textContent, r.cells[3].textContent, r.cells[5].textContent] : null;"
+        )
+    };
+    assert_eq!(
+        app.script(&cells("pro_prepaid")).await?,
+        json!(["Pro licence, prepaid", "5.5 USD", today])
+    );
+
+    // A user price without a start date (as a scenario file or the command line may give
+    // one) is in force from any date, and the screen says so rather than inventing a date.
+    let undated = json!({
+        "product": "tcss", "site": "tencent-intl", "item": "log_analysis", "plan": null,
+        "region": null, "unit": "", "amount": "0.2", "currency": "USD",
+        "effective_from": null, "effective_to": null, "note": null,
+    });
+    let added = app
+        .invoke("add_user_price", json!({ "price": undated }))
+        .await?;
+    assert!(added["effective_from"].is_null(), "{added}");
+    app.script(&choose("[data-test=filter-product]", ""))
+        .await?;
+    app.script(&choose("[data-test=filter-product]", "tcss"))
+        .await?;
+    at_least(&app, row, 2).await?;
+    assert_eq!(
+        app.script(&cells("log_analysis")).await?,
+        json!(["Log analysis", "0.2 USD", "Any date"])
+    );
+    app.close().await?;
+    Ok(())
+}

@@ -100,3 +100,8 @@ export function today(): string {
 export function productName(product: string | null | undefined): string {
   return product ? t(`products.${product}`) : t('common.wholeScenario');
 }
+
+/** A price-book item by name (`cos_storage` → "Storage (COS)"); an unknown key as it is. */
+export function priceItemName(item: string): string {
+  return t(`priceItems.${item}`, { defaultValue: item });
+}

@@ -3,12 +3,12 @@
 
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
-import { api, CommandError, type PriceRow, type UserPriceInput } from '../api';
+import { api, CommandError, type PriceItemOption, type PriceRow, type UserPriceInput } from '../api';
 import { t } from '../i18n';
 import { formatDecimal } from '../format';
 import { EmptyState, PageHeader, Section } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
-import { ConfirmDialog, FieldMessage, Loading, productName, today } from '../components/common';
+import { ConfirmDialog, FieldMessage, Loading, priceItemName, productName, today } from '../components/common';
 
 const PRODUCTS = ['tcr', 'tcss', 'image_search'];
 const SITES = ['tencent-intl', 'tencent-cn', 'aliyun-cn', 'aliyun-intl'];
@@ -38,6 +38,14 @@ export function PriceBookScreen() {
   const editing = useSignal<{ id: number | null; price: UserPriceInput } | null>(null);
   const formError = useSignal<CommandError | null>(null);
   const removing = useSignal<PriceRow | null>(null);
+  // The items a user price may set, per product, with their default units (from Rust).
+  const items = useSignal<PriceItemOption[]>([]);
+  useEffect(() => {
+    api.wizardOptions().then(
+      (options) => (items.value = options.price_items),
+      (failure: CommandError) => (error.value = failure),
+    );
+  }, []);
 
   const load = () => {
     rows.value = null;
@@ -79,6 +87,19 @@ export function PriceBookScreen() {
   const set = (key: keyof UserPriceInput, value: string) => {
     if (editing.value) editing.value = { ...editing.value, price: { ...editing.value.price, [key]: value } };
   };
+  const itemsOf = (product: string) => items.value.filter((i) => i.product === product);
+  const setProduct = (value: string) => {
+    const form = editing.value;
+    if (!form) return;
+    const keep = itemsOf(value).some((i) => i.item === form.price.item);
+    editing.value = { ...form, price: { ...form.price, product: value, item: keep ? form.price.item : '', unit: keep ? form.price.unit : '' } };
+  };
+  const setItem = (value: string) => {
+    const form = editing.value;
+    if (!form) return;
+    const unit = itemsOf(form.price.product).find((i) => i.item === value)?.unit ?? '';
+    editing.value = { ...form, price: { ...form.price, item: value, unit } };
+  };
   const fe = (key: string) => formError.value?.fieldMessage(key) ?? formError.value?.fieldMessage(`price.${key}`);
 
   const edit = editing.value;
@@ -107,7 +128,7 @@ export function PriceBookScreen() {
             >
               {formError.value && !formError.value.field && <div class="form-wide"><ErrorNotice error={formError.value} /></div>}
               <PriceField label={t('priceBook.product')} path="product" error={fe('product')}>
-                <select class="input" value={edit.price.product} onChange={(e) => set('product', (e.target as HTMLSelectElement).value)} data-test="price-product">
+                <select class="input" value={edit.price.product} onChange={(e) => setProduct((e.target as HTMLSelectElement).value)} data-test="price-product">
                   {PRODUCTS.map((p) => <option value={p}>{productName(p)}</option>)}
                 </select>
               </PriceField>
@@ -116,7 +137,15 @@ export function PriceBookScreen() {
                   {SITES.map((s) => <option value={s}>{t(`sites.${s}`, { defaultValue: s })}</option>)}
                 </select>
               </PriceField>
-              {(['item', 'plan', 'region', 'unit', 'amount'] as const).map((key) => (
+              <PriceField label={t('priceBook.item')} path="item" error={fe('item')}>
+                <select class="input" value={edit.price.item} onChange={(e) => setItem((e.target as HTMLSelectElement).value)} data-test="price-item">
+                  <option value="">{t('priceBook.itemChoose')}</option>
+                  {itemsOf(edit.price.product).map((i) => (
+                    <option value={i.item}>{priceItemName(i.item)}</option>
+                  ))}
+                </select>
+              </PriceField>
+              {(['plan', 'region', 'unit', 'amount'] as const).map((key) => (
                 <PriceField label={t(`priceBook.${key}`)} path={key} error={fe(key)}>
                   <input class={key === 'amount' ? 'input num-input' : 'input'} value={edit.price[key] ?? ''} onInput={(e) => set(key, (e.target as HTMLInputElement).value)} data-test={`price-${key}`} />
                 </PriceField>
@@ -195,8 +224,8 @@ export function PriceBookScreen() {
                           {t(`sites.${row.site}`, { defaultValue: row.site })}
                         </div>
                       </td>
-                      <td>
-                        {row.item}
+                      <td title={row.item}>
+                        {priceItemName(row.item)}
                         {row.regions.length > 0 && (
                           <div class="muted small regions" title={row.regions.join(', ')}>
                             {row.regions.join(', ')}
@@ -209,7 +238,7 @@ export function PriceBookScreen() {
                       </td>
                       <td>{row.unit}</td>
                       <td class="num">
-                        {row.effective_from}
+                        {row.effective_from ?? t('priceBook.anyDate')}
                         {row.effective_to && <div class="muted small">– {row.effective_to}</div>}
                       </td>
                       <td class="source-cell" title={row.note ?? ''}>
@@ -262,7 +291,7 @@ export function PriceBookScreen() {
       {removing.value && (
         <ConfirmDialog
           title={t('priceBook.deleteTitle')}
-          body={t('priceBook.deleteBody', { item: removing.value.item })}
+          body={t('priceBook.deleteBody', { item: priceItemName(removing.value.item) })}
           confirm={t('common.delete')}
           onCancel={() => (removing.value = null)}
           onConfirm={() => {

@@ -28,7 +28,7 @@ import {
 } from '../format';
 import { PageHeader, Section } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
-import { Chart, CompleteBadge, ConfirmDialog, Loading, StatusBadge, productName } from '../components/common';
+import { Chart, CompleteBadge, ConfirmDialog, Loading, StatusBadge, priceItemName, productName } from '../components/common';
 
 export function ScenarioScreen() {
   const id = Number(param('/scenarios/:id', 'id'));
@@ -902,8 +902,8 @@ function SavedQuoteDetail({ saved }: { saved: SavedQuoteView }) {
                     {t(`sites.${entry.site}`, { defaultValue: entry.site })}
                   </div>
                 </td>
-                <td>
-                  {entry.item}
+                <td title={entry.item}>
+                  {priceItemName(entry.item)}
                   {entry.regions.length > 0 && (
                     <div class="muted small regions" title={entry.regions.join(', ')}>
                       {entry.regions.join(', ')}
@@ -916,7 +916,7 @@ function SavedQuoteDetail({ saved }: { saved: SavedQuoteView }) {
                   <div class="muted small">/ {entry.unit}</div>
                 </td>
                 <td class="num">
-                  {entry.effective_from}
+                  {entry.effective_from ?? t('priceBook.anyDate')}
                   {entry.effective_to && <div class="muted small">– {entry.effective_to}</div>}
                 </td>
                 <td class="source-cell" title={entry.note ?? ''}>
