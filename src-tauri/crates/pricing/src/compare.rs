@@ -384,6 +384,22 @@ fn compare_with(
             qps: &qps,
             trial: spec.trial,
         };
+        // The lines of a fixed package (or of the cheapest each month), written out.
+        let written = |package: Option<image_search::Package>, scratch: &mut Vec<quote::Note>| {
+            let mut lines = vec![Vec::new(); n];
+            quote::price_image_search(
+                scenario,
+                book,
+                spec.site,
+                &spec.images,
+                &spec.qps,
+                spec.trial,
+                package,
+                scratch,
+                &mut lines,
+            );
+            lines
+        };
         for (package, _) in catalogue.on(date) {
             let label = format!(
                 "{} images, {} QPS",
@@ -418,21 +434,7 @@ fn compare_with(
                 plan.clone(),
                 label,
                 || totals::image_search(&inputs, Some((package, &plan)), sum.factor),
-                || {
-                    let mut lines = vec![Vec::new(); n];
-                    quote::price_image_search(
-                        scenario,
-                        book,
-                        spec.site,
-                        &spec.images,
-                        &spec.qps,
-                        spec.trial,
-                        Some(package),
-                        &mut scratch,
-                        &mut lines,
-                    );
-                    lines
-                },
+                || written(Some(package), &mut scratch),
             );
             alts.push(alt);
         }
@@ -441,21 +443,7 @@ fn compare_with(
             "auto".into(),
             "Cheapest package each month".into(),
             || totals::image_search(&inputs, None, sum.factor),
-            || {
-                let mut lines = vec![Vec::new(); n];
-                quote::price_image_search(
-                    scenario,
-                    book,
-                    spec.site,
-                    &spec.images,
-                    &spec.qps,
-                    spec.trial,
-                    None,
-                    &mut scratch,
-                    &mut lines,
-                );
-                lines
-            },
+            || written(None, &mut scratch),
         );
         auto.current = true;
         alts.push(auto);
