@@ -90,23 +90,42 @@ fn quote_json_has_exactly_the_contract_fields() {
     );
     let month = &v["months"][0];
     assert_eq!(keys(month), ["budgets", "lines", "month", "total"]);
+    // The first line is TCR's: it also says whether its edition fits and what it lacks.
+    assert_eq!(month["lines"][0]["product"], "tcr");
     assert_eq!(
         keys(&month["lines"][0]),
         [
             "amount",
             "converted",
             "currency",
+            "feasible",
             "item",
+            "notes",
             "plan",
             "price_missing",
             "product",
             "quantity",
             "rule",
+            "shortfall",
             "source",
             "unit",
             "unit_price"
         ]
     );
+    // Other products' lines carry notes but no fit.
+    let other = month["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["product"] != "tcr")
+        .expect("a TCSS or Image Search line");
+    assert!(other["notes"].is_array());
+    assert!(other.get("feasible").is_none() && other.get("shortfall").is_none());
+    // Messages are {code, args, text} (revised 2026-12).
+    for n in v["notes"].as_array().unwrap() {
+        assert_eq!(keys(n), ["args", "code", "text"]);
+        assert!(n["code"].as_str().unwrap().contains('.'));
+    }
     assert_eq!(
         keys(&month["budgets"][0]),
         ["amount", "product", "spend", "status"]
@@ -350,4 +369,53 @@ fn pricing_crate_stays_pure() {
         tree.lines().any(|l| l.starts_with("rust_decimal ")),
         "the check sees the dependency tree"
     );
+}
+
+#[test]
+fn lang_renders_texts_and_headings_in_chinese_with_the_same_codes() {
+    let file = example("enterprise-cn");
+    let (code, out, err) = run(&["quote", &file, "--format", "table", "--lang", "zh-CN"]);
+    assert_eq!(code, 0, "{err}");
+    golden("enterprise-cn.quote.zh-CN.txt", &out);
+    let (code, out, _) = run(&["compare", &file, "--format", "table", "--lang", "zh-CN"]);
+    assert_eq!(code, 0);
+    golden("enterprise-cn.compare.zh-CN.txt", &out);
+    let (code, out, _) = run(&["quote", &file, "--format", "csv", "--lang", "zh-CN"]);
+    assert_eq!(code, 0);
+    let csv = String::from_utf8(out).unwrap();
+    assert!(
+        csv.starts_with("\u{feff}月份,产品,项目,方案"),
+        "{}",
+        &csv[..80]
+    );
+
+    // JSON: the same codes, args, keys and figures; only `text` changes language.
+    let json = |lang: &str| {
+        let (code, out, _) = run(&["quote", &file, "--format", "json", "--lang", lang]);
+        assert_eq!(code, 0);
+        serde_json::from_slice::<serde_json::Value>(&out).unwrap()
+    };
+    let (en, zh) = (json("en"), json("zh-CN"));
+    let strip = |mut v: serde_json::Value| {
+        fn walk(v: &mut serde_json::Value) {
+            match v {
+                serde_json::Value::Object(map) => {
+                    map.remove("text");
+                    map.values_mut().for_each(walk);
+                }
+                serde_json::Value::Array(list) => list.iter_mut().for_each(walk),
+                _ => {}
+            }
+        }
+        walk(&mut v);
+        v
+    };
+    assert_eq!(strip(en.clone()), strip(zh.clone()));
+    let text = zh["notes"][0]["text"].as_str().unwrap();
+    assert!(!text.is_ascii(), "{text}");
+    assert_ne!(en["notes"][0]["text"], zh["notes"][0]["text"]);
+
+    let (code, _, err) = run(&["quote", &file, "--lang", "fr"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--lang: must be en or zh-CN"), "{err}");
 }

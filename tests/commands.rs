@@ -1,13 +1,15 @@
 //! The app's commands, called as plain functions on a temporary database (no window).
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, TimeZone, Utc};
 use plancast::commands::database::{load_examples_once, EXAMPLES, EXAMPLES_LOADED};
 use plancast::commands::dto::UserPriceInput;
 use plancast::commands::{
-    exports, prices, quotes, scenarios, settings, ApiError, Database, ErrorCode,
+    exports, prices, quotes, scenarios, settings, ApiError, Database, ErrorCode, COMMANDS,
 };
+use pricing::{Currency, Product, Site};
 use store::Store;
 
 const STARTUP: &str = include_str!("../examples/startup-intl.json");
@@ -122,8 +124,8 @@ fn a_scenario_round_trips_through_the_database() {
     let (_dir, mut store) = temp_store();
     let row = scenarios::create_scenario(&mut store, STARTUP, now()).expect("create");
     assert_eq!(row.name, "Start-up on the international site, 2027");
-    assert_eq!(row.currency.as_deref(), Some("USD"));
-    assert_eq!(row.products, ["tcr", "tcss", "image_search"]);
+    assert_eq!(row.currency, Some(Currency::Usd));
+    assert_eq!(row.products, Product::ALL);
     let doc = scenarios::get_scenario(&store, row.id).expect("get");
     let reread = pricing::parse_scenario(&doc.document).expect("stored document reads");
     let original = pricing::parse_scenario(STARTUP).expect("example reads");
@@ -209,7 +211,7 @@ fn the_preview_reports_problems_instead_of_failing() {
     let preview = quotes::preview_quote(&store, STARTUP, "dark", "zh-CN").expect("preview");
     assert!(preview.ok);
     assert_eq!(preview.months.len(), 12);
-    assert_eq!(preview.currency.as_deref(), Some("USD"));
+    assert_eq!(preview.currency, Some(Currency::Usd));
     assert!(preview.chart_svg.is_some_and(|svg| svg.contains("<svg")));
 }
 
@@ -268,7 +270,7 @@ fn a_user_price_changes_every_quote() {
     assert!(listed.iter().any(|p| p.id == price.id && p.user));
     assert!(listed
         .iter()
-        .all(|p| p.product == "tcr" && p.site == "tencent-intl"));
+        .all(|p| p.product == Product::Tcr && p.site == Site::TencentIntl));
     // Entered without a start date, it is in force from any date, and says so (no made-up
     // date); every built-in entry has its own.
     assert_eq!(price.effective_from, None);
@@ -349,8 +351,8 @@ fn a_saved_quote_opens_with_its_month_totals_and_the_entries_it_used() {
     assert_eq!(opened.scenario_id, row.id);
     assert_eq!(opened.created_at, "2026-11-22T09:00:00Z");
     assert_eq!(
-        (opened.currency.as_str(), opened.complete),
-        ("USD", view.complete)
+        (opened.currency, opened.complete),
+        (Currency::Usd, view.complete)
     );
     assert_eq!(opened.total, view.total);
     let months: Vec<(&str, &str)> = opened
@@ -372,18 +374,14 @@ fn a_saved_quote_opens_with_its_month_totals_and_the_entries_it_used() {
         .find(|e| e.source == "user")
         .expect("the user's price is among the entries used");
     assert_eq!(
-        (
-            user.product.as_str(),
-            user.site.as_str(),
-            user.item.as_str()
-        ),
-        ("tcr", "tencent-intl", "cos_storage")
+        (user.product, user.site, user.item.as_str()),
+        (Product::Tcr, Site::TencentIntl, "cos_storage")
     );
     assert_eq!(
         (user.amount.as_str(), user.unit.as_str()),
         ("10", "GB-month")
     );
-    assert_eq!(user.currency.as_deref(), Some("USD"));
+    assert_eq!(user.currency, Some(Currency::Usd));
     assert_eq!(user.regions, ["ap-singapore"]);
     assert_eq!(
         user.id, None,
@@ -777,50 +775,89 @@ fn the_preview_is_fast_enough_for_every_keystroke() {
     assert!(each < std::time::Duration::from_secs(1), "{each:?}");
 }
 
-/// A command must be in `generate_handler!`, in `COMMANDS` (build.rs) and allowed by the main
-/// window's capability, or the UI gets "command not found" / "not allowed" at run time.
+/// Every `#[tauri::command]` under src-tauri/src/commands/ is in the one command list
+/// (commands/list.rs), which names nothing else: the invoke handler, the permissions and the
+/// UI's `CommandName` all come from that list, so a command left out of it could not be called.
 #[test]
-fn every_command_is_registered_in_all_three_places() {
+fn every_command_is_in_the_command_list() {
+    let mut defined = Vec::new();
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/src/commands")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("readable directory") {
+            let path = entry.expect("directory entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let source = std::fs::read_to_string(&path).expect("readable source");
+                let mut lines = source.lines().map(str::trim_start);
+                while let Some(line) = lines.next() {
+                    if !line.starts_with("#[tauri::command") {
+                        continue;
+                    }
+                    let name = lines
+                        .find_map(|l| l.split_once("fn ").map(|(_, rest)| rest))
+                        .and_then(|rest| {
+                            rest.split(|c: char| c != '_' && !c.is_alphanumeric())
+                                .next()
+                        })
+                        .unwrap_or_else(|| {
+                            panic!("no function after a command attribute in {path:?}")
+                        });
+                    defined.push(name.to_owned());
+                }
+            }
+        }
+    }
+    assert!(defined.len() > 30, "{defined:?}");
+    let listed: BTreeSet<&str> = COMMANDS.iter().copied().collect();
+    assert_eq!(listed.len(), COMMANDS.len(), "a command is listed twice");
+    let defined: BTreeSet<&str> = defined.iter().map(String::as_str).collect();
+    let unlisted: Vec<_> = defined.difference(&listed).collect();
+    assert!(
+        unlisted.is_empty(),
+        "add these commands to src-tauri/src/commands/list.rs: {unlisted:?}"
+    );
+    let not_commands: Vec<_> = listed.difference(&defined).collect();
+    assert!(
+        not_commands.is_empty(),
+        "src-tauri/src/commands/list.rs lists what is no #[tauri::command]: {not_commands:?}"
+    );
+}
+
+/// The main window gets the commands through the `commands` permission set that build.rs
+/// generates from the list, never one by one, and the generated set is the whole list.
+#[test]
+fn the_window_is_granted_the_generated_commands_set() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let read = |p: &str| std::fs::read_to_string(root.join(p)).expect("readable");
-    let app = read("src-tauri/src/app.rs");
-    let build = read("src-tauri/build.rs");
-    let capability: serde_json::Value =
-        serde_json::from_str(&read("src-tauri/capabilities/main-window.json")).expect("json");
-    let handled: Vec<&str> = app
-        .split("commands::")
-        .skip(1)
-        .filter_map(|rest| rest.split(',').next())
-        .map(str::trim)
-        .filter(|name| name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
-        .collect();
-    let listed = build
-        .split("const COMMANDS")
-        .nth(1)
-        .and_then(|rest| rest.split("];").next())
-        .expect("COMMANDS list");
-    let listed: Vec<&str> = listed.split('"').skip(1).step_by(2).collect();
-    let allowed: Vec<String> = capability["permissions"]
+    let json = |p: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(root.join(p)).expect("readable"))
+            .expect("json")
+    };
+    let capability = json("src-tauri/capabilities/main-window.json");
+    let granted: Vec<&str> = capability["permissions"]
         .as_array()
         .expect("permissions")
         .iter()
         .filter_map(|p| p.as_str())
-        .filter_map(|p| p.strip_prefix("allow-"))
-        .map(|p| p.replace('-', "_"))
         .collect();
-    assert!(handled.len() > 30, "{handled:?}");
-    let mut handled_sorted = handled.clone();
-    handled_sorted.sort_unstable();
-    let mut listed_sorted = listed.clone();
-    listed_sorted.sort_unstable();
-    let mut allowed_sorted = allowed.clone();
-    allowed_sorted.sort_unstable();
-    assert_eq!(handled_sorted, listed_sorted);
-    assert_eq!(
-        listed_sorted,
-        allowed_sorted
+    assert!(granted.contains(&"commands"), "{granted:?}");
+    assert!(
+        !granted
             .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
+            .any(|p| p.starts_with("allow-") || p.starts_with("deny-") || *p == "core:default"),
+        "{granted:?}"
     );
+    // tauri-build saves the permissions it read (gen/ is written by every build).
+    let manifests = json("gen/schemas/acl-manifests.json");
+    let set: Vec<&str> = manifests["__app-acl__"]["permission_sets"]["commands"]["permissions"]
+        .as_array()
+        .expect("the generated `commands` set")
+        .iter()
+        .filter_map(|p| p.as_str())
+        .collect();
+    let expected: Vec<String> = COMMANDS
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
+    assert_eq!(set, expected);
 }

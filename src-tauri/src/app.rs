@@ -1,25 +1,14 @@
-//! The desktop window: the Tauri builder, its plugins, the managed state and the command list.
+//! The desktop window: the Tauri builder, its plugins and the managed state.
 //!
 //! Nothing here computes prices or touches the database directly; commands delegate to the
-//! workspace crates through [`crate::commands`].
-
-use std::path::PathBuf;
+//! workspace crates through [`crate::commands`], which also owns the command list
+//! ([`commands::list`]) and the state the commands share ([`AppState`]). This module depends
+//! on the commands, never the other way round.
 
 use tauri::Manager;
 
-use crate::commands::{self, ApiError, Database};
+use crate::commands::{self, ApiError, AppState, Database};
 use crate::data_dir::default_data_dir;
-
-/// State shared by every command of one running app.
-#[derive(Debug, Clone)]
-pub struct AppState {
-    /// Where this user's database and settings live (created at start-up).
-    pub data_dir: PathBuf,
-    /// The database, opened once at start-up in the background (commands wait for it); if
-    /// the store refused the file, every command that needs it returns that refusal as a
-    /// `database` error and the window still opens.
-    pub database: Database,
-}
 
 /// Opens the main window and runs until it is closed.
 ///
@@ -49,46 +38,7 @@ pub fn run_app() -> tauri::Result<()> {
             app.manage(AppState { data_dir, database });
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::list_scenarios,
-            commands::get_scenario,
-            commands::create_scenario,
-            commands::update_scenario,
-            commands::rename_scenario,
-            commands::duplicate_scenario,
-            commands::delete_scenario,
-            commands::preview_quote,
-            commands::quote_scenario,
-            commands::compare_alternatives,
-            commands::compare_scenarios,
-            commands::save_quote,
-            commands::list_saved_quotes,
-            commands::get_saved_quote,
-            commands::delete_saved_quote,
-            commands::list_prices,
-            commands::add_user_price,
-            commands::update_user_price,
-            commands::delete_user_price,
-            commands::list_rates,
-            commands::upsert_rate,
-            commands::delete_rate,
-            commands::get_settings,
-            commands::set_setting,
-            commands::get_draft,
-            commands::put_draft,
-            commands::delete_draft,
-            commands::list_actuals,
-            commands::upsert_actual,
-            commands::delete_actual,
-            commands::wizard_options,
-            commands::export_quote_csv,
-            commands::export_comparison_csv,
-            commands::export_side_by_side_csv,
-            commands::export_chart,
-            commands::export_scenario,
-            commands::import_scenario,
-        ])
+        .invoke_handler(commands::invoke_handler())
         .run(tauri::generate_context!())
 }
 

@@ -5,9 +5,13 @@
 
 import { invoke } from '@tauri-apps/api/core';
 import { open, save } from '@tauri-apps/plugin-dialog';
-import type { AppInfo, ErrorCode } from './bindings';
+import type { AppInfo, CommandName, Currency, ErrorCode, Product, Site } from './bindings';
 
 export type { AppInfo, ErrorCode } from './bindings';
+
+// The vocabulary (string-literal unions) and its values in Rust's order, for the UI's lists.
+export type { Product, Site, Edition, Currency, BudgetStatus } from './bindings';
+export { PRODUCTS, SITES, CURRENCIES } from './bindings';
 
 // The command types are generated from Rust (bindings.ts); this module only re-exports them.
 import type {
@@ -124,7 +128,9 @@ function toCommandError(error: unknown): CommandError {
   return new CommandError({ code: 'internal', message, field: null });
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+// Only the names in `CommandName` (generated from src-tauri/src/commands/list.rs, the list that
+// also grants the window its permissions): a command missing from that list is a type error.
+async function call<T>(command: CommandName, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (error) {
@@ -178,14 +184,14 @@ export const api = {
     call<void>('export_chart', { id, path, format, theme, lang }),
 
   // Price book and exchange rates.
-  listPrices: (date: string, product: string | null, site: string | null) =>
+  listPrices: (date: string, product: Product | null, site: Site | null) =>
     call<PriceRow[]>('list_prices', { date, product, site }),
   addUserPrice: (price: UserPriceInput) => call<unknown>('add_user_price', { price }),
   updateUserPrice: (id: number, price: UserPriceInput) =>
     call<unknown>('update_user_price', { id, price }),
   deleteUserPrice: (id: number) => call<void>('delete_user_price', { id }),
   listRates: () => call<RateRow[]>('list_rates'),
-  upsertRate: (from: string, to: string, rate: string, date: string) =>
+  upsertRate: (from: Currency, to: Currency, rate: string, date: string) =>
     call<unknown>('upsert_rate', { from, to, rate, date }),
   deleteRate: (id: number) => call<void>('delete_rate', { id }),
 

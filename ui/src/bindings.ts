@@ -1,4 +1,14 @@
-// Generated from the Rust command types by `cargo test --test bindings`. Do not edit.
+// Generated from the Rust command types by `UPDATE_BINDINGS=1 cargo test -p plancast --test bindings`. Do not edit.
+
+export type Product = "tcr" | "tcss" | "image_search";
+
+export type Site = "tencent-intl" | "tencent-cn" | "aliyun-cn" | "aliyun-intl";
+
+export type Edition = "personal" | "basic" | "standard" | "premium";
+
+export type Currency = "USD" | "CNY";
+
+export type BudgetStatus = "ok" | "warning" | "over";
 
 export type ErrorCode = "invalid_input" | "not_found" | "database" | "io" | "internal";
 
@@ -26,11 +36,13 @@ version: string,
  */
 data_dir: string, };
 
-export type ScenarioRow = { id: number, name: string, start: string | null, months: number | null, currency: string | null, 
+export type Message = { code: string, args: Record<string, string | boolean | Message | Message[]>, };
+
+export type ScenarioRow = { id: number, name: string, start: string | null, months: number | null, currency: Currency | null, 
 /**
  * `tcr`, `tcss`, `image_search`, in that order.
  */
-products: Array<string>, 
+products: Array<Product>, 
 /**
  * The quoted total in `currency`; absent when the scenario cannot be quoted.
  */
@@ -44,23 +56,27 @@ export type ScenarioDoc = { id: number, name: string, document: string, created_
 
 export type MonthTotal = { month: string, total: string, };
 
-export type Preview = { ok: boolean, errors: Array<FieldErrorDto>, total: string | null, currency: string | null, complete: boolean, months: Array<MonthTotal>, chart_svg: string | null, };
+export type Preview = { ok: boolean, errors: Array<FieldErrorDto>, total: string | null, currency: Currency | null, complete: boolean, months: Array<MonthTotal>, chart_svg: string | null, };
 
-export type LineView = { product: string, item: string, plan: string | null, quantity: string, unit: string, unit_price: string | null, amount: string | null, currency: string, converted: string | null, rule: string, source: string | null, source_title: string | null, 
+export type LineView = { product: Product, item: string, plan: string | null, quantity: string, unit: string, unit_price: string | null, amount: string | null, currency: Currency, converted: string | null, rule: string, source: string | null, source_title: string | null, 
 /**
  * No known amount: a missing price, a custom quote or an infeasible plan (rule GEN-5).
  */
-price_missing: boolean, custom_quote: boolean, infeasible: boolean, note: string | null, entry_note: string | null, 
+price_missing: boolean, custom_quote: boolean, infeasible: boolean, 
+/**
+ * The line's own note, then its price entry's (a user price's note in the user's words).
+ */
+notes: Array<Message>, 
 /**
  * "0.28 USD/hour × 744 hour = 208.32 USD".
  */
 calculation: string, };
 
-export type BudgetMonthView = { name: string | null, product: string | null, amount: string | null, currency: string, amount_converted: string | null, spend: string, variance: string | null, utilisation: string | null, 
+export type BudgetMonthView = { name: string | null, product: Product | null, amount: string | null, currency: Currency, amount_converted: string | null, spend: string, variance: string | null, utilisation: string | null, 
 /**
  * `ok`, `warning`, `over`; absent outside the budget's months.
  */
-status: string | null, cumulative_spend: string, cumulative_budget: string, cumulative_status: string | null, };
+status: BudgetStatus | null, cumulative_spend: string, cumulative_budget: string, cumulative_status: BudgetStatus | null, };
 
 export type MonthView = { month: string, lines: Array<LineView>, total: string, complete: boolean, 
 /**
@@ -68,11 +84,11 @@ export type MonthView = { month: string, lines: Array<LineView>, total: string, 
  */
 budgets: Array<BudgetMonthView>, };
 
-export type BudgetSummaryView = { name: string | null, product: string | null, amount: string, currency: string, warn_at: string, start: string | null, end: string | null, total_spend: string, total_budget: string, first_warning: string | null, first_over: string | null, first_cumulative_over: string | null, };
+export type BudgetSummaryView = { name: string | null, product: Product | null, amount: string, currency: Currency, warn_at: string, start: string | null, end: string | null, total_spend: string, total_budget: string, first_warning: string | null, first_over: string | null, first_cumulative_over: string | null, };
 
-export type ShortfallView = { requirement: string, needed: string, allowed: string, by_ticket: boolean, text: string, };
+export type ShortfallView = { requirement: string, needed: string, allowed: string, by_ticket: boolean, message: Message, };
 
-export type EditionOptionView = { edition: string, feasible: boolean, needs_ticket: boolean, 
+export type EditionOptionView = { edition: Edition, feasible: boolean, needs_ticket: boolean, 
 /**
  * In the site currency; absent when a price is missing.
  */
@@ -82,11 +98,11 @@ export type TcrMonthView = { month: string,
 /**
  * Absent when no edition meets the requirements.
  */
-edition: string | null, billing: string, needs_ticket: boolean, options: Array<EditionOptionView>, };
+edition: Edition | null, billing: string, needs_ticket: boolean, options: Array<EditionOptionView>, };
 
 export type TcssMonthView = { month: string, licensed: string, max_cores: string, break_even_days: string | null, cost: string | null, all_prepaid: string | null, all_postpaid: string | null, };
 
-export type TcssView = { site: string, currency: string, billing: string, months: Array<TcssMonthView>, total: string | null, all_prepaid: string | null, all_postpaid: string | null, saving_vs_prepaid: string | null, saving_vs_postpaid: string | null, };
+export type TcssView = { site: Site, currency: Currency, billing: string, months: Array<TcssMonthView>, total: string | null, all_prepaid: string | null, all_postpaid: string | null, saving_vs_prepaid: string | null, saving_vs_postpaid: string | null, };
 
 export type ImageSearchMonthView = { month: string, 
 /**
@@ -94,19 +110,19 @@ export type ImageSearchMonthView = { month: string,
  */
 package: string | null, images: string, qps: string, };
 
-export type PackageChangeView = { month: string, from: string, to: string, kind: string, amount: string, currency: string, };
+export type PackageChangeView = { month: string, from: string, to: string, kind: string, amount: string, currency: Currency, };
 
 export type ImageSearchView = { months: Array<ImageSearchMonthView>, changes: Array<PackageChangeView>, };
 
-export type NoteView = { code: string, product: string | null, text: string, };
+export type NoteView = { product: Product | null, message: Message, };
 
-export type ActualRowView = { month: string, product: string, projected: string, actual: string | null, error: string | null, error_ratio: string | null, };
+export type ActualRowView = { month: string, product: Product, projected: string, actual: string | null, error: string | null, error_ratio: string | null, };
 
-export type QuoteView = { scenario_id: number, name: string, currency: string, start: string, total: string, complete: boolean, 
+export type QuoteView = { scenario_id: number, name: string, currency: Currency, start: string, total: string, complete: boolean, 
 /**
  * `tcr`, `tcss`, `image_search` present in the scenario.
  */
-products: Array<string>, months: Array<MonthView>, budgets: Array<BudgetSummaryView>, tcr: Array<TcrMonthView> | null, tcss: TcssView | null, image_search: ImageSearchView | null, notes: Array<NoteView>, 
+products: Array<Product>, months: Array<MonthView>, budgets: Array<BudgetSummaryView>, tcr: Array<TcrMonthView> | null, tcss: TcssView | null, image_search: ImageSearchView | null, notes: Array<NoteView>, 
 /**
  * One row per month and product; empty when no actuals are recorded.
  */
@@ -116,13 +132,13 @@ actuals: Array<ActualRowView>,
  */
 actuals_error: string | null, chart_svg: string | null, };
 
-export type AlternativeView = { product: string, plan: string, label: string, total: string | null, currency: string, feasible: boolean, complete: boolean, reasons: Array<string>, current: boolean, recommended: boolean, saving: string | null, };
+export type AlternativeView = { product: Product, plan: string, label: Message, total: string | null, currency: Currency, feasible: boolean, complete: boolean, reasons: Array<Message>, current: boolean, recommended: boolean, saving: string | null, };
 
-export type ProductComparisonView = { product: string, alternatives: Array<AlternativeView>, };
+export type ProductComparisonView = { product: Product, alternatives: Array<AlternativeView>, };
 
-export type ComparisonView = { scenario: string, currency: string, products: Array<ProductComparisonView>, };
+export type ComparisonView = { scenario: string, currency: Currency, products: Array<ProductComparisonView>, };
 
-export type ComparedScenario = { id: number, name: string, currency: string, total: string, complete: boolean, };
+export type ComparedScenario = { id: number, name: string, currency: Currency, total: string, complete: boolean, };
 
 export type ComparedMonth = { month: string, totals: Array<string | null>, differences: Array<string | null>, };
 
@@ -133,36 +149,44 @@ export type PriceRow = {
  * The database id of a user entry in force. Absent for built-in entries and for every
  * entry of a saved quote: the user's price may have been changed or removed since.
  */
-id: number | null, product: string, site: string, item: string, plan: string | null, regions: Array<string>, unit: string, amount: string, 
+id: number | null, product: Product, site: Site, item: string, plan: string | null, regions: Array<string>, unit: string, amount: string, 
 /**
  * Absent for quotas and limits (counts, not money).
  */
-currency: string | null, 
+currency: Currency | null, 
 /**
  * Absent for a user price entered without a start date: it is in force from any date.
  */
-effective_from: string | null, effective_to: string | null, source: string, source_title: string | null, rule: string, note: string | null, user: boolean, };
+effective_from: string | null, effective_to: string | null, source: string, source_title: string | null, rule: string, 
+/**
+ * The note as stored: a user price's own words (what its edit form shows).
+ */
+note: string | null, 
+/**
+ * The note to show: a built-in entry's is a catalogue message, a user price's its text.
+ */
+note_message: Message | null, user: boolean, };
 
-export type UserPriceInput = { product: string, site: string, item: string, plan: string | null, region: string | null, unit: string, amount: string, currency: string, effective_from: string | null, effective_to: string | null, note: string | null, };
+export type UserPriceInput = { product: Product, site: Site, item: string, plan: string | null, region: string | null, unit: string, amount: string, currency: Currency, effective_from: string | null, effective_to: string | null, note: string | null, };
 
-export type RateRow = { id: number, from: string, to: string, rate: string, date: string, };
+export type RateRow = { id: number, from: Currency, to: Currency, rate: string, date: string, };
 
-export type ActualView = { id: number, scenario_id: number, product: string, month: string, amount: string, currency: string, };
+export type ActualView = { id: number, scenario_id: number, product: Product, month: string, amount: string, currency: Currency, };
 
-export type SavedQuoteRow = { id: number, scenario_id: number, created_at: string, currency: string, total: string, complete: boolean, 
+export type SavedQuoteRow = { id: number, scenario_id: number, created_at: string, currency: Currency, total: string, complete: boolean, 
 /**
  * Today's total of the scenario minus `total`, in `currency`; absent when the scenario
  * cannot be quoted now or reports in another currency now.
  */
 difference: string | null, };
 
-export type TodayTotal = { currency: string, total: string, 
+export type TodayTotal = { currency: Currency, total: string, 
 /**
  * False when a line has no price now (rule GEN-5).
  */
 complete: boolean, };
 
-export type SavedQuoteView = { id: number, scenario_id: number, created_at: string, currency: string, total: string, complete: boolean, 
+export type SavedQuoteView = { id: number, scenario_id: number, created_at: string, currency: Currency, total: string, complete: boolean, 
 /**
  * Each month's total as saved, in `currency`.
  */
@@ -188,18 +212,68 @@ scenario_changed: boolean, };
 
 export type RegionOption = { region: string, name: string, name_zh: string, group: string, availability: string | null, priced: boolean, };
 
-export type EditionOptionInfo = { edition: string, title_intl: string, title_cn: string, };
+export type EditionOptionInfo = { edition: Edition, title_intl: string, title_cn: string, };
 
-export type SiteOption = { site: string, currency: string, };
+export type SiteOption = { site: Site, currency: Currency, };
 
-export type ProductSites = { product: string, sites: Array<SiteOption>, };
+export type ProductSites = { product: Product, sites: Array<SiteOption>, };
 
-export type SitePackages = { site: string, packages: Array<string>, };
+export type SitePackages = { site: Site, packages: Array<string>, };
 
-export type PriceItemOption = { product: string, item: string, unit: string, };
+export type PriceItemOption = { product: Product, item: string, unit: string, };
 
 export type WizardOptions = { regions: Array<RegionOption>, editions: Array<EditionOptionInfo>, sites: Array<ProductSites>, packages: Array<SitePackages>, 
 /**
  * What a user price may set, product by product, in the Prices screen's order.
  */
 price_items: Array<PriceItemOption>, };
+
+/** Every `Product`, in the order Rust lists them (`Product::ALL`). */
+export const PRODUCTS: readonly Product[] = ["tcr","tcss","image_search"];
+
+/** Every `Site`, in the order Rust lists them (`Site::ALL`). */
+export const SITES: readonly Site[] = ["tencent-intl","tencent-cn","aliyun-cn","aliyun-intl"];
+
+/** Every `Currency`, in the order Rust lists them (`Currency::ALL`). */
+export const CURRENCIES: readonly Currency[] = ["USD","CNY"];
+
+/** Every command the window may invoke (src-tauri/src/commands/list.rs). */
+export type CommandName =
+  | "app_info"
+  | "list_scenarios"
+  | "get_scenario"
+  | "create_scenario"
+  | "update_scenario"
+  | "rename_scenario"
+  | "duplicate_scenario"
+  | "delete_scenario"
+  | "preview_quote"
+  | "quote_scenario"
+  | "compare_alternatives"
+  | "compare_scenarios"
+  | "save_quote"
+  | "list_saved_quotes"
+  | "get_saved_quote"
+  | "delete_saved_quote"
+  | "list_prices"
+  | "add_user_price"
+  | "update_user_price"
+  | "delete_user_price"
+  | "list_rates"
+  | "upsert_rate"
+  | "delete_rate"
+  | "get_settings"
+  | "set_setting"
+  | "get_draft"
+  | "put_draft"
+  | "delete_draft"
+  | "list_actuals"
+  | "upsert_actual"
+  | "delete_actual"
+  | "wizard_options"
+  | "export_quote_csv"
+  | "export_comparison_csv"
+  | "export_side_by_side_csv"
+  | "export_chart"
+  | "export_scenario"
+  | "import_scenario";

@@ -5,6 +5,10 @@ import i18next from 'i18next';
 import { signal } from '@preact/signals';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
+// The pricing core's messages and report words: one catalogue per language, shared with the
+// command line (see messages.ts).
+import coreEn from '../../src-tauri/crates/pricing/messages/en.json';
+import coreZhCN from '../../src-tauri/crates/pricing/messages/zh-CN.json';
 import { readPreference, writePreference } from './preferences';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -23,7 +27,10 @@ function systemLanguage(): Language {
 export const language = signal<Language>(readPreference('language', LANGUAGES, systemLanguage()));
 
 void i18next.init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  resources: {
+    en: { translation: { ...en, ...coreEn } },
+    'zh-CN': { translation: { ...zhCN, ...coreZhCN } },
+  },
   lng: language.value,
   fallbackLng: 'en',
   initAsync: false, // Resources are bundled, so initialise synchronously.

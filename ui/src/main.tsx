@@ -1,10 +1,11 @@
 import { render } from 'preact';
-import './styles/tokens.css';
-import './styles/app.css';
-import './styles/screens.css';
 import './i18n';
 import './theme';
 import { App } from './app';
+import { preloadScreens } from './components/lazy-screen';
+
+// The styles are linked from index.html, not imported here: the static shell there paints with
+// them before this script has loaded.
 
 // Record Content-Security-Policy violations where the E2E tests can read them: the CSP is
 // strict (no inline styles or scripts), and a violation means a feature silently broke.
@@ -15,4 +16,11 @@ document.addEventListener('securitypolicyviolation', (event) => {
 });
 
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+if (root) {
+  // Replace index.html's static shell (same frame, drawn before any script ran) in the same
+  // task as the first render, so no frame shows neither. Preact would otherwise try to reuse
+  // the static elements and keep attributes the real ones do not have.
+  root.textContent = '';
+  render(<App />, root);
+  preloadScreens();
+}

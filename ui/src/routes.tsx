@@ -4,14 +4,18 @@
 
 import type { ComponentType } from 'preact';
 import { CompareIcon, PriceBookIcon, ScenariosIcon, SettingsIcon } from './components/icons';
+import { lazyScreen } from './components/lazy-screen';
 import { LivePanel } from './components/side-panel';
 import { matchPath } from './router';
-import { CompareScreen } from './screens/compare';
-import { ScenarioScreen } from './screens/scenario';
-import { WizardScreen } from './screens/wizard';
-import { PriceBookScreen } from './screens/price-book';
+import { ScenarioScreen } from './screens/scenario/index';
 import { ScenariosScreen } from './screens/scenarios';
-import { SettingsScreen } from './screens/settings';
+
+// The scenario list (the first screen) and a scenario are in the main chunk; the other screens
+// are chunks of their own, loaded when first shown so that start-up parses less.
+const WizardScreen = lazyScreen(() => import('./screens/wizard').then((module) => module.WizardScreen));
+const CompareScreen = lazyScreen(() => import('./screens/compare').then((module) => module.CompareScreen));
+const PriceBookScreen = lazyScreen(() => import('./screens/price-book').then((module) => module.PriceBookScreen));
+const SettingsScreen = lazyScreen(() => import('./screens/settings').then((module) => module.SettingsScreen));
 
 export interface Route {
   /** Stable id, used in tests (`data-test="nav-<id>"`) and screenshots. */

@@ -7,7 +7,7 @@
 
 use pricing::book::PriceEntry;
 use pricing::money::exact_text;
-use pricing::{Comparison, PriceBook, Quote};
+use pricing::{Comparison, Lang, Message, PriceBook, Product, Quote};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
@@ -19,17 +19,22 @@ fn opt_dec(d: Option<Decimal>) -> Value {
     d.map_or(Value::Null, dec)
 }
 
-/// The quote as the contract's JSON object.
-pub fn quote_json(q: &Quote) -> Value {
+fn messages(list: &[Message], lang: Lang) -> Value {
+    Value::Array(list.iter().map(|m| m.to_json(lang)).collect())
+}
+
+/// The quote as the contract's JSON object, its messages rendered in `lang`.
+pub fn quote_json(q: &Quote, lang: Lang) -> Value {
     let months: Vec<Value> = q
         .months
         .iter()
-        .map(|m| {
+        .enumerate()
+        .map(|(k, m)| {
             let lines: Vec<Value> = m
                 .lines
                 .iter()
                 .map(|l| {
-                    json!({
+                    let mut line = json!({
                         "product": l.product.key(),
                         "item": l.item,
                         "plan": l.plan,
@@ -41,9 +46,16 @@ pub fn quote_json(q: &Quote) -> Value {
                         "converted": opt_dec(l.converted),
                         "rule": l.rule,
                         "source": l.source,
-                        // A custom quote or an infeasible plan has no price either (rule GEN-5).
-                        "price_missing": !l.is_complete(),
-                    })
+                        // Only that no price covers the line: a custom quote has none either
+                        // (rule GEN-5); an infeasible edition says so in `feasible`.
+                        "price_missing": l.amount.is_none(),
+                        "notes": messages(&l.notes(), lang),
+                    });
+                    if l.product == Product::Tcr {
+                        line["feasible"] = Value::Bool(!l.infeasible);
+                        line["shortfall"] = messages(&q.tcr_shortfall(k, l), lang);
+                    }
+                    line
                 })
                 .collect();
             let budgets: Vec<Value> = m
@@ -67,12 +79,12 @@ pub fn quote_json(q: &Quote) -> Value {
         "complete": q.complete,
         "months": months,
         "total": dec(q.total),
-        "notes": q.notes.iter().map(|n| n.text.clone()).collect::<Vec<_>>(),
+        "notes": q.notes.iter().map(|n| n.message.to_json(lang)).collect::<Vec<_>>(),
     })
 }
 
-/// Every alternative per product, cheapest first.
-pub fn comparison_json(c: &Comparison) -> Value {
+/// Every alternative per product, cheapest first, its messages rendered in `lang`.
+pub fn comparison_json(c: &Comparison, lang: Lang) -> Value {
     let products: Vec<Value> = c
         .products
         .iter()
@@ -83,11 +95,11 @@ pub fn comparison_json(c: &Comparison) -> Value {
                 .map(|a| {
                     json!({
                         "plan": a.plan,
-                        "label": a.label,
+                        "label": a.label.to_json(lang),
                         "total": opt_dec(a.total),
                         "feasible": a.feasible,
                         "complete": a.complete,
-                        "reasons": a.reasons,
+                        "reasons": messages(&a.reasons, lang),
                         "current": a.current,
                         "recommended": a.recommended,
                         "saving": opt_dec(a.saving),
@@ -101,7 +113,12 @@ pub fn comparison_json(c: &Comparison) -> Value {
 }
 
 /// Price-book entries in force on a date with their sources.
-pub fn prices_json(book: &PriceBook, entries: &[&PriceEntry], date: chrono::NaiveDate) -> Value {
+pub fn prices_json(
+    book: &PriceBook,
+    entries: &[&PriceEntry],
+    date: chrono::NaiveDate,
+    lang: Lang,
+) -> Value {
     let list: Vec<Value> = entries
         .iter()
         .map(|e| {
@@ -119,7 +136,7 @@ pub fn prices_json(book: &PriceBook, entries: &[&PriceEntry], date: chrono::Naiv
                 "source": e.source,
                 "source_title": book.sources().get(&e.source).map(|s| s.title.clone()),
                 "rule": e.rule,
-                "note": e.note,
+                "note": e.note_message().map(|m| m.to_json(lang)),
             })
         })
         .collect();

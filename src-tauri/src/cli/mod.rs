@@ -11,7 +11,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
-use pricing::{Currency, PriceBook, Product, Scenario, Site};
+use pricing::{Currency, Lang, PriceBook, Product, Scenario, Site};
 
 pub use json::{comparison_json, prices_json, quote_json};
 pub use table::{comparison_table, prices_table, quote_table};
@@ -32,6 +32,31 @@ pub const EXIT_FAILURE: i32 = 1;
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of texts, table headings and CSV headings: en or zh-CN (default: from LC_ALL,
+    /// LC_MESSAGES or LANG, else English). Codes, JSON field names and keys never change.
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
+}
+
+/// The language asked for with `--lang`, else the one the environment names, else English.
+fn language(asked: Option<&str>, environment: bool) -> Result<Lang, CliError> {
+    if let Some(tag) = asked {
+        return Lang::from_tag(tag).ok_or_else(|| {
+            CliError::invalid(format!("--lang: must be en or zh-CN, got \"{tag}\""))
+        });
+    }
+    if environment {
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Some(lang) = std::env::var(var)
+                .ok()
+                .filter(|v| !v.is_empty())
+                .and_then(|v| Lang::from_tag(&v))
+            {
+                return Ok(lang);
+            }
+        }
+    }
+    Ok(Lang::En)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -145,11 +170,15 @@ pub fn run() -> i32 {
         }
     };
     let stdout_is_terminal = std::io::stdout().is_terminal();
-    match execute(
-        cli.command,
-        stdout_is_terminal,
-        chrono::Local::now().date_naive(),
-    ) {
+    let result = language(cli.lang.as_deref(), true).and_then(|lang| {
+        execute(
+            cli.command,
+            stdout_is_terminal,
+            chrono::Local::now().date_naive(),
+            lang,
+        )
+    });
+    match result {
         Ok(output) => match deliver(output) {
             Ok(()) => 0,
             Err(message) => {
@@ -230,7 +259,12 @@ fn quote_error(e: pricing::QuoteError, path: &Path) -> CliError {
 }
 
 /// Runs a command to its output without writing anything (so tests can call it).
-fn execute(command: Command, terminal: bool, today: chrono::NaiveDate) -> Result<Output, CliError> {
+fn execute(
+    command: Command,
+    terminal: bool,
+    today: chrono::NaiveDate,
+    lang: Lang,
+) -> Result<Output, CliError> {
     let default_format = |out: &Option<PathBuf>| {
         if terminal && out.is_none() {
             Format::Table
@@ -265,9 +299,9 @@ fn execute(command: Command, terminal: bool, today: chrono::NaiveDate) -> Result
             }
             let quote = quote_of(&scenario, &file)?;
             let bytes = match format.unwrap_or_else(|| default_format(&out)) {
-                Format::Table => quote_table(&quote).into_bytes(),
-                Format::Json => pretty(&quote_json(&quote))?,
-                Format::Csv => report::quote_csv(&quote, &report::CsvOptions { bom: !no_bom })
+                Format::Table => quote_table(&quote, lang).into_bytes(),
+                Format::Json => pretty(&quote_json(&quote, lang))?,
+                Format::Csv => report::quote_csv(&quote, &csv_options(no_bom, lang))
                     .map_err(|e| CliError::Failed(e.to_string()))?,
             };
             Ok(Output {
@@ -286,9 +320,9 @@ fn execute(command: Command, terminal: bool, today: chrono::NaiveDate) -> Result
             let cmp = pricing::compare(&scenario, PriceBook::builtin())
                 .map_err(|e| quote_error(e, &file))?;
             let bytes = match format.unwrap_or_else(|| default_format(&out)) {
-                Format::Table => comparison_table(&cmp).into_bytes(),
-                Format::Json => pretty(&comparison_json(&cmp))?,
-                Format::Csv => report::comparison_csv(&cmp, &report::CsvOptions { bom: !no_bom })
+                Format::Table => comparison_table(&cmp, lang).into_bytes(),
+                Format::Json => pretty(&comparison_json(&cmp, lang))?,
+                Format::Csv => report::comparison_csv(&cmp, &csv_options(no_bom, lang))
                     .map_err(|e| CliError::Failed(e.to_string()))?,
             };
             Ok(Output {
@@ -328,7 +362,10 @@ fn execute(command: Command, terminal: bool, today: chrono::NaiveDate) -> Result
                     ChartTheme::Light => report::Theme::Light,
                     ChartTheme::Dark => report::Theme::Dark,
                 },
-                labels: report::ChartLabels::english(),
+                labels: match lang {
+                    Lang::En => report::ChartLabels::english(),
+                    Lang::ZhCn => report::ChartLabels::chinese(),
+                },
             };
             let bytes = if ext.as_deref() == Some("svg") {
                 report::spend_chart_svg(&quote, &opts).map(String::into_bytes)
@@ -390,8 +427,8 @@ fn execute(command: Command, terminal: bool, today: chrono::NaiveDate) -> Result
             let book = PriceBook::builtin();
             let entries = book.in_force(date, product, site);
             let bytes = match format.unwrap_or_else(|| default_format(&None)) {
-                Format::Table => prices_table(book, &entries, date).into_bytes(),
-                Format::Json => pretty(&prices_json(book, &entries, date))?,
+                Format::Table => prices_table(book, &entries, date, lang).into_bytes(),
+                Format::Json => pretty(&prices_json(book, &entries, date, lang))?,
                 Format::Csv => {
                     return Err(CliError::invalid(
                         "--format: prices are shown as table or json",
@@ -405,6 +442,10 @@ fn execute(command: Command, terminal: bool, today: chrono::NaiveDate) -> Result
             })
         }
     }
+}
+
+fn csv_options(no_bom: bool, lang: Lang) -> report::CsvOptions {
+    report::CsvOptions { bom: !no_bom, lang }
 }
 
 fn products_text(s: &Scenario) -> String {
@@ -436,7 +477,10 @@ pub fn run_with(args: &[&str], today: chrono::NaiveDate) -> (i32, Vec<u8>, Strin
             )
         }
     };
-    match execute(cli.command, false, today) {
+    // Tests get English unless they ask: the environment does not change their output.
+    let result = language(cli.lang.as_deref(), false)
+        .and_then(|lang| execute(cli.command, false, today, lang));
+    match result {
         Ok(output) => {
             let stderr = output.message.clone().unwrap_or_default();
             match &output.to {

@@ -4,15 +4,30 @@
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, ContentArrangement, Table};
 use pricing::book::PriceEntry;
 use pricing::money::{cents_text, exact_text};
-use pricing::{Comparison, PriceBook, Quote};
+use pricing::{Comparison, Lang, PriceBook, Product, Quote};
 use rust_decimal::Decimal;
 
-fn table(header: &[&str]) -> Table {
+/// A table whose header cells are the catalogue's `report.table.<key>` in `lang` (an empty
+/// key is an empty heading).
+fn table(lang: Lang, header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(header.iter().map(|h| Cell::new(*h)));
+        .set_header(header.iter().map(|h| Cell::new(word(lang, h))));
     t
+}
+
+/// `report.table.<key>` in `lang`.
+fn word(lang: Lang, key: &str) -> &'static str {
+    if key.is_empty() {
+        ""
+    } else {
+        lang.text(&format!("report.table.{key}"))
+    }
+}
+
+fn product_name(lang: Lang, p: Product) -> &'static str {
+    word(lang, &format!("products.{}", p.key()))
 }
 
 fn right(text: impl Into<String>) -> Cell {
@@ -25,37 +40,50 @@ fn money(d: Option<Decimal>) -> String {
 
 /// The month-by-month quote: every line with its calculation, month totals and budgets, then
 /// the notes.
-pub fn quote_table(q: &Quote) -> String {
+pub fn quote_table(q: &Quote, lang: Lang) -> String {
     let mut out = String::new();
-    let status = if q.complete {
-        "complete"
-    } else {
-        "INCOMPLETE: some prices are missing"
-    };
-    out.push_str(&format!(
-        "{} — {} months from {}, in {} ({status})\n\n",
-        q.scenario,
-        q.months.len(),
-        q.months
-            .first()
-            .map(|m| m.month.to_string())
-            .unwrap_or_default(),
-        q.currency
-    ));
+    let status = word(lang, if q.complete { "complete" } else { "incomplete" });
+    let start = q
+        .months
+        .first()
+        .map(|m| m.month.to_string())
+        .unwrap_or_default();
+    let title = lang.format(
+        "report.table.title",
+        &[
+            ("scenario", &q.scenario),
+            ("months", &q.months.len().to_string()),
+            ("start", &start),
+            ("currency", q.currency.code()),
+            ("status", status),
+        ],
+    );
+    out.push_str(&title);
+    out.push_str("\n\n");
 
-    let mut summary = table(&["month", "TCR", "TCSS", "Image Search", "total", "budgets"]);
+    let mut summary = table(
+        lang,
+        &[
+            "month",
+            "product_short.tcr",
+            "product_short.tcss",
+            "product_short.image_search",
+            "total",
+            "budgets",
+        ],
+    );
     for m in &q.months {
         let budgets: Vec<String> = m
             .budgets
             .iter()
             .filter_map(|b| {
                 b.status.map(|s| {
-                    let who = b.product.map_or("all", |p| p.key());
+                    let who = b.product.map_or(word(lang, "all"), |p| p.key());
                     let pct = b
                         .utilisation
                         .map(|u| format!(" {}%", (u * Decimal::ONE_HUNDRED).round()))
                         .unwrap_or_default();
-                    format!("{who}: {}{pct}", s.key())
+                    format!("{who}: {}{pct}", word(lang, &format!("status.{}", s.key())))
                 })
             })
             .collect();
@@ -82,7 +110,7 @@ pub fn quote_table(q: &Quote) -> String {
     }
     let incomplete_marker = if q.complete { "" } else { " *" };
     summary.add_row(vec![
-        Cell::new("total"),
+        Cell::new(word(lang, "total")),
         right(""),
         right(""),
         right(""),
@@ -92,31 +120,35 @@ pub fn quote_table(q: &Quote) -> String {
     out.push_str(&summary.to_string());
     out.push('\n');
     if !q.complete {
-        out.push_str(
-            "* incomplete: lines without a price are not in the total (unknown is not zero)\n",
-        );
+        out.push_str(word(lang, "incomplete_footnote"));
+        out.push('\n');
     }
 
-    out.push_str("\nLines (the calculation behind each figure)\n");
-    let mut lines = table(&[
-        "month",
-        "product",
-        "item",
-        "plan",
-        "quantity",
-        "unit",
-        "unit price",
-        "amount",
-        "in report",
-        "rule",
-        "source",
-        "note",
-    ]);
+    out.push('\n');
+    out.push_str(word(lang, "lines_title"));
+    out.push('\n');
+    let mut lines = table(
+        lang,
+        &[
+            "month",
+            "product",
+            "item",
+            "plan",
+            "quantity",
+            "unit",
+            "unit_price",
+            "amount",
+            "in_report",
+            "rule",
+            "source",
+            "note",
+        ],
+    );
     for m in &q.months {
         for l in &m.lines {
-            let note = match (&l.note, &l.entry_note) {
-                (Some(n), _) => n.clone(),
-                (None, Some(n)) if l.price_missing => n.to_string(),
+            let note = match (&l.note, l.entry_message()) {
+                (Some(n), _) => n.render(lang),
+                (None, Some(n)) if l.price_missing => n.render(lang),
                 _ => String::new(),
             };
             lines.add_row(vec![
@@ -127,7 +159,7 @@ pub fn quote_table(q: &Quote) -> String {
                 right(exact_text(l.quantity)),
                 Cell::new(&l.unit),
                 right(l.unit_price.map_or_else(
-                    || "missing".into(),
+                    || word(lang, "missing").into(),
                     |p| format!("{} {}", exact_text(p), l.currency),
                 )),
                 right(l.amount.map_or_else(
@@ -145,21 +177,27 @@ pub fn quote_table(q: &Quote) -> String {
     out.push('\n');
 
     if !q.budgets.is_empty() {
-        out.push_str("\nBudgets over the scenario\n");
-        let mut b = table(&[
-            "budget",
-            "monthly",
-            "total budget",
-            "total spend",
-            "first warning",
-            "first over",
-            "cumulative over",
-        ]);
+        out.push('\n');
+        out.push_str(word(lang, "budgets_title"));
+        out.push('\n');
+        let mut b = table(
+            lang,
+            &[
+                "budget",
+                "monthly",
+                "total_budget",
+                "total_spend",
+                "first_warning",
+                "first_over",
+                "cumulative_over",
+            ],
+        );
         for s in &q.budgets {
             let who = s.budget.name.clone().unwrap_or_else(|| {
                 s.budget
                     .product
-                    .map_or("whole scenario".into(), |p| p.title().to_string())
+                    .map_or(word(lang, "whole_scenario"), |p| product_name(lang, p))
+                    .to_string()
             });
             let month =
                 |m: Option<pricing::YearMonth>| m.map_or_else(|| "—".into(), |m| m.to_string());
@@ -181,30 +219,30 @@ pub fn quote_table(q: &Quote) -> String {
         out.push('\n');
     }
     if !q.notes.is_empty() {
-        out.push_str("\nNotes\n");
+        out.push('\n');
+        out.push_str(word(lang, "notes_title"));
+        out.push('\n');
         for n in &q.notes {
-            out.push_str(&format!("- {}\n", n.text));
+            out.push_str(&format!("- {}\n", n.message.render(lang)));
         }
     }
     out
 }
 
 /// Every alternative per product, cheapest first.
-pub fn comparison_table(c: &Comparison) -> String {
-    let mut out = format!(
-        "{} — alternatives, totals over the scenario in {}\n",
-        c.scenario, c.currency
+pub fn comparison_table(c: &Comparison, lang: Lang) -> String {
+    let mut out = lang.format(
+        "report.table.alternatives_title",
+        &[("scenario", &c.scenario), ("currency", c.currency.code())],
     );
+    out.push('\n');
+    let separator = lang.text("messages.list_separator");
     for p in &c.products {
-        out.push_str(&format!("\n{}\n", p.product.title()));
-        let mut t = table(&[
-            "",
-            "alternative",
-            "plan",
-            "total",
-            "saving vs current",
-            "why not",
-        ]);
+        out.push_str(&format!("\n{}\n", product_name(lang, p.product)));
+        let mut t = table(
+            lang,
+            &["", "alternative", "plan", "total", "saving", "why_not"],
+        );
         for a in &p.alternatives {
             let mark = match (a.recommended, a.current) {
                 (true, true) => "★ ●",
@@ -214,35 +252,52 @@ pub fn comparison_table(c: &Comparison) -> String {
             };
             let total = match a.total {
                 Some(t) => cents_text(t),
-                None if !a.feasible => "infeasible".into(),
-                None => "unknown".into(),
+                None if !a.feasible => word(lang, "infeasible").into(),
+                None => word(lang, "unknown").into(),
             };
             t.add_row(vec![
                 Cell::new(mark),
-                Cell::new(&a.label),
+                Cell::new(a.label.render(lang)),
                 Cell::new(&a.plan),
                 right(total),
                 right(a.saving.map(cents_text).unwrap_or_default()),
-                Cell::new(a.reasons.join("; ")),
+                Cell::new(
+                    a.reasons
+                        .iter()
+                        .map(|r| r.render(lang))
+                        .collect::<Vec<_>>()
+                        .join(separator),
+                ),
             ]);
         }
         out.push_str(&t.to_string());
         out.push('\n');
     }
-    out.push_str("\n★ recommended (cheapest feasible)   ● what the scenario uses now\n");
+    out.push('\n');
+    out.push_str(word(lang, "legend"));
+    out.push('\n');
     out
 }
 
 /// Price-book entries with their sources.
-pub fn prices_table(book: &PriceBook, entries: &[&PriceEntry], date: chrono::NaiveDate) -> String {
-    let mut out = format!("Price book entries in force on {date}\n");
-    let mut t = table(&[
-        "product", "site", "item", "plan", "regions", "amount", "unit", "from", "to", "rule",
-        "source",
-    ]);
+pub fn prices_table(
+    book: &PriceBook,
+    entries: &[&PriceEntry],
+    date: chrono::NaiveDate,
+    lang: Lang,
+) -> String {
+    let mut out = lang.format("report.table.prices_title", &[("date", &date.to_string())]);
+    out.push('\n');
+    let mut t = table(
+        lang,
+        &[
+            "product", "site", "item", "plan", "regions", "amount", "unit", "from", "to", "rule",
+            "source",
+        ],
+    );
     for e in entries {
         let regions = match e.regions.len() {
-            0 => "all".to_string(),
+            0 => word(lang, "all_regions").to_string(),
             1..=3 => e.regions.join(", "),
             n => format!("{}, … ({n})", e.regions[..2].join(", ")),
         };
@@ -264,7 +319,9 @@ pub fn prices_table(book: &PriceBook, entries: &[&PriceEntry], date: chrono::Nai
         ]);
     }
     out.push_str(&t.to_string());
-    out.push_str("\n\nSources\n");
+    out.push_str("\n\n");
+    out.push_str(word(lang, "sources_title"));
+    out.push('\n');
     let mut used: Vec<&str> = entries.iter().map(|e| e.source.as_str()).collect();
     used.sort();
     used.dedup();

@@ -37,7 +37,13 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
 /// The month-by-month quote as CSV; `bom` starts it with the byte-order mark Excel needs.
 pub fn export_quote_csv(store: &Store, id: i64, path: &Path, bom: bool) -> Result<(), ApiError> {
     let (_, _, quote) = load_and_quote(store, id)?;
-    let bytes = report::quote_csv(&quote, &CsvOptions { bom })?;
+    let bytes = report::quote_csv(
+        &quote,
+        &CsvOptions {
+            bom,
+            lang: pricing::Lang::En,
+        },
+    )?;
     write_file(path, &bytes)
 }
 

@@ -4,16 +4,18 @@
 //! main thread when it blocks, see [`blocking`]) and returns `Result<_, ApiError>`. The plain
 //! functions are public so `tests/` can call them with no window.
 //!
-//! Adding a command: write the plain function and the adapter here, register the adapter in
-//! `generate_handler!` (app.rs), add its name to `COMMANDS` in src-tauri/build.rs and
-//! `allow-<name>` to src-tauri/capabilities/main-window.json, derive `TS` on its request and
-//! response types and list them in [`typescript_bindings`], then call it from ui/src/api.ts.
+//! Adding a command: see [`list`], the one list of commands; everything that names every
+//! command (the invoke handler, the permissions, the UI's `CommandName`) comes from it.
 //! Arguments keep their Rust names on the JavaScript side (`rename_all = "snake_case"`), so
 //! `invoke('list_actuals', { scenario_id })` reads like the command list.
 //! Money and other decimals cross IPC as strings: `rust_decimal` serialises a `Decimal` as a
 //! string (never enable its `serde-float` feature), and a `Decimal` field takes
 //! `#[ts(type = "string")]` so the TypeScript side sees `string`, not `number`.
 
+/// The one list of commands, and what adding a command takes (see the comment at the top of
+/// src-tauri/src/commands/list.rs, which the build script compiles too).
+#[macro_use]
+pub mod list;
 pub mod database;
 pub mod dto;
 mod error;
@@ -22,11 +24,13 @@ pub mod prices;
 pub mod quotes;
 pub mod scenarios;
 pub mod settings;
+mod state;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
+use pricing::{Currency, Edition, Product, Site};
 use serde::Serialize;
 use store::Store;
 use tauri::State;
@@ -35,8 +39,18 @@ use ts_rs::TS;
 pub use database::Database;
 use dto::*;
 pub use error::{ApiError, ErrorCode, FieldErrorDto};
+pub use list::COMMANDS;
+pub use state::AppState;
 
-use crate::app::AppState;
+/// The invoke handler of every command in [`list`], for `tauri::Builder::invoke_handler`.
+pub fn invoke_handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync {
+    macro_rules! handler {
+        ($($command:ident,)*) => {
+            tauri::generate_handler![$($command),*]
+        };
+    }
+    for_each_command!(handler)
+}
 
 /// What the About section of Settings shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -436,16 +450,24 @@ where
     }
 }
 
-/// The TypeScript declarations of every type that crosses IPC, in dependency order.
+/// The TypeScript declarations of every type that crosses IPC, in dependency order, the
+/// vocabulary's values in order (`PRODUCTS`, …) for the UI's lists, and `CommandName`, the
+/// names of the commands (from [`COMMANDS`]).
 ///
-/// `tests/bindings.rs` writes this to `ui/src/bindings.ts`; CI fails when the committed file
-/// differs, so the UI cannot drift from the Rust types.
+/// `tests/bindings.rs` fails when `ui/src/bindings.ts` differs from this and rewrites it with
+/// `UPDATE_BINDINGS=1`, so the UI cannot drift from the Rust types.
 pub fn typescript_bindings() -> String {
     let declarations = [
+        Product::decl(),
+        Site::decl(),
+        Edition::decl(),
+        Currency::decl(),
+        BudgetStatus::decl(),
         ErrorCode::decl(),
         FieldErrorDto::decl(),
         ApiError::decl(),
         AppInfo::decl(),
+        MessageView::decl(),
         ScenarioRow::decl(),
         ScenarioDoc::decl(),
         MonthTotal::decl(),
@@ -486,15 +508,40 @@ pub fn typescript_bindings() -> String {
         PriceItemOption::decl(),
         WizardOptions::decl(),
     ];
+    let lists = [
+        ("PRODUCTS", Product::name(), json_list(&Product::ALL)),
+        ("SITES", Site::name(), json_list(&Site::ALL)),
+        ("CURRENCIES", Currency::name(), json_list(&Currency::ALL)),
+    ];
     let mut out = String::from(
-        "// Generated from the Rust command types by `cargo test --test bindings`. Do not edit.\n",
+        "// Generated from the Rust command types by \
+         `UPDATE_BINDINGS=1 cargo test -p plancast --test bindings`. Do not edit.\n",
     );
     for declaration in declarations {
         out.push_str("\nexport ");
         out.push_str(&declaration);
         out.push('\n');
     }
+    for (name, type_name, values) in lists {
+        out.push_str(&format!(
+            "\n/** Every `{type_name}`, in the order Rust lists them (`{type_name}::ALL`). */\n\
+             export const {name}: readonly {type_name}[] = {values};\n"
+        ));
+    }
+    out.push_str(
+        "\n/** Every command the window may invoke (src-tauri/src/commands/list.rs). */\n\
+         export type CommandName =",
+    );
+    for command in COMMANDS {
+        out.push_str(&format!("\n  | \"{command}\""));
+    }
+    out.push_str(";\n");
     out
+}
+
+/// A list of values as a JSON array: `["tcr","tcss","image_search"]`.
+fn json_list<T: Serialize>(values: &[T]) -> String {
+    serde_json::to_string(values).expect("the vocabulary serialises as strings")
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, NaiveDate, Utc};
 use pricing::book::USER_SOURCE;
 use pricing::image_search::Package;
-use pricing::{Edition, FieldError, PriceBook, Product, Site};
+use pricing::{Currency, Edition, FieldError, PriceBook, Product, Site};
 use rust_decimal::Decimal;
 use store::Store;
 
@@ -29,11 +29,19 @@ fn parse_date(field: &str, text: &str) -> Result<NaiveDate, FieldError> {
     })
 }
 
+/// `tcr, tcss, image_search`: the keys a field takes, for its error message.
+fn one_of<const N: usize>(keys: [&str; N]) -> String {
+    keys.join(", ")
+}
+
 fn parse_product(text: &str) -> Result<Product, ApiError> {
     Product::from_key(text).ok_or_else(|| {
         ApiError::invalid_field(
             "product",
-            format!("must be one of tcr, tcss, image_search, got {text:?}"),
+            format!(
+                "must be one of {}, got {text:?}",
+                one_of(Product::ALL.map(Product::key))
+            ),
         )
     })
 }
@@ -43,7 +51,8 @@ fn parse_site(text: &str) -> Result<Site, ApiError> {
         ApiError::invalid_field(
             "site",
             format!(
-                "must be one of tencent-intl, tencent-cn, aliyun-cn, aliyun-intl, got {text:?}"
+                "must be one of {}, got {text:?}",
+                one_of(Site::ALL.map(Site::key))
             ),
         )
     })
@@ -88,7 +97,8 @@ pub fn check_user_price(input: &UserPriceInput) -> Result<store::UserPriceFields
         errors.push(FieldError::new(
             "product",
             format!(
-                "must be one of tcr, tcss, image_search, got {:?}",
+                "must be one of {}, got {:?}",
+                one_of(Product::ALL.map(Product::key)),
                 input.product
             ),
         ));
@@ -208,10 +218,10 @@ pub fn check_user_price(input: &UserPriceInput) -> Result<store::UserPriceFields
             None
         }
     };
-    let currency = match input.currency.trim().parse::<store::Currency>() {
+    let currency = match input.currency.trim().parse::<Currency>() {
         Ok(c) => {
             if let Some(s) = site {
-                if s.currency().code() != c.as_str() {
+                if s.currency() != c {
                     errors.push(FieldError::new(
                         "currency",
                         format!("{s} prices are in {}, got {c}", s.currency()),
@@ -248,12 +258,11 @@ pub fn check_user_price(input: &UserPriceInput) -> Result<store::UserPriceFields
             ));
         }
     }
-    let store_product = product.and_then(|p| p.key().parse::<store::Product>().ok());
-    match (store_product, site, amount, currency) {
+    match (product, site, amount, currency) {
         (Some(product), Some(site), Some(amount), Some(currency)) if errors.is_empty() => {
             Ok(store::UserPriceFields {
                 product,
-                site: site.key().to_owned(),
+                site,
                 item: item.to_owned(),
                 plan: plan.map(str::to_owned),
                 region: region.map(str::to_owned),
@@ -286,7 +295,7 @@ fn check_against_others(
         .filter(|(id, _)| Some(*id) != replacing)
         .map(|(_, e)| e)
         .collect();
-    entries.push(user_price_entry(fields)?);
+    entries.push(user_price_entry(fields));
     PriceBook::builtin()
         .with_user_entries(entries)
         .map(|_| ())
@@ -298,13 +307,12 @@ fn check_against_others(
         })
 }
 
-fn price_row(store: &Store, price: &store::UserPrice) -> Result<PriceRow, ApiError> {
-    let _ = store;
-    Ok(PriceRow::new(
-        &user_price_entry(&price.fields)?,
+fn price_row(price: &store::UserPrice) -> PriceRow {
+    PriceRow::new(
+        &user_price_entry(&price.fields),
         Some(price.id),
         PriceBook::builtin().sources(),
-    ))
+    )
 }
 
 pub fn add_user_price(
@@ -315,7 +323,7 @@ pub fn add_user_price(
     let fields = check_user_price(input)?;
     check_against_others(store, &fields, None)?;
     let saved = store.add_user_price(&fields, now)?;
-    price_row(store, &saved)
+    Ok(price_row(&saved))
 }
 
 pub fn update_user_price(
@@ -328,7 +336,7 @@ pub fn update_user_price(
     store.get_user_price(id)?;
     check_against_others(store, &fields, Some(id))?;
     let saved = store.update_user_price(id, &fields, now)?;
-    price_row(store, &saved)
+    Ok(price_row(&saved))
 }
 
 pub fn delete_user_price(store: &mut Store, id: i64) -> Result<(), ApiError> {
@@ -350,13 +358,13 @@ pub fn upsert_rate(
     rate: &str,
     date: &str,
 ) -> Result<RateRow, ApiError> {
-    let from: store::Currency = from.trim().parse().map_err(|_| {
+    let from: Currency = from.trim().parse().map_err(|()| {
         ApiError::invalid_field("from", format!("must be USD or CNY, got {from:?}"))
     })?;
-    let to: store::Currency = to
+    let to: Currency = to
         .trim()
         .parse()
-        .map_err(|_| ApiError::invalid_field("to", format!("must be USD or CNY, got {to:?}")))?;
+        .map_err(|()| ApiError::invalid_field("to", format!("must be USD or CNY, got {to:?}")))?;
     let rate = store::parse_decimal("rate", rate.trim())?;
     let date = parse_date("date", date).map_err(|e| ApiError::invalid_field(e.path, e.message))?;
     Ok(store.upsert_exchange_rate(from, to, rate, date)?.into())
@@ -379,7 +387,7 @@ pub fn wizard_options() -> WizardOptions {
         found.sort_by_key(|p| (p.capacity, p.qps));
         found.dedup();
         packages.push(SitePackages {
-            site: site.key().to_owned(),
+            site,
             packages: found.iter().map(ToString::to_string).collect(),
         });
     }
@@ -388,7 +396,7 @@ pub fn wizard_options() -> WizardOptions {
         editions: Edition::ALL
             .iter()
             .map(|e| EditionOptionInfo {
-                edition: e.key().to_owned(),
+                edition: *e,
                 title_intl: e.title(Site::TencentIntl).to_owned(),
                 title_cn: e.title(Site::TencentCn).to_owned(),
             })
@@ -396,13 +404,13 @@ pub fn wizard_options() -> WizardOptions {
         sites: Product::ALL
             .iter()
             .map(|p| ProductSites {
-                product: p.key().to_owned(),
+                product: *p,
                 sites: p
                     .sites()
                     .iter()
                     .map(|s| SiteOption {
-                        site: s.key().to_owned(),
-                        currency: s.currency().code().to_owned(),
+                        site: *s,
+                        currency: s.currency(),
                     })
                     .collect(),
             })
@@ -411,7 +419,7 @@ pub fn wizard_options() -> WizardOptions {
         price_items: pricing::scenario::USER_PRICE_ITEMS
             .iter()
             .map(|(product, item, unit)| PriceItemOption {
-                product: product.key().to_owned(),
+                product: *product,
                 item: (*item).to_owned(),
                 unit: (*unit).to_owned(),
             })

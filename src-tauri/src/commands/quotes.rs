@@ -14,15 +14,15 @@ use serde::Deserialize;
 use store::Store;
 
 use super::dto::{
-    currency_code, dec, difference, opt_dec, stamp, ActualRowView, BudgetMonthView,
-    BudgetSummaryView, ComparedMonth, ComparedScenario, ComparisonView, FieldErrorDto,
-    ImageSearchView, LineView, MonthTotal, MonthView, NoteView, Preview, PriceRow, QuoteView,
-    SavedQuoteRow, SavedQuoteView, ScenarioComparison, TcrMonthView, TcssView, TodayTotal,
+    dec, difference, opt_dec, stamp, ActualRowView, BudgetMonthView, BudgetSummaryView,
+    ComparedMonth, ComparedScenario, ComparisonView, FieldErrorDto, ImageSearchView, LineView,
+    MonthTotal, MonthView, NoteView, Preview, PriceRow, QuoteView, SavedQuoteRow, SavedQuoteView,
+    ScenarioComparison, TcrMonthView, TcssView, TodayTotal,
 };
 use super::error::{ApiError, ErrorCode};
 
 /// A stored user price as a price-book entry with source `user`.
-pub fn user_price_entry(fields: &store::UserPriceFields) -> Result<PriceEntry, ApiError> {
+pub fn user_price_entry(fields: &store::UserPriceFields) -> PriceEntry {
     let store::UserPriceFields {
         product,
         site,
@@ -36,38 +36,30 @@ pub fn user_price_entry(fields: &store::UserPriceFields) -> Result<PriceEntry, A
         effective_to,
         note,
     } = fields;
-    let product = Product::from_key(product.as_str())
-        .ok_or_else(|| ApiError::invalid_field("product", format!("unknown product {product}")))?;
-    let site = pricing::Site::from_key(site)
-        .ok_or_else(|| ApiError::invalid_field("site", format!("unknown site {site:?}")))?;
-    let currency: pricing::Currency = currency
-        .as_str()
-        .parse()
-        .map_err(|_| ApiError::invalid_field("currency", format!("unknown currency {currency}")))?;
-    Ok(PriceEntry {
-        product,
-        site,
+    PriceEntry {
+        product: *product,
+        site: *site,
         item: item.clone(),
         plan: plan.clone(),
         regions: region.iter().cloned().collect(),
         unit: unit.clone(),
         amount: *amount,
-        currency: Some(currency),
+        currency: Some(*currency),
         effective_from: effective_from.unwrap_or_else(pricing::scenario::user_price_epoch),
         effective_to: *effective_to,
         source: pricing::book::USER_SOURCE.to_owned(),
         rule: "GEN-3".to_owned(),
         note: note.clone(),
-    })
+    }
 }
 
 /// The user's prices from the database, with their ids.
 pub fn user_entries(store: &Store) -> Result<Vec<(i64, PriceEntry)>, ApiError> {
-    store
+    Ok(store
         .list_user_prices()?
         .iter()
-        .map(|p| Ok((p.id, user_price_entry(&p.fields)?)))
-        .collect()
+        .map(|p| (p.id, user_price_entry(&p.fields)))
+        .collect())
 }
 
 /// The price book every quote uses: built-in, with the user's prices on top.
@@ -156,7 +148,7 @@ pub fn preview_quote(
         ok: true,
         errors: Vec::new(),
         total: Some(dec(quote.total)),
-        currency: Some(currency_code(quote.currency)),
+        currency: Some(quote.currency),
         complete: quote.complete,
         months: quote
             .months
@@ -209,11 +201,11 @@ pub fn quote_scenario(
     Ok(QuoteView {
         scenario_id: id,
         name,
-        currency: currency_code(*currency),
+        currency: *currency,
         start: scenario.start.to_string(),
         total: dec(*total),
         complete: *complete,
-        products: products.iter().map(|p| p.key().to_owned()).collect(),
+        products: products.clone(),
         months: months
             .iter()
             .map(|m| MonthView {
@@ -260,40 +252,27 @@ fn reconcile_actuals(
     if stored.is_empty() {
         return Ok((Vec::new(), None));
     }
-    let mut actuals = Vec::with_capacity(stored.len());
-    for a in &stored {
-        let Some(product) = Product::from_key(a.product.as_str()) else {
-            continue;
-        };
-        let Some(month) =
-            pricing::YearMonth::new(i32::from(a.month.year()), u32::from(a.month.month()))
-        else {
-            continue;
-        };
-        let Ok(currency) = a.currency.as_str().parse::<pricing::Currency>() else {
-            continue;
-        };
-        actuals.push(pricing::budget::Actual {
-            product,
-            month,
+    let actuals: Vec<pricing::budget::Actual> = stored
+        .iter()
+        .map(|a| pricing::budget::Actual {
+            product: a.product,
+            month: a.month,
             amount: a.amount,
-            currency,
-        });
-    }
+            currency: a.currency,
+        })
+        .collect();
     let mut rates = scenario.rates.clone();
-    for r in store.list_exchange_rates()? {
-        if let (Ok(from), Ok(to)) = (
-            r.from.as_str().parse::<pricing::Currency>(),
-            r.to.as_str().parse::<pricing::Currency>(),
-        ) {
-            rates.push(pricing::money::Rate {
-                from,
-                to,
+    rates.extend(
+        store
+            .list_exchange_rates()?
+            .into_iter()
+            .map(|r| pricing::money::Rate {
+                from: r.from,
+                to: r.to,
                 rate: r.rate,
                 date: r.date,
-            });
-        }
-    }
+            }),
+    );
     match pricing::budget::reconcile(&quote.spend(), products, &actuals, quote.currency, &rates) {
         Ok(rows) => Ok((rows.iter().map(ActualRowView::from).collect(), None)),
         Err(missing) => Ok((
@@ -384,7 +363,7 @@ pub fn compare_scenarios(
             .map(|(id, name, q)| ComparedScenario {
                 id: *id,
                 name: name.clone(),
-                currency: currency_code(q.currency),
+                currency: q.currency,
                 total: dec(q.total),
                 complete: q.complete,
             })
@@ -408,11 +387,7 @@ pub fn save_quote(
             scenario_document: json_text(&scenario.to_json())?,
             quote: json_text(&quote)?,
             price_entries: json_text(&quote.entries)?,
-            currency: quote
-                .currency
-                .code()
-                .parse()
-                .map_err(|e: store::StoreError| ApiError::internal(e.to_string()))?,
+            currency: quote.currency,
             total: quote.total,
             complete: quote.complete,
         },
@@ -500,7 +475,7 @@ pub fn get_saved_quote(store: &Store, id: i64) -> Result<SavedQuoteView, ApiErro
         id,
         scenario_id,
         created_at: stamp(created_at),
-        currency: currency.as_str().to_owned(),
+        currency,
         total: dec(total),
         complete,
         months: months

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use pricing::{PriceBook, Scenario};
 use store::Store;
 
-use super::dto::{currency_code, dec, product_key, ScenarioDoc, ScenarioRow};
+use super::dto::{dec, ScenarioDoc, ScenarioRow};
 use super::error::ApiError;
 use super::quotes::{price_book, scenario_products};
 
@@ -51,11 +51,8 @@ pub fn scenario_row(scenario: &store::Scenario, book: &PriceBook) -> ScenarioRow
     };
     row.start = Some(parsed.start.to_string());
     row.months = Some(parsed.months);
-    row.currency = Some(currency_code(parsed.currency));
-    row.products = scenario_products(&parsed)
-        .into_iter()
-        .map(product_key)
-        .collect();
+    row.currency = Some(parsed.currency);
+    row.products = scenario_products(&parsed);
     match pricing::quote(&parsed, book) {
         Ok(quote) => {
             row.total = Some(dec(quote.total));

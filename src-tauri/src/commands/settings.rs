@@ -74,10 +74,10 @@ pub fn upsert_actual(
     amount: &str,
     currency: &str,
 ) -> Result<ActualView, ApiError> {
-    let product: store::Product = product.trim().parse()?;
-    let month: store::YearMonth = month.trim().parse()?;
+    let product = store::parse_product(product.trim())?;
+    let month = store::parse_month(month.trim())?;
     let amount = store::parse_decimal("amount", amount.trim())?;
-    let currency: store::Currency = currency.trim().parse()?;
+    let currency = store::parse_currency(currency.trim())?;
     Ok(store
         .upsert_actual(scenario_id, product, month, amount, currency)?
         .into())

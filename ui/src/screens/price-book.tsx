@@ -3,15 +3,25 @@
 
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
-import { api, CommandError, type PriceItemOption, type PriceRow, type UserPriceInput } from '../api';
+import {
+  api,
+  CommandError,
+  CURRENCIES,
+  PRODUCTS,
+  SITES,
+  type Currency,
+  type PriceItemOption,
+  type PriceRow,
+  type Product,
+  type Site,
+  type UserPriceInput,
+} from '../api';
 import { t } from '../i18n';
 import { formatDecimal } from '../format';
 import { EmptyState, PageHeader, Section } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
 import { ConfirmDialog, FieldMessage, Loading, priceItemName, productName, today } from '../components/common';
-
-const PRODUCTS = ['tcr', 'tcss', 'image_search'];
-const SITES = ['tencent-intl', 'tencent-cn', 'aliyun-cn', 'aliyun-intl'];
+import { renderMessage } from '../messages';
 
 function blankPrice(): UserPriceInput {
   return {
@@ -31,8 +41,8 @@ function blankPrice(): UserPriceInput {
 
 export function PriceBookScreen() {
   const date = useSignal(today());
-  const product = useSignal('');
-  const site = useSignal('');
+  const product = useSignal<Product | ''>('');
+  const site = useSignal<Site | ''>('');
   const rows = useSignal<PriceRow[] | null>(null);
   const error = useSignal<CommandError | null>(null);
   const editing = useSignal<{ id: number | null; price: UserPriceInput } | null>(null);
@@ -84,11 +94,11 @@ export function PriceBookScreen() {
     }
   };
 
-  const set = (key: keyof UserPriceInput, value: string) => {
+  const set = <K extends keyof UserPriceInput>(key: K, value: UserPriceInput[K]) => {
     if (editing.value) editing.value = { ...editing.value, price: { ...editing.value.price, [key]: value } };
   };
-  const itemsOf = (product: string) => items.value.filter((i) => i.product === product);
-  const setProduct = (value: string) => {
+  const itemsOf = (product: Product) => items.value.filter((i) => i.product === product);
+  const setProduct = (value: Product) => {
     const form = editing.value;
     if (!form) return;
     const keep = itemsOf(value).some((i) => i.item === form.price.item);
@@ -128,12 +138,12 @@ export function PriceBookScreen() {
             >
               {formError.value && !formError.value.field && <div class="form-wide"><ErrorNotice error={formError.value} /></div>}
               <PriceField label={t('priceBook.product')} path="product" error={fe('product')}>
-                <select class="input" value={edit.price.product} onChange={(e) => setProduct((e.target as HTMLSelectElement).value)} data-test="price-product">
+                <select class="input" value={edit.price.product} onChange={(e) => setProduct((e.target as HTMLSelectElement).value as Product)} data-test="price-product">
                   {PRODUCTS.map((p) => <option value={p}>{productName(p)}</option>)}
                 </select>
               </PriceField>
               <PriceField label={t('priceBook.site')} path="site" error={fe('site')}>
-                <select class="input" value={edit.price.site} onChange={(e) => set('site', (e.target as HTMLSelectElement).value)} data-test="price-site">
+                <select class="input" value={edit.price.site} onChange={(e) => set('site', (e.target as HTMLSelectElement).value as Site)} data-test="price-site">
                   {SITES.map((s) => <option value={s}>{t(`sites.${s}`, { defaultValue: s })}</option>)}
                 </select>
               </PriceField>
@@ -151,9 +161,8 @@ export function PriceBookScreen() {
                 </PriceField>
               ))}
               <PriceField label={t('priceBook.currency')} path="currency" error={fe('currency')}>
-                <select class="input" value={edit.price.currency} onChange={(e) => set('currency', (e.target as HTMLSelectElement).value)} data-test="price-currency">
-                  <option value="USD">USD</option>
-                  <option value="CNY">CNY</option>
+                <select class="input" value={edit.price.currency} onChange={(e) => set('currency', (e.target as HTMLSelectElement).value as Currency)} data-test="price-currency">
+                  {CURRENCIES.map((c) => <option value={c}>{c}</option>)}
                 </select>
               </PriceField>
               <PriceField label={t('priceBook.from')} path="effective_from" error={fe('effective_from')}>
@@ -184,14 +193,14 @@ export function PriceBookScreen() {
             </label>
             <label class="inline-label">
               {t('priceBook.product')}
-              <select class="input" value={product.value} onChange={(e) => (product.value = (e.target as HTMLSelectElement).value)} data-test="filter-product">
+              <select class="input" value={product.value} onChange={(e) => (product.value = (e.target as HTMLSelectElement).value as Product | '')} data-test="filter-product">
                 <option value="">{t('priceBook.all')}</option>
                 {PRODUCTS.map((p) => <option value={p}>{productName(p)}</option>)}
               </select>
             </label>
             <label class="inline-label">
               {t('priceBook.site')}
-              <select class="input" value={site.value} onChange={(e) => (site.value = (e.target as HTMLSelectElement).value)} data-test="filter-site">
+              <select class="input" value={site.value} onChange={(e) => (site.value = (e.target as HTMLSelectElement).value as Site | '')} data-test="filter-site">
                 <option value="">{t('priceBook.all')}</option>
                 {SITES.map((s) => <option value={s}>{t(`sites.${s}`, { defaultValue: s })}</option>)}
               </select>
@@ -241,7 +250,7 @@ export function PriceBookScreen() {
                         {row.effective_from ?? t('priceBook.anyDate')}
                         {row.effective_to && <div class="muted small">– {row.effective_to}</div>}
                       </td>
-                      <td class="source-cell" title={row.note ?? ''}>
+                      <td class="source-cell" title={row.note_message ? renderMessage(row.note_message) : ''}>
                         {row.user ? <span class="badge badge-neutral">{t('priceBook.yours')}</span> : row.source_title ?? row.source}
                         <div class="muted small">
                           <code>{row.rule}</code>

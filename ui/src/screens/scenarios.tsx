@@ -13,6 +13,36 @@ import { CompleteBadge, ConfirmDialog, Loading } from '../components/common';
 
 const JSON_FILTER = [{ name: 'Plancast scenario (JSON)', extensions: ['json'] }];
 
+// The header and the list's frame while it loads are the app's first frame, which index.html
+// draws as a static shell before the script runs (ui/tests/static-shell.test.ts compares them).
+
+export function ScenariosHeader({ onImport }: { onImport: () => void }) {
+  return (
+    <PageHeader
+      title={t('scenarios.title')}
+      subtitle={t('scenarios.subtitle')}
+      actions={
+        <>
+          <button type="button" class="button secondary" onClick={onImport} data-test="import-scenario">
+            {t('scenarios.import')}
+          </button>
+          <a class="button" href={href('/wizard/new')} data-test="new-scenario">
+            {t('scenarios.new')}
+          </a>
+        </>
+      }
+    />
+  );
+}
+
+export function ScenariosLoading() {
+  return (
+    <section class="card">
+      <Loading />
+    </section>
+  );
+}
+
 export function ScenariosScreen() {
   const rows = useSignal<ScenarioRow[] | null>(null);
   const error = useSignal<CommandError | null>(null);
@@ -82,27 +112,14 @@ export function ScenariosScreen() {
 
   return (
     <>
-      <PageHeader
-        title={t('scenarios.title')}
-        subtitle={t('scenarios.subtitle')}
-        actions={
-          <>
-            <button type="button" class="button secondary" onClick={importJson} data-test="import-scenario">
-              {t('scenarios.import')}
-            </button>
-            <a class="button" href={href('/wizard/new')} data-test="new-scenario">
-              {t('scenarios.new')}
-            </a>
-          </>
-        }
-      />
+      <ScenariosHeader onImport={importJson} />
       {error.value && <ErrorNotice error={error.value} />}
       {message.value && (
         <div class="notice notice-info" role="status" data-test="notice">
           {message.value}
         </div>
       )}
-      {rows.value === null && !error.value && <Loading />}
+      {rows.value === null && !error.value && <ScenariosLoading />}
       {rows.value !== null && rows.value.length === 0 && (
         <EmptyState title={t('scenarios.emptyTitle')} body={t('scenarios.emptyBody')}>
           <a class="button" href={href('/wizard/new')}>

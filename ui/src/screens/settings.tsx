@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
-import { api, CommandError, type AppInfo, type RateRow } from '../api';
+import { api, CommandError, CURRENCIES, type AppInfo, type Currency, type RateRow } from '../api';
 import { FieldMessage, today } from '../components/common';
 import { LANGUAGES, LANGUAGE_NAMES, language, setLanguage, t } from '../i18n';
 import { THEMES, setTheme, themePreference, type ThemePreference } from '../theme';
@@ -115,7 +115,7 @@ function ReportCurrency() {
       <Segmented
         label={t('settings.currency')}
         value={currency.value}
-        options={['USD', 'CNY'].map((value) => ({ value, label: value }))}
+        options={CURRENCIES.map((value) => ({ value, label: value }))}
         onChange={(value) => {
           currency.value = value;
           void api.setSetting('currency', value).catch(() => undefined);
@@ -129,8 +129,8 @@ function ReportCurrency() {
 function Rates() {
   const rates = useSignal<RateRow[] | null>(null);
   const error = useSignal<CommandError | null>(null);
-  const from = useSignal('CNY');
-  const to = useSignal('USD');
+  const from = useSignal<Currency>('CNY');
+  const to = useSignal<Currency>('USD');
   const rate = useSignal('');
   const date = useSignal(today());
   const load = () =>
@@ -196,14 +196,12 @@ function Rates() {
           void add();
         }}
       >
-        <select class="input" value={from.value} onChange={(e) => (from.value = (e.target as HTMLSelectElement).value)} aria-label={t('settings.rateFrom')}>
-          <option value="CNY">CNY</option>
-          <option value="USD">USD</option>
+        <select class="input" value={from.value} onChange={(e) => (from.value = (e.target as HTMLSelectElement).value as Currency)} aria-label={t('settings.rateFrom')}>
+          {CURRENCIES.map((c) => <option value={c}>{c}</option>)}
         </select>
         <span class="muted">→</span>
-        <select class="input" value={to.value} onChange={(e) => (to.value = (e.target as HTMLSelectElement).value)} aria-label={t('settings.rateTo')}>
-          <option value="USD">USD</option>
-          <option value="CNY">CNY</option>
+        <select class="input" value={to.value} onChange={(e) => (to.value = (e.target as HTMLSelectElement).value as Currency)} aria-label={t('settings.rateTo')}>
+          {CURRENCIES.map((c) => <option value={c}>{c}</option>)}
         </select>
         <div>
           <input class="input num-input" inputMode="decimal" placeholder={t('settings.rate')} value={rate.value} onInput={(e) => (rate.value = (e.target as HTMLInputElement).value)} data-test="rate-input" />

@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
-import { api, CommandError, type FieldError, type WizardOptions } from '../api';
+import { api, CommandError, CURRENCIES, type FieldError, type WizardOptions } from '../api';
 import { language, t } from '../i18n';
 import { navigate, param } from '../router';
 import { resolvedTheme } from '../theme';
@@ -27,8 +27,6 @@ import {
 } from '../wizard/model';
 import { livePreview, requestPreview, resetPreview } from '../wizard/live';
 
-const CURRENCIES = ['USD', 'CNY'];
-
 type Step = 'basics' | 'products' | Product | 'growth' | 'budgets' | 'review';
 
 function stepsFor(state: WizardState): Step[] {
@@ -37,9 +35,8 @@ function stepsFor(state: WizardState): Step[] {
 
 /** Which step holds a document path, so a save error can send the user there. */
 function stepOfPath(path: string): Step {
-  if (path.startsWith('tcr')) return 'tcr';
-  if (path.startsWith('tcss')) return 'tcss';
-  if (path.startsWith('image_search')) return 'image_search';
+  const product = PRODUCTS.find((p) => path.startsWith(p));
+  if (product) return product;
   if (path.startsWith('budgets')) return 'budgets';
   return 'basics';
 }

@@ -6,8 +6,10 @@
 // (`months`, `elastic_cap`, `licensed_cores`) are written as JSON numbers when they are
 // plain digits, and as the typed text otherwise so Rust reports the mistake on that field.
 
-export type Product = 'tcr' | 'tcss' | 'image_search';
-export const PRODUCTS: Product[] = ['tcr', 'tcss', 'image_search'];
+import { PRODUCTS, type Product } from '../bindings';
+
+// The products and their order are Rust's (`Product`, `Product::ALL`), through bindings.ts.
+export { PRODUCTS, type Product };
 
 export type GrowthMode = 'constant' | 'percent' | 'add' | 'list';
 
@@ -148,7 +150,7 @@ export function emptyState(currency = 'USD'): WizardState {
     },
     budgets: [],
     extra: {},
-    extraProduct: { tcr: {}, tcss: {}, image_search: {} },
+    extraProduct: Object.fromEntries(PRODUCTS.map((p) => [p, {}])) as Record<Product, Record<string, unknown>>,
   };
 }
 
@@ -311,7 +313,7 @@ function getPath(source: Record<string, unknown>, path: string[]): unknown {
   return node;
 }
 
-const KNOWN_TOP = new Set(['plancast', 'name', 'start', 'months', 'currency', 'rates', 'budgets', 'tcr', 'tcss', 'image_search']);
+const KNOWN_TOP = new Set<string>(['plancast', 'name', 'start', 'months', 'currency', 'rates', 'budgets', ...PRODUCTS]);
 const KNOWN_SECTION: Record<Product, Set<string>> = {
   tcr: new Set(['site', 'region', 'edition', 'billing', 'needs', 'storage_gb', 'egress_gb']),
   tcss: new Set(['site', 'billing', 'cores', 'peak_cores', 'peak_days', 'licensed_cores', 'elastic_cap', 'trial', 'image_scan', 'log_gb']),

@@ -51,6 +51,17 @@ pub struct PriceEntry {
 }
 
 impl PriceEntry {
+    /// The entry's note as a message: a built-in entry's note is a catalogue code, a user
+    /// price's is the user's own text.
+    pub fn note_message(&self) -> Option<crate::message::Message> {
+        let note = self.note.as_deref()?;
+        Some(if self.source == USER_SOURCE {
+            crate::message::Message::user_note(note)
+        } else {
+            crate::message::Message::new(note)
+        })
+    }
+
     /// A stable identifier: product/site/item/plan/first region/effective_from/source.
     pub fn id(&self) -> String {
         format!(

@@ -7,7 +7,11 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A calendar month, written `YYYY-MM`.
+/// A calendar month, written `YYYY-MM`: a scenario's months, and the month the store keeps
+/// actual spend by (the same text in SQLite).
+///
+/// chrono has no year-month type, and a `NaiveDate` pinned to day 1 would let a caller pass a
+/// day that is silently ignored; this type makes the month the whole value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct YearMonth {
     year: i32,
@@ -130,6 +134,33 @@ mod tests {
         assert!("2027-13".parse::<YearMonth>().is_err());
         assert!("2027-1".parse::<YearMonth>().is_err());
         assert!("２027-01".parse::<YearMonth>().is_err());
+    }
+
+    #[test]
+    fn only_yyyy_mm_reads_and_text_round_trips() {
+        let m: YearMonth = "2025-03".parse().unwrap();
+        assert_eq!((m.year(), m.month()), (2025, 3));
+        assert_eq!(m.to_string(), "2025-03");
+        for bad in [
+            "2025-3",
+            "2025-13",
+            "2025-00",
+            "25-03",
+            "2025/03",
+            "2025-03-01",
+            "+025-03",
+            "2025--3",
+            "1899-12",
+        ] {
+            assert!(
+                bad.parse::<YearMonth>().is_err(),
+                "{bad} should be rejected"
+            );
+        }
+        assert!("2024-12".parse::<YearMonth>().unwrap() < m);
+        assert_eq!(serde_json::to_string(&m).unwrap(), "\"2025-03\"");
+        assert_eq!(serde_json::from_str::<YearMonth>("\"2025-03\"").unwrap(), m);
+        assert!(serde_json::from_str::<YearMonth>("\"2025-3\"").is_err());
     }
 
     #[test]

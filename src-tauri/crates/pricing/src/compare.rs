@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::book::PriceBook;
 use crate::ids::{Edition, Product, Site};
 use crate::image_search;
+use crate::message::Message;
 use crate::money::{conversion_factor, Currency};
 use crate::quote::{self, Line, QuoteError, Strategy};
 use crate::scenario::{EditionChoice, Scenario, TcrBilling, TcssBilling};
@@ -19,7 +20,7 @@ pub struct Alternative {
     /// Machine key: `standard/payg`, `auto`, `5000000/10`, `all_prepaid` …
     pub plan: String,
     /// How a person says it.
-    pub label: String,
+    pub label: Message,
     /// Total over the scenario in the report currency; `None` when unknown or infeasible.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub total: Option<Decimal>,
@@ -29,7 +30,7 @@ pub struct Alternative {
     /// Every price is known.
     pub complete: bool,
     /// Why it is infeasible or incomplete: the first month and the requirements it fails.
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Message>,
     /// This is what the scenario uses now.
     pub current: bool,
     /// The cheapest feasible, complete alternative.
@@ -54,10 +55,17 @@ pub struct Comparison {
     pub products: Vec<ProductComparison>,
 }
 
+/// "2027-03: …": what a month says about an alternative.
+fn reason(scenario: &Scenario, k: usize, message: Message) -> Message {
+    Message::new("compare.reason")
+        .text("month", scenario.start.plus(k as u32))
+        .msg("message", message)
+}
+
 fn summarise(
     product: Product,
     plan: String,
-    label: String,
+    label: Message,
     lines: &[Vec<Line>],
     factor: Decimal,
     scenario: &Scenario,
@@ -75,11 +83,11 @@ fn summarise(
             }
             if l.infeasible {
                 if feasible {
-                    reasons.push(format!(
-                        "{}: {}",
-                        scenario.start.plus(k as u32),
-                        l.note.clone().unwrap_or_default()
-                    ));
+                    let why = l
+                        .note
+                        .clone()
+                        .unwrap_or_else(|| Message::new("tcr.no_edition_fits"));
+                    reasons.push(reason(scenario, k, why));
                 }
                 feasible = false;
             } else if l.price_missing || l.custom_quote {
@@ -87,8 +95,8 @@ fn summarise(
                     let why = l
                         .note
                         .clone()
-                        .unwrap_or_else(|| format!("no price for {}", l.item));
-                    reasons.push(format!("{}: {}", scenario.start.plus(k as u32), why));
+                        .unwrap_or_else(|| Message::new("compare.no_price").text("item", &l.item));
+                    reasons.push(reason(scenario, k, why));
                 }
                 complete = false;
             }
@@ -109,7 +117,7 @@ fn summarise(
     }
 }
 
-fn complete_reason_missing(reasons: &[String]) -> bool {
+fn complete_reason_missing(reasons: &[Message]) -> bool {
     reasons.len() < 2
 }
 
@@ -138,7 +146,7 @@ impl Summary<'_> {
         &self,
         product: Product,
         plan: String,
-        label: String,
+        label: Message,
         total: impl FnOnce() -> Option<Decimal>,
         lines: impl FnOnce() -> Vec<Vec<Line>>,
     ) -> Alternative {
@@ -217,15 +225,10 @@ fn compare_with(
         for &billing in billings {
             let months = months_of(billing);
             for edition in Edition::ALL {
-                let label = format!(
-                    "{} ({})",
-                    edition.title(spec.site),
-                    if billing == TcrBilling::Payg {
-                        "pay-as-you-go"
-                    } else {
-                        "monthly"
-                    }
-                );
+                let label = Message::new("compare.tcr_edition")
+                    .text("edition", edition.key())
+                    .text("site", spec.site.key())
+                    .text("billing", billing.key());
                 let plan = format!("{}/{}", edition.key(), billing.key());
                 // An edition that fails a month is infeasible whatever it costs: name the first
                 // failing month and skip pricing it (rule TCR-FIT-1).
@@ -242,12 +245,6 @@ fn compare_with(
                             &spec.region,
                             &series.requirements[k as usize],
                         );
-                        let texts: Vec<String> = fit
-                            .shortfalls
-                            .iter()
-                            .filter(|s| !s.by_ticket)
-                            .map(|s| s.text())
-                            .collect();
                         let mut line = Line::priced(
                             Product::Tcr,
                             "instance",
@@ -259,11 +256,7 @@ fn compare_with(
                             spec.site.currency(),
                         );
                         line.infeasible = true;
-                        line.note = Some(format!(
-                            "{} does not meet the requirements: {}",
-                            edition.title(spec.site),
-                            texts.join("; ")
-                        ));
+                        line.note = Some(tcr::edition_unmet(&fit, spec.site));
                         let mut lines = vec![Vec::new(); k as usize];
                         lines.push(vec![line]);
                         summarise(Product::Tcr, plan, label, &lines, sum.factor, scenario)
@@ -291,7 +284,7 @@ fn compare_with(
         let mut auto = sum.alternative(
             Product::Tcr,
             format!("auto/{}", spec.billing.key()),
-            "Cheapest feasible edition each month".into(),
+            Message::new("compare.tcr_auto"),
             || months.total(spec.edition, sum.factor),
             || {
                 let mut lines = vec![Vec::new(); n];
@@ -312,7 +305,7 @@ fn compare_with(
             sum.alternative(
                 Product::Tcss,
                 key.into(),
-                label.into(),
+                Message::new(label),
                 || totals::tcss(&inputs, spec, scenario.months, strategy, sum.factor),
                 || {
                     let mut lines = vec![Vec::new(); n];
@@ -322,20 +315,16 @@ fn compare_with(
             )
         };
         let strategies = [
-            (
-                Strategy::Optimal,
-                "auto",
-                "Sized licence (auto): prepaid cores where they pay, the rest postpaid",
-            ),
+            (Strategy::Optimal, "auto", "compare.tcss_auto"),
             (
                 Strategy::AllPrepaid,
                 "all_prepaid",
-                "All prepaid: license the most cores in use",
+                "compare.tcss_all_prepaid",
             ),
             (
                 Strategy::AllPostpaid,
                 "all_postpaid",
-                "All postpaid: pay per core per day",
+                "compare.tcss_all_postpaid",
             ),
         ];
         for (strategy, key, label) in strategies {
@@ -351,11 +340,7 @@ fn compare_with(
             alts.push(alt);
         }
         if spec.billing == TcssBilling::Prepaid && !alts.iter().any(|a| a.current) {
-            let mut alt = alternative(
-                Strategy::Scenario,
-                "prepaid",
-                "Prepaid with the scenario's licence",
-            );
+            let mut alt = alternative(Strategy::Scenario, "prepaid", "compare.tcss_prepaid");
             alt.current = true;
             alts.push(alt);
         }
@@ -401,18 +386,13 @@ fn compare_with(
             lines
         };
         for (package, _) in catalogue.on(date) {
-            let label = format!(
-                "{} images, {} QPS",
-                group_thousands(package.capacity),
-                package.qps
-            );
+            let label = Message::new("compare.is_package")
+                .text("capacity", group_thousands(package.capacity))
+                .text("qps", package.qps);
             // A package too small for some month is infeasible: name the first such month and
             // skip pricing it (rule IS-3).
             if let Some(k) = (0..images.len()).find(|&k| !needs[k].met_by(package)) {
-                let note = format!(
-                    "{package} holds {} images at {} QPS; the month needs {} images at {} QPS",
-                    package.capacity, package.qps, images[k], qps[k]
-                );
+                let note = image_search::too_small(package, images[k], qps[k]);
                 alts.push(Alternative {
                     product: Product::ImageSearch,
                     plan: package.to_string(),
@@ -421,7 +401,7 @@ fn compare_with(
                     currency: scenario.currency,
                     feasible: false,
                     complete: true,
-                    reasons: vec![format!("{}: {note}", scenario.start.plus(k as u32))],
+                    reasons: vec![reason(scenario, k, note)],
                     current: false,
                     recommended: false,
                     saving: None,
@@ -441,7 +421,7 @@ fn compare_with(
         let mut auto = sum.alternative(
             Product::ImageSearch,
             "auto".into(),
-            "Cheapest package each month".into(),
+            Message::new("compare.is_auto"),
             || totals::image_search(&inputs, None, sum.factor),
             || written(None, &mut scratch),
         );

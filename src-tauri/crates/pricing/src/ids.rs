@@ -1,4 +1,8 @@
 //! Products, sites and editions (rules GEN-1, TCR-ED-1).
+//!
+//! These, with [`Currency`] and [`crate::YearMonth`], are Plancast's one vocabulary: the store
+//! saves them in SQLite by their keys, the app sends them over IPC by the same keys, and with
+//! the `ts` feature they derive their TypeScript types (string-literal unions) for the UI.
 
 use std::fmt;
 
@@ -6,17 +10,24 @@ use serde::{Deserialize, Serialize};
 
 use crate::money::Currency;
 
+/// The three products Plancast plans for. The order is the display order (and `Ord`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Product {
+    /// Tencent Cloud Container Registry.
     Tcr,
+    /// Tencent Cloud Container Security Service.
     Tcss,
+    /// Alibaba Cloud Image Search.
     ImageSearch,
 }
 
 impl Product {
+    /// Every product, in display order.
     pub const ALL: [Product; 3] = [Product::Tcr, Product::Tcss, Product::ImageSearch];
 
+    /// The stored and serialized name: `tcr`, `tcss` or `image_search`.
     pub fn key(self) -> &'static str {
         match self {
             Product::Tcr => "tcr",
@@ -56,6 +67,7 @@ impl fmt::Display for Product {
 /// A site: a price list in one currency (rule GEN-1). The lists of a product are independent;
 /// nothing is derived from another site by an exchange rate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Site {
     #[serde(rename = "tencent-intl")]
     TencentIntl,
@@ -105,6 +117,7 @@ impl fmt::Display for Site {
 
 /// TCR editions, cheapest quota first (rule TCR-ED-1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Edition {
     Personal,
@@ -163,6 +176,36 @@ mod tests {
         assert_eq!(Edition::ALL.len(), 4);
         assert_eq!(Edition::Premium.title(Site::TencentIntl), "Advanced");
         assert_eq!(Edition::Premium.title(Site::TencentCn), "Premium");
+    }
+
+    /// The key is what the store saves and the serde name is what crosses IPC: one text.
+    #[test]
+    fn keys_are_the_serialized_names_and_read_back() {
+        fn json(value: impl Serialize) -> String {
+            serde_json::to_value(value)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_owned()
+        }
+        for p in Product::ALL {
+            assert_eq!(json(p), p.key());
+            assert_eq!(Product::from_key(p.key()), Some(p));
+        }
+        for s in Site::ALL {
+            assert_eq!(json(s), s.key());
+            assert_eq!(Site::from_key(s.key()), Some(s));
+        }
+        for e in Edition::ALL {
+            assert_eq!(json(e), e.key());
+            assert_eq!(Edition::from_key(e.key()), Some(e));
+        }
+        for c in Currency::ALL {
+            assert_eq!(json(c), c.code());
+            assert_eq!(c.code().parse::<Currency>(), Ok(c));
+        }
+        assert_eq!(Product::from_key("TCR"), None);
+        assert_eq!("usd".parse::<Currency>(), Err(()));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::book::{Key, PriceBook, PriceEntry};
 use crate::ids::{Product, Site};
+use crate::message::Message;
 
 /// A monthly resource package: maximum image capacity and query QPS (rule IS-1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -230,9 +231,15 @@ pub fn change_amount(old_price: Decimal, new_price: Decimal) -> (&'static str, D
     }
 }
 
-/// How to reach sales for a custom quote (rule IS-4, source S004).
-pub const CUSTOM_QUOTE_ROUTE: &str =
-    "more than 50,000,000 images or 10 QPS has no list price: ask Alibaba Cloud sales or imagesearch-support@alibaba-inc.com for a quote";
+/// Why a package cannot hold a month's images and queries (rule IS-3).
+pub fn too_small(package: Package, images: Decimal, qps: Decimal) -> Message {
+    Message::new("is.too_small")
+        .text("package", package)
+        .text("capacity", package.capacity)
+        .text("qps", package.qps)
+        .num("images", images)
+        .num("need_qps", qps)
+}
 
 #[cfg(test)]
 mod tests {

@@ -7,18 +7,24 @@ use compact_str::{CompactString, ToCompactString};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
-/// A currency the price book and reports use (rule GEN-1).
+/// A currency the price book and reports use (rule GEN-1), and that prices and spend are
+/// recorded in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Currency {
+    /// US dollar.
     #[serde(rename = "USD")]
     Usd,
+    /// Chinese yuan (renminbi).
     #[serde(rename = "CNY")]
     Cny,
 }
 
 impl Currency {
+    /// Every currency.
     pub const ALL: [Currency; 2] = [Currency::Usd, Currency::Cny];
 
+    /// The ISO 4217 code, the stored and serialized form: `USD` or `CNY`.
     pub fn code(self) -> &'static str {
         match self {
             Currency::Usd => "USD",
@@ -35,12 +41,10 @@ impl fmt::Display for Currency {
 
 impl FromStr for Currency {
     type Err = ();
+
+    /// The exact ISO code in upper case.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "USD" => Ok(Currency::Usd),
-            "CNY" => Ok(Currency::Cny),
-            _ => Err(()),
-        }
+        Self::ALL.into_iter().find(|c| c.code() == s).ok_or(())
     }
 }
 

@@ -13,7 +13,8 @@ use crate::budget::{self, BudgetMonth, BudgetSummary, MonthSpend};
 use crate::calendar::YearMonth;
 use crate::ids::{Edition, Product, Site};
 use crate::image_search::{self, Package, PackageChange, Selection};
-use crate::money::{conversion_factor, convert, Currency, Figure};
+use crate::message::Message;
+use crate::money::{conversion_factor, convert, Currency};
 use crate::scenario::{
     EditionChoice, FieldError, ImageScan, Quantity, Scenario, TcrBilling, TcssBilling, TcssSpec,
 };
@@ -52,10 +53,11 @@ pub struct Line {
     /// for the entries actually used rather than once per line.
     #[serde(skip)]
     entry_address: usize,
-    /// The price-book entry's own note (assumptions such as ap-qingyuan's region group).
+    /// The price-book entry's own note: a message code for a built-in entry (assumptions
+    /// such as ap-qingyuan's region group), the user's own words for a user price.
     pub entry_note: Option<CompactString>,
     /// Why the line is what it is (trial, ticket, missing price…).
-    pub note: Option<String>,
+    pub note: Option<Message>,
 }
 
 impl Line {
@@ -93,18 +95,47 @@ impl Line {
         }
     }
 
-    fn with_note(mut self, note: impl Into<String>) -> Line {
-        self.note = Some(note.into());
+    pub(crate) fn with_note(mut self, note: Message) -> Line {
+        self.note = Some(note);
         self
     }
 
     /// Makes the line free (trial), keeping its list price visible.
-    fn free(mut self, note: impl Into<String>) -> Line {
+    fn free(mut self, note: Message) -> Line {
         if self.amount.is_some() {
             self.amount = Some(Decimal::ZERO);
         }
-        self.note = Some(note.into());
+        self.note = Some(note);
         self
+    }
+
+    /// The price-book entry's note as a message: a built-in entry's note is a code of the
+    /// catalogue, a user price's is the user's own text.
+    pub fn entry_message(&self) -> Option<Message> {
+        let note = self.entry_note.as_deref()?;
+        Some(
+            if self.source.as_deref() == Some(crate::book::USER_SOURCE) {
+                Message::user_note(note)
+            } else {
+                Message::new(note)
+            },
+        )
+    }
+
+    /// The line's own note in English.
+    pub fn note_text(&self) -> Option<String> {
+        self.note
+            .as_ref()
+            .map(|m| m.render(crate::message::Lang::En))
+    }
+
+    /// Everything said about the line: its own note, then its price entry's.
+    pub fn notes(&self) -> Vec<Message> {
+        self.note
+            .iter()
+            .cloned()
+            .chain(self.entry_message())
+            .collect()
     }
 
     /// "0.28 USD/hour × 744 hour = 208.32 USD" — the calculation behind the line.
@@ -136,20 +167,26 @@ impl Line {
     }
 }
 
-/// A remark on a quote, with a stable code the UI can translate.
+/// A remark on a quote: a message, and the product it is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Note {
-    pub code: String,
     pub product: Option<Product>,
-    pub text: String,
+    pub message: Message,
 }
 
-fn note(code: &str, product: Option<Product>, text: impl Into<String>) -> Note {
-    Note {
-        code: code.into(),
-        product,
-        text: text.into(),
+impl Note {
+    pub fn code(&self) -> &str {
+        &self.message.code
     }
+
+    /// The note in English.
+    pub fn text(&self) -> String {
+        self.message.render(crate::message::Lang::En)
+    }
+}
+
+pub(crate) fn note(product: Option<Product>, message: Message) -> Note {
+    Note { product, message }
 }
 
 /// One month of a quote.
@@ -272,6 +309,32 @@ impl Quote {
             .collect()
     }
 
+    /// What a TCR line's edition lacks in month `k`, one message per failing requirement
+    /// (rule TCR-FIT-2), those a ticket lifts included with `ticket: true` (rule TCR-Q-3). A
+    /// line with no edition (none meets the requirements) names what Premium lacks. Empty for
+    /// other products and for months the edition fits.
+    pub fn tcr_shortfall(&self, k: usize, line: &Line) -> Vec<Message> {
+        if line.product != Product::Tcr {
+            return Vec::new();
+        }
+        let Some(month) = self.tcr.as_ref().and_then(|t| t.get(k)) else {
+            return Vec::new();
+        };
+        let edition = month.edition.unwrap_or(Edition::Premium);
+        month
+            .options
+            .iter()
+            .find(|o| o.edition == edition)
+            .map(|o| {
+                o.fit
+                    .shortfalls
+                    .iter()
+                    .map(tcr::Shortfall::message)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// The total of one product over the scenario, in the report currency.
     pub fn product_total(&self, product: Product) -> Decimal {
         self.months.iter().map(|m| m.product_total(product)).sum()
@@ -378,7 +441,7 @@ pub fn quote(scenario: &Scenario, book: &PriceBook) -> Result<Quote, QuoteError>
     }
     let complete = months.iter().all(|m| m.complete);
     if !complete {
-        notes.push(note("incomplete", None, "The quote is incomplete: some lines have no price (see each line); their cost is unknown, not zero."));
+        notes.push(note(None, Message::new("quote.incomplete")));
     }
     let total = months.iter().map(|m| m.total).sum();
 
@@ -510,9 +573,7 @@ pub(crate) fn price_tcr(
                 "TCR-Q-1",
                 spec.site.currency(),
             )
-            .with_note(format!(
-                "no TCR quota table covers {date}: TCR Enterprise is priced from 2020-06"
-            ));
+            .with_note(Message::new("tcr.no_quota_table").text("date", date));
             out[k].push(line);
             per_month.push(TcrMonth {
                 month,
@@ -537,8 +598,8 @@ pub(crate) fn price_tcr(
                 let premium = options.iter().find(|o| o.edition == Edition::Premium);
                 let binding = premium
                     .and_then(|o| o.fit.shortfalls.iter().find(|s| !s.by_ticket))
-                    .map(|s| s.text())
-                    .unwrap_or_else(|| "no edition meets the requirements".into());
+                    .map(|s| s.message())
+                    .unwrap_or_else(|| Message::new("tcr.no_edition_fits"));
                 let mut line = Line::priced(
                     Product::Tcr,
                     "instance",
@@ -552,7 +613,7 @@ pub(crate) fn price_tcr(
                 line.plan = None;
                 line.infeasible = true;
                 line.price_missing = true;
-                line.note = Some(format!("no edition meets the requirements: {binding}"));
+                line.note = Some(Message::new("tcr.no_edition").msg("binding", binding));
                 month_lines.push(line);
             }
         }
@@ -567,25 +628,20 @@ pub(crate) fn price_tcr(
         if let Some(f) = fit {
             if !f.feasible() {
                 // A fixed edition that does not meet the requirements.
-                let texts: Vec<String> = f
-                    .shortfalls
-                    .iter()
-                    .filter(|s| !s.by_ticket)
-                    .map(|s| s.text())
-                    .collect();
                 lines[0].infeasible = true;
-                lines[0].note = Some(format!(
-                    "{} does not meet the requirements: {}",
-                    f.edition.title(spec.site),
-                    texts.join("; ")
-                ));
+                lines[0].note = Some(tcr::edition_unmet(f, spec.site));
             } else if needs_ticket {
-                let texts: Vec<String> = f.shortfalls.iter().map(|s| s.text()).collect();
-                lines[0].note = Some(format!("needs a ticket: {}", texts.join("; ")));
+                let all: Vec<Message> = f.shortfalls.iter().map(|s| s.message()).collect();
                 if !ticket_noted {
                     ticket_noted = true;
-                    notes.push(note("tcr_ticket", Some(Product::Tcr), format!("From {month}, Premium is priced with a quota raised by ticket (rule TCR-Q-3): {}", texts.join("; "))));
+                    notes.push(note(
+                        Some(Product::Tcr),
+                        Message::new("tcr.ticket_from")
+                            .text("month", month)
+                            .list("shortfalls", all.clone()),
+                    ));
                 }
+                lines[0].note = Some(Message::new("tcr.needs_ticket").list("shortfalls", all));
             }
         }
         per_month.push(TcrMonth {
@@ -599,33 +655,25 @@ pub(crate) fn price_tcr(
     if fixed.is_none() {
         if let Some(r) = book.region(&spec.region) {
             if r.priced_by_assumption {
-                notes.push(note("tcr_region_assumption", Some(Product::Tcr), format!("{} is not listed by the price pages; it is priced with the mainland group (assumption, rule TCR-B-3).", r.region)));
+                let m = Message::new("tcr.region_assumption").text("region", &r.region);
+                notes.push(note(Some(Product::Tcr), m));
             }
-            match r.availability.as_deref() {
-                Some("by_ticket") => notes.push(note(
-                    "tcr_region_ticket",
-                    Some(Product::Tcr),
-                    format!("{} is opened by ticket (rule TCR-R-1).", r.region),
-                )),
-                Some("from_2020_07") => notes.push(note(
-                    "tcr_region_from",
-                    Some(Product::Tcr),
-                    format!("{} is available from July 2020 (rule TCR-R-1).", r.region),
-                )),
-                _ => {}
+            let availability = match r.availability.as_deref() {
+                Some("by_ticket") => Some("tcr.region_by_ticket"),
+                Some("from_2020_07") => Some("tcr.region_from_2020_07"),
+                _ => None,
+            };
+            if let Some(code) = availability {
+                let m = Message::new(code).text("region", &r.region);
+                notes.push(note(Some(Product::Tcr), m));
             }
         } else {
-            notes.push(note(
-                "tcr_region_unknown",
-                Some(Product::Tcr),
-                format!(
-                    "{} is not in the TCR price table: its prices are missing (rule GEN-5).",
-                    spec.region
-                ),
-            ));
+            let m = Message::new("tcr.region_unknown").text("region", &spec.region);
+            notes.push(note(Some(Product::Tcr), m));
         }
-        notes.push(note("tcr_traffic", Some(Product::Tcr), "Public traffic is priced at the COS public downstream price; the source says it is not charged for now, so set egress to 0 if that applies to you (rule TCR-B-6). Cross-region replication by instance sync creates no traffic fee."));
-        notes.push(note("tcr_lifecycle", Some(Product::Tcr), "The instance name is globally unique and fixed, the region cannot change after purchase, and deleting the COS bucket loses the images (rule TCR-L-1)."));
+        for code in ["tcr.traffic", "tcr.lifecycle"] {
+            notes.push(note(Some(Product::Tcr), Message::new(code)));
+        }
     }
     per_month
 }
@@ -1072,12 +1120,7 @@ pub(crate) fn price_tcss(
         let (prepaid_entry, daily_entry) = inputs.entries[k];
         let elastic = usage.elastic_core_days(l, cap);
         let lines = &mut out[k];
-        let trial_note = (usage.free_days > 0).then(|| {
-            format!(
-                "7-day trial: days 1–{} are free (rule TCSS-T-1)",
-                usage.free_days
-            )
-        });
+        let trial_days = (usage.free_days > 0).then_some(usage.free_days);
         if l > Decimal::ZERO {
             let rule = if billing_key == "auto" {
                 "TCSS-PRO-3"
@@ -1094,18 +1137,28 @@ pub(crate) fn price_tcss(
                 rule,
                 currency,
             );
-            if let Some(t) = &trial_note {
-                line.note = Some(format!(
-                    "{t}; the subscription starts on day {} and is charged in full",
-                    usage.free_days + 1
-                ));
+            if let Some(days) = trial_days {
+                line.note = Some(
+                    Message::new("tcss.trial_subscription")
+                        .text("days", days)
+                        .text("start_day", days + 1),
+                );
             }
             lines.push(line);
             if topup.is_some_and(|(tk, _)| tk == k) {
                 let (_, extra) = topup.unwrap_or_default();
                 lines.push(
-                    Line::priced(Product::Tcss, "pro_prepaid", billing_key, extra, "core-month", prepaid_entry, "TCSS-PRO-1", currency)
-                        .with_note("minimum term: a licence is bought for at least 3 months; these months fall after the scenario ends"),
+                    Line::priced(
+                        Product::Tcss,
+                        "pro_prepaid",
+                        billing_key,
+                        extra,
+                        "core-month",
+                        prepaid_entry,
+                        "TCSS-PRO-1",
+                        currency,
+                    )
+                    .with_note(Message::new("tcss.minimum_term")),
                 );
             }
             if elastic > Decimal::ZERO {
@@ -1120,8 +1173,10 @@ pub(crate) fn price_tcss(
                     currency,
                 );
                 line.note = Some(match cap {
-                    Some(c) => format!("cores above the {} licensed, at most {} a day (elastic cap, rule TCSS-PRO-5)", Figure(l), Figure(c)),
-                    None => format!("cores above the {} licensed, daily average of hourly samples", Figure(l)),
+                    Some(c) => Message::new("tcss.overage_capped")
+                        .num("licensed", l)
+                        .num("cap", c),
+                    None => Message::new("tcss.overage").num("licensed", l),
                 });
                 lines.push(line);
             }
@@ -1136,12 +1191,9 @@ pub(crate) fn price_tcss(
                 "TCSS-PRO-2",
                 currency,
             );
-            line.note = match (&trial_note, cap) {
-                (Some(t), _) => Some(t.clone()),
-                (None, Some(c)) => Some(format!(
-                    "at most {} cores a day are billed (elastic cap, rule TCSS-PRO-5)",
-                    Figure(c)
-                )),
+            line.note = match (trial_days, cap) {
+                (Some(days), _) => Some(Message::new("tcss.trial_days").text("days", days)),
+                (None, Some(c)) => Some(Message::new("tcss.postpaid_capped").num("cap", c)),
                 (None, None) => None,
             };
             lines.push(line);
@@ -1160,8 +1212,23 @@ pub(crate) fn price_tcss(
                 used,
                 price,
             }) => lines.push(
-                Line::priced(Product::Tcss, "image_scan", "quota", bought, "quota-month", price, scan_rule, currency)
-                    .with_note(format!("{} first + {} repeat scans use {} quota; {} expire unused (cycles run from the purchase time, rule TCSS-SCAN-3)", Figure(first), Figure(repeat), Figure(used.normalize()), Figure((bought - used).normalize()))),
+                Line::priced(
+                    Product::Tcss,
+                    "image_scan",
+                    "quota",
+                    bought,
+                    "quota-month",
+                    price,
+                    scan_rule,
+                    currency,
+                )
+                .with_note(
+                    Message::new("tcss.scan_quota")
+                        .num("first", first)
+                        .num("repeat", repeat)
+                        .num("used", used.normalize())
+                        .num("unused", (bought - used).normalize()),
+                ),
             ),
             Some(ScanBuy::QuotaNotSold { scans }) => lines.push(
                 Line::priced(
@@ -1174,10 +1241,11 @@ pub(crate) fn price_tcss(
                     scan_rule,
                     currency,
                 )
-                .with_note(format!(
-                    "the image-scan quota model is not sold on {} on {date}",
-                    spec.site
-                )),
+                .with_note(
+                    Message::new("tcss.scan_quota_not_sold")
+                        .text("site", spec.site)
+                        .text("date", date),
+                ),
             ),
             Some(ScanBuy::PerImage {
                 new_images,
@@ -1196,13 +1264,11 @@ pub(crate) fn price_tcss(
                     currency,
                 );
                 line.note = Some(if price.is_some() {
-                    format!(
-                        "{} new images + {} updates",
-                        Figure(new_images),
-                        Figure(updates)
-                    )
+                    Message::new("tcss.scan_per_image")
+                        .num("new_images", new_images)
+                        .num("updates", updates)
                 } else {
-                    "per-image authorizations are not sold on this date (new purchases paused from 2023-12-29)".into()
+                    Message::new("tcss.scan_per_image_paused")
                 });
                 lines.push(line);
             }
@@ -1226,19 +1292,13 @@ pub(crate) fn price_tcss(
                 currency,
             );
             if price.is_none() {
-                line.note = Some(format!(
-                    "no log-analysis price is published for {}",
-                    spec.site
-                ));
+                line.note = Some(Message::new("tcss.log_unpriced").text("site", spec.site));
             } else if capacity > need {
-                line.note = Some(format!(
-                    "{} GB needed; sold from 10 GB in steps of 10 GB",
-                    Figure(need.normalize())
-                ));
+                line.note = Some(Message::new("tcss.log_rounded").num("need", need.normalize()));
             }
             if !log_warned && strategy == Strategy::Scenario {
                 log_warned = true;
-                notes.push(note("tcss_log_full", Some(Product::Tcss), "When log-analysis storage is full the oldest logs are purged (no overage is charged): capacity is sized from the log need each month (rule TCSS-LOG-1)."));
+                notes.push(note(Some(Product::Tcss), Message::new("tcss.log_full")));
             }
             lines.push(line);
         }
@@ -1272,31 +1332,27 @@ pub(crate) fn price_tcss(
                 .map(|p| p.break_even_days().normalize().to_string())
                 .unwrap_or_default();
             let first = &months[0];
+            let cents = crate::money::cents_text;
             notes.push(note(
-                "tcss_sizing",
                 Some(Product::Tcss),
-                format!(
-                    "TCSS {}: {} licensed cores in {} (a core is cheaper prepaid when it runs on more than {be} days of a month); {} {} over the scenario, saving {} against all-prepaid ({}) and {} against all-postpaid ({}) (rule TCSS-PRO-3).",
-                    billing_key,
-                    first.licensed,
-                    first.month,
-                    crate::money::cents_text(t),
-                    currency,
-                    crate::money::cents_text(pre - t),
-                    crate::money::cents_text(pre),
-                    crate::money::cents_text(post - t),
-                    crate::money::cents_text(post),
-                ),
+                Message::new("tcss.sizing")
+                    .text("billing", billing_key)
+                    .num("licensed", first.licensed)
+                    .text("month", first.month)
+                    .text("break_even", be)
+                    .text("total", cents(t))
+                    .text("currency", currency)
+                    .text("saving_prepaid", cents(pre - t))
+                    .text("prepaid", cents(pre))
+                    .text("saving_postpaid", cents(post - t))
+                    .text("postpaid", cents(post)),
             ));
         }
-        notes.push(note("tcss_counted_hosts", Some(Product::Tcss), "Only online cloud hosts running containers are counted: enter the cores of those hosts (rule TCSS-PRO-6)."));
-        notes.push(note("tcss_lifecycle", Some(Product::Tcss), "Reminders come in the 7 days before expiry; service continues 5 days after expiry, then stops about 24 h later and its data is deleted (rule TCSS-L-1)."));
+        for code in ["tcss.counted_hosts", "tcss.lifecycle"] {
+            notes.push(note(Some(Product::Tcss), Message::new(code)));
+        }
         if spec.trial {
-            notes.push(note(
-                "tcss_trial",
-                Some(Product::Tcss),
-                "The 7-day trial is once per main account, sub-accounts included (rule TCSS-T-1).",
-            ));
+            notes.push(note(Some(Product::Tcss), Message::new("tcss.trial_once")));
         }
     }
     TcssSummary {
@@ -1369,18 +1425,12 @@ pub(crate) fn price_image_search(
                 );
                 if fixed.is_some() && !p.fits(images[k], qps[k]) {
                     line.infeasible = true;
-                    line.note = Some(format!(
-                        "{p} holds {} images at {} QPS; the month needs {} images at {} QPS",
-                        p.capacity,
-                        p.qps,
-                        Figure(images[k]),
-                        Figure(qps[k])
-                    ));
+                    line.note = Some(image_search::too_small(p, images[k], qps[k]));
                 }
                 // rule IS-5: the 100,000/1 package has one free month, once per user.
                 if trial && !trial_used && p == image_search::TRIAL_PACKAGE {
                     trial_used = true;
-                    line = line.free("one-month free trial of the 100000/1 package (rule IS-5)");
+                    line = line.free(Message::new("is.trial"));
                     line.rule = "IS-5".into();
                 }
                 (Some(p), line)
@@ -1398,12 +1448,11 @@ pub(crate) fn price_image_search(
                     currency,
                 );
                 line.custom_quote = true;
-                line.note = Some(format!(
-                    "{} images at {} QPS: {}",
-                    Figure(images[k]),
-                    Figure(qps[k]),
-                    image_search::CUSTOM_QUOTE_ROUTE
-                ));
+                line.note = Some(
+                    Message::new("is.custom_quote")
+                        .num("images", images[k])
+                        .num("qps", qps[k]),
+                );
                 (None, line)
             }
         };
@@ -1435,27 +1484,22 @@ pub(crate) fn price_image_search(
     }
     if fixed.is_none() {
         for c in &changes {
-            let what = if c.kind == "upgrade" {
-                "charges"
+            let code = if c.kind == "upgrade" {
+                "is.package_upgrade"
             } else {
-                "refunds"
+                "is.package_downgrade"
             };
-            notes.push(note(
-                "is_package_change",
-                Some(Product::ImageSearch),
-                format!("{}: {} from {} to {}; changed mid-cycle it {} {} {} (new − old price, not pro-rated, rule IS-6).", c.month, c.kind, c.from, c.to, what, crate::money::cents_text(c.amount), c.currency),
-            ));
+            let m = Message::new(code)
+                .text("month", c.month)
+                .text("from", c.from)
+                .text("to", c.to)
+                .text("amount", crate::money::cents_text(c.amount))
+                .text("currency", c.currency);
+            notes.push(note(Some(Product::ImageSearch), m));
         }
-        notes.push(note(
-            "is_package",
-            Some(Product::ImageSearch),
-            "A package is a maximum image capacity with a query QPS, sold together and never stacked; API calls are unlimited, delete QPS is fixed at 20 and add-image QPS is 5 (rule IS-1).",
-        ));
-        notes.push(note(
-            "is_expiry",
-            Some(Product::ImageSearch),
-            "An unrenewed package's instances are kept 7 calendar days, then released (rule IS-7).",
-        ));
+        for code in ["is.package", "is.expiry"] {
+            notes.push(note(Some(Product::ImageSearch), Message::new(code)));
+        }
     }
     ImageSearchSummary { months, changes }
 }
@@ -1476,7 +1520,7 @@ mod tests {
     }
 
     fn codes(q: &Quote) -> Vec<&str> {
-        q.notes.iter().map(|n| n.code.as_str()).collect()
+        q.notes.iter().map(Note::code).collect()
     }
 
     const ALL: &str = r#"{"plancast": 1, "name": "n", "start": "2027-01", "months": 2, "currency": "USD",
@@ -1508,11 +1552,11 @@ mod tests {
         // rules TCR-L-1, TCSS-L-1, TCSS-PRO-6, IS-1, IS-7
         let q = quote_of(ALL);
         for code in [
-            "tcr_lifecycle",
-            "tcss_lifecycle",
-            "tcss_counted_hosts",
-            "is_package",
-            "is_expiry",
+            "tcr.lifecycle",
+            "tcss.lifecycle",
+            "tcss.counted_hosts",
+            "is.package",
+            "is.expiry",
         ] {
             assert!(
                 codes(&q).contains(&code),
@@ -1523,16 +1567,16 @@ mod tests {
         let text = |code: &str| {
             q.notes
                 .iter()
-                .find(|n| n.code == code)
+                .find(|n| n.code() == code)
                 .unwrap()
-                .text
+                .text()
                 .clone()
         };
-        assert!(text("tcr_lifecycle").contains("region cannot change"));
-        assert!(text("tcss_lifecycle").contains("5 days after expiry"));
-        assert!(text("tcss_counted_hosts").contains("online cloud hosts running containers"));
-        assert!(text("is_package").contains("delete QPS is fixed at 20"));
-        assert!(text("is_expiry").contains("7 calendar days"));
+        assert!(text("tcr.lifecycle").contains("region cannot change"));
+        assert!(text("tcss.lifecycle").contains("5 days after expiry"));
+        assert!(text("tcss.counted_hosts").contains("online cloud hosts running containers"));
+        assert!(text("is.package").contains("delete QPS is fixed at 20"));
+        assert!(text("is.expiry").contains("7 calendar days"));
     }
 
     #[test]
@@ -1546,7 +1590,7 @@ mod tests {
             .unwrap();
         assert!(line.custom_quote && line.amount.is_none());
         assert!(line
-            .note
+            .note_text()
             .as_deref()
             .unwrap()
             .contains("imagesearch-support@alibaba-inc.com"));
@@ -1632,7 +1676,11 @@ mod tests {
             .find(|l| l.item == "pro_prepaid")
             .unwrap();
         assert_eq!(pro.amount, Some(dec!(67.5)));
-        assert!(pro.note.as_deref().unwrap().contains("starts on day 8"));
+        assert!(pro
+            .note_text()
+            .as_deref()
+            .unwrap()
+            .contains("starts on day 8"));
         let q = quote_of(&ALL.replace("\"cores\": 10", "\"cores\": 10, \"trial\": true"));
         let post = q.months[0]
             .lines
@@ -1640,7 +1688,7 @@ mod tests {
             .find(|l| l.item == "pro_postpaid")
             .unwrap();
         assert_eq!((post.quantity, post.amount), (dec!(240), Some(dec!(60))));
-        assert!(codes(&q).contains(&"tcss_trial"));
+        assert!(codes(&q).contains(&"tcss.trial_once"));
     }
 
     #[test]
@@ -1659,7 +1707,7 @@ mod tests {
             .collect();
         assert_eq!(pro, vec![dec!(10), dec!(10)]);
         assert!(last.iter().any(|l| l
-            .note
+            .note_text()
             .as_deref()
             .is_some_and(|n| n.contains("minimum term"))));
     }
@@ -1684,11 +1732,11 @@ mod tests {
             ),
             (Some(dec!(737.5)), Some(dec!(1012.5)), Some(dec!(837.5)))
         );
-        let note = q.notes.iter().find(|n| n.code == "tcss_sizing").unwrap();
+        let note = q.notes.iter().find(|n| n.code() == "tcss.sizing").unwrap();
         assert!(
-            note.text.contains("27 days") && note.text.contains("against all-prepaid"),
+            note.text().contains("27 days") && note.text().contains("against all-prepaid"),
             "{}",
-            note.text
+            note.text()
         );
     }
 
@@ -1758,7 +1806,7 @@ mod tests {
         let line = &q.months[0].lines[0];
         assert!(line.infeasible && !q.complete);
         assert!(line
-            .note
+            .note_text()
             .as_deref()
             .unwrap()
             .contains("needs 6000 Helm repositories; Advanced allows 5000"));

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::book::{Key, PriceBook, PriceEntry, QuotaVersion};
 use crate::calendar::YearMonth;
 use crate::ids::{Edition, Product, Site};
+use crate::message::Message;
 use crate::money::Figure;
 use crate::quote::Line;
 use crate::scenario::{Quantity, TcrBilling, TcrSpec};
@@ -30,9 +31,8 @@ pub struct Requirements {
 
 /// A requirement an edition does not meet (rule TCR-FIT-1).
 ///
-/// Serialised with its `text` ("needs 60 namespaces; Basic allows 50"), which is written when
-/// asked for: a quote finds the shortfalls of every edition in every month and most are never
-/// read as text.
+/// Kept as data; its [`Shortfall::message`] is made when asked for: a quote finds the
+/// shortfalls of every edition in every month and most are never read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shortfall {
     /// The requirement's field name in `tcr.needs`.
@@ -41,51 +41,49 @@ pub struct Shortfall {
     pub allowed: CompactString,
     /// Premium can raise this quota by ticket (rule TCR-Q-3).
     pub by_ticket: bool,
-    /// How the text names the requirement.
+    /// Which sentence says it.
     kind: MissKind,
-    /// The edition's name on the site.
-    edition: &'static str,
+    /// The edition and site, which name the edition (rule TCR-ED-1).
+    edition: Edition,
+    site: Site,
 }
 
-/// Which sentence a [`Shortfall`]'s text is.
+/// Which message a [`Shortfall`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum MissKind {
-    /// More than the quota allows, for example "namespaces".
-    Count(&'static str),
-    /// A feature the edition does not offer, for example "vulnerability blocking".
-    Feature(&'static str),
+    /// More than the quota allows, for example namespaces.
+    Count,
+    /// A feature the edition does not offer, for example vulnerability blocking.
+    Feature,
     /// Webhook triggers the edition does not offer.
     Webhooks,
 }
 
 impl Shortfall {
-    /// "needs 60 namespaces; Basic allows 50" — what the edition lacks, in one sentence.
-    pub fn text(&self) -> String {
-        let Shortfall {
-            needed,
-            allowed,
-            by_ticket,
-            kind,
-            edition,
-            ..
-        } = self;
-        match kind {
-            MissKind::Count(label) => {
-                let ticket = if *by_ticket {
-                    " (can be raised by ticket)"
-                } else {
-                    ""
-                };
-                [
-                    "needs ", needed, " ", label, "; ", edition, " allows ", allowed, ticket,
-                ]
-                .concat()
-            }
-            MissKind::Feature(label) => format!("needs {label}; {edition} does not offer it"),
-            MissKind::Webhooks => {
-                format!("needs {needed} webhook triggers; {edition} offers {allowed}")
-            }
+    /// `tcr.requirement_unmet` ("needs 60 namespaces; Basic allows 50"), `tcr.feature_missing`
+    /// or `tcr.webhooks_missing`, with the requirement, what is needed and what is allowed.
+    pub fn message(&self) -> Message {
+        let code = match self.kind {
+            MissKind::Count => "tcr.requirement_unmet",
+            MissKind::Feature => "tcr.feature_missing",
+            MissKind::Webhooks => "tcr.webhooks_missing",
+        };
+        let m = Message::new(code)
+            .text("requirement", &self.requirement)
+            .text("needed", &self.needed)
+            .text("allowed", &self.allowed)
+            .text("edition", self.edition.key())
+            .text("site", self.site.key());
+        match self.kind {
+            MissKind::Count => m.flag("ticket", self.by_ticket),
+            MissKind::Webhooks => m.flag("none_offered", self.allowed == "none"),
+            MissKind::Feature => m,
         }
+    }
+
+    /// The message in English.
+    pub fn text(&self) -> String {
+        self.message().render(crate::message::Lang::En)
     }
 }
 
@@ -97,9 +95,23 @@ impl Serialize for Shortfall {
         s.serialize_field("needed", &self.needed)?;
         s.serialize_field("allowed", &self.allowed)?;
         s.serialize_field("by_ticket", &self.by_ticket)?;
-        s.serialize_field("text", &self.text())?;
+        s.serialize_field("message", &self.message())?;
         s.end()
     }
+}
+
+/// "Basic does not meet the requirements: …": the shortfalls that no ticket lifts.
+pub fn edition_unmet(fit: &Fit, site: Site) -> Message {
+    let binding: Vec<Message> = fit
+        .shortfalls
+        .iter()
+        .filter(|s| !s.by_ticket)
+        .map(Shortfall::message)
+        .collect();
+    Message::new("tcr.edition_unmet")
+        .text("edition", fit.edition.key())
+        .text("site", site.key())
+        .list("shortfalls", binding)
 }
 
 /// Whether an edition meets a month's requirements.
@@ -179,15 +191,11 @@ enum Miss<'a> {
     /// More than the quota allows.
     Count {
         requirement: &'static str,
-        label: &'static str,
         needed: Decimal,
         allowed: u32,
     },
     /// A feature the edition does not offer.
-    Feature {
-        requirement: &'static str,
-        label: &'static str,
-    },
+    Feature { requirement: &'static str },
     /// Webhook triggers the edition does not offer.
     Webhooks {
         missing: Vec<&'a str>,
@@ -205,33 +213,26 @@ fn each_miss<'a>(
     mut miss: impl FnMut(Miss<'a>),
 ) {
     let q = &quotas.editions[&edition];
+    // The requirements' names are in the message catalogue (`messages.tcr.requirements`).
     let counts = [
-        ("namespaces", "namespaces", req.namespaces, q.namespaces),
+        ("namespaces", req.namespaces, q.namespaces),
         (
             "image_repos",
-            "image repositories",
             req.image_repos,
             quotas.image_repos(edition, region),
         ),
-        (
-            "helm_repos",
-            "Helm repositories",
-            req.helm_repos,
-            q.helm_repos,
-        ),
-        ("vpc_links", "VPC access links", req.vpc_links, q.vpc_links),
+        ("helm_repos", req.helm_repos, q.helm_repos),
+        ("vpc_links", req.vpc_links, q.vpc_links),
         (
             "log_retention_days",
-            "days of operation-log retention",
             req.log_retention_days,
             q.log_retention_days,
         ),
     ];
-    for (requirement, label, needed, allowed) in counts {
+    for (requirement, needed, allowed) in counts {
         if exceeds(needed, allowed) {
             miss(Miss::Count {
                 requirement,
-                label,
                 needed,
                 allowed,
             });
@@ -240,32 +241,28 @@ fn each_miss<'a>(
     let features = [
         (
             "cross_region_sync",
-            "cross-instance / cross-region sync",
             req.cross_region_sync,
             q.cross_region_sync,
         ),
         (
             "delivery_workflow",
-            "the cloud-native delivery workflow",
             req.delivery_workflow,
             q.delivery_workflow,
         ),
         (
             "vulnerability_scan",
-            "vulnerability scanning",
             req.vulnerability_scan,
             q.vulnerability_scan,
         ),
         (
             "block_vulnerable_images",
-            "blocking of vulnerable images",
             req.block_vulnerable_images,
             q.block_vulnerable_images,
         ),
     ];
-    for (requirement, label, needed, offered) in features {
+    for (requirement, needed, offered) in features {
         if needed && !offered {
-            miss(Miss::Feature { requirement, label });
+            miss(Miss::Feature { requirement });
         }
     }
     if req.webhooks.iter().any(|w| !q.webhooks.contains(w)) {
@@ -299,13 +296,11 @@ pub fn fit(
     region: &str,
     req: &Requirements,
 ) -> Fit {
-    let name = edition.title(site);
     let mut shortfalls = Vec::new();
     each_miss(quotas, edition, region, req, |m| {
         shortfalls.push(match m {
             Miss::Count {
                 requirement,
-                label,
                 needed,
                 allowed,
             } => Shortfall {
@@ -313,16 +308,18 @@ pub fn fit(
                 needed: Figure(needed).to_compact(),
                 allowed: allowed.to_compact_string(),
                 by_ticket: quotas.raisable(edition, requirement),
-                kind: MissKind::Count(label),
-                edition: name,
+                kind: MissKind::Count,
+                edition,
+                site,
             },
-            Miss::Feature { requirement, label } => Shortfall {
+            Miss::Feature { requirement } => Shortfall {
                 requirement: requirement.into(),
                 needed: "yes".into(),
                 allowed: "no".into(),
                 by_ticket: false,
-                kind: MissKind::Feature(label),
-                edition: name,
+                kind: MissKind::Feature,
+                edition,
+                site,
             },
             Miss::Webhooks { missing, offered } => Shortfall {
                 requirement: "webhooks".into(),
@@ -334,7 +331,8 @@ pub fn fit(
                 },
                 by_ticket: false,
                 kind: MissKind::Webhooks,
-                edition: name,
+                edition,
+                site,
             },
         })
     });
@@ -508,11 +506,12 @@ impl<'b> MonthEntries<'b> {
                 );
                 if hourly.is_none() {
                     l.note = Some(match book.region(region) {
-                        Some(_) => format!(
-                            "no hourly price for {} in {region} on {date}",
-                            edition.title(site)
-                        ),
-                        None => format!("{region} is not in the TCR price table"),
+                        Some(_) => Message::new("tcr.no_hourly_price")
+                            .text("edition", edition.key())
+                            .text("site", site.key())
+                            .text("region", region)
+                            .text("date", date),
+                        None => Message::new("tcr.region_not_in_table").text("region", region),
                     });
                 }
                 l
@@ -535,10 +534,11 @@ impl<'b> MonthEntries<'b> {
                 );
                 if monthly.is_none() {
                     l.note = Some(if offered {
-                        "no monthly price is published: enter your price for this edition and region"
-                            .into()
+                        Message::new("tcr.monthly_unpublished")
                     } else {
-                        format!("monthly subscription is not sold on {site} on {date}")
+                        Message::new("tcr.monthly_not_sold")
+                            .text("site", site)
+                            .text("date", date)
                     });
                 }
                 l
@@ -567,7 +567,7 @@ impl<'b> MonthEntries<'b> {
                     l.unit_price = Some(Decimal::ZERO);
                     l.amount = Some(Decimal::ZERO);
                     l.price_missing = false;
-                    l.note = Some("Personal edition: not billed to the user".into());
+                    l.note = Some(Message::new("tcr.personal_not_billed"));
                     lines.push(l);
                 }
             }
@@ -1242,11 +1242,8 @@ mod tests {
             0,
         );
         assert_eq!(lines[0].unit_price, Some(dec!(0.14)));
-        assert!(lines[0]
-            .entry_note
-            .as_deref()
-            .unwrap_or("")
-            .contains("mainland"));
+        let note = lines[0].entry_message().expect("the entry's note");
+        assert!(note.render(crate::message::Lang::En).contains("mainland"));
         // A region outside the table has no price (rule GEN-5).
         let s = spec(Site::TencentIntl, "sa-saopaulo");
         let lines = edition_lines(
@@ -1361,7 +1358,7 @@ mod tests {
         );
         assert!(lines[0].price_missing);
         assert!(lines[0]
-            .note
+            .note_text()
             .as_deref()
             .unwrap()
             .contains("enter your price"));

@@ -23,7 +23,7 @@ fn benches(c: &mut Criterion) {
     }
     let lines: usize = q.months.iter().map(|m| m.lines.len()).sum();
     assert!(lines >= 100_000);
-    let opts = CsvOptions { bom: true };
+    let opts = CsvOptions::default();
     let mut group = c.benchmark_group("csv");
     group.sample_size(20);
     group.bench_function("quote_csv_100000_lines", |b| {

@@ -25,7 +25,7 @@
 use pricing::budget::Status;
 use pricing::compare::Comparison;
 use pricing::money::{cents_text, exact_text};
-use pricing::{Line, Quote, YearMonth};
+use pricing::{Lang, Line, Message, Quote, YearMonth};
 use rust_decimal::Decimal;
 
 use crate::ReportError;
@@ -36,12 +36,36 @@ pub struct CsvOptions {
     /// Start the file with a UTF-8 byte-order mark (default), which Excel needs to read the
     /// file as UTF-8. Turn it off for tools that treat the mark as part of the first header.
     pub bom: bool,
+    /// The language of headings, notes and reasons. Keys (product, item, plan, rule, status)
+    /// never change with it, so a script can read either.
+    pub lang: Lang,
 }
 
 impl Default for CsvOptions {
     fn default() -> Self {
-        Self { bom: true }
+        Self {
+            bom: true,
+            lang: Lang::En,
+        }
     }
+}
+
+/// A header row in `lang`: each column's heading from the catalogue (`report.csv.<key>`).
+fn header(keys: &[&str], lang: Lang) -> Vec<String> {
+    keys.iter()
+        .map(|k| lang.text(&format!("report.csv.{k}")).to_string())
+        .collect()
+}
+
+/// A line's notes and its entry's, in `lang`.
+fn line_note(line: &Line, lang: Lang) -> String {
+    let notes: Vec<String> = line.notes().iter().map(|m| m.render(lang)).collect();
+    notes.join(lang.text("messages.list_separator"))
+}
+
+fn messages(list: &[Message], lang: Lang) -> String {
+    let texts: Vec<String> = list.iter().map(|m| m.render(lang)).collect();
+    texts.join(lang.text("messages.list_separator"))
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -116,15 +140,6 @@ fn line_status(line: &Line) -> &'static str {
     }
 }
 
-fn line_note(line: &Line) -> String {
-    let parts: Vec<&str> = [line.note.as_deref(), line.entry_note.as_deref()]
-        .into_iter()
-        .flatten()
-        .filter(|s| !s.is_empty())
-        .collect();
-    parts.join("; ")
-}
-
 fn budget_status(status: Option<Status>) -> String {
     status.map(|s| s.key().to_string()).unwrap_or_default()
 }
@@ -182,8 +197,9 @@ pub const BUDGET_HEADER: [&str; 14] = [
 /// neither money nor a quantity, and a division can have 28 digits.
 pub fn quote_csv(quote: &Quote, opts: &CsvOptions) -> Result<Vec<u8>, ReportError> {
     let report_currency = quote.currency.code();
+    let lang = opts.lang;
     let mut w = writer();
-    w.write_record(QUOTE_HEADER)?;
+    w.write_record(header(&QUOTE_HEADER, lang))?;
     for m in &quote.months {
         let month = m.month.to_string();
         for l in &m.lines {
@@ -202,20 +218,17 @@ pub fn quote_csv(quote: &Quote, opts: &CsvOptions) -> Result<Vec<u8>, ReportErro
                 text(&l.rule),
                 text(l.source.as_deref().unwrap_or_default()),
                 line_status(l).to_string(),
-                text(&line_note(l)),
+                text(&line_note(l, lang)),
             ])?;
         }
         let (status, note) = if m.complete {
             ("ok", "")
         } else {
-            (
-                "incomplete",
-                "lines without a known amount are not in the total",
-            )
+            ("incomplete", lang.text("report.csv_note.month_incomplete"))
         };
         w.write_record(total_row(
             &month,
-            "total",
+            lang.text("report.csv.total_row"),
             m.total,
             report_currency,
             status,
@@ -225,14 +238,11 @@ pub fn quote_csv(quote: &Quote, opts: &CsvOptions) -> Result<Vec<u8>, ReportErro
     let (status, note) = if quote.complete {
         ("ok", "")
     } else {
-        (
-            "incomplete",
-            "some lines have no price: their cost is unknown, not zero",
-        )
+        ("incomplete", lang.text("report.csv_note.quote_incomplete"))
     };
     w.write_record(total_row(
         "",
-        "grand total",
+        lang.text("report.csv.grand_total_row"),
         quote.total,
         report_currency,
         status,
@@ -242,7 +252,7 @@ pub fn quote_csv(quote: &Quote, opts: &CsvOptions) -> Result<Vec<u8>, ReportErro
 
     let mut sections = vec![lines];
     if !quote.budgets.is_empty() {
-        sections.push(budget_section(quote)?);
+        sections.push(budget_section(quote, lang)?);
     }
     Ok(with_bom(sections, opts))
 }
@@ -274,9 +284,9 @@ fn total_row(
     ]
 }
 
-fn budget_section(quote: &Quote) -> Result<Vec<u8>, ReportError> {
+fn budget_section(quote: &Quote, lang: Lang) -> Result<Vec<u8>, ReportError> {
     let mut w = writer();
-    w.write_record(BUDGET_HEADER)?;
+    w.write_record(header(&BUDGET_HEADER, lang))?;
     for m in &quote.months {
         // `MonthQuote::budgets` holds one entry per budget, in the scenario's order, the same
         // order as `Quote::budgets`.
@@ -285,7 +295,9 @@ fn budget_section(quote: &Quote) -> Result<Vec<u8>, ReportError> {
                 .budgets
                 .get(k)
                 .and_then(|s| s.budget.name.clone())
-                .unwrap_or_else(|| format!("budget {}", k + 1));
+                .unwrap_or_else(|| {
+                    lang.format("report.csv_note.budget_n", &[("n", &(k + 1).to_string())])
+                });
             w.write_record([
                 m.month.to_string(),
                 text(&name),
@@ -326,14 +338,15 @@ pub const COMPARISON_HEADER: [&str; 11] = [
 /// `total` and `saving` are rounded to cents and empty when unknown; `saving` is what choosing
 /// the row instead of the current choice saves (negative: costs more). Booleans are `yes`/`no`.
 pub fn comparison_csv(cmp: &Comparison, opts: &CsvOptions) -> Result<Vec<u8>, ReportError> {
+    let lang = opts.lang;
     let mut w = writer();
-    w.write_record(COMPARISON_HEADER)?;
+    w.write_record(header(&COMPARISON_HEADER, lang))?;
     for p in &cmp.products {
         for a in &p.alternatives {
             w.write_record([
                 a.product.key().to_string(),
                 text(&a.plan),
-                text(&a.label),
+                text(&a.label.render(lang)),
                 money_opt(a.total),
                 a.currency.code().to_string(),
                 yes_no(a.feasible),
@@ -341,7 +354,7 @@ pub fn comparison_csv(cmp: &Comparison, opts: &CsvOptions) -> Result<Vec<u8>, Re
                 yes_no(a.recommended),
                 yes_no(a.current),
                 money_opt(a.saving),
-                text(&a.reasons.join("; ")),
+                text(&messages(&a.reasons, lang)),
             ])?;
         }
     }
@@ -402,19 +415,21 @@ pub(crate) fn month_total(quote: &Quote, month: YearMonth) -> Option<Decimal> {
 /// difference across currencies would mean nothing.
 pub fn side_by_side_csv(quotes: &[&Quote], opts: &CsvOptions) -> Result<Vec<u8>, ReportError> {
     let currency = check_comparable(quotes.iter().copied())?;
+    let lang = opts.lang;
     let first = quotes[0];
-    let mut header = vec![
-        "month".to_string(),
-        "currency".to_string(),
-        text(&first.scenario),
-    ];
+    let mut columns = header(&["month", "currency"], lang);
+    columns.push(text(&first.scenario));
     for q in &quotes[1..] {
-        header.push(text(&q.scenario));
-        header.push(text(&format!("{} vs {}", q.scenario, first.scenario)));
+        columns.push(text(&q.scenario));
+        let versus = lang.format(
+            "report.csv_note.versus",
+            &[("this", &q.scenario), ("first", &first.scenario)],
+        );
+        columns.push(text(&versus));
     }
-    header.push("note".to_string());
+    columns.extend(header(&["note"], lang));
     let mut w = writer();
-    w.write_record(&header)?;
+    w.write_record(&columns)?;
     for month in calendar_months(quotes.iter().copied()) {
         let base = month_total(first, month);
         let mut row = vec![
@@ -430,11 +445,11 @@ pub fn side_by_side_csv(quotes: &[&Quote], opts: &CsvOptions) -> Result<Vec<u8>,
         let incomplete = quotes
             .iter()
             .filter(|q| q.months.iter().any(|m| m.month == month && !m.complete));
-        row.push(incomplete_note(incomplete));
+        row.push(incomplete_note(incomplete, lang));
         w.write_record(&row)?;
     }
     let mut row = vec![
-        "total".to_string(),
+        lang.text("report.csv.total_row").to_string(),
         currency.code().to_string(),
         money(first.total),
     ];
@@ -442,21 +457,19 @@ pub fn side_by_side_csv(quotes: &[&Quote], opts: &CsvOptions) -> Result<Vec<u8>,
         row.push(money(q.total));
         row.push(money(q.total - first.total));
     }
-    row.push(incomplete_note(quotes.iter().filter(|q| !q.complete)));
+    row.push(incomplete_note(quotes.iter().filter(|q| !q.complete), lang));
     w.write_record(&row)?;
     Ok(with_bom(vec![finish(w)?], opts))
 }
 
 /// "incomplete: A; B" for the scenarios given, or nothing.
-fn incomplete_note<'a>(quotes: impl Iterator<Item = &'a &'a Quote>) -> String {
+fn incomplete_note<'a>(quotes: impl Iterator<Item = &'a &'a Quote>, lang: Lang) -> String {
     let names: Vec<&str> = quotes.map(|q| q.scenario.as_str()).collect();
     if names.is_empty() {
         String::new()
     } else {
-        text(&format!(
-            "incomplete (prices missing): {}",
-            names.join("; ")
-        ))
+        let list = names.join(lang.text("messages.list_separator"));
+        text(&lang.format("report.csv_note.incomplete_scenarios", &[("names", &list)]))
     }
 }
 

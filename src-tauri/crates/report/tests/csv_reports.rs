@@ -200,8 +200,15 @@ fn rows_of(name: &str) -> Vec<Vec<String>> {
 #[test]
 fn bom_is_optional() {
     let q = quote_of(&fixture("image_search_cny"));
-    let with = quote_csv(&q, &CsvOptions { bom: true }).expect("csv");
-    let without = quote_csv(&q, &CsvOptions { bom: false }).expect("csv");
+    let with = quote_csv(&q, &CsvOptions::default()).expect("csv");
+    let without = quote_csv(
+        &q,
+        &CsvOptions {
+            bom: false,
+            ..CsvOptions::default()
+        },
+    )
+    .expect("csv");
     assert!(with.starts_with(BOM));
     assert!(without.starts_with(b"month,"));
     assert_eq!(&with[3..], &without[..]);

@@ -5,9 +5,11 @@ use rusqlite::{params, OptionalExtension, Row};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use pricing::{Currency, Product, YearMonth};
+
 use crate::column;
-use crate::values::{require_non_negative, PRODUCT_ORDER_SQL};
-use crate::{Currency, Product, Store, StoreError, YearMonth};
+use crate::values::{product_order_sql, require_non_negative};
+use crate::{Store, StoreError};
 
 /// Spend recorded for one product in one month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,7 +47,8 @@ impl Store {
         self.require_scenario(scenario_id)?;
         let mut stmt = self.conn.prepare(&format!(
             "SELECT id, scenario_id, product, month, amount, currency FROM actuals
-             WHERE scenario_id = ?1 ORDER BY month, {PRODUCT_ORDER_SQL}"
+             WHERE scenario_id = ?1 ORDER BY month, {}",
+            product_order_sql()
         ))?;
         let rows = stmt.query_map([scenario_id], actual_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -84,10 +87,10 @@ impl Store {
              RETURNING id, scenario_id, product, month, amount, currency",
             params![
                 scenario_id,
-                product.as_str(),
+                product.key(),
                 month.to_string(),
                 amount.to_string(),
-                currency.as_str()
+                currency.code()
             ],
             actual_from_row,
         )?;

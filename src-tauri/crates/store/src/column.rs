@@ -7,11 +7,10 @@
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use pricing::{Currency, Product, Site, YearMonth};
 use rusqlite::types::Type;
 use rusqlite::Row;
 use rust_decimal::Decimal;
-
-use crate::{Currency, Product, YearMonth};
 
 const DATE_FORMAT: &str = "%Y-%m-%d";
 
@@ -122,7 +121,11 @@ pub(crate) fn optional_date(
 }
 
 pub(crate) fn product(row: &Row<'_>, column: &'static str) -> rusqlite::Result<Product> {
-    parsed(row, column, "a known product", |s| s.parse().ok())
+    parsed(row, column, "a known product", Product::from_key)
+}
+
+pub(crate) fn site(row: &Row<'_>, column: &'static str) -> rusqlite::Result<Site> {
+    parsed(row, column, "a known site", Site::from_key)
 }
 
 pub(crate) fn currency(row: &Row<'_>, column: &'static str) -> rusqlite::Result<Currency> {

@@ -4,7 +4,9 @@
 //! keys), checked and migrated; the repository methods on [`Store`] are plain synchronous
 //! Rust over typed rows. The crate knows nothing of Tauri or of the pricing rules: scenario
 //! and quote documents are opaque JSON text here, and money is `rust_decimal::Decimal`
-//! stored as its exact decimal string.
+//! stored as its exact decimal string. Product, site, currency and month are the pricing
+//! crate's vocabulary ([`pricing::Product`], [`pricing::Site`], [`pricing::Currency`],
+//! [`pricing::YearMonth`]), stored by their keys; nothing else of pricing is used here.
 //!
 //! Time is always passed in (`now: DateTime<Utc>`); the store reads the clock only in
 //! [`Store::open`], to name the pre-migration backup.
@@ -32,7 +34,7 @@ pub use prices::{ExchangeRate, UserPrice, UserPriceFields};
 pub use quotes::{NewSavedQuote, SavedQuote, SavedQuoteSummary};
 pub use scenarios::{Scenario, ScenarioSummary};
 pub use settings::Draft;
-pub use values::{parse_decimal, Currency, Product, YearMonth};
+pub use values::{parse_currency, parse_decimal, parse_month, parse_product, parse_site};
 
 #[cfg(test)]
 mod tests {

@@ -6,17 +6,19 @@ use rusqlite::{params, OptionalExtension, Row};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use pricing::{Currency, Product, Site};
+
 use crate::column::{self, date_text, timestamp_text};
-use crate::values::{require_non_negative, require_text, PRODUCT_ORDER_SQL};
-use crate::{Currency, Product, Store, StoreError};
+use crate::values::{product_order_sql, require_non_negative, require_text};
+use crate::{Store, StoreError};
 
 /// The editable fields of a user price: what `add_user_price` and `update_user_price` take.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserPriceFields {
     /// Which product the price is for.
     pub product: Product,
-    /// Which site of the provider (e.g. China or international), as the price book names it.
-    pub site: String,
+    /// Which site of the provider (China or international): the price list the price is on.
+    pub site: Site,
     /// The billed item, as the price book names it.
     pub item: String,
     /// TCR edition, Image Search package or TCSS billing mode, when the price depends on it.
@@ -52,7 +54,6 @@ pub struct UserPrice {
 }
 
 fn validate_price(fields: &UserPriceFields) -> Result<(), StoreError> {
-    require_text("site", &fields.site)?;
     require_text("item", &fields.item)?;
     require_text("unit", &fields.unit)?;
     require_non_negative("amount", fields.amount)?;
@@ -75,7 +76,7 @@ fn price_from_row(row: &Row<'_>) -> rusqlite::Result<UserPrice> {
         id: row.get("id")?,
         fields: UserPriceFields {
             product: column::product(row, "product")?,
-            site: row.get("site")?,
+            site: column::site(row, "site")?,
             item: row.get("item")?,
             plan: row.get("plan")?,
             region: row.get("region")?,
@@ -122,7 +123,8 @@ impl Store {
     pub fn list_user_prices(&self) -> Result<Vec<UserPrice>, StoreError> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {PRICE_COLUMNS} FROM user_prices
-             ORDER BY {PRODUCT_ORDER_SQL}, site, item, plan, region, effective_from, id"
+             ORDER BY {}, site, item, plan, region, effective_from, id",
+            product_order_sql()
         ))?;
         let rows = stmt.query_map([], price_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -143,7 +145,7 @@ impl Store {
             })
     }
 
-    /// Adds a user price. `Invalid` for empty site/item/unit, a negative amount or an
+    /// Adds a user price. `Invalid` for an empty item or unit, a negative amount or an
     /// effective range that ends before it starts.
     pub fn add_user_price(
         &mut self,
@@ -156,14 +158,14 @@ impl Store {
                  effective_from, effective_to, note, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
             params![
-                fields.product.as_str(),
-                fields.site,
+                fields.product.key(),
+                fields.site.key(),
                 fields.item,
                 fields.plan,
                 fields.region,
                 fields.unit,
                 fields.amount.to_string(),
-                fields.currency.as_str(),
+                fields.currency.code(),
                 fields.effective_from.map(date_text),
                 fields.effective_to.map(date_text),
                 fields.note,
@@ -188,14 +190,14 @@ impl Store {
              WHERE id = ?1",
             params![
                 id,
-                fields.product.as_str(),
-                fields.site,
+                fields.product.key(),
+                fields.site.key(),
                 fields.item,
                 fields.plan,
                 fields.region,
                 fields.unit,
                 fields.amount.to_string(),
-                fields.currency.as_str(),
+                fields.currency.code(),
                 fields.effective_from.map(date_text),
                 fields.effective_to.map(date_text),
                 fields.note,
@@ -261,12 +263,7 @@ impl Store {
              VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (from_currency, to_currency, date) DO UPDATE SET rate = excluded.rate
              RETURNING id, from_currency, to_currency, rate, date",
-            params![
-                from.as_str(),
-                to.as_str(),
-                rate.to_string(),
-                date_text(date)
-            ],
+            params![from.code(), to.code(), rate.to_string(), date_text(date)],
             rate_from_row,
         )?;
         Ok(stored)

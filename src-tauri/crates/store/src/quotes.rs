@@ -7,9 +7,11 @@ use rusqlite::{params, OptionalExtension, Row};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use pricing::Currency;
+
 use crate::column::{self, timestamp_text};
 use crate::values::{require_json, require_non_negative};
-use crate::{Currency, Store, StoreError};
+use crate::{Store, StoreError};
 
 /// What `save_quote` stores.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -131,7 +133,7 @@ impl Store {
                 quote.scenario_document,
                 quote.quote,
                 quote.price_entries,
-                quote.currency.as_str(),
+                quote.currency.code(),
                 quote.total.to_string(),
                 quote.complete,
             ],

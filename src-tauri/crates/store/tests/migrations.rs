@@ -4,9 +4,10 @@
 mod common;
 
 use common::{at, files_starting_with, DOC};
+use pricing::{Currency, Product};
 use rusqlite::Connection;
 use store::schema::{migration_sql, migrations, SCHEMA_VERSION};
-use store::{Currency, Product, Store};
+use store::Store;
 
 #[test]
 fn migrations_validate() {

@@ -44,10 +44,10 @@ fn healthy_database(path: &Path) {
     store
         .upsert_actual(
             s.id,
-            store::Product::Tcss,
+            pricing::Product::Tcss,
             "2026-01".parse().unwrap(),
             rust_decimal_macros::dec!(10),
-            store::Currency::Usd,
+            pricing::Currency::Usd,
         )
         .unwrap();
     // Dropping the last connection checkpoints the WAL into the main file and deletes it.

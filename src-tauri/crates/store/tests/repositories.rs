@@ -3,8 +3,9 @@
 mod common;
 
 use common::{at, tcr_price, DOC};
+use pricing::{Currency, Product, YearMonth};
 use rust_decimal_macros::dec;
-use store::{Currency, NewSavedQuote, Product, Store, StoreError, YearMonth};
+use store::{NewSavedQuote, Store, StoreError};
 
 fn month(text: &str) -> YearMonth {
     text.parse().unwrap()
@@ -408,20 +409,24 @@ fn actuals_are_validated() {
             id: 999
         })
     ));
-    // Text inputs from the UI are validated by parsing into the store's types.
+    // Text inputs from the UI are validated by parsing into the vocabulary's types.
     assert!(matches!(
-        "2026-2".parse::<YearMonth>(),
+        store::parse_month("2026-2"),
         Err(StoreError::Invalid { field: "month", .. })
     ));
     assert!(matches!(
-        "tke".parse::<Product>(),
+        store::parse_product("tke"),
         Err(StoreError::Invalid {
             field: "product",
             ..
         })
     ));
     assert!(matches!(
-        "EUR".parse::<Currency>(),
+        store::parse_site("china"),
+        Err(StoreError::Invalid { field: "site", .. })
+    ));
+    assert!(matches!(
+        store::parse_currency("EUR"),
         Err(StoreError::Invalid {
             field: "currency",
             ..
@@ -662,7 +667,12 @@ fn corrupt_stored_values_are_errors_not_panics() {
         Err(StoreError::Damaged { .. })
     ));
 
-    damaged("UPDATE user_prices SET currency = 'EUR'");
+    damaged("UPDATE user_prices SET site = 'china'");
+    assert!(matches!(
+        s.list_user_prices(),
+        Err(StoreError::Damaged { .. })
+    ));
+    damaged("UPDATE user_prices SET site = 'tencent-cn', currency = 'EUR'");
     assert!(matches!(
         s.list_user_prices(),
         Err(StoreError::Damaged { .. })

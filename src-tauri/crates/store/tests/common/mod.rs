@@ -4,8 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, TimeZone, Utc};
+use pricing::{Currency, Product, Site};
 use rust_decimal_macros::dec;
-use store::{Currency, Product, UserPriceFields};
+use store::UserPriceFields;
 
 /// A fixed instant with sub-second precision, to prove timestamps round-trip exactly.
 pub fn at(day: u32, hour: u32) -> DateTime<Utc> {
@@ -21,7 +22,7 @@ pub const DOC: &str =
 pub fn tcr_price() -> UserPriceFields {
     UserPriceFields {
         product: Product::Tcr,
-        site: "china".to_owned(),
+        site: Site::TencentCn,
         item: "instance".to_owned(),
         plan: Some("standard".to_owned()),
         region: Some("ap-guangzhou".to_owned()),

@@ -1,0 +1,109 @@
+//! Every message the pricing core can produce reads in English and in Chinese
+//! (docs/scenario-format.md, "Messages"): a code without text in either catalogue fails here.
+
+use std::path::Path;
+
+use pricing::message::{catalogue_keys, Lang};
+
+/// The message codes written in the crate's source (`Message::new("tcr.lifecycle")`, the
+/// comparison's labels) and as the built-in price book's entry notes. Field paths look alike
+/// (`tcss.cores`): the scenario reader's files and `FieldError::new("…")` are left out.
+fn codes_in_source() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts = Vec::new();
+    for dir in ["src", "data"] {
+        for entry in std::fs::read_dir(root.join(dir)).expect("read the crate") {
+            let path = entry.expect("entry").path();
+            let reader = ["scenario.rs", "jsonread.rs"]
+                .iter()
+                .any(|f| path.ends_with(f));
+            if !reader && path.extension().is_some_and(|e| e == "rs" || e == "json") {
+                texts.push(std::fs::read_to_string(&path).expect("read"));
+            }
+        }
+    }
+    let mut codes = Vec::new();
+    for text in texts {
+        for (i, _) in text.match_indices('"') {
+            let rest = &text[i + 1..];
+            let Some(end) = rest.find('"') else { continue };
+            let literal = &rest[..end];
+            let prefix = [
+                "quote.", "price.", "book.", "tcr.", "tcss.", "is.", "compare.",
+            ];
+            let is_code = prefix.iter().any(|p| literal.starts_with(p))
+                && literal.len() > 4
+                && literal
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.');
+            let field_path = text[..i].trim_end().ends_with("FieldError::new(");
+            if is_code && !field_path && !literal.ends_with(".json") {
+                codes.push(literal.to_string());
+            }
+        }
+    }
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+#[test]
+fn every_code_in_the_source_has_text_in_both_languages() {
+    let codes = codes_in_source();
+    assert!(
+        codes.len() > 50,
+        "found only {} codes: {codes:?}",
+        codes.len()
+    );
+    for lang in Lang::ALL {
+        let missing: Vec<&String> = codes
+            .iter()
+            .filter(|c| lang.lookup(&format!("messages.{c}")).is_none())
+            .collect();
+        assert!(missing.is_empty(), "{lang}: no text for {missing:?}");
+    }
+}
+
+#[test]
+fn every_message_of_the_examples_renders_in_both_languages() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../examples");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(examples).expect("examples") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("read");
+        let scenario = pricing::parse_scenario(&text).expect("valid example");
+        let book = pricing::PriceBook::builtin();
+        let quote = pricing::quote(&scenario, book).expect("quotes");
+        let comparison = pricing::compare(&scenario, book).expect("compares");
+        let mut messages: Vec<pricing::Message> =
+            quote.notes.iter().map(|n| n.message.clone()).collect();
+        for m in &quote.months {
+            for l in &m.lines {
+                messages.extend(l.notes());
+            }
+        }
+        for p in &comparison.products {
+            for a in &p.alternatives {
+                messages.push(a.label.clone());
+                messages.extend(a.reasons.iter().cloned());
+            }
+        }
+        for m in messages {
+            seen += 1;
+            for lang in Lang::ALL {
+                let text = m.render(lang);
+                assert!(
+                    !text.contains("{{") && !text.contains("$t(") && text != m.code.as_str(),
+                    "{} in {lang}: {text}",
+                    m.code
+                );
+            }
+        }
+    }
+    assert!(seen > 20);
+}
+
+#[test]
+fn the_catalogues_have_the_same_entries() {
+    assert_eq!(catalogue_keys(Lang::En), catalogue_keys(Lang::ZhCn));
+}

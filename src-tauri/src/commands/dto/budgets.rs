@@ -1,0 +1,145 @@
+//! Budgets month by month and over the whole scenario (rules BUD-2, BUD-3).
+
+use pricing::budget::Status;
+use pricing::{Currency, Product};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{dec, opt_dec};
+
+/// A month's standing against a budget (rule BUD-2): `pricing::budget::Status` as the UI
+/// sees it. The pricing type does not derive TypeScript (budget.rs belongs to the pricing
+/// rules), so this names it; the conversion is exhaustive and a test keeps the names equal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetStatus {
+    Ok,
+    Warning,
+    Over,
+}
+
+impl From<Status> for BudgetStatus {
+    fn from(status: Status) -> Self {
+        match status {
+            Status::Ok => Self::Ok,
+            Status::Warning => Self::Warning,
+            Status::Over => Self::Over,
+        }
+    }
+}
+
+/// A budget's standing in one month (rules BUD-2, BUD-3); amounts in the budget's currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BudgetMonthView {
+    pub name: Option<String>,
+    pub product: Option<Product>,
+    pub amount: Option<String>,
+    pub currency: Currency,
+    pub amount_converted: Option<String>,
+    pub spend: String,
+    pub variance: Option<String>,
+    pub utilisation: Option<String>,
+    /// `ok`, `warning`, `over`; absent outside the budget's months.
+    pub status: Option<BudgetStatus>,
+    pub cumulative_spend: String,
+    pub cumulative_budget: String,
+    pub cumulative_status: Option<BudgetStatus>,
+}
+
+impl BudgetMonthView {
+    pub fn new(b: &pricing::budget::BudgetMonth, name: Option<String>) -> Self {
+        let pricing::budget::BudgetMonth {
+            product,
+            amount,
+            currency,
+            amount_converted,
+            spend,
+            variance,
+            utilisation,
+            status,
+            cumulative_spend,
+            cumulative_budget,
+            cumulative_status,
+        } = b;
+        Self {
+            name,
+            product: *product,
+            amount: amount.map(|a| a.to_string()),
+            currency: *currency,
+            amount_converted: opt_dec(*amount_converted),
+            spend: dec(*spend),
+            variance: opt_dec(*variance),
+            utilisation: opt_dec(*utilisation),
+            status: status.map(BudgetStatus::from),
+            cumulative_spend: dec(*cumulative_spend),
+            cumulative_budget: dec(*cumulative_budget),
+            cumulative_status: cumulative_status.map(BudgetStatus::from),
+        }
+    }
+}
+
+/// A budget over the whole scenario (rule BUD-3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BudgetSummaryView {
+    pub name: Option<String>,
+    pub product: Option<Product>,
+    pub amount: String,
+    pub currency: Currency,
+    pub warn_at: String,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub total_spend: String,
+    pub total_budget: String,
+    pub first_warning: Option<String>,
+    pub first_over: Option<String>,
+    pub first_cumulative_over: Option<String>,
+}
+
+impl From<&pricing::budget::BudgetSummary> for BudgetSummaryView {
+    fn from(s: &pricing::budget::BudgetSummary) -> Self {
+        let pricing::budget::BudgetSummary {
+            budget,
+            total_spend,
+            total_budget,
+            first_warning,
+            first_over,
+            first_cumulative_over,
+        } = s;
+        let pricing::scenario::Budget {
+            name,
+            amount,
+            currency,
+            product,
+            warn_at,
+            start,
+            end,
+        } = budget;
+        Self {
+            name: name.clone(),
+            product: *product,
+            amount: amount.to_string(),
+            currency: *currency,
+            warn_at: warn_at.to_string(),
+            start: start.map(|m| m.to_string()),
+            end: end.map(|m| m.to_string()),
+            total_spend: dec(*total_spend),
+            total_budget: dec(*total_budget),
+            first_warning: first_warning.map(|m| m.to_string()),
+            first_over: first_over.map(|m| m.to_string()),
+            first_cumulative_over: first_cumulative_over.map(|m| m.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn budget_status_is_named_as_pricing_names_it() {
+        for status in [Status::Ok, Status::Warning, Status::Over] {
+            let json = serde_json::to_value(BudgetStatus::from(status)).unwrap();
+            assert_eq!(json, status.key());
+        }
+    }
+}

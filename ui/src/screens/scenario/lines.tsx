@@ -1,0 +1,120 @@
+// The quote's lines by product and month, each with its calculation on demand.
+
+import { useSignal } from '@preact/signals';
+import type { LineView, QuoteView } from '../../api';
+import { t } from '../../i18n';
+import { formatDecimal, displayMoney, displayAmount } from '../../format';
+import { Section } from '../../components/layout';
+import { productName } from '../../components/common';
+import { renderMessage } from '../../messages';
+
+export function LinesSection({ quote: q }: { quote: QuoteView }) {
+  const showCalc = useSignal(false);
+  return (
+    <Section title={t('scenario.lines')}>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          checked={showCalc.value}
+          onChange={(event) => (showCalc.value = (event.target as HTMLInputElement).checked)}
+          data-test="show-calculation"
+        />
+        {t('scenario.showCalculation')}
+      </label>
+      {q.products.map((product) => (
+        <ProductLines product={product} quote={q} showCalc={showCalc.value} />
+      ))}
+    </Section>
+  );
+}
+
+function ProductLines({ product, quote, showCalc }: { product: string; quote: QuoteView; showCalc: boolean }) {
+  const cols = showCalc ? 8 : 8;
+  return (
+    <div class="sub-section" data-test="product-lines" data-product={product}>
+      <h3 class="card-subtitle">{productName(product)}</h3>
+      <div class="table-scroll">
+        <table class="data-table compact">
+          <thead>
+            <tr>
+              <th>{t('scenario.item')}</th>
+              <th>{t('scenario.plan')}</th>
+              <th class="num">{t('scenario.quantity')}</th>
+              <th class="num">{t('scenario.unitPrice')}</th>
+              <th class="num">{t('scenario.amount')}</th>
+              <th class="num">{t('scenario.converted', { currency: quote.currency })}</th>
+              <th>{t('scenario.rule')}</th>
+              <th>{t('scenario.source')}</th>
+            </tr>
+          </thead>
+          {quote.months.map((m) => {
+            const lines = m.lines.filter((l) => l.product === product);
+            if (lines.length === 0) return null;
+            return (
+              <tbody>
+                <tr class="group-row">
+                  <th colSpan={cols} scope="rowgroup">
+                    {m.month}
+                  </th>
+                </tr>
+                {lines.map((line) => (
+                  <LineRows line={line} showCalc={showCalc} cols={cols} />
+                ))}
+              </tbody>
+            );
+          })}
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function LineRows({ line, showCalc, cols }: { line: LineView; showCalc: boolean; cols: number }) {
+  const missing = line.price_missing || line.custom_quote || line.infeasible;
+  return (
+    <>
+      <tr class={missing ? 'line-missing' : ''} data-test="quote-line">
+        <td>{t(`items.${line.item}`, { defaultValue: line.item })}</td>
+        <td>{line.plan ?? '—'}</td>
+        <td class="num">
+          {formatDecimal(line.quantity)} <span class="unit">{line.unit}</span>
+        </td>
+        <td class="num">{line.unit_price ? formatDecimal(line.unit_price) : '—'}</td>
+        <td class="num">
+          {line.amount ? displayMoney(line.amount, line.currency) : (
+            <span class="warning-text">
+              {line.custom_quote ? t('scenario.customQuote') : line.infeasible ? t('scenario.infeasible') : t('scenario.priceMissing')}
+            </span>
+          )}
+        </td>
+        <td class="num">{line.converted ? displayAmount(line.converted) : '—'}</td>
+        <td>
+          <code>{line.rule}</code>
+        </td>
+        <td title={line.source_title ?? ''}>{line.source ?? '—'}</td>
+      </tr>
+      {showCalc && (
+        <tr class="calc-row" data-test="calculation">
+          <td colSpan={cols}>
+            <div class="calc">
+              <code>{line.calculation}</code>
+              <span>
+                {t('scenario.rule')}: <code>{line.rule}</code>
+              </span>
+              {line.source_title && (
+                <span>
+                  {t('scenario.source')}: {line.source_title}
+                </span>
+              )}
+              {line.notes.map((n) => (
+                <span class="muted" data-code={n.code}>
+                  {renderMessage(n)}
+                </span>
+              ))}
+            </div>
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
