@@ -11,9 +11,7 @@
 //! there is one (from outside it). A module using what its own parent folder holds is not an
 //! edge: the parent contains it.
 //!
-//! `cargo test -p plancast --test module_cycles`; the pricing crate's check is ignored until
-//! its restructure lands: `cargo test -p plancast --test module_cycles -- --ignored` lists its
-//! cycles.
+//! `cargo test -p plancast --test module_cycles` checks the app crate and the pricing crate.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -24,8 +22,6 @@ fn app_crate_modules_import_one_way() {
 }
 
 #[test]
-#[ignore = "the pricing crate's modules still import each other (`-- --ignored` lists the \
-            cycles); un-ignore when the pricing restructure (one home per product) lands"]
 fn pricing_crate_modules_import_one_way() {
     assert_no_cycles("src-tauri/crates/pricing/src");
 }

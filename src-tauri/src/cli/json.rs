@@ -1,5 +1,5 @@
 //! The quote, comparison and price-book JSON that scripts rely on
-//! (`../shared/spec/scenario-format.md`, "Quote as JSON").
+//! (`docs/scenario-format.md`, "Quote as JSON").
 //!
 //! The quote object carries exactly the contract's fields. Decimals are JSON strings holding
 //! the exact value, never rounded (rule GEN-2); computed values are written without trailing

@@ -1,4 +1,4 @@
-//! The `plancast` command line (`../shared/spec/scenario-format.md`, "Command line").
+//! The `plancast` command line (`docs/scenario-format.md`, "Command line").
 //!
 //! Headless: it needs no display. Exit status 0 on success, 2 on invalid input (one message
 //! per problem on stderr), 1 on any other failure. Nothing is written when the input is

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use pricing::book::USER_SOURCE;
-use pricing::image_search::Package;
+use pricing::products::image_search::packages::Package;
 use pricing::{Currency, Edition, FieldError, PriceBook, Product, Site};
 use rust_decimal::Decimal;
 use store::Store;

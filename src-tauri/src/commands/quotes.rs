@@ -74,21 +74,6 @@ pub fn price_book(store: &Store) -> Result<Cow<'static, PriceBook>, ApiError> {
     Ok(Cow::Owned(book))
 }
 
-/// The products a scenario has, in the fixed order.
-pub fn scenario_products(scenario: &Scenario) -> Vec<Product> {
-    let mut products = Vec::new();
-    if scenario.tcr.is_some() {
-        products.push(Product::Tcr);
-    }
-    if scenario.tcss.is_some() {
-        products.push(Product::Tcss);
-    }
-    if scenario.image_search.is_some() {
-        products.push(Product::ImageSearch);
-    }
-    products
-}
-
 /// Chart size and words for the UI's theme (`light`, `dark`; anything else is light) and
 /// language (`zh…` is Chinese, anything else English).
 pub fn chart_options(theme: &str, lang: &str) -> ChartOptions {
@@ -181,7 +166,7 @@ pub fn quote_scenario(
 ) -> Result<QuoteView, ApiError> {
     let (name, scenario, quote) = load_and_quote(store, id)?;
     let sources = PriceBook::builtin().sources();
-    let products = scenario_products(&scenario);
+    let products = scenario.products();
 
     let (actuals, actuals_error) = reconcile_actuals(store, id, &scenario, &quote, &products)?;
 
@@ -192,9 +177,7 @@ pub fn quote_scenario(
         months,
         total,
         notes,
-        tcr,
-        tcss,
-        image_search,
+        details: _,
         budgets,
         entries: _,
     } = &quote;
@@ -227,11 +210,11 @@ pub fn quote_scenario(
             })
             .collect(),
         budgets: budgets.iter().map(BudgetSummaryView::from).collect(),
-        tcr: tcr
-            .as_ref()
+        tcr: quote
+            .tcr()
             .map(|months| months.iter().map(TcrMonthView::from).collect()),
-        tcss: tcss.as_ref().map(TcssView::from),
-        image_search: image_search.as_ref().map(ImageSearchView::from),
+        tcss: quote.tcss().map(TcssView::from),
+        image_search: quote.image_search().map(ImageSearchView::from),
         notes: notes.iter().map(NoteView::from).collect(),
         actuals,
         actuals_error,

@@ -11,7 +11,7 @@ use store::Store;
 
 use super::dto::{dec, ScenarioDoc, ScenarioRow};
 use super::error::ApiError;
-use super::quotes::{price_book, scenario_products};
+use super::quotes::price_book;
 
 /// The canonical document text of a scenario: pretty JSON, format version 1.
 pub fn document_text(scenario: &Scenario) -> Result<String, ApiError> {
@@ -52,7 +52,7 @@ pub fn scenario_row(scenario: &store::Scenario, book: &PriceBook) -> ScenarioRow
     row.start = Some(parsed.start.to_string());
     row.months = Some(parsed.months);
     row.currency = Some(parsed.currency);
-    row.products = scenario_products(&parsed);
+    row.products = parsed.products();
     match pricing::quote(&parsed, book) {
         Ok(quote) => {
             row.total = Some(dec(quote.total));

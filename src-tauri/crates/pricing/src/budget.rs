@@ -102,18 +102,20 @@ pub struct BudgetSummary {
 #[derive(Debug, Clone, Copy)]
 pub struct MonthSpend {
     pub month: YearMonth,
-    pub tcr: Decimal,
-    pub tcss: Decimal,
-    pub image_search: Decimal,
+    /// Each product's spend, in [`Product::ALL`] order.
+    pub by_product: [Decimal; Product::ALL.len()],
 }
 
 impl MonthSpend {
+    /// One product's spend, or the whole month's (`None`).
     pub fn of(&self, product: Option<Product>) -> Decimal {
         match product {
-            None => self.tcr + self.tcss + self.image_search,
-            Some(Product::Tcr) => self.tcr,
-            Some(Product::Tcss) => self.tcss,
-            Some(Product::ImageSearch) => self.image_search,
+            None => self.by_product.iter().sum(),
+            Some(p) => Product::ALL
+                .iter()
+                .zip(self.by_product)
+                .find(|(q, _)| **q == p)
+                .map_or(Decimal::ZERO, |(_, spend)| spend),
         }
     }
 }
@@ -291,9 +293,7 @@ mod tests {
     fn spend(month: &str, tcr: Decimal, tcss: Decimal) -> MonthSpend {
         MonthSpend {
             month: ym(month),
-            tcr,
-            tcss,
-            image_search: Decimal::ZERO,
+            by_product: [tcr, tcss, Decimal::ZERO],
         }
     }
 

@@ -1,12 +1,9 @@
-//! Scenario files, format version 1 (`../shared/spec/scenario-format.md`).
+//! Scenario files, format version 1 (docs/scenario-format.md).
 //!
 //! Reading is strict and exhaustive: every problem in a file is reported at once with its field
 //! path, the value and what is allowed; unknown fields are refused; numbers are read exactly as
 //! written (see [`crate::jsonread`]). A file of a newer format version is refused before any
 //! other field is read.
-
-use std::fmt;
-use std::str::FromStr;
 
 use chrono::NaiveDate;
 use rust_decimal::prelude::*;
@@ -15,254 +12,17 @@ use serde_json::{json, Map, Value};
 
 use crate::book::{PriceEntry, USER_SOURCE};
 use crate::calendar::YearMonth;
-use crate::ids::{Edition, Product, Site};
+use crate::horizon::Horizon;
+use crate::ids::{Edition, Product};
 use crate::jsonread::{self, Json};
 use crate::money::{Currency, Rate};
+use crate::products::{self, ProductSpec};
+use crate::read::{dec_text, get, join, FieldError, Reader};
 
 /// The format version this Plancast reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 /// The longest projection, in months.
 pub const MAX_MONTHS: u32 = 120;
-
-/// One problem with an input, with the path of the field it concerns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FieldError {
-    /// `tcss.cores[3]`, `budgets[0].amount`, or empty for the whole file.
-    pub path: String,
-    pub message: String,
-}
-
-impl FieldError {
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            path: path.into(),
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for FieldError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
-    }
-}
-
-/// A usage quantity: constant, one value per month, or a growth rule.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Quantity {
-    Constant(Decimal),
-    PerMonth(Vec<Decimal>),
-    /// Month k is `start × (1 + percent/100)^k`, compounding on the exact value.
-    Percent {
-        start: Decimal,
-        percent: Decimal,
-    },
-    /// Month k is `start + k × add`.
-    Add {
-        start: Decimal,
-        add: Decimal,
-    },
-}
-
-impl Quantity {
-    pub fn constant(value: impl Into<Decimal>) -> Self {
-        Quantity::Constant(value.into())
-    }
-
-    /// The exact values of the first `months` months; counts round up month by month after
-    /// growth (rule GEN-7). `Err` names the first month whose value is negative or too large.
-    pub fn series(&self, months: u32, count: bool) -> Result<Vec<Decimal>, SeriesError> {
-        if let (Quantity::Constant(_), 2..) = (self, months) {
-            // Every month is the first: checked and rounded once, then repeated.
-            let first = self.series(1, count)?;
-            return Ok(vec![first[0]; months as usize]);
-        }
-        let mut out = Vec::with_capacity(months as usize);
-        let mut exact = match self {
-            Quantity::Constant(v) => *v,
-            Quantity::PerMonth(values) => values.first().copied().unwrap_or_default(),
-            Quantity::Percent { start, .. } | Quantity::Add { start, .. } => *start,
-        };
-        let factor = match self {
-            Quantity::Percent { percent, .. } => Some(
-                Decimal::ONE
-                    + percent
-                        .checked_div(Decimal::ONE_HUNDRED)
-                        .ok_or(SeriesError::TooLarge(0))?,
-            ),
-            _ => None,
-        };
-        for k in 0..months {
-            if k > 0 {
-                exact = match self {
-                    Quantity::Constant(v) => *v,
-                    Quantity::PerMonth(values) => {
-                        values.get(k as usize).copied().unwrap_or_default()
-                    }
-                    Quantity::Percent { .. } => exact
-                        .checked_mul(factor.unwrap_or(Decimal::ONE))
-                        .ok_or(SeriesError::TooLarge(k))?,
-                    Quantity::Add { add, .. } => {
-                        exact.checked_add(*add).ok_or(SeriesError::TooLarge(k))?
-                    }
-                };
-            }
-            if exact.is_sign_negative() && !exact.is_zero() {
-                return Err(SeriesError::Negative(k));
-            }
-            if too_large(exact) {
-                return Err(SeriesError::TooLarge(k));
-            }
-            // rule GEN-7: counts round up after growth; storage and traffic stay decimal.
-            out.push(if count {
-                round_up(exact)
-            } else {
-                exact.normalize()
-            });
-        }
-        Ok(out)
-    }
-}
-
-/// The largest usage value accepted is 10^15: far above any real workload, far below where
-/// decimal arithmetic on prices could overflow.
-const LIMIT_DIGITS: u32 = 15;
-
-/// Whether a value is above 10^15, asked of every month of every series. A decimal is its
-/// mantissa m over 10^scale, so it exceeds 10^15 exactly when m exceeds 10^(15 + scale); this
-/// compares integers instead of aligning a grown value's 28 decimals with the limit's none.
-fn too_large(value: Decimal) -> bool {
-    match 10i128.checked_pow(LIMIT_DIGITS + value.scale()) {
-        Some(bound) => value.mantissa() > bound,
-        // 10^39 and more: above any mantissa (< 2^96), so the value is below 10^15.
-        None => false,
-    }
-}
-
-/// `value.ceil().normalize()`, the count a grown value rounds up to (rule GEN-7), in integers
-/// for the values series have (not negative): the quotient of the mantissa by 10^scale, plus
-/// one when there is a remainder, written without decimals.
-fn round_up(value: Decimal) -> Decimal {
-    if value.is_sign_negative() {
-        return value.ceil().normalize();
-    }
-    let unit = 10i128.pow(value.scale());
-    let (m, r) = (value.mantissa() / unit, value.mantissa() % unit);
-    Decimal::from_i128_with_scale(m + i128::from(r != 0), 0)
-}
-
-/// Why a quantity series cannot be used; the number is the month index (0 = first month).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SeriesError {
-    Negative(u32),
-    TooLarge(u32),
-}
-
-/// TCR webhook trigger types (rules TCR-Q-1, TCR-Q-2).
-pub const WEBHOOKS: [&str; 4] = ["push_image", "pull_image", "delete_image", "helm_chart"];
-
-/// What a TCR instance must offer (rule TCR-FIT-1).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Needs {
-    pub namespaces: Option<Quantity>,
-    pub image_repos: Option<Quantity>,
-    pub helm_repos: Option<Quantity>,
-    pub vpc_links: Option<Quantity>,
-    pub log_retention_days: Option<Quantity>,
-    pub cross_region_sync: bool,
-    pub webhooks: Vec<String>,
-    pub delivery_workflow: bool,
-    pub vulnerability_scan: bool,
-    pub block_vulnerable_images: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EditionChoice {
-    Auto,
-    Fixed(Edition),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum TcrBilling {
-    Payg,
-    Monthly,
-}
-
-impl TcrBilling {
-    pub fn key(self) -> &'static str {
-        match self {
-            TcrBilling::Payg => "payg",
-            TcrBilling::Monthly => "monthly",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct TcrSpec {
-    pub site: Site,
-    pub region: String,
-    pub edition: EditionChoice,
-    pub billing: TcrBilling,
-    pub hours: Option<Quantity>,
-    pub needs: Needs,
-    pub storage_gb: Quantity,
-    pub egress_gb: Quantity,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TcssBilling {
-    Auto,
-    Prepaid,
-    Postpaid,
-}
-
-impl TcssBilling {
-    pub fn key(self) -> &'static str {
-        match self {
-            TcssBilling::Auto => "auto",
-            TcssBilling::Prepaid => "prepaid",
-            TcssBilling::Postpaid => "postpaid",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum ImageScan {
-    /// Monthly quota model (rules TCSS-SCAN-2, TCSS-SCAN-4).
-    Quota {
-        first_scans: Quantity,
-        repeat_scans: Quantity,
-    },
-    /// Per-image authorizations (rule TCSS-SCAN-1): `images` distinct images in use, `updates`
-    /// image updates in the month.
-    PerImage { images: Quantity, updates: Quantity },
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct TcssSpec {
-    pub site: Site,
-    pub billing: TcssBilling,
-    pub cores: Quantity,
-    pub licensed_cores: Option<Quantity>,
-    pub peak_cores: Option<Quantity>,
-    pub peak_days: Option<Quantity>,
-    pub elastic_cap: Option<Decimal>,
-    pub trial: bool,
-    pub image_scan: Option<ImageScan>,
-    pub log_gb: Option<Quantity>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImageSearchSpec {
-    pub site: Site,
-    pub images: Quantity,
-    pub qps: Quantity,
-    pub trial: bool,
-}
 
 /// A monthly budget (rule BUD-1).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -290,12 +50,20 @@ pub struct Scenario {
     pub price_date: Option<NaiveDate>,
     pub budgets: Vec<Budget>,
     pub prices: Vec<PriceEntry>,
-    pub tcr: Option<TcrSpec>,
-    pub tcss: Option<TcssSpec>,
-    pub image_search: Option<ImageSearchSpec>,
+    /// The products it prices, at most one of each, in [`Product::ALL`] order.
+    pub products: Vec<ProductSpec>,
 }
 
 impl Scenario {
+    /// The months the scenario spans and the date each is priced at.
+    pub fn horizon(&self) -> Horizon {
+        Horizon {
+            start: self.start,
+            months: self.months,
+            price_date: self.price_date,
+        }
+    }
+
     /// The scenario's months in order.
     pub fn month_list(&self) -> impl Iterator<Item = YearMonth> + '_ {
         (0..self.months).map(|k| self.start.plus(k))
@@ -304,22 +72,32 @@ impl Scenario {
     /// The date month `k` is priced at: the pinned price date, or the month's first day
     /// (rule GEN-4).
     pub fn price_date_of(&self, k: u32) -> NaiveDate {
-        self.price_date
-            .unwrap_or_else(|| self.start.plus(k).first_day())
+        self.horizon().price_date_of(k)
     }
 
+    /// The products it prices, in [`Product::ALL`] order.
     pub fn products(&self) -> Vec<Product> {
-        let mut out = Vec::new();
-        if self.tcr.is_some() {
-            out.push(Product::Tcr);
-        }
-        if self.tcss.is_some() {
-            out.push(Product::Tcss);
-        }
-        if self.image_search.is_some() {
-            out.push(Product::ImageSearch);
-        }
-        out
+        self.products.iter().map(ProductSpec::product).collect()
+    }
+
+    /// Its part for one product, if it prices that product.
+    pub fn product(&self, product: Product) -> Option<&ProductSpec> {
+        self.products.iter().find(|p| p.product() == product)
+    }
+
+    /// TCR's part, if it prices TCR.
+    pub fn tcr(&self) -> Option<&products::tcr::TcrSpec> {
+        self.products.iter().find_map(ProductSpec::as_tcr)
+    }
+
+    /// TCSS's part, if it prices TCSS.
+    pub fn tcss(&self) -> Option<&products::tcss::TcssSpec> {
+        self.products.iter().find_map(ProductSpec::as_tcss)
+    }
+
+    /// Image Search's part, if it prices Image Search.
+    pub fn image_search(&self) -> Option<&products::image_search::ImageSearchSpec> {
+        self.products.iter().find_map(ProductSpec::as_image_search)
     }
 
     /// The scenario as a format-v1 JSON document. Decimals are written as strings so they
@@ -402,130 +180,10 @@ impl Scenario {
                 .collect();
             root.insert("prices".into(), Value::Array(prices));
         }
-        if let Some(t) = &self.tcr {
-            let mut m = Map::new();
-            m.insert("site".into(), json!(t.site.key()));
-            m.insert("region".into(), json!(t.region));
-            m.insert(
-                "edition".into(),
-                json!(match t.edition {
-                    EditionChoice::Auto => "auto",
-                    EditionChoice::Fixed(e) => e.key(),
-                }),
-            );
-            m.insert("billing".into(), json!(t.billing.key()));
-            if let Some(h) = &t.hours {
-                m.insert("hours".into(), quantity_json(h));
-            }
-            let n = &t.needs;
-            let mut needs = Map::new();
-            for (key, q) in [
-                ("namespaces", &n.namespaces),
-                ("image_repos", &n.image_repos),
-                ("helm_repos", &n.helm_repos),
-                ("vpc_links", &n.vpc_links),
-                ("log_retention_days", &n.log_retention_days),
-            ] {
-                if let Some(q) = q {
-                    needs.insert(key.into(), quantity_json(q));
-                }
-            }
-            for (key, flag) in [
-                ("cross_region_sync", n.cross_region_sync),
-                ("delivery_workflow", n.delivery_workflow),
-                ("vulnerability_scan", n.vulnerability_scan),
-                ("block_vulnerable_images", n.block_vulnerable_images),
-            ] {
-                if flag {
-                    needs.insert(key.into(), json!(true));
-                }
-            }
-            if !n.webhooks.is_empty() {
-                needs.insert("webhooks".into(), json!(n.webhooks));
-            }
-            m.insert("needs".into(), Value::Object(needs));
-            m.insert("storage_gb".into(), quantity_json(&t.storage_gb));
-            m.insert("egress_gb".into(), quantity_json(&t.egress_gb));
-            root.insert("tcr".into(), Value::Object(m));
-        }
-        if let Some(t) = &self.tcss {
-            let mut m = Map::new();
-            m.insert("site".into(), json!(t.site.key()));
-            m.insert("billing".into(), json!(t.billing.key()));
-            m.insert("cores".into(), quantity_json(&t.cores));
-            if let Some(q) = &t.licensed_cores {
-                m.insert("licensed_cores".into(), quantity_json(q));
-            }
-            if let Some(q) = &t.peak_cores {
-                m.insert("peak_cores".into(), quantity_json(q));
-            }
-            if let Some(q) = &t.peak_days {
-                m.insert("peak_days".into(), quantity_json(q));
-            }
-            if let Some(c) = t.elastic_cap {
-                m.insert("elastic_cap".into(), number_json(c));
-            }
-            m.insert("trial".into(), json!(t.trial));
-            match &t.image_scan {
-                Some(ImageScan::Quota {
-                    first_scans,
-                    repeat_scans,
-                }) => {
-                    m.insert(
-                        "image_scan".into(),
-                        json!({"first_scans": quantity_json(first_scans), "repeat_scans": quantity_json(repeat_scans)}),
-                    );
-                }
-                Some(ImageScan::PerImage { images, updates }) => {
-                    m.insert(
-                        "image_scan".into(),
-                        json!({"model": "per_image", "images": quantity_json(images), "updates": quantity_json(updates)}),
-                    );
-                }
-                None => {}
-            }
-            if let Some(q) = &t.log_gb {
-                m.insert("log_gb".into(), quantity_json(q));
-            }
-            root.insert("tcss".into(), Value::Object(m));
-        }
-        if let Some(s) = &self.image_search {
-            root.insert(
-                "image_search".into(),
-                json!({"site": s.site.key(), "images": quantity_json(&s.images), "qps": quantity_json(&s.qps), "trial": s.trial}),
-            );
+        for p in &self.products {
+            root.insert(p.product().key().into(), p.to_json());
         }
         Value::Object(root)
-    }
-}
-
-fn dec_text(d: Decimal) -> String {
-    d.normalize().to_string()
-}
-
-/// Whole numbers as JSON numbers, everything else as exact decimal strings.
-fn number_json(d: Decimal) -> Value {
-    let n = d.normalize();
-    if n.scale() == 0 {
-        if let Some(i) = n.to_i64() {
-            return json!(i);
-        }
-    }
-    json!(n.to_string())
-}
-
-fn quantity_json(q: &Quantity) -> Value {
-    match q {
-        Quantity::Constant(v) => number_json(*v),
-        Quantity::PerMonth(values) => {
-            Value::Array(values.iter().map(|v| number_json(*v)).collect())
-        }
-        Quantity::Percent { start, percent } => {
-            json!({"start": number_json(*start), "monthly_percent": number_json(*percent)})
-        }
-        Quantity::Add { start, add } => {
-            json!({"start": number_json(*start), "monthly_add": number_json(*add)})
-        }
     }
 }
 
@@ -564,322 +222,9 @@ pub fn read_scenario(json: &Json) -> Result<Scenario, Vec<FieldError>> {
     }
 }
 
-type Members<'a> = &'a [(String, Json)];
-
-#[derive(Default)]
-struct Reader {
-    errors: Vec<FieldError>,
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-fn get<'a>(members: Members<'a>, key: &str) -> Option<&'a Json> {
-    members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-}
-
-/// Parses a decimal written as a JSON number or a decimal string, exactly.
-pub fn parse_decimal_text(text: &str) -> Option<Decimal> {
-    let t = text.trim();
-    if t.is_empty() || t != text {
-        return None;
-    }
-    let valid = t
-        .bytes()
-        .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'-' | b'+' | b'e' | b'E'));
-    if !valid {
-        return None;
-    }
-    if t.contains(['e', 'E']) {
-        Decimal::from_scientific(t).ok()
-    } else {
-        Decimal::from_str_exact(t).ok()
-    }
-}
-
 impl Reader {
-    fn err(&mut self, path: &str, message: impl Into<String>) {
-        self.errors.push(FieldError::new(path, message));
-    }
-
-    /// An object with only the allowed keys; reports unknown keys and a wrong type.
-    fn object<'a>(&mut self, v: &'a Json, path: &str, allowed: &[&str]) -> Option<Members<'a>> {
-        match v {
-            Json::Object(members) => {
-                for (k, _) in members {
-                    if !allowed.contains(&k.as_str()) {
-                        self.err(
-                            &join(path, k),
-                            format!("unknown field; allowed here: {}", allowed.join(", ")),
-                        );
-                    }
-                }
-                Some(members)
-            }
-            other => {
-                self.err(path, format!("must be an object, got {}", other.kind()));
-                None
-            }
-        }
-    }
-
-    fn required<'a>(&mut self, m: Members<'a>, path: &str, key: &str) -> Option<&'a Json> {
-        let found = get(m, key);
-        if found.is_none() {
-            self.err(&join(path, key), "is required");
-        }
-        found
-    }
-
-    fn string(&mut self, v: &Json, path: &str) -> Option<String> {
-        match v {
-            Json::String(s) => Some(s.clone()),
-            other => {
-                self.err(path, format!("must be a string, got {}", other.brief()));
-                None
-            }
-        }
-    }
-
-    fn boolean(&mut self, v: Option<&Json>, path: &str) -> bool {
-        match v {
-            None => false,
-            Some(Json::Bool(b)) => *b,
-            Some(other) => {
-                self.err(
-                    path,
-                    format!("must be true or false, got {}", other.brief()),
-                );
-                false
-            }
-        }
-    }
-
-    fn choice<T>(
-        &mut self,
-        v: &Json,
-        path: &str,
-        options: &[&str],
-        parse: impl Fn(&str) -> Option<T>,
-    ) -> Option<T> {
-        let s = self.string(v, path)?;
-        let found = parse(&s);
-        if found.is_none() {
-            self.err(
-                path,
-                format!("must be one of {}, got \"{s}\"", options.join(", ")),
-            );
-        }
-        found
-    }
-
-    fn decimal(&mut self, v: &Json, path: &str) -> Option<Decimal> {
-        let text = match v {
-            Json::Number(n) => n.as_str(),
-            Json::String(s) => s.as_str(),
-            other => {
-                self.err(
-                    path,
-                    format!(
-                        "must be a number or a decimal string, got {}",
-                        other.brief()
-                    ),
-                );
-                return None;
-            }
-        };
-        let parsed = parse_decimal_text(text);
-        if parsed.is_none() {
-            self.err(path, format!("must be a decimal number, got {}", v.brief()));
-        }
-        parsed
-    }
-
-    /// A decimal that satisfies `ok`, described by `allowed` ("a whole number ≥ 0").
-    fn bounded(
-        &mut self,
-        v: &Json,
-        path: &str,
-        allowed: &str,
-        ok: impl Fn(Decimal) -> bool,
-    ) -> Option<Decimal> {
-        let d = self.decimal(v, path)?;
-        if ok(d) {
-            Some(d)
-        } else {
-            self.err(path, format!("must be {allowed}, got {}", v.brief()));
-            None
-        }
-    }
-
-    fn date(&mut self, v: &Json, path: &str) -> Option<NaiveDate> {
-        let s = self.string(v, path)?;
-        let parsed = (s.len() == 10)
-            .then(|| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
-            .flatten();
-        if parsed.is_none() {
-            self.err(path, format!("must be a date YYYY-MM-DD, got \"{s}\""));
-        }
-        parsed
-    }
-
-    fn month(&mut self, v: &Json, path: &str) -> Option<YearMonth> {
-        let s = self.string(v, path)?;
-        let parsed = YearMonth::from_str(&s).ok();
-        if parsed.is_none() {
-            self.err(path, format!("must be a month YYYY-MM, got \"{s}\""));
-        }
-        parsed
-    }
-
-    fn list<'a>(&mut self, v: &'a Json, path: &str) -> Option<&'a [Json]> {
-        match v {
-            Json::Array(items) => Some(items),
-            other => {
-                self.err(path, format!("must be a list, got {}", other.brief()));
-                None
-            }
-        }
-    }
-
-    /// A usage quantity (constant, per-month list or growth rule). `count` quantities must be
-    /// whole numbers ≥ 0 (rule GEN-7); others decimals ≥ 0.
-    fn quantity(
-        &mut self,
-        v: &Json,
-        path: &str,
-        months: Option<u32>,
-        count: bool,
-    ) -> Option<Quantity> {
-        let allowed = if count {
-            "a whole number ≥ 0"
-        } else {
-            "a number ≥ 0"
-        };
-        let value_ok = move |d: Decimal| !d.is_sign_negative() || d.is_zero();
-        let whole_ok = move |d: Decimal| value_ok(d) && (!count || d.fract().is_zero());
-        let q = match v {
-            Json::Number(_) | Json::String(_) => {
-                Quantity::Constant(self.bounded(v, path, allowed, whole_ok)?)
-            }
-            Json::Array(items) => {
-                if let Some(m) = months {
-                    if items.len() != m as usize {
-                        self.err(
-                            path,
-                            format!(
-                                "must have one value per month ({m}), got {} values",
-                                items.len()
-                            ),
-                        );
-                    }
-                }
-                let before = self.errors.len();
-                let values: Vec<Decimal> = items
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, item)| {
-                        self.bounded(item, &format!("{path}[{i}]"), allowed, whole_ok)
-                    })
-                    .collect();
-                if self.errors.len() != before {
-                    return None;
-                }
-                Quantity::PerMonth(values)
-            }
-            Json::Object(members) => {
-                let has_percent = get(members, "monthly_percent").is_some();
-                let has_add = get(members, "monthly_add").is_some();
-                let allowed_keys: &[&str] = if has_percent {
-                    &["start", "monthly_percent"]
-                } else {
-                    &["start", "monthly_add"]
-                };
-                self.object(v, path, allowed_keys)?;
-                let start = self
-                    .required(members, path, "start")
-                    .and_then(|s| self.bounded(s, &join(path, "start"), allowed, whole_ok));
-                if has_percent && has_add {
-                    self.err(
-                        path,
-                        "a growth rule has either monthly_percent or monthly_add, not both",
-                    );
-                    return None;
-                }
-                if has_percent {
-                    let p = get(members, "monthly_percent")?;
-                    let percent = self.bounded(
-                        p,
-                        &join(path, "monthly_percent"),
-                        "a percentage ≥ -100",
-                        |d| d >= -Decimal::ONE_HUNDRED,
-                    );
-                    Quantity::Percent {
-                        start: start?,
-                        percent: percent?,
-                    }
-                } else if has_add {
-                    let add =
-                        self.decimal(get(members, "monthly_add")?, &join(path, "monthly_add"));
-                    Quantity::Add {
-                        start: start?,
-                        add: add?,
-                    }
-                } else {
-                    self.err(path, "a growth rule needs monthly_percent or monthly_add");
-                    return None;
-                }
-            }
-            other => {
-                self.err(path, format!("must be a number, a list with one value per month, or a growth rule {{\"start\", \"monthly_percent\" | \"monthly_add\"}}; got {}", other.brief()));
-                return None;
-            }
-        };
-        if let Some(m) = months {
-            match q.series(m, count) {
-                Ok(_) => {}
-                Err(SeriesError::Negative(k)) => self.err(
-                    path,
-                    format!("the growth rule goes below 0 in month {}", k + 1),
-                ),
-                Err(SeriesError::TooLarge(k)) => self.err(
-                    path,
-                    format!(
-                        "the growth rule grows too large to price in month {}",
-                        k + 1
-                    ),
-                ),
-            }
-        }
-        Some(q)
-    }
-
-    fn opt_quantity(
-        &mut self,
-        m: Members<'_>,
-        path: &str,
-        key: &str,
-        months: Option<u32>,
-        count: bool,
-    ) -> Option<Quantity> {
-        get(m, key).and_then(|v| self.quantity(v, &join(path, key), months, count))
-    }
-
-    fn site(&mut self, m: Members<'_>, path: &str, product: Product) -> Option<Site> {
-        let v = self.required(m, path, "site")?;
-        let options: Vec<&str> = product.sites().iter().map(|s| s.key()).collect();
-        self.choice(v, &join(path, "site"), &options, |s| {
-            Site::from_key(s).filter(|site| product.sites().contains(site))
-        })
-    }
-
-    fn scenario(&mut self, json: &Json) -> Option<Scenario> {
-        const TOP: [&str; 12] = [
+    pub(crate) fn scenario(&mut self, json: &Json) -> Option<Scenario> {
+        const FIELDS: [&str; 9] = [
             "plancast",
             "name",
             "start",
@@ -889,10 +234,8 @@ impl Reader {
             "price_date",
             "budgets",
             "prices",
-            "tcr",
-            "tcss",
-            "image_search",
         ];
+        let top: Vec<&str> = FIELDS.iter().chain(&products::KEYS).copied().collect();
         let Json::Object(m) = json else {
             self.err(
                 "",
@@ -925,7 +268,7 @@ impl Reader {
                 return None;
             }
         }
-        self.object(json, "", &TOP);
+        self.object(json, "", &top);
         let name = self
             .required(m, "", "name")
             .and_then(|v| self.string(v, "name"));
@@ -955,16 +298,20 @@ impl Reader {
             .map(|v| self.budgets(v))
             .unwrap_or_default();
         let prices = get(m, "prices").map(|v| self.prices(v)).unwrap_or_default();
-        let tcr = get(m, "tcr").and_then(|v| self.tcr(v, months));
-        let tcss = get(m, "tcss").and_then(|v| self.tcss(v, months, start));
-        let image_search = get(m, "image_search").and_then(|v| self.image_search(v, months));
-        if ["tcr", "tcss", "image_search"]
+        let specs: Vec<ProductSpec> = Product::ALL
             .iter()
-            .all(|k| get(m, k).is_none())
-        {
+            .zip(products::KEYS)
+            .filter_map(|(&p, key)| {
+                get(m, key).and_then(|v| products::read(self, p, v, months, start))
+            })
+            .collect();
+        if products::KEYS.iter().all(|k| get(m, k).is_none()) {
             self.err(
                 "",
-                "a scenario prices at least one product: add tcr, tcss or image_search",
+                format!(
+                    "a scenario prices at least one product: add {}",
+                    products::KEYS.join(", ")
+                ),
             );
         }
         let scenario = Scenario {
@@ -976,9 +323,7 @@ impl Reader {
             price_date,
             budgets,
             prices,
-            tcr,
-            tcss,
-            image_search,
+            products: specs,
         };
         // Checks across fields need every part read; with errors already found they would only
         // repeat them in other words.
@@ -1180,7 +525,7 @@ impl Reader {
             }
             if product == Some(Product::ImageSearch) {
                 match &plan {
-                    Some(p) if crate::image_search::Package::parse(p).is_some() => {}
+                    Some(p) if crate::products::image_search::Package::parse(p).is_some() => {}
                     Some(p) => self.err(
                         &join(&path, "plan"),
                         format!("must be a package CAPACITY/QPS such as 5000000/10, got \"{p}\""),
@@ -1261,317 +606,15 @@ impl Reader {
         out
     }
 
-    fn tcr(&mut self, v: &Json, months: Option<u32>) -> Option<TcrSpec> {
-        let path = "tcr";
-        let m = self.object(
-            v,
-            path,
-            &[
-                "site",
-                "region",
-                "edition",
-                "billing",
-                "hours",
-                "needs",
-                "storage_gb",
-                "egress_gb",
-            ],
-        )?;
-        let site = self.site(m, path, Product::Tcr);
-        let region = self
-            .required(m, path, "region")
-            .and_then(|v| self.string(v, "tcr.region"));
-        let region = region.and_then(|r| {
-            let ok = r.len() <= 40
-                && r.contains('-')
-                && r.bytes()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-');
-            if ok {
-                Some(r)
-            } else {
-                self.err(
-                    "tcr.region",
-                    format!("must be a Tencent Cloud region such as ap-guangzhou, got \"{r}\""),
-                );
-                None
-            }
-        });
-        let edition = match get(m, "edition") {
-            None => Some(EditionChoice::Auto),
-            Some(v) => self.choice(
-                v,
-                "tcr.edition",
-                &["auto", "personal", "basic", "standard", "premium"],
-                |s| {
-                    if s == "auto" {
-                        Some(EditionChoice::Auto)
-                    } else {
-                        Edition::from_key(s).map(EditionChoice::Fixed)
-                    }
-                },
-            ),
-        };
-        let billing = match get(m, "billing") {
-            None => Some(TcrBilling::Payg),
-            Some(v) => self.choice(v, "tcr.billing", &["payg", "monthly"], |s| match s {
-                "payg" => Some(TcrBilling::Payg),
-                "monthly" => Some(TcrBilling::Monthly),
-                _ => None,
-            }),
-        };
-        let hours = self.opt_quantity(m, path, "hours", months, false);
-        let needs = match get(m, "needs") {
-            None => Some(Needs::default()),
-            Some(v) => self.needs(v, months),
-        };
-        let storage_gb = self
-            .opt_quantity(m, path, "storage_gb", months, false)
-            .unwrap_or(Quantity::Constant(Decimal::ZERO));
-        let egress_gb = self
-            .opt_quantity(m, path, "egress_gb", months, false)
-            .unwrap_or(Quantity::Constant(Decimal::ZERO));
-        Some(TcrSpec {
-            site: site?,
-            region: region?,
-            edition: edition?,
-            billing: billing?,
-            hours,
-            needs: needs?,
-            storage_gb,
-            egress_gb,
-        })
-    }
-
-    fn needs(&mut self, v: &Json, months: Option<u32>) -> Option<Needs> {
-        let path = "tcr.needs";
-        let keys = [
-            "namespaces",
-            "image_repos",
-            "helm_repos",
-            "vpc_links",
-            "log_retention_days",
-            "cross_region_sync",
-            "webhooks",
-            "delivery_workflow",
-            "vulnerability_scan",
-            "block_vulnerable_images",
-        ];
-        let m = self.object(v, path, &keys)?;
-        let mut n = Needs {
-            namespaces: self.opt_quantity(m, path, "namespaces", months, true),
-            image_repos: self.opt_quantity(m, path, "image_repos", months, true),
-            helm_repos: self.opt_quantity(m, path, "helm_repos", months, true),
-            vpc_links: self.opt_quantity(m, path, "vpc_links", months, true),
-            log_retention_days: self.opt_quantity(m, path, "log_retention_days", months, true),
-            cross_region_sync: self
-                .boolean(get(m, "cross_region_sync"), "tcr.needs.cross_region_sync"),
-            delivery_workflow: self
-                .boolean(get(m, "delivery_workflow"), "tcr.needs.delivery_workflow"),
-            vulnerability_scan: self
-                .boolean(get(m, "vulnerability_scan"), "tcr.needs.vulnerability_scan"),
-            block_vulnerable_images: self.boolean(
-                get(m, "block_vulnerable_images"),
-                "tcr.needs.block_vulnerable_images",
-            ),
-            webhooks: Vec::new(),
-        };
-        if let Some(v) = get(m, "webhooks") {
-            if let Some(items) = self.list(v, "tcr.needs.webhooks") {
-                for (i, item) in items.iter().enumerate() {
-                    let p = format!("tcr.needs.webhooks[{i}]");
-                    if let Some(w) = self.choice(item, &p, &WEBHOOKS, |s| {
-                        WEBHOOKS.contains(&s).then(|| s.to_string())
-                    }) {
-                        if n.webhooks.contains(&w) {
-                            self.err(&p, format!("\"{w}\" is listed twice"));
-                        } else {
-                            n.webhooks.push(w);
-                        }
-                    }
-                }
-            }
-        }
-        Some(n)
-    }
-
-    fn tcss(
-        &mut self,
-        v: &Json,
-        months: Option<u32>,
-        start: Option<YearMonth>,
-    ) -> Option<TcssSpec> {
-        let path = "tcss";
-        let keys = [
-            "site",
-            "billing",
-            "cores",
-            "licensed_cores",
-            "peak_cores",
-            "peak_days",
-            "elastic_cap",
-            "trial",
-            "image_scan",
-            "log_gb",
-        ];
-        let m = self.object(v, path, &keys)?;
-        let site = self.site(m, path, Product::Tcss);
-        let billing = match get(m, "billing") {
-            None => Some(TcssBilling::Auto),
-            Some(v) => self.choice(
-                v,
-                "tcss.billing",
-                &["auto", "prepaid", "postpaid"],
-                |s| match s {
-                    "auto" => Some(TcssBilling::Auto),
-                    "prepaid" => Some(TcssBilling::Prepaid),
-                    "postpaid" => Some(TcssBilling::Postpaid),
-                    _ => None,
-                },
-            ),
-        };
-        let cores = self
-            .required(m, path, "cores")
-            .and_then(|v| self.quantity(v, "tcss.cores", months, true));
-        let licensed_cores = self.opt_quantity(m, path, "licensed_cores", months, true);
-        if licensed_cores.is_some() && billing.is_some_and(|b| b != TcssBilling::Prepaid) {
-            self.err("tcss.licensed_cores", "is only used with billing \"prepaid\" (auto sizes the licence itself, postpaid has none)");
-        }
-        let peak_cores = self.opt_quantity(m, path, "peak_cores", months, true);
-        let peak_days = self.opt_quantity(m, path, "peak_days", months, true);
-        match (
-            &peak_cores,
-            &peak_days,
-            get(m, "peak_cores"),
-            get(m, "peak_days"),
-        ) {
-            (_, _, Some(_), None) => self.err(
-                "tcss.peak_days",
-                "is required with peak_cores: on how many days of each month the peak runs",
-            ),
-            (_, _, None, Some(_)) => self.err(
-                "tcss.peak_cores",
-                "is required with peak_days: how many cores run on peak days",
-            ),
-            _ => {}
-        }
-        if let (Some(days), Some(months), Some(start)) = (&peak_days, months, start) {
-            if let Ok(series) = days.series(months, true) {
-                for (k, d) in series.iter().enumerate() {
-                    let month = start.plus(k as u32);
-                    if *d > Decimal::from(month.days()) {
-                        self.err(
-                            "tcss.peak_days",
-                            format!(
-                                "must be at most the {} days of {month}, got {d}",
-                                month.days()
-                            ),
-                        );
-                        break;
-                    }
-                }
-            }
-        }
-        let elastic_cap = get(m, "elastic_cap").and_then(|v| {
-            self.bounded(
-                v,
-                "tcss.elastic_cap",
-                "a whole number of cores per day ≥ 1",
-                |d| d.fract().is_zero() && d >= Decimal::ONE,
-            )
-        });
-        let trial = self.boolean(get(m, "trial"), "tcss.trial");
-        let image_scan = get(m, "image_scan").and_then(|v| self.image_scan(v, months));
-        let log_gb = self.opt_quantity(m, path, "log_gb", months, false);
-        Some(TcssSpec {
-            site: site?,
-            billing: billing?,
-            cores: cores?,
-            licensed_cores,
-            peak_cores,
-            peak_days,
-            elastic_cap,
-            trial,
-            image_scan,
-            log_gb,
-        })
-    }
-
-    fn image_scan(&mut self, v: &Json, months: Option<u32>) -> Option<ImageScan> {
-        let path = "tcss.image_scan";
-        let model = match v {
-            Json::Object(m) => get(m, "model"),
-            _ => None,
-        };
-        let model = match model {
-            None => "quota".to_string(),
-            Some(mv) => self.choice(mv, "tcss.image_scan.model", &["quota", "per_image"], |s| {
-                ["quota", "per_image"].contains(&s).then(|| s.to_string())
-            })?,
-        };
-        if model == "per_image" {
-            let m = self.object(v, path, &["model", "images", "updates"])?;
-            let images = self
-                .required(m, path, "images")
-                .and_then(|v| self.quantity(v, "tcss.image_scan.images", months, true));
-            let updates = self
-                .opt_quantity(m, path, "updates", months, true)
-                .unwrap_or(Quantity::Constant(Decimal::ZERO));
-            Some(ImageScan::PerImage {
-                images: images?,
-                updates,
-            })
-        } else {
-            let m = self.object(v, path, &["model", "first_scans", "repeat_scans"])?;
-            let first = self
-                .required(m, path, "first_scans")
-                .and_then(|v| self.quantity(v, "tcss.image_scan.first_scans", months, true));
-            let repeat = self
-                .opt_quantity(m, path, "repeat_scans", months, true)
-                .unwrap_or(Quantity::Constant(Decimal::ZERO));
-            Some(ImageScan::Quota {
-                first_scans: first?,
-                repeat_scans: repeat,
-            })
-        }
-    }
-
-    fn image_search(&mut self, v: &Json, months: Option<u32>) -> Option<ImageSearchSpec> {
-        let path = "image_search";
-        let m = self.object(v, path, &["site", "images", "qps", "trial"])?;
-        let site = self.site(m, path, Product::ImageSearch);
-        let images = self
-            .required(m, path, "images")
-            .and_then(|v| self.quantity(v, "image_search.images", months, true));
-        let qps = self
-            .required(m, path, "qps")
-            .and_then(|v| self.quantity(v, "image_search.qps", months, true));
-        let trial = self.boolean(get(m, "trial"), "image_search.trial");
-        Some(ImageSearchSpec {
-            site: site?,
-            images: images?,
-            qps: qps?,
-            trial,
-        })
-    }
-
-    /// Checks that span several fields.
     fn cross_checks(&mut self, s: &Scenario) {
         // rule GEN-8: every currency that must be converted needs a rate.
-        let mut needed: Vec<(Currency, &str)> = Vec::new();
-        if let Some(t) = &s.tcr {
-            needed.push((t.site.currency(), "tcr.site"));
-        }
-        if let Some(t) = &s.tcss {
-            needed.push((t.site.currency(), "tcss.site"));
-        }
-        if let Some(t) = &s.image_search {
-            needed.push((t.site.currency(), "image_search.site"));
-        }
-        let budget_paths: Vec<String> = (0..s.budgets.len())
-            .map(|i| format!("budgets[{i}].currency"))
+        let mut needed: Vec<(Currency, String)> = s
+            .products
+            .iter()
+            .map(|p| (p.site().currency(), format!("{}.site", p.product().key())))
             .collect();
-        for (b, path) in s.budgets.iter().zip(&budget_paths) {
-            needed.push((b.currency, path));
+        for (i, b) in s.budgets.iter().enumerate() {
+            needed.push((b.currency, format!("budgets[{i}].currency")));
         }
         for (currency, path) in needed {
             if crate::money::conversion_factor(&s.rates, currency, s.currency).is_err() {
@@ -1581,21 +624,9 @@ impl Reader {
                 );
             }
         }
-        // rule TCSS-SCAN-2: image scanning is sold only to Pro users, for the Pro term.
-        if let Some(t) = &s.tcss {
-            if t.image_scan.is_some() {
-                if let Ok(cores) = t.cores.series(s.months, true) {
-                    if let Some(k) = cores.iter().position(|c| c.is_zero()) {
-                        self.err(
-                            "tcss.image_scan",
-                            format!(
-                                "image scanning needs TCSS Pro cores, but tcss.cores is 0 in {}",
-                                s.start.plus(k as u32)
-                            ),
-                        );
-                    }
-                }
-            }
+        let h = s.horizon();
+        for p in &s.products {
+            p.cross_check(&h, &mut self.errors);
         }
         for (i, b) in s.budgets.iter().enumerate() {
             if let Some(p) = b.product {
@@ -1616,86 +647,8 @@ impl Reader {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn a_constant_series_is_its_first_month_repeated() {
-        use rust_decimal_macros::dec;
-        for v in [
-            dec!(0),
-            dec!(3),
-            dec!(2.50),
-            dec!(7.0),
-            dec!(-1),
-            dec!(1000000000000001),
-        ] {
-            for count in [false, true] {
-                let q = Quantity::Constant(v);
-                let one = q.series(1, count);
-                let many = q.series(5, count);
-                match (one, many) {
-                    (Ok(one), Ok(many)) => {
-                        let text: Vec<String> = many.iter().map(|d| format!("{d:?}")).collect();
-                        assert_eq!(text, vec![format!("{:?}", one[0]); 5], "{v} {count}");
-                    }
-                    (Err(a), Err(b)) => assert_eq!(a, b, "{v} {count}"),
-                    (a, b) => panic!("{v} {count}: {a:?} / {b:?}"),
-                }
-                assert_eq!(q.series(0, count), Ok(vec![]));
-            }
-        }
-    }
-
-    #[test]
-    fn too_large_and_round_up_are_the_decimal_operations() {
-        use rust_decimal_macros::dec;
-        let mut values = vec![
-            Decimal::ZERO,
-            -Decimal::ZERO,
-            dec!(0.000),
-            dec!(1),
-            dec!(0.5),
-            dec!(7.0),
-            dec!(9.2575),
-            dec!(-3.5),
-            dec!(1000000000000000),
-            dec!(1000000000000000.0000000001),
-            dec!(999999999999999.9999999999),
-            dec!(1000000000000001),
-            Decimal::MAX,
-            Decimal::MIN,
-            Decimal::new(1, 28),
-        ];
-        // Grown values: 28 significant digits at every scale, as compounding leaves them.
-        let mut grown = dec!(7);
-        for _ in 0..400 {
-            grown = grown.checked_mul(dec!(1.15)).unwrap_or(dec!(7));
-            values.push(grown);
-        }
-        for scale in 0..=28u32 {
-            for m in [
-                1i128,
-                5,
-                10,
-                999_999,
-                (1i128 << 95) + 12_345,
-                (1i128 << 96) - 1,
-            ] {
-                values.push(Decimal::from_i128_with_scale(m, scale));
-            }
-        }
-        for v in values {
-            let limit = Decimal::from(10u64.pow(LIMIT_DIGITS));
-            assert_eq!(too_large(v), v > limit, "{v:?}");
-            let (a, b) = (round_up(v), v.ceil().normalize());
-            assert_eq!(
-                (a.to_string(), a.scale()),
-                (b.to_string(), b.scale()),
-                "{v:?}"
-            );
-            assert_eq!(a.is_sign_negative(), b.is_sign_negative(), "{v:?}");
-        }
-    }
-
     use super::*;
+    use crate::quantity::{Quantity, SeriesError};
     use rust_decimal_macros::dec;
 
     const EXAMPLE: &str = r#"{
@@ -1729,7 +682,7 @@ mod tests {
         assert_eq!(s.rates[0].rate, dec!(0.1390));
         assert_eq!(s.budgets[0].warn_at, dec!(0.8));
         assert_eq!(s.budgets[1].warn_at, dec!(0.8));
-        let egress = s.tcr.as_ref().unwrap().egress_gb.series(3, false).unwrap();
+        let egress = s.tcr().unwrap().egress_gb.series(3, false).unwrap();
         assert_eq!(egress, vec![dec!(100), dec!(110), dec!(121)]);
         let round_trip = parse_scenario(&s.to_json().to_string()).unwrap();
         assert_eq!(round_trip, s);
@@ -1760,7 +713,7 @@ mod tests {
     #[test]
     fn numbers_are_exact() {
         let s = parse_scenario(&EXAMPLE.replace("\"500\"", "0.1")).unwrap();
-        assert_eq!(s.tcr.unwrap().storage_gb, Quantity::Constant(dec!(0.1)));
+        assert_eq!(s.tcr().unwrap().storage_gb, Quantity::Constant(dec!(0.1)));
     }
 
     fn errors(text: &str) -> Vec<String> {

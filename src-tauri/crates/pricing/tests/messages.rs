@@ -11,10 +11,15 @@ use pricing::message::{catalogue_keys, Lang};
 fn codes_in_source() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut texts = Vec::new();
-    for dir in ["src", "data"] {
-        for entry in std::fs::read_dir(root.join(dir)).expect("read the crate") {
+    let mut dirs = vec![root.join("src"), root.join("data")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).expect("read the crate") {
             let path = entry.expect("entry").path();
-            let reader = ["scenario.rs", "jsonread.rs"]
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let reader = ["scenario.rs", "jsonread.rs", "read.rs"]
                 .iter()
                 .any(|f| path.ends_with(f));
             if !reader && path.extension().is_some_and(|e| e == "rs" || e == "json") {

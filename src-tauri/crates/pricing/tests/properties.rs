@@ -105,7 +105,7 @@ proptest! {
     fn recommendations_are_never_dearer(text in arb_scenario()) {
         let s = parse_scenario(&text).unwrap();
         let q = quote(&s, PriceBook::builtin()).unwrap();
-        for tm in q.tcr.as_ref().unwrap() {
+        for tm in q.tcr().unwrap() {
             if let Some(chosen) = tm.edition {
                 let cost = tm.options.iter().find(|o| o.edition == chosen).and_then(|o| o.cost).unwrap();
                 for o in tm.options.iter().filter(|o| o.fit.feasible()) {
@@ -113,8 +113,8 @@ proptest! {
                 }
             }
         }
-        let tcss = q.tcss.as_ref().unwrap();
-        if s.tcss.as_ref().unwrap().billing == pricing::scenario::TcssBilling::Auto {
+        let tcss = q.tcss().unwrap();
+        if s.tcss().unwrap().billing == pricing::products::tcss::TcssBilling::Auto {
             if let (Some(t), Some(pre), Some(post)) = (tcss.total, tcss.all_prepaid, tcss.all_postpaid) {
                 prop_assert!(t <= pre && t <= post, "auto {} prepaid {} postpaid {}", t, pre, post);
             }
@@ -137,9 +137,9 @@ proptest! {
         for m in &q.months {
             for l in m.lines.iter().filter(|l| l.product == Product::ImageSearch && l.unit_price.is_some()) {
                 let k = q.months.iter().position(|x| x.month == m.month).unwrap();
-                let is = &q.image_search.as_ref().unwrap().months[k];
-                let site = s.image_search.as_ref().unwrap().site;
-                for (p, e) in pricing::image_search::packages(PriceBook::builtin(), site, m.month.first_day()) {
+                let is = &q.image_search().unwrap().months[k];
+                let site = s.image_search().unwrap().site;
+                for (p, e) in pricing::products::image_search::packages::packages(PriceBook::builtin(), site, m.month.first_day()) {
                     if p.fits(is.images, is.qps) { prop_assert!(l.unit_price.unwrap() <= e.amount); }
                 }
             }

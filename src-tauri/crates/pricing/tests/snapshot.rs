@@ -81,9 +81,9 @@ fn write_quote(out: &mut String, q: &Quote) {
     for b in &q.budgets {
         let _ = writeln!(out, " budget summary {}", json(b));
     }
-    let _ = writeln!(out, " tcr {}", json(&q.tcr));
-    let _ = writeln!(out, " tcss {}", json(&q.tcss));
-    let _ = writeln!(out, " image_search {}", json(&q.image_search));
+    let _ = writeln!(out, " tcr {}", json(&q.tcr()));
+    let _ = writeln!(out, " tcss {}", json(&q.tcss()));
+    let _ = writeln!(out, " image_search {}", json(&q.image_search()));
     let _ = writeln!(out, " entries {}", q.entries.len());
 }
 

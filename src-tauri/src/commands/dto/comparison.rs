@@ -57,7 +57,7 @@ impl From<&pricing::Comparison> for ComparisonView {
                         alternatives: alternatives
                             .iter()
                             .map(|a| {
-                                let pricing::compare::Alternative {
+                                let pricing::alternative::Alternative {
                                     product,
                                     plan,
                                     label,
@@ -69,6 +69,7 @@ impl From<&pricing::Comparison> for ComparisonView {
                                     current,
                                     recommended,
                                     saving,
+                                    from_lines: _,
                                 } = a;
                                 AlternativeView {
                                     product: *product,

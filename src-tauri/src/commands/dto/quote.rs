@@ -120,9 +120,9 @@ pub struct NoteView {
     pub message: MessageView,
 }
 
-impl From<&pricing::quote::Note> for NoteView {
-    fn from(n: &pricing::quote::Note) -> Self {
-        let pricing::quote::Note { product, message } = n;
+impl From<&pricing::Note> for NoteView {
+    fn from(n: &pricing::Note) -> Self {
+        let pricing::Note { product, message } = n;
         Self {
             product: *product,
             message: message.into(),

@@ -27,10 +27,10 @@ pub struct EditionOptionView {
     pub shortfalls: Vec<ShortfallView>,
 }
 
-impl From<&pricing::tcr::EditionOption> for EditionOptionView {
-    fn from(o: &pricing::tcr::EditionOption) -> Self {
-        let pricing::tcr::EditionOption { edition, fit, cost } = o;
-        let pricing::tcr::Fit {
+impl From<&pricing::products::tcr::EditionOption> for EditionOptionView {
+    fn from(o: &pricing::products::tcr::EditionOption) -> Self {
+        let pricing::products::tcr::EditionOption { edition, fit, cost } = o;
+        let pricing::products::tcr::Fit {
             edition: _,
             shortfalls,
         } = fit;
@@ -42,7 +42,7 @@ impl From<&pricing::tcr::EditionOption> for EditionOptionView {
             shortfalls: shortfalls
                 .iter()
                 .map(|s| {
-                    let pricing::tcr::Shortfall {
+                    let pricing::products::tcr::Shortfall {
                         requirement,
                         needed,
                         allowed,
@@ -74,9 +74,9 @@ pub struct TcrMonthView {
     pub options: Vec<EditionOptionView>,
 }
 
-impl From<&pricing::quote::TcrMonth> for TcrMonthView {
-    fn from(m: &pricing::quote::TcrMonth) -> Self {
-        let pricing::quote::TcrMonth {
+impl From<&pricing::products::tcr::TcrMonth> for TcrMonthView {
+    fn from(m: &pricing::products::tcr::TcrMonth) -> Self {
+        let pricing::products::tcr::TcrMonth {
             month,
             edition,
             billing,
@@ -119,9 +119,9 @@ pub struct TcssView {
     pub saving_vs_postpaid: Option<String>,
 }
 
-impl From<&pricing::quote::TcssSummary> for TcssView {
-    fn from(s: &pricing::quote::TcssSummary) -> Self {
-        let pricing::quote::TcssSummary {
+impl From<&pricing::products::tcss::TcssSummary> for TcssView {
+    fn from(s: &pricing::products::tcss::TcssSummary) -> Self {
+        let pricing::products::tcss::TcssSummary {
             site,
             billing,
             months,
@@ -138,7 +138,7 @@ impl From<&pricing::quote::TcssSummary> for TcssView {
             months: months
                 .iter()
                 .map(|m| {
-                    let pricing::quote::TcssMonth {
+                    let pricing::products::tcss::TcssMonth {
                         month,
                         licensed,
                         max_cores,
@@ -194,14 +194,14 @@ pub struct ImageSearchView {
     pub changes: Vec<PackageChangeView>,
 }
 
-impl From<&pricing::quote::ImageSearchSummary> for ImageSearchView {
-    fn from(s: &pricing::quote::ImageSearchSummary) -> Self {
-        let pricing::quote::ImageSearchSummary { months, changes } = s;
+impl From<&pricing::products::image_search::ImageSearchSummary> for ImageSearchView {
+    fn from(s: &pricing::products::image_search::ImageSearchSummary) -> Self {
+        let pricing::products::image_search::ImageSearchSummary { months, changes } = s;
         Self {
             months: months
                 .iter()
                 .map(|m| {
-                    let pricing::quote::ImageSearchMonth {
+                    let pricing::products::image_search::ImageSearchMonth {
                         month,
                         package,
                         images,
@@ -218,7 +218,7 @@ impl From<&pricing::quote::ImageSearchSummary> for ImageSearchView {
             changes: changes
                 .iter()
                 .map(|c| {
-                    let pricing::image_search::PackageChange {
+                    let pricing::products::image_search::packages::PackageChange {
                         month,
                         from,
                         to,

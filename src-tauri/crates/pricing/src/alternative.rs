@@ -1,0 +1,208 @@
+//! One alternative of a product and how its total is made, shared by every product's
+//! comparison (`products/*/compare.rs`) and the comparison of a whole scenario (`compare`).
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::book::PriceEntry;
+use crate::horizon::Horizon;
+use crate::ids::Product;
+use crate::line::Line;
+use crate::message::Message;
+use crate::money::Currency;
+
+/// One way to buy a product for the whole scenario.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alternative {
+    pub product: Product,
+    /// Machine key: `standard/payg`, `auto`, `5000000/10`, `all_prepaid` …
+    pub plan: String,
+    /// How a person says it.
+    pub label: Message,
+    /// Total over the scenario in the report currency; `None` when unknown or infeasible.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub total: Option<Decimal>,
+    pub currency: Currency,
+    /// Every month is feasible.
+    pub feasible: bool,
+    /// Every price is known.
+    pub complete: bool,
+    /// Why it is infeasible or incomplete: the first month and the requirements it fails.
+    pub reasons: Vec<Message>,
+    /// This is what the scenario uses now.
+    pub current: bool,
+    /// The cheapest feasible, complete alternative.
+    pub recommended: bool,
+    /// What choosing this instead of the current choice saves (positive) or costs (negative).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub saving: Option<Decimal>,
+    /// Its total was found by writing its lines (to name what is missing or infeasible), not
+    /// from its amounts alone.
+    #[serde(skip)]
+    pub from_lines: bool,
+}
+
+/// A sum of line amounts in the report currency, added as the comparison adds lines: each
+/// amount × the site's conversion factor (rule GEN-8, `money::convert`), in line order.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LineTotal {
+    factor: Decimal,
+    sum: Decimal,
+}
+
+impl LineTotal {
+    pub(crate) fn new(factor: Decimal) -> LineTotal {
+        LineTotal {
+            factor,
+            sum: Decimal::ZERO,
+        }
+    }
+
+    /// Adds a line's amount in its site currency.
+    pub(crate) fn add(&mut self, amount: Decimal) {
+        self.sum += crate::money::convert(amount, self.factor);
+    }
+
+    /// Adds a line of `quantity` at `entry`'s price, as [`crate::quote::Line::priced`] computes
+    /// its amount; `None` when there is no entry (the price is missing, rule GEN-5).
+    pub(crate) fn priced(&mut self, quantity: Decimal, entry: Option<&PriceEntry>) -> Option<()> {
+        self.add(quantity * entry?.amount);
+        Some(())
+    }
+
+    pub(crate) fn sum(&self) -> Decimal {
+        self.sum
+    }
+}
+
+/// "2027-03: …": what a month says about an alternative.
+pub(crate) fn reason(h: &Horizon, k: usize, message: Message) -> Message {
+    Message::new("compare.reason")
+        .text("month", h.start.plus(k as u32))
+        .msg("message", message)
+}
+
+pub(crate) fn summarise(
+    product: Product,
+    plan: String,
+    label: Message,
+    lines: &[Vec<Line>],
+    factor: Decimal,
+    h: &Horizon,
+    currency: Currency,
+) -> Alternative {
+    let mut total = LineTotal::new(factor);
+    let mut feasible = true;
+    let mut complete = true;
+    let mut reasons = Vec::new();
+    for (k, month_lines) in lines.iter().enumerate() {
+        for l in month_lines {
+            match l.amount {
+                Some(a) => total.add(a),
+                None if !l.infeasible => complete = false,
+                None => {}
+            }
+            if l.infeasible {
+                if feasible {
+                    let why = l
+                        .note
+                        .clone()
+                        .unwrap_or_else(|| Message::new("tcr.no_edition_fits"));
+                    reasons.push(reason(h, k, why));
+                }
+                feasible = false;
+            } else if l.price_missing || l.custom_quote {
+                if complete_reason_missing(&reasons) {
+                    let why = l
+                        .note
+                        .clone()
+                        .unwrap_or_else(|| Message::new("compare.no_price").text("item", &l.item));
+                    reasons.push(reason(h, k, why));
+                }
+                complete = false;
+            }
+        }
+    }
+    Alternative {
+        product,
+        plan,
+        label,
+        total: (feasible && complete).then_some(total.sum()),
+        currency,
+        feasible,
+        complete,
+        reasons,
+        current: false,
+        recommended: false,
+        saving: None,
+        from_lines: true,
+    }
+}
+
+fn complete_reason_missing(reasons: &[Message]) -> bool {
+    reasons.len() < 2
+}
+
+/// How the comparison totals an alternative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Totals {
+    /// From the amounts its lines would have (module `totals`) when every line is priced and
+    /// feasible; from its written lines otherwise, so the reasons can name what is missing.
+    Amounts,
+    /// Always from its written lines: the straightforward way, which tests compare against.
+    #[cfg_attr(not(test), allow(dead_code))]
+    Lines,
+}
+
+/// Makes the alternatives of one product in the report currency.
+pub(crate) struct Summary {
+    pub(crate) horizon: Horizon,
+    /// The report currency.
+    pub(crate) currency: Currency,
+    /// From the product's site currency to the report currency (rule GEN-8).
+    pub(crate) factor: Decimal,
+    pub(crate) totals: Totals,
+}
+
+impl Summary {
+    /// An alternative from `total` when it has one (every line priced and feasible), else from
+    /// its `lines`.
+    pub(crate) fn alternative(
+        &self,
+        product: Product,
+        plan: String,
+        label: Message,
+        total: impl FnOnce() -> Option<Decimal>,
+        lines: impl FnOnce() -> Vec<Vec<Line>>,
+    ) -> Alternative {
+        let total = match self.totals {
+            Totals::Amounts => total(),
+            Totals::Lines => None,
+        };
+        match total {
+            Some(total) => Alternative {
+                product,
+                plan,
+                label,
+                total: Some(total),
+                currency: self.currency,
+                feasible: true,
+                complete: true,
+                reasons: Vec::new(),
+                current: false,
+                recommended: false,
+                saving: None,
+                from_lines: false,
+            },
+            None => summarise(
+                product,
+                plan,
+                label,
+                &lines(),
+                self.factor,
+                &self.horizon,
+                self.currency,
+            ),
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! Image Search month by month: the package chosen (or fixed), the trial and the changes
+//! (rules IS-1…IS-7).
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::packages::{self as image_search, Package, PackageChange, Selection};
+use crate::book::PriceBook;
+use crate::calendar::YearMonth;
+use crate::horizon::Horizon;
+use crate::ids::{Product, Site};
+use crate::line::{note, Line, Note};
+use crate::message::Message;
+use crate::quantity::Quantity;
+
+/// Image Search in one month.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImageSearchMonth {
+    pub month: YearMonth,
+    pub package: Option<Package>,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub images: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub qps: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImageSearchSummary {
+    pub months: Vec<ImageSearchMonth>,
+    pub changes: Vec<PackageChange>,
+}
+
+/// Prices Image Search as the scenario says (`fixed`: one package every month, for the
+/// comparison), appending each month's line.
+pub(crate) fn price(
+    h: &Horizon,
+    book: &PriceBook,
+    spec: &super::ImageSearchSpec,
+    fixed: Option<Package>,
+    notes: &mut Vec<Note>,
+    out: &mut [Vec<Line>],
+) -> ImageSearchSummary {
+    price_image_search(
+        h,
+        book,
+        spec.site,
+        &spec.images,
+        &spec.qps,
+        spec.trial,
+        fixed,
+        notes,
+        out,
+    )
+}
+
+/// Prices Image Search per month, appending each month's line to `out[k]`; `fixed` prices one
+/// package for every month (comparison).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn price_image_search(
+    h: &Horizon,
+    book: &PriceBook,
+    site: Site,
+    images: &Quantity,
+    qps: &Quantity,
+    trial: bool,
+    fixed: Option<Package>,
+    notes: &mut Vec<Note>,
+    out: &mut [Vec<Line>],
+) -> ImageSearchSummary {
+    let images = images.series(h.months, true).unwrap_or_default();
+    let qps = qps.series(h.months, true).unwrap_or_default();
+    let currency = site.currency();
+    let mut trial_used = false;
+    let mut months = Vec::new();
+    let mut changes = Vec::new();
+    let mut previous: Option<(Package, Decimal)> = None;
+    // A fixed package is looked up by its plan month after month; otherwise each month chooses
+    // from the site's packages (rule IS-3).
+    let fixed_plan = fixed.map(|p| (p, p.to_string()));
+    let catalogue = image_search::Catalogue::of(book, site);
+    let mut last_entry = None;
+    let mut plan_text: Option<(Package, String)> = None;
+    for (k, month) in h.month_list().enumerate() {
+        let date = h.price_date_of(k as u32);
+        let selection = match &fixed_plan {
+            Some((p, plan)) => {
+                last_entry = image_search::plan_entry(book, site, plan, date, last_entry);
+                match last_entry {
+                    Some(e) => Selection::Package(*p, e),
+                    None => Selection::CustomQuote,
+                }
+            }
+            None => catalogue.select(date, images[k], qps[k]),
+        };
+        let (package, line) = match selection {
+            Selection::Package(p, entry) => {
+                // The package's plan text, written again only when the package changes.
+                if plan_text.as_ref().is_none_or(|(q, _)| *q != p) {
+                    plan_text = Some((p, p.to_string()));
+                }
+                let plan = plan_text.as_ref().map_or("", |(_, text)| text.as_str());
+                let mut line = Line::priced(
+                    Product::ImageSearch,
+                    "package",
+                    plan,
+                    Decimal::ONE,
+                    "month",
+                    Some(entry),
+                    "IS-3",
+                    currency,
+                );
+                if fixed.is_some() && !p.fits(images[k], qps[k]) {
+                    line.infeasible = true;
+                    line.note = Some(image_search::too_small(p, images[k], qps[k]));
+                }
+                // rule IS-5: the 100,000/1 package has one free month, once per user.
+                if trial && !trial_used && p == image_search::TRIAL_PACKAGE {
+                    trial_used = true;
+                    line = line.free(Message::new("is.trial"));
+                    line.rule = "IS-5".into();
+                }
+                (Some(p), line)
+            }
+            Selection::CustomQuote => {
+                // rule IS-4: no list price; the line is a custom quote.
+                let mut line = Line::priced(
+                    Product::ImageSearch,
+                    "package",
+                    "custom",
+                    Decimal::ONE,
+                    "month",
+                    None,
+                    "IS-4",
+                    currency,
+                );
+                line.custom_quote = true;
+                line.note = Some(
+                    Message::new("is.custom_quote")
+                        .num("images", images[k])
+                        .num("qps", qps[k]),
+                );
+                (None, line)
+            }
+        };
+        // rule IS-6: a change keeps the billing start; upgrade charges new − old, downgrade
+        // refunds old − new, not pro-rated. Listed, not added: each month is billed at its package.
+        if let (Some((old, old_price)), Some(new), Some(new_price)) =
+            (previous, package, line.unit_price)
+        {
+            if old != new {
+                let (kind, amount) = image_search::change_amount(old_price, new_price);
+                changes.push(PackageChange {
+                    month,
+                    from: old,
+                    to: new,
+                    kind,
+                    amount,
+                    currency,
+                });
+            }
+        }
+        previous = package.zip(line.unit_price);
+        months.push(ImageSearchMonth {
+            month,
+            package,
+            images: images[k],
+            qps: qps[k],
+        });
+        out[k].push(line);
+    }
+    if fixed.is_none() {
+        for c in &changes {
+            let code = if c.kind == "upgrade" {
+                "is.package_upgrade"
+            } else {
+                "is.package_downgrade"
+            };
+            let m = Message::new(code)
+                .text("month", c.month)
+                .text("from", c.from)
+                .text("to", c.to)
+                .text("amount", crate::money::cents_text(c.amount))
+                .text("currency", c.currency);
+            notes.push(note(Some(Product::ImageSearch), m));
+        }
+        for code in ["is.package", "is.expiry"] {
+            notes.push(note(Some(Product::ImageSearch), Message::new(code)));
+        }
+    }
+    ImageSearchSummary { months, changes }
+}

@@ -1,0 +1,221 @@
+//! TCR's alternatives: every edition under every billing the site sells, and the cheapest
+//! feasible edition each month (rules TCR-FIT-1, TCR-FIT-2).
+
+use rust_decimal::Decimal;
+
+use crate::alternative::{summarise, Alternative, LineTotal, Summary};
+use crate::book::PriceBook;
+use crate::horizon::Horizon;
+use crate::ids::{Edition, Product, Site};
+use crate::line::{Line, Note};
+use crate::message::Message;
+
+use super::fit::{self};
+use super::lines::{self};
+use super::spec::{EditionChoice, TcrBilling, TcrSpec};
+
+/// Every TCR alternative of the scenario, in the report currency.
+pub(crate) fn alternatives(
+    spec: &TcrSpec,
+    book: &PriceBook,
+    sum: &Summary,
+    scratch: &mut Vec<Note>,
+) -> Vec<Alternative> {
+    let h = &sum.horizon;
+    let n = h.months as usize;
+    let mut alts = Vec::new();
+    let billings: &[TcrBilling] = if spec.site == Site::TencentCn {
+        &[TcrBilling::Payg, TcrBilling::Monthly]
+    } else {
+        &[TcrBilling::Payg]
+    };
+    let series = fit::Series::of(spec, h.months);
+    // Every edition's months under each billing, made once for all the alternatives.
+    let tables: Vec<(TcrBilling, TcrMonths)> = billings
+        .iter()
+        .chain((!billings.contains(&spec.billing)).then_some(&spec.billing))
+        .map(|&b| (b, TcrMonths::of(h, book, spec, &series, b)))
+        .collect();
+    let months_of = |billing: TcrBilling| {
+        let found = tables.iter().find(|(b, _)| *b == billing);
+        &found.expect("a table for every billing compared").1
+    };
+    for &billing in billings {
+        let months = months_of(billing);
+        for edition in Edition::ALL {
+            let label = Message::new("compare.tcr_edition")
+                .text("edition", edition.key())
+                .text("site", spec.site.key())
+                .text("billing", billing.key());
+            let plan = format!("{}/{}", edition.key(), billing.key());
+            // An edition that fails a month is infeasible whatever it costs: name the first
+            // failing month and skip pricing it (rule TCR-FIT-1).
+            let failing = months.first_infeasible(edition);
+            let mut alt = match failing {
+                Some(k) => {
+                    let quotas = book
+                        .quota_version(h.price_date_of(k))
+                        .expect("a month found infeasible has a quota table");
+                    let fit = fit::fit(
+                        quotas,
+                        edition,
+                        spec.site,
+                        &spec.region,
+                        &series.requirements[k as usize],
+                    );
+                    let mut line = Line::priced(
+                        Product::Tcr,
+                        "instance",
+                        edition.key(),
+                        Decimal::ZERO,
+                        "hour",
+                        None,
+                        "TCR-FIT-1",
+                        spec.site.currency(),
+                    );
+                    line.infeasible = true;
+                    line.note = Some(fit::edition_unmet(&fit, spec.site));
+                    let mut lines = vec![Vec::new(); k as usize];
+                    lines.push(vec![line]);
+                    summarise(
+                        Product::Tcr,
+                        plan,
+                        label,
+                        &lines,
+                        sum.factor,
+                        h,
+                        sum.currency,
+                    )
+                }
+                None => sum.alternative(
+                    Product::Tcr,
+                    plan,
+                    label,
+                    || months.total(EditionChoice::Fixed(edition), sum.factor),
+                    || {
+                        let fixed = Some((edition, billing));
+                        let mut lines = vec![Vec::new(); n];
+                        lines::price_tcr(h, book, spec, fixed, scratch, &mut lines);
+                        lines
+                    },
+                ),
+            };
+            alt.current = spec.edition == EditionChoice::Fixed(edition) && spec.billing == billing;
+            alts.push(alt);
+        }
+    }
+    // The scenario's own edition choice and billing: what `quote` prices.
+    let months = months_of(spec.billing);
+    let mut auto = sum.alternative(
+        Product::Tcr,
+        format!("auto/{}", spec.billing.key()),
+        Message::new("compare.tcr_auto"),
+        || months.total(spec.edition, sum.factor),
+        || {
+            let mut lines = vec![Vec::new(); n];
+            lines::price_tcr(h, book, spec, None, scratch, &mut lines);
+            lines
+        },
+    );
+    auto.current = spec.edition == EditionChoice::Auto;
+    alts.push(auto);
+    alts
+}
+
+/// Every edition's standing in every month under one billing, from which the comparison makes
+/// all its TCR alternatives: each edition for the whole scenario, and the cheapest feasible
+/// edition each month (rules TCR-FIT-1, TCR-FIT-2).
+pub(crate) struct TcrMonths {
+    /// Per month, each edition in [`Edition::ALL`] order; `None` when no quota table covers the
+    /// month (its line has no price).
+    months: Vec<Option<[EditionMonth; 4]>>,
+}
+
+/// One edition in one month. Cost and amounts are asked only of a feasible edition: only
+/// feasible editions are chosen among, and a fixed edition that does not fit a month has no
+/// total.
+#[derive(Debug, Clone, Copy)]
+struct EditionMonth {
+    feasible: bool,
+    /// What choosing among editions weighs (`lines::edition_cost`), when it and another fit.
+    cost: Option<Decimal>,
+    /// The amounts of its lines if feasible; `None` when a price is missing.
+    amounts: Option<lines::LineAmounts>,
+}
+
+impl TcrMonths {
+    pub(crate) fn of(
+        h: &Horizon,
+        book: &PriceBook,
+        spec: &TcrSpec,
+        series: &fit::Series,
+        billing: TcrBilling,
+    ) -> TcrMonths {
+        let mut last: Option<lines::MonthEntries> = None;
+        let months = h
+            .month_list()
+            .enumerate()
+            .map(|(k, month)| {
+                let date = h.price_date_of(k as u32);
+                let quotas = book.quota_version(date)?;
+                let entries = lines::MonthEntries::after(last.as_ref(), book, spec, billing, date);
+                last = Some(entries);
+                let req = &series.requirements[k];
+                let feasible = Edition::ALL.map(|e| fit::feasible(quotas, e, &spec.region, req));
+                // Costs decide only between two or more editions that fit: the one that fits
+                // alone is chosen whatever it costs.
+                let choosing = feasible.iter().filter(|f| **f).count() > 1;
+                Some(std::array::from_fn(|i| {
+                    let (edition, feasible) = (Edition::ALL[i], feasible[i]);
+                    EditionMonth {
+                        feasible,
+                        cost: (feasible && choosing)
+                            .then(|| entries.cost(edition, month, series, k))
+                            .flatten(),
+                        amounts: feasible
+                            .then(|| entries.amounts(edition, month, series, k))
+                            .flatten(),
+                    }
+                }))
+            })
+            .collect();
+        TcrMonths { months }
+    }
+
+    /// The first month an edition does not meet the requirements in (rule TCR-FIT-1); a month
+    /// without a quota table does not count.
+    pub(crate) fn first_infeasible(&self, edition: Edition) -> Option<u32> {
+        let i = Edition::ALL.iter().position(|e| *e == edition)?;
+        (0u32..)
+            .zip(&self.months)
+            .find(|(_, m)| m.is_some_and(|m| !m[i].feasible))
+            .map(|(k, _)| k)
+    }
+
+    /// The total of the lines `price_tcr` writes for `choice`; `None` when a month has no
+    /// quota table, no feasible edition, a fixed edition that does not fit, or a missing price
+    /// (rules TCR-FIT-1, TCR-FIT-2, GEN-5).
+    pub(crate) fn total(&self, choice: EditionChoice, factor: Decimal) -> Option<Decimal> {
+        let mut total = LineTotal::new(factor);
+        for month in &self.months {
+            let editions = Edition::ALL.into_iter().zip(month.as_ref()?);
+            let chosen = match choice {
+                EditionChoice::Fixed(e) => editions
+                    .clone()
+                    .find(|(x, _)| *x == e)
+                    .filter(|(_, m)| m.feasible),
+                EditionChoice::Auto => {
+                    let e = lines::cheapest_feasible(
+                        editions.clone().map(|(e, m)| (e, m.feasible, m.cost)),
+                    )?;
+                    editions.clone().find(|(x, _)| *x == e)
+                }
+            };
+            let (_, m) = chosen?;
+            for &a in m.amounts?.as_slice() {
+                total.add(a);
+            }
+        }
+        Some(total.sum())
+    }
+}

@@ -1,0 +1,792 @@
+//! TCSS month by month: usage, the licence under each strategy, and the Pro, scanning and log
+//! lines (rules TCSS-PRO-1…TCSS-PRO-6, TCSS-SCAN-1…TCSS-SCAN-4, TCSS-LOG-1, TCSS-T-1).
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::rules::{self as tcss, MonthUsage, ProPrices};
+use super::spec::{ImageScan, TcssBilling, TcssSpec};
+use crate::book::{MonthByMonth, PriceBook, PriceEntry};
+use crate::calendar::YearMonth;
+use crate::horizon::Horizon;
+use crate::ids::{Product, Site};
+use crate::line::{note, Line, Note};
+use crate::message::Message;
+use crate::read::FieldError;
+
+/// TCSS licence sizing in one month (rule TCSS-PRO-3), in the site currency.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TcssMonth {
+    pub month: YearMonth,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub licensed: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub max_cores: Decimal,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub break_even_days: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub cost: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub all_prepaid: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub all_postpaid: Option<Decimal>,
+}
+
+/// TCSS over the scenario: the Pro part of the chosen billing against all-prepaid and
+/// all-postpaid (rule TCSS-PRO-3), in the site currency.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TcssSummary {
+    pub site: Site,
+    pub billing: &'static str,
+    pub months: Vec<TcssMonth>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub total: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub all_prepaid: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub all_postpaid: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub saving_vs_prepaid: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub saving_vs_postpaid: Option<Decimal>,
+}
+
+/// Checks that need the price book: the elastic cap minimum in force (rule TCSS-PRO-5).
+pub(crate) fn check_against_book(
+    t: &TcssSpec,
+    h: &Horizon,
+    book: &PriceBook,
+    errors: &mut Vec<FieldError>,
+) {
+    let Some(cap) = t.elastic_cap else { return };
+    let mut minimum = MonthByMonth::new(book, Product::Tcss, t.site, "elastic_cap_min");
+    for k in 0..h.months {
+        let date = h.price_date_of(k);
+        if let Some(min) = minimum.on(date) {
+            if cap < min.amount {
+                errors.push(FieldError::new(
+                    "tcss.elastic_cap",
+                    format!(
+                        "must be at least {} cores/day from {} on {} (rule TCSS-PRO-5, source {}), got {}",
+                        min.amount, min.effective_from, t.site, min.source, cap
+                    ),
+                ));
+                break;
+            }
+        }
+    }
+}
+
+/// Prices TCSS as the scenario says (its billing and licence), appending each month's lines.
+pub(crate) fn price(
+    h: &Horizon,
+    book: &PriceBook,
+    spec: &TcssSpec,
+    notes: &mut Vec<Note>,
+    out: &mut [Vec<Line>],
+) -> TcssSummary {
+    let inputs = tcss_inputs(h, book, spec);
+    price_tcss(h, spec, &inputs, Strategy::Scenario, notes, out)
+}
+
+/// How the TCSS licence is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Strategy {
+    /// What the scenario says (`billing`, `licensed_cores`).
+    Scenario,
+    /// Licence the most cores in use every month (no overage).
+    AllPrepaid,
+    /// No licence: everything postpaid.
+    AllPostpaid,
+    /// The cost-minimising licence (`billing = auto`).
+    Optimal,
+}
+
+/// What every TCSS strategy is priced from: each month's usage, Pro prices and entries, and
+/// the purchases that do not depend on the licence (image scanning, log analysis). Quoting
+/// needs one strategy; the comparison prices three from the same inputs.
+pub(crate) struct TcssInputs<'b> {
+    pub(crate) usage: Vec<MonthUsage>,
+    prices: Vec<Option<ProPrices>>,
+    /// The `pro_prepaid` and `pro_postpaid` entries of each month.
+    pub(crate) entries: Vec<(Option<&'b PriceEntry>, Option<&'b PriceEntry>)>,
+    pub(crate) scans: Vec<Option<ScanBuy<'b>>>,
+    pub(crate) logs: Vec<Option<LogBuy<'b>>>,
+    block: usize,
+    min_months: usize,
+}
+
+/// The image scanning one month buys, before its line is written (rules TCSS-SCAN-1…4).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum ScanBuy<'b> {
+    /// Quota model: `bought` quota for the `used` quota of `first` and `repeat` scans.
+    Quota {
+        first: Decimal,
+        repeat: Decimal,
+        bought: Decimal,
+        used: Decimal,
+        price: Option<&'b PriceEntry>,
+    },
+    /// The quota model is not sold at the site on the date: the scans have no price.
+    QuotaNotSold { scans: Decimal },
+    /// Per-image authorizations: one per new image and per update (rule TCSS-SCAN-1).
+    PerImage {
+        new_images: Decimal,
+        updates: Decimal,
+        count: Decimal,
+        price: Option<&'b PriceEntry>,
+    },
+}
+
+impl ScanBuy<'_> {
+    /// The amount of the month's scan line; `None` when its price is missing.
+    pub(crate) fn amount(&self) -> Option<Decimal> {
+        match *self {
+            ScanBuy::Quota { bought, price, .. } => price.map(|p| bought * p.amount),
+            ScanBuy::QuotaNotSold { .. } => None,
+            ScanBuy::PerImage { count, price, .. } => price.map(|p| count * p.amount),
+        }
+    }
+}
+
+/// The log-analysis capacity one month buys (rule TCSS-LOG-1).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LogBuy<'b> {
+    need: Decimal,
+    capacity: Decimal,
+    price: Option<&'b PriceEntry>,
+}
+
+impl LogBuy<'_> {
+    /// The amount of the month's log line; `None` when its price is missing.
+    pub(crate) fn amount(&self) -> Option<Decimal> {
+        self.price.map(|p| self.capacity * p.amount)
+    }
+}
+
+pub(crate) fn tcss_inputs<'b>(h: &Horizon, book: &'b PriceBook, spec: &TcssSpec) -> TcssInputs<'b> {
+    let months = h.months;
+    let cores = spec.cores.series(months, true).unwrap_or_default();
+    let zero = vec![Decimal::ZERO; months as usize];
+    let peak = spec
+        .peak_cores
+        .as_ref()
+        .and_then(|q| q.series(months, true).ok())
+        .unwrap_or_else(|| zero.clone());
+    let peak_days = spec
+        .peak_days
+        .as_ref()
+        .and_then(|q| q.series(months, true).ok())
+        .unwrap_or(zero);
+    let mut usage = Vec::new();
+    let mut prices = Vec::new();
+    let mut entries = Vec::new();
+    let mut prepaid_price = MonthByMonth::new(book, Product::Tcss, spec.site, "pro_prepaid");
+    let mut daily_price = MonthByMonth::new(book, Product::Tcss, spec.site, "pro_postpaid");
+    for (k, month) in h.month_list().enumerate() {
+        let date = h.price_date_of(k as u32);
+        // rule TCSS-T-1: the trial makes the first 7 days of the first month free.
+        let free_days = if spec.trial && k == 0 {
+            let trial_days = book
+                .limit(Product::Tcss, spec.site, "trial_days", date)
+                .map(|e| e.amount)
+                .unwrap_or(Decimal::ZERO);
+            trial_days.to_string().parse().unwrap_or(0u32)
+        } else {
+            0
+        };
+        usage.push(MonthUsage {
+            days: month.days(),
+            cores: cores[k],
+            peak_cores: peak[k],
+            peak_days: whole_days(peak_days[k]).min(month.days()),
+            free_days: free_days.min(month.days()),
+        });
+        let prepaid = prepaid_price.on(date);
+        let daily = daily_price.on(date);
+        prices.push(prepaid.zip(daily).map(|(p, d)| ProPrices {
+            prepaid: p.amount,
+            daily: d.amount,
+        }));
+        entries.push((prepaid, daily));
+    }
+    // rule TCSS-PRO-1 / TCSS-PRO-3: on tencent-cn a licence level is bought for at least 3 months.
+    let min_months = book
+        .limit(
+            Product::Tcss,
+            spec.site,
+            "pro_prepaid_min_months",
+            h.price_date_of(0),
+        )
+        .and_then(|e| e.amount.to_string().parse().ok())
+        .unwrap_or(1usize)
+        .max(1);
+    TcssInputs {
+        usage,
+        prices,
+        entries,
+        scans: scan_buys(h, book, spec),
+        logs: log_buys(h, book, spec),
+        block: min_months,
+        min_months,
+    }
+}
+
+/// A day count from a count series: series values are whole and normalised (rule GEN-7), so
+/// this is the number as written; one too large for a day count reads as 0, as when it was
+/// parsed from its text.
+fn whole_days(count: Decimal) -> u32 {
+    if count.scale() == 0 {
+        count.to_u32().unwrap_or(0)
+    } else {
+        count.to_string().parse().unwrap_or(0)
+    }
+}
+
+/// The answer for the last inputs, given again when a month repeats them exactly (bit for bit,
+/// so `5` and `5.0` are different inputs). Usage is often the same month after month, and the
+/// answers kept this way divide decimals, which is slow.
+struct Repeat<K, V> {
+    last: Option<(K, V)>,
+}
+
+impl<K, V> Default for Repeat<K, V> {
+    fn default() -> Self {
+        Repeat { last: None }
+    }
+}
+
+impl<K: PartialEq, V: Copy> Repeat<K, V> {
+    fn get(&mut self, inputs: K, answer: impl FnOnce() -> V) -> V {
+        match &self.last {
+            Some((last, value)) if *last == inputs => *value,
+            _ => {
+                let value = answer();
+                self.last = Some((inputs, value));
+                value
+            }
+        }
+    }
+}
+
+/// The image scanning of each month; `None` in a month that buys none.
+fn scan_buys<'b>(h: &Horizon, book: &'b PriceBook, spec: &TcssSpec) -> Vec<Option<ScanBuy<'b>>> {
+    let n = h.months;
+    let limit = |item| MonthByMonth::new(book, Product::Tcss, spec.site, item);
+    let date = |k: usize| h.price_date_of(k as u32);
+    match &spec.image_scan {
+        None => vec![None; n as usize],
+        Some(ImageScan::Quota {
+            first_scans,
+            repeat_scans,
+        }) => {
+            let first = first_scans.series(n, true).unwrap_or_default();
+            let repeat = repeat_scans.series(n, true).unwrap_or_default();
+            let mut quota = Repeat::default();
+            let mut weight = limit("image_scan_repeat_weight");
+            let mut step = limit("image_scan_step");
+            let mut price = limit("image_scan_quota");
+            (0..n as usize)
+                .map(|k| {
+                    if first[k].is_zero() && repeat[k].is_zero() {
+                        return None;
+                    }
+                    let weight = weight.on(date(k)).map(|e| e.amount);
+                    let step = step.on(date(k)).map(|e| e.amount);
+                    let price = price.on(date(k));
+                    Some(match weight.zip(step) {
+                        Some((w, s)) => {
+                            let inputs = [first[k], repeat[k], w, s].map(|d| d.serialize());
+                            let (bought, used) =
+                                quota.get(inputs, || tcss::scan_quota(first[k], repeat[k], w, s));
+                            ScanBuy::Quota {
+                                first: first[k],
+                                repeat: repeat[k],
+                                bought,
+                                used,
+                                price,
+                            }
+                        }
+                        None => ScanBuy::QuotaNotSold {
+                            scans: first[k] + repeat[k],
+                        },
+                    })
+                })
+                .collect()
+        }
+        Some(ImageScan::PerImage { images, updates }) => {
+            let images = images.series(n, true).unwrap_or_default();
+            let updates = updates.series(n, true).unwrap_or_default();
+            let mut seen_images = Decimal::ZERO;
+            let mut price = limit("image_scan_auth");
+            (0..n as usize)
+                .map(|k| {
+                    // rule TCSS-SCAN-1: one authorization per new image ID, bought in that month.
+                    let new_images = (images[k] - seen_images).max(Decimal::ZERO);
+                    seen_images = seen_images.max(images[k]);
+                    let count = tcss::authorizations(new_images, updates[k]);
+                    (!count.is_zero()).then(|| ScanBuy::PerImage {
+                        new_images,
+                        updates: updates[k],
+                        count,
+                        price: price.on(date(k)),
+                    })
+                })
+                .collect()
+        }
+    }
+}
+
+/// The log-analysis capacity of each month; `None` in a month that needs none.
+fn log_buys<'b>(h: &Horizon, book: &'b PriceBook, spec: &TcssSpec) -> Vec<Option<LogBuy<'b>>> {
+    let log_series = spec
+        .log_gb
+        .as_ref()
+        .and_then(|q| q.series(h.months, false).ok());
+    let limit = |item| MonthByMonth::new(book, Product::Tcss, spec.site, item);
+    let mut sized = Repeat::default();
+    let (mut min, mut step, mut price) = (
+        limit("log_analysis_min_gb"),
+        limit("log_analysis_step_gb"),
+        limit("log_analysis"),
+    );
+    (0..h.months as usize)
+        .map(|k| {
+            let need = log_series.as_ref().map(|s| s[k]).filter(|n| !n.is_zero())?;
+            let date = h.price_date_of(k as u32);
+            // rule TCSS-LOG-1: log analysis from 10 GB in steps of 10 GB.
+            let min = min.on(date).map(|e| e.amount);
+            let step = step.on(date).map(|e| e.amount);
+            let capacity = match min.zip(step) {
+                Some((mn, st)) => {
+                    let inputs = [need, mn, st].map(|d| d.serialize());
+                    sized.get(inputs, || tcss::log_capacity(need, mn, st))
+                }
+                None => need,
+            };
+            Some(LogBuy {
+                need,
+                capacity,
+                price: price.on(date),
+            })
+        })
+        .collect()
+}
+
+/// The licence per month under a strategy.
+pub(crate) fn licences(
+    inputs: &TcssInputs,
+    spec: &TcssSpec,
+    months: u32,
+    strategy: Strategy,
+) -> Vec<Decimal> {
+    let n = months as usize;
+    let strategy = match (strategy, spec.billing) {
+        (Strategy::Scenario, TcssBilling::Auto) => Strategy::Optimal,
+        (Strategy::Scenario, TcssBilling::Postpaid) => Strategy::AllPostpaid,
+        (s, _) => s,
+    };
+    let mut out = vec![Decimal::ZERO; n];
+    match strategy {
+        Strategy::AllPostpaid => {}
+        Strategy::Scenario => {
+            // billing = prepaid: the licence is licensed_cores (default: cores).
+            let q = spec.licensed_cores.as_ref().unwrap_or(&spec.cores);
+            out = q.series(months, true).unwrap_or(out);
+            // A licence level is held for a whole block on sites with a minimum term.
+            for start in (0..n).step_by(inputs.block) {
+                let end = (start + inputs.block).min(n);
+                let level = out[start..end].iter().copied().max().unwrap_or_default();
+                out[start..end].iter_mut().for_each(|l| *l = level);
+            }
+        }
+        Strategy::AllPrepaid => {
+            for start in (0..n).step_by(inputs.block) {
+                let end = (start + inputs.block).min(n);
+                let level = inputs.usage[start..end]
+                    .iter()
+                    .map(MonthUsage::max_cores)
+                    .max()
+                    .unwrap_or_default();
+                out[start..end].iter_mut().for_each(|l| *l = level);
+            }
+        }
+        Strategy::Optimal => {
+            // rule TCSS-PRO-3: minimise L × prepaid + overage(L) per month (per 3-month block
+            // on tencent-cn); months without prices stay unlicensed.
+            let mut priced: Vec<(MonthUsage, ProPrices)> =
+                Vec::with_capacity(inputs.block.max(inputs.min_months));
+            for start in (0..n).step_by(inputs.block) {
+                let end = (start + inputs.block).min(n);
+                priced.clear();
+                priced.extend(
+                    (start..end).filter_map(|k| inputs.prices[k].map(|p| (inputs.usage[k], p))),
+                );
+                if priced.len() != end - start {
+                    continue;
+                }
+                // A short last block still pays the minimum term: weigh it in.
+                let short = inputs.min_months.saturating_sub(end - start);
+                if short > 0 {
+                    let last = priced[priced.len() - 1];
+                    for _ in 0..short {
+                        let idle = MonthUsage {
+                            cores: Decimal::ZERO,
+                            peak_cores: Decimal::ZERO,
+                            peak_days: 0,
+                            ..last.0
+                        };
+                        priced.push((idle, last.1));
+                    }
+                }
+                let level = tcss::best_licence(&priced, spec.elastic_cap);
+                out[start..end].iter_mut().for_each(|l| *l = level);
+            }
+        }
+    }
+    out
+}
+
+/// The Pro cost of each month under a licence plan; `None` when a price is missing.
+fn pro_costs(
+    inputs: &TcssInputs,
+    licensed: &[Decimal],
+    cap: Option<Decimal>,
+) -> Vec<Option<Decimal>> {
+    let n = licensed.len();
+    let mut costs: Vec<Option<Decimal>> = (0..n)
+        .map(|k| inputs.prices[k].map(|p| tcss::month_cost(&inputs.usage[k], p, licensed[k], cap)))
+        .collect();
+    if let Some((k, extra)) = minimum_term_topup(inputs, licensed) {
+        if let (Some(c), Some(p)) = (costs[k], inputs.prices[k]) {
+            costs[k] = Some(c + extra * p.prepaid);
+        }
+    }
+    costs
+}
+
+/// The last month and the licensed core-months still owed when the scenario ends inside a
+/// minimum term (rule TCSS-PRO-1: 3 months on tencent-cn).
+pub(crate) fn minimum_term_topup(
+    inputs: &TcssInputs,
+    licensed: &[Decimal],
+) -> Option<(usize, Decimal)> {
+    let n = licensed.len();
+    if inputs.min_months <= 1 || n == 0 {
+        return None;
+    }
+    let last_block_len = match n % inputs.block {
+        0 => inputs.block,
+        r => r,
+    };
+    let short = inputs.min_months.saturating_sub(last_block_len);
+    let level = licensed[n - 1];
+    (short > 0 && level > Decimal::ZERO).then(|| (n - 1, level * Decimal::from(short)))
+}
+
+/// Prices TCSS per month under a strategy, from [`tcss_inputs`], appending each month's lines
+/// to `out[k]`.
+pub(crate) fn price_tcss(
+    h: &Horizon,
+    spec: &TcssSpec,
+    inputs: &TcssInputs<'_>,
+    strategy: Strategy,
+    notes: &mut Vec<Note>,
+    out: &mut [Vec<Line>],
+) -> TcssSummary {
+    let cap = spec.elastic_cap;
+    let licensed = licences(inputs, spec, h.months, strategy);
+    let prepaid_plan = licences(inputs, spec, h.months, Strategy::AllPrepaid);
+    let postpaid_plan = vec![Decimal::ZERO; licensed.len()];
+    let chosen = pro_costs(inputs, &licensed, cap);
+    let all_prepaid = pro_costs(inputs, &prepaid_plan, cap);
+    let all_postpaid = pro_costs(inputs, &postpaid_plan, cap);
+    let billing_key = match strategy {
+        Strategy::Scenario => spec.billing.key(),
+        Strategy::AllPrepaid => "prepaid",
+        Strategy::AllPostpaid => "postpaid",
+        Strategy::Optimal => "auto",
+    };
+    let currency = spec.site.currency();
+    let topup = minimum_term_topup(inputs, &licensed);
+    let mut months = Vec::new();
+    let mut log_warned = false;
+    let mut break_even = Repeat::default();
+    for (k, month) in h.month_list().enumerate() {
+        let date = h.price_date_of(k as u32);
+        let usage = inputs.usage[k];
+        let l = licensed[k];
+        let (prepaid_entry, daily_entry) = inputs.entries[k];
+        let elastic = usage.elastic_core_days(l, cap);
+        let lines = &mut out[k];
+        let trial_days = (usage.free_days > 0).then_some(usage.free_days);
+        if l > Decimal::ZERO {
+            let rule = if billing_key == "auto" {
+                "TCSS-PRO-3"
+            } else {
+                "TCSS-PRO-1"
+            };
+            let mut line = Line::priced(
+                Product::Tcss,
+                "pro_prepaid",
+                billing_key,
+                l,
+                "core-month",
+                prepaid_entry,
+                rule,
+                currency,
+            );
+            if let Some(days) = trial_days {
+                line.note = Some(
+                    Message::new("tcss.trial_subscription")
+                        .text("days", days)
+                        .text("start_day", days + 1),
+                );
+            }
+            lines.push(line);
+            if topup.is_some_and(|(tk, _)| tk == k) {
+                let (_, extra) = topup.unwrap_or_default();
+                lines.push(
+                    Line::priced(
+                        Product::Tcss,
+                        "pro_prepaid",
+                        billing_key,
+                        extra,
+                        "core-month",
+                        prepaid_entry,
+                        "TCSS-PRO-1",
+                        currency,
+                    )
+                    .with_note(Message::new("tcss.minimum_term")),
+                );
+            }
+            if elastic > Decimal::ZERO {
+                let mut line = Line::priced(
+                    Product::Tcss,
+                    "overage",
+                    billing_key,
+                    elastic,
+                    "core-day",
+                    daily_entry,
+                    "TCSS-PRO-4",
+                    currency,
+                );
+                line.note = Some(match cap {
+                    Some(c) => Message::new("tcss.overage_capped")
+                        .num("licensed", l)
+                        .num("cap", c),
+                    None => Message::new("tcss.overage").num("licensed", l),
+                });
+                lines.push(line);
+            }
+        } else {
+            let mut line = Line::priced(
+                Product::Tcss,
+                "pro_postpaid",
+                billing_key,
+                elastic,
+                "core-day",
+                daily_entry,
+                "TCSS-PRO-2",
+                currency,
+            );
+            line.note = match (trial_days, cap) {
+                (Some(days), _) => Some(Message::new("tcss.trial_days").text("days", days)),
+                (None, Some(c)) => Some(Message::new("tcss.postpaid_capped").num("cap", c)),
+                (None, None) => None,
+            };
+            lines.push(line);
+        }
+        // Image scanning (rules TCSS-SCAN-1…TCSS-SCAN-4).
+        let scan_rule = if spec.site == Site::TencentCn {
+            "TCSS-SCAN-4"
+        } else {
+            "TCSS-SCAN-2"
+        };
+        match inputs.scans[k] {
+            Some(ScanBuy::Quota {
+                first,
+                repeat,
+                bought,
+                used,
+                price,
+            }) => lines.push(
+                Line::priced(
+                    Product::Tcss,
+                    "image_scan",
+                    "quota",
+                    bought,
+                    "quota-month",
+                    price,
+                    scan_rule,
+                    currency,
+                )
+                .with_note(
+                    Message::new("tcss.scan_quota")
+                        .num("first", first)
+                        .num("repeat", repeat)
+                        .num("used", used.normalize())
+                        .num("unused", (bought - used).normalize()),
+                ),
+            ),
+            Some(ScanBuy::QuotaNotSold { scans }) => lines.push(
+                Line::priced(
+                    Product::Tcss,
+                    "image_scan",
+                    "quota",
+                    scans,
+                    "scan",
+                    None,
+                    scan_rule,
+                    currency,
+                )
+                .with_note(
+                    Message::new("tcss.scan_quota_not_sold")
+                        .text("site", spec.site)
+                        .text("date", date),
+                ),
+            ),
+            Some(ScanBuy::PerImage {
+                new_images,
+                updates,
+                count,
+                price,
+            }) => {
+                let mut line = Line::priced(
+                    Product::Tcss,
+                    "image_scan",
+                    "per_image",
+                    count,
+                    "authorization",
+                    price,
+                    "TCSS-SCAN-1",
+                    currency,
+                );
+                line.note = Some(if price.is_some() {
+                    Message::new("tcss.scan_per_image")
+                        .num("new_images", new_images)
+                        .num("updates", updates)
+                } else {
+                    Message::new("tcss.scan_per_image_paused")
+                });
+                lines.push(line);
+            }
+            None => {}
+        }
+        // rule TCSS-LOG-1: log analysis from 10 GB in steps of 10 GB.
+        if let Some(LogBuy {
+            need,
+            capacity,
+            price,
+        }) = inputs.logs[k]
+        {
+            let mut line = Line::priced(
+                Product::Tcss,
+                "log_analysis",
+                "prepaid",
+                capacity,
+                "GB-month",
+                price,
+                "TCSS-LOG-1",
+                currency,
+            );
+            if price.is_none() {
+                line.note = Some(Message::new("tcss.log_unpriced").text("site", spec.site));
+            } else if capacity > need {
+                line.note = Some(Message::new("tcss.log_rounded").num("need", need.normalize()));
+            }
+            if !log_warned && strategy == Strategy::Scenario {
+                log_warned = true;
+                notes.push(note(Some(Product::Tcss), Message::new("tcss.log_full")));
+            }
+            lines.push(line);
+        }
+        months.push(TcssMonth {
+            month,
+            licensed: l,
+            max_cores: usage.max_cores(),
+            break_even_days: inputs.prices[k].map(|p| {
+                let prices = [p.prepaid, p.daily].map(|d| d.serialize());
+                break_even.get(prices, || p.break_even_days())
+            }),
+            cost: chosen[k],
+            all_prepaid: all_prepaid[k],
+            all_postpaid: all_postpaid[k],
+        });
+    }
+    let sum = |v: &[Option<Decimal>]| {
+        v.iter()
+            .try_fold(Decimal::ZERO, |acc, c| c.map(|c| acc + c))
+    };
+    let total = sum(&chosen);
+    let prepaid_total = sum(&all_prepaid);
+    let postpaid_total = sum(&all_postpaid);
+    if strategy == Strategy::Scenario {
+        if let (Some(t), Some(pre), Some(post)) = (total, prepaid_total, postpaid_total) {
+            let be = inputs
+                .prices
+                .iter()
+                .flatten()
+                .next()
+                .map(|p| p.break_even_days().normalize().to_string())
+                .unwrap_or_default();
+            let first = &months[0];
+            let cents = crate::money::cents_text;
+            notes.push(note(
+                Some(Product::Tcss),
+                Message::new("tcss.sizing")
+                    .text("billing", billing_key)
+                    .num("licensed", first.licensed)
+                    .text("month", first.month)
+                    .text("break_even", be)
+                    .text("total", cents(t))
+                    .text("currency", currency)
+                    .text("saving_prepaid", cents(pre - t))
+                    .text("prepaid", cents(pre))
+                    .text("saving_postpaid", cents(post - t))
+                    .text("postpaid", cents(post)),
+            ));
+        }
+        for code in ["tcss.counted_hosts", "tcss.lifecycle"] {
+            notes.push(note(Some(Product::Tcss), Message::new(code)));
+        }
+        if spec.trial {
+            notes.push(note(Some(Product::Tcss), Message::new("tcss.trial_once")));
+        }
+    }
+    TcssSummary {
+        site: spec.site,
+        billing: billing_key,
+        months,
+        total,
+        all_prepaid: prepaid_total,
+        all_postpaid: postpaid_total,
+        saving_vs_prepaid: total.zip(prepaid_total).map(|(t, p)| p - t),
+        saving_vs_postpaid: total.zip(postpaid_total).map(|(t, p)| p - t),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn repeat_gives_the_last_answer_only_for_the_same_bits() {
+        let mut asked = 0;
+        let mut repeat = Repeat::default();
+        let mut get = |d: Decimal| {
+            repeat.get([d.serialize()], || {
+                asked += 1;
+                d * dec!(2)
+            })
+        };
+        assert_eq!(get(dec!(5)).to_string(), "10");
+        assert_eq!(get(dec!(5)).to_string(), "10");
+        // Equal in value, written differently: asked again, answered in its own scale.
+        assert_eq!(get(dec!(5.0)).to_string(), "10.0");
+        assert_eq!(get(dec!(5)).to_string(), "10");
+        assert_eq!(asked, 3);
+    }
+}

@@ -1,0 +1,398 @@
+//! Reading a scenario's fields with their paths: every problem is collected with the path of
+//! the field, the value and what is allowed, and reading goes on (docs/scenario-format.md).
+//! The scenario's own fields and each product's part are read through [`Reader`].
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use rust_decimal::prelude::*;
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::calendar::YearMonth;
+use crate::ids::{Product, Site};
+use crate::jsonread::Json;
+use crate::quantity::{Quantity, SeriesError};
+
+/// One problem with an input, with the path of the field it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    /// `tcss.cores[3]`, `budgets[0].amount`, or empty for the whole file.
+    pub path: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+pub(crate) type Members<'a> = &'a [(String, Json)];
+
+/// Reads fields, collecting every problem with its path.
+#[derive(Default)]
+pub(crate) struct Reader {
+    pub(crate) errors: Vec<FieldError>,
+}
+
+pub(crate) fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+pub(crate) fn get<'a>(members: Members<'a>, key: &str) -> Option<&'a Json> {
+    members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+/// Parses a decimal written as a JSON number or a decimal string, exactly.
+pub fn parse_decimal_text(text: &str) -> Option<Decimal> {
+    let t = text.trim();
+    if t.is_empty() || t != text {
+        return None;
+    }
+    let valid = t
+        .bytes()
+        .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'-' | b'+' | b'e' | b'E'));
+    if !valid {
+        return None;
+    }
+    if t.contains(['e', 'E']) {
+        Decimal::from_scientific(t).ok()
+    } else {
+        Decimal::from_str_exact(t).ok()
+    }
+}
+
+impl Reader {
+    pub(crate) fn err(&mut self, path: &str, message: impl Into<String>) {
+        self.errors.push(FieldError::new(path, message));
+    }
+
+    /// An object with only the allowed keys; reports unknown keys and a wrong type.
+    pub(crate) fn object<'a>(
+        &mut self,
+        v: &'a Json,
+        path: &str,
+        allowed: &[&str],
+    ) -> Option<Members<'a>> {
+        match v {
+            Json::Object(members) => {
+                for (k, _) in members {
+                    if !allowed.contains(&k.as_str()) {
+                        self.err(
+                            &join(path, k),
+                            format!("unknown field; allowed here: {}", allowed.join(", ")),
+                        );
+                    }
+                }
+                Some(members)
+            }
+            other => {
+                self.err(path, format!("must be an object, got {}", other.kind()));
+                None
+            }
+        }
+    }
+
+    pub(crate) fn required<'a>(
+        &mut self,
+        m: Members<'a>,
+        path: &str,
+        key: &str,
+    ) -> Option<&'a Json> {
+        let found = get(m, key);
+        if found.is_none() {
+            self.err(&join(path, key), "is required");
+        }
+        found
+    }
+
+    pub(crate) fn string(&mut self, v: &Json, path: &str) -> Option<String> {
+        match v {
+            Json::String(s) => Some(s.clone()),
+            other => {
+                self.err(path, format!("must be a string, got {}", other.brief()));
+                None
+            }
+        }
+    }
+
+    pub(crate) fn boolean(&mut self, v: Option<&Json>, path: &str) -> bool {
+        match v {
+            None => false,
+            Some(Json::Bool(b)) => *b,
+            Some(other) => {
+                self.err(
+                    path,
+                    format!("must be true or false, got {}", other.brief()),
+                );
+                false
+            }
+        }
+    }
+
+    pub(crate) fn choice<T>(
+        &mut self,
+        v: &Json,
+        path: &str,
+        options: &[&str],
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let s = self.string(v, path)?;
+        let found = parse(&s);
+        if found.is_none() {
+            self.err(
+                path,
+                format!("must be one of {}, got \"{s}\"", options.join(", ")),
+            );
+        }
+        found
+    }
+
+    pub(crate) fn decimal(&mut self, v: &Json, path: &str) -> Option<Decimal> {
+        let text = match v {
+            Json::Number(n) => n.as_str(),
+            Json::String(s) => s.as_str(),
+            other => {
+                self.err(
+                    path,
+                    format!(
+                        "must be a number or a decimal string, got {}",
+                        other.brief()
+                    ),
+                );
+                return None;
+            }
+        };
+        let parsed = parse_decimal_text(text);
+        if parsed.is_none() {
+            self.err(path, format!("must be a decimal number, got {}", v.brief()));
+        }
+        parsed
+    }
+
+    /// A decimal that satisfies `ok`, described by `allowed` ("a whole number ≥ 0").
+    pub(crate) fn bounded(
+        &mut self,
+        v: &Json,
+        path: &str,
+        allowed: &str,
+        ok: impl Fn(Decimal) -> bool,
+    ) -> Option<Decimal> {
+        let d = self.decimal(v, path)?;
+        if ok(d) {
+            Some(d)
+        } else {
+            self.err(path, format!("must be {allowed}, got {}", v.brief()));
+            None
+        }
+    }
+
+    pub(crate) fn date(&mut self, v: &Json, path: &str) -> Option<NaiveDate> {
+        let s = self.string(v, path)?;
+        let parsed = (s.len() == 10)
+            .then(|| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+            .flatten();
+        if parsed.is_none() {
+            self.err(path, format!("must be a date YYYY-MM-DD, got \"{s}\""));
+        }
+        parsed
+    }
+
+    pub(crate) fn month(&mut self, v: &Json, path: &str) -> Option<YearMonth> {
+        let s = self.string(v, path)?;
+        let parsed = YearMonth::from_str(&s).ok();
+        if parsed.is_none() {
+            self.err(path, format!("must be a month YYYY-MM, got \"{s}\""));
+        }
+        parsed
+    }
+
+    pub(crate) fn list<'a>(&mut self, v: &'a Json, path: &str) -> Option<&'a [Json]> {
+        match v {
+            Json::Array(items) => Some(items),
+            other => {
+                self.err(path, format!("must be a list, got {}", other.brief()));
+                None
+            }
+        }
+    }
+
+    /// A usage quantity (constant, per-month list or growth rule). `count` quantities must be
+    /// whole numbers ≥ 0 (rule GEN-7); others decimals ≥ 0.
+    pub(crate) fn quantity(
+        &mut self,
+        v: &Json,
+        path: &str,
+        months: Option<u32>,
+        count: bool,
+    ) -> Option<Quantity> {
+        let allowed = if count {
+            "a whole number ≥ 0"
+        } else {
+            "a number ≥ 0"
+        };
+        let value_ok = move |d: Decimal| !d.is_sign_negative() || d.is_zero();
+        let whole_ok = move |d: Decimal| value_ok(d) && (!count || d.fract().is_zero());
+        let q = match v {
+            Json::Number(_) | Json::String(_) => {
+                Quantity::Constant(self.bounded(v, path, allowed, whole_ok)?)
+            }
+            Json::Array(items) => {
+                if let Some(m) = months {
+                    if items.len() != m as usize {
+                        self.err(
+                            path,
+                            format!(
+                                "must have one value per month ({m}), got {} values",
+                                items.len()
+                            ),
+                        );
+                    }
+                }
+                let before = self.errors.len();
+                let values: Vec<Decimal> = items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, item)| {
+                        self.bounded(item, &format!("{path}[{i}]"), allowed, whole_ok)
+                    })
+                    .collect();
+                if self.errors.len() != before {
+                    return None;
+                }
+                Quantity::PerMonth(values)
+            }
+            Json::Object(members) => {
+                let has_percent = get(members, "monthly_percent").is_some();
+                let has_add = get(members, "monthly_add").is_some();
+                let allowed_keys: &[&str] = if has_percent {
+                    &["start", "monthly_percent"]
+                } else {
+                    &["start", "monthly_add"]
+                };
+                self.object(v, path, allowed_keys)?;
+                let start = self
+                    .required(members, path, "start")
+                    .and_then(|s| self.bounded(s, &join(path, "start"), allowed, whole_ok));
+                if has_percent && has_add {
+                    self.err(
+                        path,
+                        "a growth rule has either monthly_percent or monthly_add, not both",
+                    );
+                    return None;
+                }
+                if has_percent {
+                    let p = get(members, "monthly_percent")?;
+                    let percent = self.bounded(
+                        p,
+                        &join(path, "monthly_percent"),
+                        "a percentage ≥ -100",
+                        |d| d >= -Decimal::ONE_HUNDRED,
+                    );
+                    Quantity::Percent {
+                        start: start?,
+                        percent: percent?,
+                    }
+                } else if has_add {
+                    let add =
+                        self.decimal(get(members, "monthly_add")?, &join(path, "monthly_add"));
+                    Quantity::Add {
+                        start: start?,
+                        add: add?,
+                    }
+                } else {
+                    self.err(path, "a growth rule needs monthly_percent or monthly_add");
+                    return None;
+                }
+            }
+            other => {
+                self.err(path, format!("must be a number, a list with one value per month, or a growth rule {{\"start\", \"monthly_percent\" | \"monthly_add\"}}; got {}", other.brief()));
+                return None;
+            }
+        };
+        if let Some(m) = months {
+            match q.series(m, count) {
+                Ok(_) => {}
+                Err(SeriesError::Negative(k)) => self.err(
+                    path,
+                    format!("the growth rule goes below 0 in month {}", k + 1),
+                ),
+                Err(SeriesError::TooLarge(k)) => self.err(
+                    path,
+                    format!(
+                        "the growth rule grows too large to price in month {}",
+                        k + 1
+                    ),
+                ),
+            }
+        }
+        Some(q)
+    }
+
+    pub(crate) fn opt_quantity(
+        &mut self,
+        m: Members<'_>,
+        path: &str,
+        key: &str,
+        months: Option<u32>,
+        count: bool,
+    ) -> Option<Quantity> {
+        get(m, key).and_then(|v| self.quantity(v, &join(path, key), months, count))
+    }
+
+    pub(crate) fn site(&mut self, m: Members<'_>, path: &str, product: Product) -> Option<Site> {
+        let v = self.required(m, path, "site")?;
+        let options: Vec<&str> = product.sites().iter().map(|s| s.key()).collect();
+        self.choice(v, &join(path, "site"), &options, |s| {
+            Site::from_key(s).filter(|site| product.sites().contains(site))
+        })
+    }
+}
+
+pub(crate) fn dec_text(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+/// Whole numbers as JSON numbers, everything else as exact decimal strings.
+pub(crate) fn number_json(d: Decimal) -> Value {
+    let n = d.normalize();
+    if n.scale() == 0 {
+        if let Some(i) = n.to_i64() {
+            return json!(i);
+        }
+    }
+    json!(n.to_string())
+}
+
+pub(crate) fn quantity_json(q: &Quantity) -> Value {
+    match q {
+        Quantity::Constant(v) => number_json(*v),
+        Quantity::PerMonth(values) => {
+            Value::Array(values.iter().map(|v| number_json(*v)).collect())
+        }
+        Quantity::Percent { start, percent } => {
+            json!({"start": number_json(*start), "monthly_percent": number_json(*percent)})
+        }
+        Quantity::Add { start, add } => {
+            json!({"start": number_json(*start), "monthly_add": number_json(*add)})
+        }
+    }
+}
