@@ -137,7 +137,7 @@ pub(crate) struct TcrMonths {
 #[derive(Debug, Clone, Copy)]
 struct EditionMonth {
     feasible: bool,
-    /// What choosing among editions weighs (`lines::edition_cost`), when it and another fit.
+    /// What choosing among editions weighs (`Charges::cost`), when it and another fit.
     cost: Option<Decimal>,
     /// The amounts of its lines if feasible; `None` when a price is missing.
     amounts: Option<lines::LineAmounts>,
@@ -167,14 +167,12 @@ impl TcrMonths {
                 let choosing = feasible.iter().filter(|f| **f).count() > 1;
                 Some(std::array::from_fn(|i| {
                     let (edition, feasible) = (Edition::ALL[i], feasible[i]);
+                    // The edition's charges, priced once: its cost and its line amounts.
+                    let charges = feasible.then(|| entries.charges(edition, month, series, k));
                     EditionMonth {
                         feasible,
-                        cost: (feasible && choosing)
-                            .then(|| entries.cost(edition, month, series, k))
-                            .flatten(),
-                        amounts: feasible
-                            .then(|| entries.amounts(edition, month, series, k))
-                            .flatten(),
+                        cost: charges.filter(|_| choosing).and_then(|c| c.cost()),
+                        amounts: charges.and_then(|c| c.amounts()),
                     }
                 }))
             })

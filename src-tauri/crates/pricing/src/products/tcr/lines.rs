@@ -111,7 +111,70 @@ impl<'b> MonthEntries<'b> {
         (hourly, free)
     }
 
-    /// The instance, storage and traffic lines of one edition (rules TCR-B-1…TCR-B-7).
+    /// The instance, storage and traffic charges of one edition in one month (rules
+    /// TCR-B-1…TCR-B-7): the one pricing of a TCR month. Its lines are written from them
+    /// ([`MonthEntries::push_lines`]); choosing an edition and the comparison add up their
+    /// amounts ([`Charges::cost`], [`Charges::amounts`]) without writing any text.
+    pub fn charges(
+        &self,
+        edition: Edition,
+        month: YearMonth,
+        series: &Series,
+        k: usize,
+    ) -> Charges<'b> {
+        let hours = hours_of(month, series, k);
+        let (hourly, free_entry) = self.hourly(edition);
+        let mut charges = Charges::default();
+        charges.push(match (free_entry, self.billing) {
+            // rule TCR-B-1 / TCR-B-2: Personal is free; Enterprise rental is free in the public beta.
+            (Some(e), _) => Charge::priced("instance", hours, "hour", Some(e), &e.rule),
+            // rule TCR-B-3: pay-as-you-go = hourly price × hours in month (or the scenario's hours).
+            (None, TcrBilling::Payg) => {
+                Charge::priced("instance", hours, "hour", hourly, "TCR-B-3")
+            }
+            // rule TCR-B-4: monthly subscription has no published price; the user enters it.
+            (None, TcrBilling::Monthly) => {
+                let monthly = self.monthly[slot(edition)];
+                Charge::priced("instance", Decimal::ONE, "month", monthly, "TCR-B-4")
+            }
+        });
+        let storage = ("storage", series.storage_gb[k], "GB-month");
+        let egress = ("egress", series.egress_gb[k], "GB");
+        if edition == Edition::Personal {
+            // rule TCR-B-1: the Personal edition's storage is not billed to the user; it has no
+            // COS bucket of the user's, so public traffic is not billed through COS either
+            // (decision).
+            for (item, quantity, unit) in [storage, egress] {
+                if !quantity.is_zero() {
+                    charges.push(Charge {
+                        item,
+                        quantity,
+                        unit,
+                        entry: free_entry,
+                        rule: "TCR-B-1",
+                        amount: Some(Decimal::ZERO),
+                        not_billed: true,
+                    });
+                }
+            }
+        } else {
+            // rule TCR-B-5: storage = stored GB × COS standard storage price of the region.
+            // rule TCR-B-6: public pull/push traffic at the COS public downstream price.
+            let (item, quantity, unit) = storage;
+            charges.push(Charge::priced(
+                item,
+                quantity,
+                unit,
+                self.storage,
+                "TCR-B-5",
+            ));
+            let (item, quantity, unit) = egress;
+            charges.push(Charge::priced(item, quantity, unit, self.egress, "TCR-B-6"));
+        }
+        charges
+    }
+
+    /// The lines of one edition in a month, written from its [`MonthEntries::charges`].
     /// `book` is asked only for what a missing price's note says.
     #[allow(clippy::too_many_arguments)]
     pub fn lines(
@@ -140,207 +203,139 @@ impl<'b> MonthEntries<'b> {
         series: &Series,
         k: usize,
     ) {
-        let (date, billing) = (self.date, self.billing);
-        let site = spec.site;
-        let currency = site.currency();
-        let region = spec.region.as_str();
+        let currency = spec.site.currency();
         let plan = edition.key();
-
-        // Personal edition: free, storage not billed to the user (rule TCR-B-1). The hourly entry
-        // for Personal has amount 0 and applies to either billing choice.
-        let hours = hours_of(month, series, k);
-        let (hourly, free_entry) = self.hourly(edition);
-        let instance = match (free_entry, billing) {
-            // rule TCR-B-1 / TCR-B-2: Personal is free; Enterprise rental is free in the public beta.
-            (Some(e), _) => Line::priced(
+        for c in self.charges(edition, month, series, k).as_slice() {
+            let mut line = Line::priced(
                 Product::Tcr,
-                "instance",
+                c.item,
                 plan,
-                hours,
-                "hour",
-                Some(e),
-                &e.rule,
+                c.quantity,
+                c.unit,
+                c.entry,
+                c.rule,
                 currency,
-            ),
-            // rule TCR-B-3: pay-as-you-go = hourly price × hours in month (or the scenario's hours).
-            (None, TcrBilling::Payg) => {
-                let mut l = Line::priced(
-                    Product::Tcr,
-                    "instance",
-                    plan,
-                    hours,
-                    "hour",
-                    hourly,
-                    "TCR-B-3",
-                    currency,
-                );
-                if hourly.is_none() {
-                    l.note = Some(match book.region(region) {
-                        Some(_) => Message::new("tcr.no_hourly_price")
-                            .text("edition", edition.key())
-                            .text("site", site.key())
-                            .text("region", region)
-                            .text("date", date),
-                        None => Message::new("tcr.region_not_in_table").text("region", region),
-                    });
-                }
-                l
+            );
+            if c.not_billed {
+                line.unit_price = Some(Decimal::ZERO);
+                line.amount = c.amount;
+                line.price_missing = false;
+                line.note = Some(Message::new("tcr.personal_not_billed"));
+            } else if c.item == "instance" && c.entry.is_none() {
+                line.note = Some(self.missing_instance_price(book, spec, edition));
             }
-            // rule TCR-B-4: monthly subscription has no published price; the user enters it.
-            (None, TcrBilling::Monthly) => {
-                let monthly = self.monthly[slot(edition)];
+            lines.push(line);
+        }
+    }
+
+    /// Why an edition's instance has no price this month.
+    fn missing_instance_price(
+        &self,
+        book: &PriceBook,
+        spec: &TcrSpec,
+        edition: Edition,
+    ) -> Message {
+        let (site, region, date) = (spec.site, spec.region.as_str(), self.date);
+        match self.billing {
+            TcrBilling::Payg => match book.region(region) {
+                Some(_) => Message::new("tcr.no_hourly_price")
+                    .text("edition", edition.key())
+                    .text("site", site.key())
+                    .text("region", region)
+                    .text("date", date),
+                None => Message::new("tcr.region_not_in_table").text("region", region),
+            },
+            TcrBilling::Monthly => {
                 let offered = book
                     .limit(Product::Tcr, site, "instance_monthly_offered", date)
                     .is_some();
-                let mut l = Line::priced(
-                    Product::Tcr,
-                    "instance",
-                    plan,
-                    Decimal::ONE,
-                    "month",
-                    monthly,
-                    "TCR-B-4",
-                    currency,
-                );
-                if monthly.is_none() {
-                    l.note = Some(if offered {
-                        Message::new("tcr.monthly_unpublished")
-                    } else {
-                        Message::new("tcr.monthly_not_sold")
-                            .text("site", site)
-                            .text("date", date)
-                    });
-                }
-                l
-            }
-        };
-        lines.push(instance);
-
-        if edition == Edition::Personal {
-            // rule TCR-B-1: the Personal edition's storage is not billed to the user; it has no COS
-            // bucket of the user's, so public traffic is not billed through COS either (decision).
-            for (item, qty, unit) in [
-                ("storage", series.storage_gb[k], "GB-month"),
-                ("egress", series.egress_gb[k], "GB"),
-            ] {
-                if !qty.is_zero() {
-                    let mut l = Line::priced(
-                        Product::Tcr,
-                        item,
-                        plan,
-                        qty,
-                        unit,
-                        free_entry,
-                        "TCR-B-1",
-                        currency,
-                    );
-                    l.unit_price = Some(Decimal::ZERO);
-                    l.amount = Some(Decimal::ZERO);
-                    l.price_missing = false;
-                    l.note = Some(Message::new("tcr.personal_not_billed"));
-                    lines.push(l);
+                if offered {
+                    Message::new("tcr.monthly_unpublished")
+                } else {
+                    Message::new("tcr.monthly_not_sold")
+                        .text("site", site)
+                        .text("date", date)
                 }
             }
-            return;
         }
-
-        // rule TCR-B-5: storage = stored GB × COS standard storage price of the region.
-        let storage_entry = self.storage;
-        lines.push(Line::priced(
-            Product::Tcr,
-            "storage",
-            plan,
-            series.storage_gb[k],
-            "GB-month",
-            storage_entry,
-            "TCR-B-5",
-            currency,
-        ));
-        // rule TCR-B-6: public pull/push traffic at the COS public downstream price.
-        let egress_entry = self.egress;
-        lines.push(Line::priced(
-            Product::Tcr,
-            "egress",
-            plan,
-            series.egress_gb[k],
-            "GB",
-            egress_entry,
-            "TCR-B-6",
-            currency,
-        ));
     }
 
-    /// The amounts of the lines [`MonthEntries::lines`] writes, in the same order, without
-    /// writing them; `None` when a line's price is missing (rule GEN-5).
-    pub fn amounts(
-        &self,
-        edition: Edition,
-        month: YearMonth,
-        series: &Series,
-        k: usize,
-    ) -> Option<LineAmounts> {
-        let hours = hours_of(month, series, k);
-        let (hourly, free) = self.hourly(edition);
-        let instance = match (free, self.billing) {
-            (Some(e), _) => hours * e.amount,
-            (None, TcrBilling::Payg) => hours * hourly?.amount,
-            (None, TcrBilling::Monthly) => Decimal::ONE * self.monthly[slot(edition)]?.amount,
-        };
-        let mut amounts = LineAmounts::of(instance);
-        if edition == Edition::Personal {
-            // rule TCR-B-1: storage and traffic lines, when there is any, are not billed.
-            for qty in [series.storage_gb[k], series.egress_gb[k]] {
-                if !qty.is_zero() {
-                    amounts.push(Decimal::ZERO);
-                }
-            }
-            return Some(amounts);
+    /// The cost of every edition in [`Edition::ALL`] order, for choosing among them
+    /// (rule TCR-FIT-2).
+    pub fn costs(&self, month: YearMonth, series: &Series, k: usize) -> [Option<Decimal>; 4] {
+        Edition::ALL.map(|edition| self.charges(edition, month, series, k).cost())
+    }
+}
+
+/// One line of a TCR month before it is written: what it charges and by which rule, without
+/// any text. Totals are sums of these; lines are written from them.
+#[derive(Debug, Clone, Copy)]
+pub struct Charge<'b> {
+    pub item: &'static str,
+    pub quantity: Decimal,
+    pub unit: &'static str,
+    pub entry: Option<&'b PriceEntry>,
+    pub rule: &'b str,
+    /// quantity × the entry's price; zero when not billed to the user; `None` when the price
+    /// is missing (rule GEN-5).
+    pub amount: Option<Decimal>,
+    /// Not billed to the user (the Personal edition's storage and traffic, rule TCR-B-1).
+    pub not_billed: bool,
+}
+
+impl<'b> Charge<'b> {
+    fn priced(
+        item: &'static str,
+        quantity: Decimal,
+        unit: &'static str,
+        entry: Option<&'b PriceEntry>,
+        rule: &'b str,
+    ) -> Charge<'b> {
+        Charge {
+            item,
+            quantity,
+            unit,
+            entry,
+            rule,
+            amount: entry.map(|e| quantity * e.amount),
+            not_billed: false,
         }
-        amounts.push(series.storage_gb[k] * self.storage?.amount);
-        amounts.push(series.egress_gb[k] * self.egress?.amount);
+    }
+}
+
+/// An edition's charges in a month, in line order: the instance, then storage and traffic
+/// when there are any (at most three).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Charges<'b> {
+    list: [Option<Charge<'b>>; 3],
+    len: usize,
+}
+
+impl<'b> Charges<'b> {
+    fn push(&mut self, charge: Charge<'b>) {
+        self.list[self.len] = Some(charge);
+        self.len += 1;
+    }
+
+    pub fn as_slice(&self) -> impl Iterator<Item = &Charge<'b>> {
+        self.list[..self.len].iter().flatten()
+    }
+
+    /// The amounts in line order; `None` when a price is missing.
+    pub fn amounts(&self) -> Option<LineAmounts> {
+        let mut amounts = LineAmounts::default();
+        for c in self.as_slice() {
+            amounts.push(c.amount?);
+        }
         Some(amounts)
     }
 
-    /// The cost of an edition's lines without writing them, for choosing among editions
-    /// (rule TCR-FIT-2); see [`edition_cost`].
-    pub fn cost(
-        &self,
-        edition: Edition,
-        month: YearMonth,
-        series: &Series,
-        k: usize,
-    ) -> Option<Decimal> {
-        let storage = || self.storage.map(|e| e.amount * series.storage_gb[k]);
-        let egress = || self.egress.map(|e| e.amount * series.egress_gb[k]);
-        self.cost_with(edition, hours_of(month, series, k), storage, egress)
-    }
-
-    /// Every edition's [`MonthEntries::cost`], in [`Edition::ALL`] order. Storage and traffic
-    /// cost the same whatever the (Enterprise) edition, so they are worked out once.
-    pub fn costs(&self, month: YearMonth, series: &Series, k: usize) -> [Option<Decimal>; 4] {
-        let hours = hours_of(month, series, k);
-        let storage = self.storage.map(|e| e.amount * series.storage_gb[k]);
-        let egress = self.egress.map(|e| e.amount * series.egress_gb[k]);
-        Edition::ALL.map(|edition| self.cost_with(edition, hours, || storage, || egress))
-    }
-
-    fn cost_with(
-        &self,
-        edition: Edition,
-        hours: Decimal,
-        storage: impl FnOnce() -> Option<Decimal>,
-        egress: impl FnOnce() -> Option<Decimal>,
-    ) -> Option<Decimal> {
-        let (hourly, free) = self.hourly(edition);
-        let instance = match (free, self.billing) {
-            (Some(e), _) => hours * e.amount,
-            (None, TcrBilling::Payg) => hours * hourly?.amount,
-            (None, TcrBilling::Monthly) => self.monthly[slot(edition)]?.amount,
-        };
-        if edition == Edition::Personal {
-            return Some(instance);
-        }
-        Some(instance + storage()? + egress()?)
+    /// What the edition costs in the month, in the site currency: the sum of its amounts;
+    /// `None` when a price is missing.
+    pub fn cost(&self) -> Option<Decimal> {
+        let mut charges = self.as_slice();
+        let first = charges.next()?.amount?;
+        charges.try_fold(first, |sum, c| Some(sum + c.amount?))
     }
 }
 
@@ -353,8 +348,8 @@ fn hours_of(month: YearMonth, series: &Series, k: usize) -> Decimal {
         .unwrap_or_else(|| month.hours())
 }
 
-/// The instance, storage and traffic lines of one edition in one month
-/// (rules TCR-B-1…TCR-B-7). Missing prices give `price_missing` lines (rule GEN-5).
+/// The lines of one edition in one month (rules TCR-B-1…TCR-B-7). Missing prices give
+/// `price_missing` lines (rule GEN-5).
 #[allow(clippy::too_many_arguments)]
 pub fn edition_lines(
     book: &PriceBook,
@@ -369,13 +364,10 @@ pub fn edition_lines(
     MonthEntries::of(book, spec, billing, date).lines(book, spec, edition, month, series, k)
 }
 
-/// The amounts of the lines [`edition_lines`] writes for an edition in a month, in the same
-/// order, without writing them (rules TCR-B-1…TCR-B-7); `None` when a line's price is missing
-/// (rule GEN-5). For the comparison's totals; a test checks it against the lines across
-/// sites, regions, dates and billings.
+/// The charges of one edition in one month, looked up on `date` (rule GEN-4).
 #[allow(clippy::too_many_arguments)]
-pub fn edition_amounts(
-    book: &PriceBook,
+pub fn edition_charges<'b>(
+    book: &'b PriceBook,
     spec: &TcrSpec,
     edition: Edition,
     billing: TcrBilling,
@@ -383,26 +375,19 @@ pub fn edition_amounts(
     date: NaiveDate,
     series: &Series,
     k: usize,
-) -> Option<LineAmounts> {
-    MonthEntries::of(book, spec, billing, date).amounts(edition, month, series, k)
+) -> Charges<'b> {
+    MonthEntries::of(book, spec, billing, date).charges(edition, month, series, k)
 }
 
 /// The amounts of an edition's lines in one month, in line order (at most three: instance,
-/// storage, traffic).
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// storage, traffic), for totals kept across months.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct LineAmounts {
     values: [Decimal; 3],
     len: usize,
 }
 
 impl LineAmounts {
-    fn of(first: Decimal) -> LineAmounts {
-        LineAmounts {
-            values: [first, Decimal::ZERO, Decimal::ZERO],
-            len: 1,
-        }
-    }
-
     fn push(&mut self, amount: Decimal) {
         self.values[self.len] = amount;
         self.len += 1;
@@ -411,25 +396,6 @@ impl LineAmounts {
     pub fn as_slice(&self) -> &[Decimal] {
         &self.values[..self.len]
     }
-}
-
-/// The cost of an edition's lines in a month without building them, for choosing among
-/// editions (rule TCR-FIT-2) on every month and every alternative. Must equal
-/// `lines_cost(&edition_lines(..))`; a test checks that across sites, regions, dates and
-/// billings. (It is not the sum of [`edition_amounts`]: a monthly price is taken as it is,
-/// where a line multiplies it by one month, which writes a zero price `0.00` as `0`.)
-#[allow(clippy::too_many_arguments)]
-pub fn edition_cost(
-    book: &PriceBook,
-    spec: &TcrSpec,
-    edition: Edition,
-    billing: TcrBilling,
-    month: YearMonth,
-    date: NaiveDate,
-    series: &Series,
-    k: usize,
-) -> Option<Decimal> {
-    MonthEntries::of(book, spec, billing, date).cost(edition, month, series, k)
 }
 
 /// Converts terabytes to gigabytes: 1 TB = 1024 GB (rule TCR-B-5).
@@ -879,7 +845,7 @@ mod tests {
                                 &series,
                                 0,
                             );
-                            let cost = edition_cost(
+                            let cost = edition_charges(
                                 book,
                                 &s,
                                 edition,
@@ -888,7 +854,8 @@ mod tests {
                                 m.first_day(),
                                 &series,
                                 0,
-                            );
+                            )
+                            .cost();
                             assert_eq!(
                                 cost,
                                 lines_cost(&lines),
@@ -928,9 +895,10 @@ mod tests {
                                     .iter()
                                     .map(|l| l.amount.map(|a| a.to_string()))
                                     .collect();
-                                let amounts =
-                                    edition_amounts(book, &s, edition, billing, m, d, &series, 0);
-                                let amounts = amounts
+                                let charges =
+                                    edition_charges(book, &s, edition, billing, m, d, &series, 0);
+                                let amounts = charges
+                                    .amounts()
                                     .map(|a| a.as_slice().iter().map(|a| a.to_string()).collect());
                                 assert_eq!(
                                     amounts, from_lines,
