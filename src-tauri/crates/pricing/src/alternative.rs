@@ -4,7 +4,6 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::book::PriceEntry;
 use crate::horizon::Horizon;
 use crate::ids::Product;
 use crate::line::Line;
@@ -61,13 +60,6 @@ impl LineTotal {
     /// Adds a line's amount in its site currency.
     pub(crate) fn add(&mut self, amount: Decimal) {
         self.sum += crate::money::convert(amount, self.factor);
-    }
-
-    /// Adds a line of `quantity` at `entry`'s price, as [`crate::quote::Line::priced`] computes
-    /// its amount; `None` when there is no entry (the price is missing, rule GEN-5).
-    pub(crate) fn priced(&mut self, quantity: Decimal, entry: Option<&PriceEntry>) -> Option<()> {
-        self.add(quantity * entry?.amount);
-        Some(())
     }
 
     pub(crate) fn sum(&self) -> Decimal {

@@ -11,7 +11,7 @@ use crate::line::Note;
 use crate::message::Message;
 
 use super::lines;
-use super::packages::{self as image_search, Catalogue, Package, Selection};
+use super::packages::{self as image_search, Catalogue, Package};
 use super::spec::ImageSearchSpec;
 
 /// Every Image Search alternative of the scenario, in the report currency.
@@ -135,30 +135,19 @@ fn total(
     factor: Decimal,
 ) -> Option<Decimal> {
     let mut total = LineTotal::new(factor);
-    let mut trial_used = false;
-    let mut last = None;
+    let mut buys = lines::Buys::new(
+        inputs.book,
+        inputs.site,
+        inputs.catalogue,
+        fixed,
+        inputs.trial,
+    );
     for k in 0..inputs.h.months as usize {
         let date = inputs.h.price_date_of(k as u32);
-        let (images, qps) = (inputs.images[k], inputs.qps[k]);
-        let (package, entry) = match fixed {
-            Some((p, plan)) => {
-                let entry = image_search::plan_entry(inputs.book, inputs.site, plan, date, last)?;
-                last = Some(entry);
-                (p.fits(images, qps).then_some(p)?, entry)
-            }
-            None => match inputs.catalogue.select(date, images, qps) {
-                Selection::Package(p, e) => (p, e),
-                Selection::CustomQuote => return None,
-            },
-        };
-        // A package line is one month of the package (rule IS-3), free in the trial month
-        // (rule IS-5).
-        let mut amount = Decimal::ONE * entry.amount;
-        if inputs.trial && !trial_used && package == image_search::TRIAL_PACKAGE {
-            trial_used = true;
-            amount = Decimal::ZERO;
-        }
-        total.add(amount);
+        total.add(
+            buys.charge(date, inputs.images[k], inputs.qps[k])
+                .amount()?,
+        );
     }
     Some(total.sum())
 }

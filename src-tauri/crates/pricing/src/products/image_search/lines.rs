@@ -30,6 +30,105 @@ pub struct ImageSearchSummary {
     pub changes: Vec<PackageChange>,
 }
 
+/// What Image Search buys month by month (rules IS-3…IS-5): the one pricing of a month,
+/// from which the quote writes its line and the comparison adds its amount.
+pub(crate) struct Buys<'a, 'b> {
+    book: &'b PriceBook,
+    site: Site,
+    catalogue: &'a image_search::Catalogue<'b>,
+    /// One package every month, by its plan (the comparison); otherwise each month chooses.
+    fixed: Option<(Package, &'a str)>,
+    last: Option<&'b crate::book::PriceEntry>,
+    /// The one free month of the 100,000/1 package is still to be used (rule IS-5).
+    trial: bool,
+}
+
+/// One month's purchase.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Charge<'b> {
+    /// A package at its entry: `fits` when it holds the month's images and QPS (a chosen one
+    /// always does), `trial` when the month is the free trial month.
+    Package {
+        package: Package,
+        entry: &'b crate::book::PriceEntry,
+        fits: bool,
+        trial: bool,
+    },
+    /// No list price: a custom quote (rule IS-4), or a fixed package not on sale.
+    CustomQuote,
+}
+
+impl Charge<'_> {
+    /// The month's amount in the site currency; `None` for a custom quote or a package too
+    /// small for the month.
+    pub(crate) fn amount(&self) -> Option<Decimal> {
+        match *self {
+            Charge::Package {
+                entry,
+                fits: true,
+                trial,
+                ..
+            } => Some(if trial {
+                Decimal::ZERO
+            } else {
+                Decimal::ONE * entry.amount
+            }),
+            _ => None,
+        }
+    }
+}
+
+impl<'a, 'b> Buys<'a, 'b> {
+    pub(crate) fn new(
+        book: &'b PriceBook,
+        site: Site,
+        catalogue: &'a image_search::Catalogue<'b>,
+        fixed: Option<(Package, &'a str)>,
+        trial: bool,
+    ) -> Self {
+        Buys {
+            book,
+            site,
+            catalogue,
+            fixed,
+            last: None,
+            trial,
+        }
+    }
+
+    /// What the month priced on `date` buys for its images and QPS.
+    pub(crate) fn charge(
+        &mut self,
+        date: chrono::NaiveDate,
+        images: Decimal,
+        qps: Decimal,
+    ) -> Charge<'b> {
+        let (package, entry, fits) = match self.fixed {
+            Some((p, plan)) => {
+                self.last = image_search::plan_entry(self.book, self.site, plan, date, self.last);
+                match self.last {
+                    Some(e) => (p, e, p.fits(images, qps)),
+                    None => return Charge::CustomQuote,
+                }
+            }
+            None => match self.catalogue.select(date, images, qps) {
+                Selection::Package(p, e) => (p, e, true),
+                Selection::CustomQuote => return Charge::CustomQuote,
+            },
+        };
+        let trial = self.trial && package == image_search::TRIAL_PACKAGE;
+        if trial {
+            self.trial = false;
+        }
+        Charge::Package {
+            package,
+            entry,
+            fits,
+            trial,
+        }
+    }
+}
+
 /// Prices Image Search as the scenario says (`fixed`: one package every month, for the
 /// comparison), appending each month's line.
 pub(crate) fn price(
@@ -70,30 +169,29 @@ pub(crate) fn price_image_search(
     let images = images.series(h.months, true).unwrap_or_default();
     let qps = qps.series(h.months, true).unwrap_or_default();
     let currency = site.currency();
-    let mut trial_used = false;
     let mut months = Vec::new();
     let mut changes = Vec::new();
     let mut previous: Option<(Package, Decimal)> = None;
-    // A fixed package is looked up by its plan month after month; otherwise each month chooses
-    // from the site's packages (rule IS-3).
-    let fixed_plan = fixed.map(|p| (p, p.to_string()));
     let catalogue = image_search::Catalogue::of(book, site);
-    let mut last_entry = None;
+    let fixed_plan = fixed.map(|p| (p, p.to_string()));
+    let mut buys = Buys::new(
+        book,
+        site,
+        &catalogue,
+        fixed_plan.as_ref().map(|(p, plan)| (*p, plan.as_str())),
+        trial,
+    );
     let mut plan_text: Option<(Package, String)> = None;
     for (k, month) in h.month_list().enumerate() {
         let date = h.price_date_of(k as u32);
-        let selection = match &fixed_plan {
-            Some((p, plan)) => {
-                last_entry = image_search::plan_entry(book, site, plan, date, last_entry);
-                match last_entry {
-                    Some(e) => Selection::Package(*p, e),
-                    None => Selection::CustomQuote,
-                }
-            }
-            None => catalogue.select(date, images[k], qps[k]),
-        };
-        let (package, line) = match selection {
-            Selection::Package(p, entry) => {
+        let charge = buys.charge(date, images[k], qps[k]);
+        let (package, line) = match charge {
+            Charge::Package {
+                package: p,
+                entry,
+                fits,
+                trial,
+            } => {
                 // The package's plan text, written again only when the package changes.
                 if plan_text.as_ref().is_none_or(|(q, _)| *q != p) {
                     plan_text = Some((p, p.to_string()));
@@ -109,19 +207,18 @@ pub(crate) fn price_image_search(
                     "IS-3",
                     currency,
                 );
-                if fixed.is_some() && !p.fits(images[k], qps[k]) {
+                if !fits {
                     line.infeasible = true;
                     line.note = Some(image_search::too_small(p, images[k], qps[k]));
                 }
                 // rule IS-5: the 100,000/1 package has one free month, once per user.
-                if trial && !trial_used && p == image_search::TRIAL_PACKAGE {
-                    trial_used = true;
+                if trial {
                     line = line.free(Message::new("is.trial"));
                     line.rule = "IS-5".into();
                 }
                 (Some(p), line)
             }
-            Selection::CustomQuote => {
+            Charge::CustomQuote => {
                 // rule IS-4: no list price; the line is a custom quote.
                 let mut line = Line::priced(
                     Product::ImageSearch,

@@ -82,24 +82,11 @@ fn total(
     let topup = lines::minimum_term_topup(inputs, &licensed);
     let mut total = LineTotal::new(factor);
     for (k, &l) in licensed.iter().enumerate() {
-        let (prepaid, daily) = inputs.entries[k];
-        let elastic = inputs.usage[k].elastic_core_days(l, spec.elastic_cap);
-        if l > Decimal::ZERO {
-            total.priced(l, prepaid)?;
-            if let Some((_, extra)) = topup.filter(|(last, _)| *last == k) {
-                total.priced(extra, prepaid)?;
-            }
-            if elastic > Decimal::ZERO {
-                total.priced(elastic, daily)?;
-            }
-        } else {
-            total.priced(elastic, daily)?;
-        }
-        if let Some(scan) = &inputs.scans[k] {
-            total.add(scan.amount()?);
-        }
-        if let Some(log) = &inputs.logs[k] {
-            total.add(log.amount()?);
+        for charge in lines::month_charges(inputs, k, l, topup, spec.elastic_cap)
+            .iter()
+            .flatten()
+        {
+            total.add(charge.amount()?);
         }
     }
     Some(total.sum())

@@ -485,6 +485,91 @@ pub(crate) fn minimum_term_topup(
     (short > 0 && level > Decimal::ZERO).then(|| (n - 1, level * Decimal::from(short)))
 }
 
+/// One line of a TCSS month before it is written: what it charges, without any text. The
+/// comparison's totals are sums of these; the quote's lines are written from them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Charge<'b> {
+    /// The licence: licensed cores at the prepaid price per core-month (rules TCSS-PRO-1,
+    /// TCSS-PRO-3).
+    Licence {
+        cores: Decimal,
+        entry: Option<&'b PriceEntry>,
+    },
+    /// Licensed core-months still owed for the minimum term when the scenario ends inside it
+    /// (rule TCSS-PRO-1).
+    MinimumTerm {
+        cores: Decimal,
+        entry: Option<&'b PriceEntry>,
+    },
+    /// Cores above the licence, in core-days at the daily price (rule TCSS-PRO-4).
+    Overage {
+        core_days: Decimal,
+        entry: Option<&'b PriceEntry>,
+    },
+    /// No licence: every core-day at the daily price (rule TCSS-PRO-2).
+    Postpaid {
+        core_days: Decimal,
+        entry: Option<&'b PriceEntry>,
+    },
+    Scan(ScanBuy<'b>),
+    Log(LogBuy<'b>),
+}
+
+impl Charge<'_> {
+    /// The line's amount in the site currency; `None` when its price is missing (rule GEN-5).
+    pub(crate) fn amount(&self) -> Option<Decimal> {
+        match *self {
+            Charge::Licence { cores, entry } | Charge::MinimumTerm { cores, entry } => {
+                entry.map(|e| cores * e.amount)
+            }
+            Charge::Overage { core_days, entry } | Charge::Postpaid { core_days, entry } => {
+                entry.map(|e| core_days * e.amount)
+            }
+            Charge::Scan(scan) => scan.amount(),
+            Charge::Log(log) => log.amount(),
+        }
+    }
+}
+
+/// The charges of month `k` under licence level `l`, in line order: the one pricing of a
+/// TCSS month (the licence, the minimum-term top-up in the last month, overage or postpaid
+/// core-days, image scanning, log analysis).
+pub(crate) fn month_charges<'b>(
+    inputs: &TcssInputs<'b>,
+    k: usize,
+    l: Decimal,
+    topup: Option<(usize, Decimal)>,
+    cap: Option<Decimal>,
+) -> [Option<Charge<'b>>; 5] {
+    let (prepaid, daily) = inputs.entries[k];
+    let elastic = inputs.usage[k].elastic_core_days(l, cap);
+    let mut charges = [None; 5];
+    if l > Decimal::ZERO {
+        charges[0] = Some(Charge::Licence {
+            cores: l,
+            entry: prepaid,
+        });
+        charges[1] = topup
+            .filter(|(last, _)| *last == k)
+            .map(|(_, extra)| Charge::MinimumTerm {
+                cores: extra,
+                entry: prepaid,
+            });
+        charges[2] = (elastic > Decimal::ZERO).then_some(Charge::Overage {
+            core_days: elastic,
+            entry: daily,
+        });
+    } else {
+        charges[0] = Some(Charge::Postpaid {
+            core_days: elastic,
+            entry: daily,
+        });
+    }
+    charges[3] = inputs.scans[k].map(Charge::Scan);
+    charges[4] = inputs.logs[k].map(Charge::Log);
+    charges
+}
+
 /// Prices TCSS per month under a strategy, from [`tcss_inputs`], appending each month's lines
 /// to `out[k]`.
 pub(crate) fn price_tcss(
@@ -517,110 +602,96 @@ pub(crate) fn price_tcss(
         let date = h.price_date_of(k as u32);
         let usage = inputs.usage[k];
         let l = licensed[k];
-        let (prepaid_entry, daily_entry) = inputs.entries[k];
-        let elastic = usage.elastic_core_days(l, cap);
-        let lines = &mut out[k];
         let trial_days = (usage.free_days > 0).then_some(usage.free_days);
-        if l > Decimal::ZERO {
-            let rule = if billing_key == "auto" {
-                "TCSS-PRO-3"
-            } else {
-                "TCSS-PRO-1"
-            };
-            let mut line = Line::priced(
-                Product::Tcss,
-                "pro_prepaid",
-                billing_key,
-                l,
-                "core-month",
-                prepaid_entry,
-                rule,
-                currency,
-            );
-            if let Some(days) = trial_days {
-                line.note = Some(
-                    Message::new("tcss.trial_subscription")
-                        .text("days", days)
-                        .text("start_day", days + 1),
-                );
-            }
-            lines.push(line);
-            if topup.is_some_and(|(tk, _)| tk == k) {
-                let (_, extra) = topup.unwrap_or_default();
-                lines.push(
-                    Line::priced(
-                        Product::Tcss,
-                        "pro_prepaid",
-                        billing_key,
-                        extra,
-                        "core-month",
-                        prepaid_entry,
-                        "TCSS-PRO-1",
-                        currency,
-                    )
-                    .with_note(Message::new("tcss.minimum_term")),
-                );
-            }
-            if elastic > Decimal::ZERO {
-                let mut line = Line::priced(
-                    Product::Tcss,
-                    "overage",
-                    billing_key,
-                    elastic,
-                    "core-day",
-                    daily_entry,
-                    "TCSS-PRO-4",
-                    currency,
-                );
-                line.note = Some(match cap {
-                    Some(c) => Message::new("tcss.overage_capped")
-                        .num("licensed", l)
-                        .num("cap", c),
-                    None => Message::new("tcss.overage").num("licensed", l),
-                });
-                lines.push(line);
-            }
-        } else {
-            let mut line = Line::priced(
-                Product::Tcss,
-                "pro_postpaid",
-                billing_key,
-                elastic,
-                "core-day",
-                daily_entry,
-                "TCSS-PRO-2",
-                currency,
-            );
-            line.note = match (trial_days, cap) {
-                (Some(days), _) => Some(Message::new("tcss.trial_days").text("days", days)),
-                (None, Some(c)) => Some(Message::new("tcss.postpaid_capped").num("cap", c)),
-                (None, None) => None,
-            };
-            lines.push(line);
-        }
-        // Image scanning (rules TCSS-SCAN-1…TCSS-SCAN-4).
         let scan_rule = if spec.site == Site::TencentCn {
             "TCSS-SCAN-4"
         } else {
             "TCSS-SCAN-2"
         };
-        match inputs.scans[k] {
-            Some(ScanBuy::Quota {
-                first,
-                repeat,
-                bought,
-                used,
-                price,
-            }) => lines.push(
+        let pro_rule = if billing_key == "auto" {
+            "TCSS-PRO-3"
+        } else {
+            "TCSS-PRO-1"
+        };
+        for charge in month_charges(inputs, k, l, topup, cap).iter().flatten() {
+            let priced = |item, plan, quantity, unit, entry, rule| {
                 Line::priced(
                     Product::Tcss,
+                    item,
+                    plan,
+                    quantity,
+                    unit,
+                    entry,
+                    rule,
+                    currency,
+                )
+            };
+            let line = match *charge {
+                Charge::Licence { cores, entry } => {
+                    let mut line = priced(
+                        "pro_prepaid",
+                        billing_key,
+                        cores,
+                        "core-month",
+                        entry,
+                        pro_rule,
+                    );
+                    if let Some(days) = trial_days {
+                        line.note = Some(
+                            Message::new("tcss.trial_subscription")
+                                .text("days", days)
+                                .text("start_day", days + 1),
+                        );
+                    }
+                    line
+                }
+                Charge::MinimumTerm { cores, entry } => {
+                    let rule = "TCSS-PRO-1";
+                    priced("pro_prepaid", billing_key, cores, "core-month", entry, rule)
+                        .with_note(Message::new("tcss.minimum_term"))
+                }
+                Charge::Overage { core_days, entry } => {
+                    let rule = "TCSS-PRO-4";
+                    priced("overage", billing_key, core_days, "core-day", entry, rule).with_note(
+                        match cap {
+                            Some(c) => Message::new("tcss.overage_capped")
+                                .num("licensed", l)
+                                .num("cap", c),
+                            None => Message::new("tcss.overage").num("licensed", l),
+                        },
+                    )
+                }
+                Charge::Postpaid { core_days, entry } => {
+                    let rule = "TCSS-PRO-2";
+                    let mut line = priced(
+                        "pro_postpaid",
+                        billing_key,
+                        core_days,
+                        "core-day",
+                        entry,
+                        rule,
+                    );
+                    line.note = match (trial_days, cap) {
+                        (Some(days), _) => Some(Message::new("tcss.trial_days").text("days", days)),
+                        (None, Some(c)) => Some(Message::new("tcss.postpaid_capped").num("cap", c)),
+                        (None, None) => None,
+                    };
+                    line
+                }
+                // Image scanning (rules TCSS-SCAN-1…TCSS-SCAN-4).
+                Charge::Scan(ScanBuy::Quota {
+                    first,
+                    repeat,
+                    bought,
+                    used,
+                    price,
+                }) => priced(
                     "image_scan",
                     "quota",
                     bought,
                     "quota-month",
                     price,
                     scan_rule,
-                    currency,
                 )
                 .with_note(
                     Message::new("tcss.scan_quota")
@@ -629,78 +700,59 @@ pub(crate) fn price_tcss(
                         .num("used", used.normalize())
                         .num("unused", (bought - used).normalize()),
                 ),
-            ),
-            Some(ScanBuy::QuotaNotSold { scans }) => lines.push(
-                Line::priced(
-                    Product::Tcss,
-                    "image_scan",
-                    "quota",
-                    scans,
-                    "scan",
-                    None,
-                    scan_rule,
-                    currency,
-                )
-                .with_note(
-                    Message::new("tcss.scan_quota_not_sold")
-                        .text("site", spec.site)
-                        .text("date", date),
-                ),
-            ),
-            Some(ScanBuy::PerImage {
-                new_images,
-                updates,
-                count,
-                price,
-            }) => {
-                let mut line = Line::priced(
-                    Product::Tcss,
-                    "image_scan",
-                    "per_image",
+                Charge::Scan(ScanBuy::QuotaNotSold { scans }) => {
+                    priced("image_scan", "quota", scans, "scan", None, scan_rule).with_note(
+                        Message::new("tcss.scan_quota_not_sold")
+                            .text("site", spec.site)
+                            .text("date", date),
+                    )
+                }
+                Charge::Scan(ScanBuy::PerImage {
+                    new_images,
+                    updates,
                     count,
-                    "authorization",
                     price,
-                    "TCSS-SCAN-1",
-                    currency,
-                );
-                line.note = Some(if price.is_some() {
-                    Message::new("tcss.scan_per_image")
-                        .num("new_images", new_images)
-                        .num("updates", updates)
-                } else {
-                    Message::new("tcss.scan_per_image_paused")
-                });
-                lines.push(line);
-            }
-            None => {}
-        }
-        // rule TCSS-LOG-1: log analysis from 10 GB in steps of 10 GB.
-        if let Some(LogBuy {
-            need,
-            capacity,
-            price,
-        }) = inputs.logs[k]
-        {
-            let mut line = Line::priced(
-                Product::Tcss,
-                "log_analysis",
-                "prepaid",
-                capacity,
-                "GB-month",
-                price,
-                "TCSS-LOG-1",
-                currency,
-            );
-            if price.is_none() {
-                line.note = Some(Message::new("tcss.log_unpriced").text("site", spec.site));
-            } else if capacity > need {
-                line.note = Some(Message::new("tcss.log_rounded").num("need", need.normalize()));
-            }
-            if !log_warned && strategy == Strategy::Scenario {
-                log_warned = true;
-                notes.push(note(Some(Product::Tcss), Message::new("tcss.log_full")));
-            }
-            lines.push(line);
+                }) => {
+                    let rule = "TCSS-SCAN-1";
+                    priced(
+                        "image_scan",
+                        "per_image",
+                        count,
+                        "authorization",
+                        price,
+                        rule,
+                    )
+                    .with_note(if price.is_some() {
+                        Message::new("tcss.scan_per_image")
+                            .num("new_images", new_images)
+                            .num("updates", updates)
+                    } else {
+                        Message::new("tcss.scan_per_image_paused")
+                    })
+                }
+                // rule TCSS-LOG-1: log analysis from 10 GB in steps of 10 GB.
+                Charge::Log(LogBuy {
+                    need,
+                    capacity,
+                    price,
+                }) => {
+                    let rule = "TCSS-LOG-1";
+                    let mut line =
+                        priced("log_analysis", "prepaid", capacity, "GB-month", price, rule);
+                    if price.is_none() {
+                        line.note = Some(Message::new("tcss.log_unpriced").text("site", spec.site));
+                    } else if capacity > need {
+                        line.note =
+                            Some(Message::new("tcss.log_rounded").num("need", need.normalize()));
+                    }
+                    if !log_warned && strategy == Strategy::Scenario {
+                        log_warned = true;
+                        notes.push(note(Some(Product::Tcss), Message::new("tcss.log_full")));
+                    }
+                    line
+                }
+            };
+            out[k].push(line);
         }
         months.push(TcssMonth {
             month,
