@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
-use compact_str::CompactString;
+use compact_str::{CompactString, ToCompactString};
 use rust_decimal::Decimal;
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
@@ -185,9 +185,10 @@ impl Message {
         }
     }
 
-    pub fn text(mut self, name: &'static str, value: impl fmt::Display) -> Message {
-        self.args
-            .push((name, Arg::Text(compact_str::format_compact!("{value}"))));
+    /// A key or a name. Strings and integers are copied without the formatting machinery
+    /// (`ToCompactString` specialises them): messages are made for every month of a quote.
+    pub fn text(mut self, name: &'static str, value: impl ToCompactString) -> Message {
+        self.args.push((name, Arg::Text(value.to_compact_string())));
         self
     }
 

@@ -122,10 +122,27 @@ impl<'b> MonthEntries<'b> {
         series: &Series,
         k: usize,
     ) -> Charges<'b> {
-        let hours = hours_of(month, series, k);
-        let (hourly, free_entry) = self.hourly(edition);
         let mut charges = Charges::default();
-        charges.push(match (free_entry, self.billing) {
+        charges.push(self.instance(edition, hours_of(month, series, k)));
+        match edition {
+            Edition::Personal => {
+                for c in self.personal_cos(series, k).into_iter().flatten() {
+                    charges.push(c);
+                }
+            }
+            _ => {
+                for c in self.cos(series, k) {
+                    charges.push(c);
+                }
+            }
+        }
+        charges
+    }
+
+    /// The instance charge of an edition for `hours` (rules TCR-B-1…TCR-B-4).
+    fn instance(&self, edition: Edition, hours: Decimal) -> Charge<'b> {
+        let (hourly, free_entry) = self.hourly(edition);
+        match (free_entry, self.billing) {
             // rule TCR-B-1 / TCR-B-2: Personal is free; Enterprise rental is free in the public beta.
             (Some(e), _) => Charge::priced("instance", hours, "hour", Some(e), &e.rule),
             // rule TCR-B-3: pay-as-you-go = hourly price × hours in month (or the scenario's hours).
@@ -137,41 +154,45 @@ impl<'b> MonthEntries<'b> {
                 let monthly = self.monthly[slot(edition)];
                 Charge::priced("instance", Decimal::ONE, "month", monthly, "TCR-B-4")
             }
-        });
-        let storage = ("storage", series.storage_gb[k], "GB-month");
-        let egress = ("egress", series.egress_gb[k], "GB");
-        if edition == Edition::Personal {
-            // rule TCR-B-1: the Personal edition's storage is not billed to the user; it has no
-            // COS bucket of the user's, so public traffic is not billed through COS either
-            // (decision).
-            for (item, quantity, unit) in [storage, egress] {
-                if !quantity.is_zero() {
-                    charges.push(Charge {
-                        item,
-                        quantity,
-                        unit,
-                        entry: free_entry,
-                        rule: "TCR-B-1",
-                        amount: Some(Decimal::ZERO),
-                        not_billed: true,
-                    });
-                }
-            }
-        } else {
-            // rule TCR-B-5: storage = stored GB × COS standard storage price of the region.
-            // rule TCR-B-6: public pull/push traffic at the COS public downstream price.
-            let (item, quantity, unit) = storage;
-            charges.push(Charge::priced(
+        }
+    }
+
+    /// An Enterprise edition's storage and traffic, the same for every Enterprise edition.
+    /// rule TCR-B-5: storage = stored GB × COS standard storage price of the region.
+    /// rule TCR-B-6: public pull/push traffic at the COS public downstream price.
+    fn cos(&self, series: &Series, k: usize) -> [Charge<'b>; 2] {
+        [
+            Charge::priced(
+                "storage",
+                series.storage_gb[k],
+                "GB-month",
+                self.storage,
+                "TCR-B-5",
+            ),
+            Charge::priced("egress", series.egress_gb[k], "GB", self.egress, "TCR-B-6"),
+        ]
+    }
+
+    /// rule TCR-B-1: the Personal edition's storage is not billed to the user; it has no COS
+    /// bucket of the user's, so public traffic is not billed through COS either (decision).
+    /// A line only where there is some.
+    fn personal_cos(&self, series: &Series, k: usize) -> [Option<Charge<'b>>; 2] {
+        let (_, free_entry) = self.hourly(Edition::Personal);
+        [
+            ("storage", series.storage_gb[k], "GB-month"),
+            ("egress", series.egress_gb[k], "GB"),
+        ]
+        .map(|(item, quantity, unit)| {
+            (!quantity.is_zero()).then_some(Charge {
                 item,
                 quantity,
                 unit,
-                self.storage,
-                "TCR-B-5",
-            ));
-            let (item, quantity, unit) = egress;
-            charges.push(Charge::priced(item, quantity, unit, self.egress, "TCR-B-6"));
-        }
-        charges
+                entry: free_entry,
+                rule: "TCR-B-1",
+                amount: Some(Decimal::ZERO),
+                not_billed: true,
+            })
+        })
     }
 
     /// The lines of one edition in a month, written from its [`MonthEntries::charges`].
@@ -261,9 +282,24 @@ impl<'b> MonthEntries<'b> {
     }
 
     /// The cost of every edition in [`Edition::ALL`] order, for choosing among them
-    /// (rule TCR-FIT-2).
+    /// (rule TCR-FIT-2): each is [`Charges::cost`] of its [`MonthEntries::charges`], with the
+    /// storage and traffic charges, which every Enterprise edition shares, made once.
     pub fn costs(&self, month: YearMonth, series: &Series, k: usize) -> [Option<Decimal>; 4] {
-        Edition::ALL.map(|edition| self.charges(edition, month, series, k).cost())
+        let hours = hours_of(month, series, k);
+        let cos = self.cos(series, k);
+        let personal = self.personal_cos(series, k);
+        Edition::ALL.map(|edition| {
+            let instance = self.instance(edition, hours).amount?;
+            match edition {
+                Edition::Personal => personal
+                    .iter()
+                    .flatten()
+                    .try_fold(instance, |sum, c| Some(sum + c.amount?)),
+                _ => cos
+                    .iter()
+                    .try_fold(instance, |sum, c| Some(sum + c.amount?)),
+            }
+        })
     }
 }
 
@@ -816,6 +852,39 @@ mod tests {
         series.requirements[0].helm_repos = dec!(9999);
         let opts = options(book, &s, TcrBilling::Payg, m, m.first_day(), &series, 0).unwrap();
         assert_eq!(recommend(&opts), None);
+    }
+
+    #[test]
+    fn costs_are_each_editions_charges_added_up() {
+        // `costs` shares the storage and traffic charges among the editions; it must give
+        // what each edition's own charges add up to, scale included.
+        let book = PriceBook::builtin();
+        for site in [Site::TencentIntl, Site::TencentCn] {
+            for region in [
+                "ap-guangzhou",
+                "ap-qingyuan",
+                "ap-beijing-fsi",
+                "sa-saopaulo",
+            ] {
+                for m in ["2020-07", "2020-12", "2023-06", "2027-02"] {
+                    for billing in [TcrBilling::Payg, TcrBilling::Monthly] {
+                        for (storage, egress) in [(500, 100), (0, 0), (0, 7)] {
+                            let mut s = spec(site, region);
+                            s.storage_gb = Quantity::constant(storage);
+                            s.egress_gb = Quantity::constant(egress);
+                            let series = Series::of(&s, 1);
+                            let m: YearMonth = m.parse().unwrap();
+                            let entries = MonthEntries::of(book, &s, billing, m.first_day());
+                            let text = |c: Option<Decimal>| c.map(|c| c.to_string());
+                            let costs = entries.costs(m, &series, 0).map(text);
+                            let each = Edition::ALL
+                                .map(|e| text(entries.charges(e, m, &series, 0).cost()));
+                            assert_eq!(costs, each, "{site} {region} {m} {billing:?} {storage}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
