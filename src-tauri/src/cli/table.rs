@@ -61,17 +61,15 @@ pub fn quote_table(q: &Quote, lang: Lang) -> String {
     out.push_str(&title);
     out.push_str("\n\n");
 
-    let mut summary = table(
-        lang,
-        &[
-            "month",
-            "product_short.tcr",
-            "product_short.tcss",
-            "product_short.image_search",
-            "total",
-            "budgets",
-        ],
-    );
+    let product_columns: Vec<String> = Product::ALL
+        .iter()
+        .map(|p| format!("product_short.{}", p.key()))
+        .collect();
+    let columns: Vec<&str> = std::iter::once("month")
+        .chain(product_columns.iter().map(String::as_str))
+        .chain(["total", "budgets"])
+        .collect();
+    let mut summary = table(lang, &columns);
     for m in &q.months {
         let budgets: Vec<String> = m
             .budgets
@@ -99,24 +97,19 @@ pub fn quote_table(q: &Quote, lang: Lang) -> String {
         } else {
             format!("{} *", cents_text(m.total))
         };
-        summary.add_row(vec![
-            Cell::new(m.month.to_string()),
-            cell(pricing::Product::Tcr),
-            cell(pricing::Product::Tcss),
-            cell(pricing::Product::ImageSearch),
-            right(total),
-            Cell::new(budgets.join(", ")),
-        ]);
+        let mut row = vec![Cell::new(m.month.to_string())];
+        row.extend(Product::ALL.map(cell));
+        row.extend([right(total), Cell::new(budgets.join(", "))]);
+        summary.add_row(row);
     }
     let incomplete_marker = if q.complete { "" } else { " *" };
-    summary.add_row(vec![
-        Cell::new(word(lang, "total")),
-        right(""),
-        right(""),
-        right(""),
+    let mut row = vec![Cell::new(word(lang, "total"))];
+    row.extend(Product::ALL.map(|_| right("")));
+    row.extend([
         right(format!("{}{incomplete_marker}", cents_text(q.total))),
         Cell::new(""),
     ]);
+    summary.add_row(row);
     out.push_str(&summary.to_string());
     out.push('\n');
     if !q.complete {

@@ -18,7 +18,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use pricing::money::cents_text;
-use pricing::{Product, Quote, YearMonth};
+use pricing::{Lang, Product, Quote, YearMonth};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -34,12 +34,12 @@ pub enum Theme {
     Dark,
 }
 
-/// The translatable words of a chart. The caller passes the user's language.
+/// The translatable words of a chart, from the message catalogue of the user's language
+/// (`report.chart` in `src-tauri/crates/pricing/messages/`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChartLabels {
-    pub tcr: String,
-    pub tcss: String,
-    pub image_search: String,
+    /// Each product's name, in [`Product::ALL`] order.
+    pub products: Vec<String>,
     /// The whole-scenario budget line; product budgets read "Budget (Tencent TCR)".
     pub budget: String,
     /// The x axis title.
@@ -54,40 +54,44 @@ pub struct ChartLabels {
 }
 
 impl ChartLabels {
-    pub fn english() -> Self {
+    /// The labels in `lang`. Chinese ones use only characters of the embedded CJK font subset,
+    /// so PNGs show them (a test checks every label of the catalogue).
+    pub fn of(lang: Lang) -> Self {
+        let word = |key: &str| lang.text(&format!("report.chart.{key}")).to_string();
         Self {
-            tcr: "Tencent TCR".into(),
-            tcss: "Tencent TCSS".into(),
-            image_search: "Alibaba Image Search".into(),
-            budget: "Budget".into(),
-            month_axis: "Month".into(),
-            spend_axis: "Spend".into(),
-            total: "Total".into(),
-            incomplete: "incomplete: prices missing".into(),
+            products: Product::ALL
+                .iter()
+                .map(|p| word(&format!("products.{}", p.key())))
+                .collect(),
+            budget: word("budget"),
+            month_axis: word("month_axis"),
+            spend_axis: word("spend_axis"),
+            total: word("total"),
+            incomplete: word("incomplete"),
         }
     }
 
-    /// Chinese labels; every character is in the embedded CJK font subset, so PNGs show them.
+    pub fn english() -> Self {
+        Self::of(Lang::En)
+    }
+
     pub fn chinese() -> Self {
-        Self {
-            tcr: "腾讯云 TCR".into(),
-            tcss: "腾讯云 TCSS".into(),
-            image_search: "阿里云图像搜索".into(),
-            budget: "预算".into(),
-            month_axis: "月份".into(),
-            spend_axis: "支出".into(),
-            total: "合计".into(),
-            incomplete: "不完整：缺少价格".into(),
-        }
+        Self::of(Lang::ZhCn)
     }
 
     fn product(&self, product: Product) -> &str {
-        match product {
-            Product::Tcr => &self.tcr,
-            Product::Tcss => &self.tcss,
-            Product::ImageSearch => &self.image_search,
-        }
+        self.products
+            .get(product_index(product))
+            .map_or("", String::as_str)
     }
+}
+
+/// A product's place in [`Product::ALL`], which orders its colour and its label.
+fn product_index(product: Product) -> usize {
+    Product::ALL
+        .iter()
+        .position(|p| *p == product)
+        .unwrap_or_default()
 }
 
 /// Size, colours and words of a chart.
@@ -124,8 +128,9 @@ struct Palette {
     foreground: RGBColor,
     muted: RGBColor,
     grid: RGBColor,
-    /// TCR, TCSS, Image Search — colour-blind-safe hues (Okabe–Ito), lighter on dark.
-    products: [RGBColor; 3],
+    /// One colour per product in [`Product::ALL`] order, from colour-blind-safe hues
+    /// (Okabe–Ito), lighter on dark; more than there are products, so a new one has its own.
+    products: [RGBColor; 6],
     /// Overlay lines for up to four scenarios.
     scenarios: [RGBColor; 4],
 }
@@ -142,6 +147,9 @@ impl Palette {
                     RGBColor(0, 114, 178),
                     RGBColor(230, 159, 0),
                     RGBColor(0, 158, 115),
+                    RGBColor(204, 121, 167),
+                    RGBColor(86, 180, 233),
+                    RGBColor(213, 94, 0),
                 ],
                 scenarios: [
                     RGBColor(0, 114, 178),
@@ -159,6 +167,9 @@ impl Palette {
                     RGBColor(86, 180, 233),
                     RGBColor(240, 178, 40),
                     RGBColor(40, 196, 140),
+                    RGBColor(224, 150, 200),
+                    RGBColor(150, 210, 250),
+                    RGBColor(240, 128, 60),
                 ],
                 scenarios: [
                     RGBColor(86, 180, 233),
@@ -171,11 +182,7 @@ impl Palette {
     }
 
     fn product(&self, product: Product) -> RGBColor {
-        match product {
-            Product::Tcr => self.products[0],
-            Product::Tcss => self.products[1],
-            Product::ImageSearch => self.products[2],
-        }
+        self.products[product_index(product) % self.products.len()]
     }
 }
 
@@ -1032,16 +1039,14 @@ mod tests {
     #[test]
     fn chinese_labels_are_in_the_embedded_font() {
         let l = ChartLabels::chinese();
-        for text in [
-            &l.tcr,
-            &l.tcss,
-            &l.image_search,
+        assert_eq!(l.products.len(), Product::ALL.len());
+        for text in l.products.iter().chain([
             &l.budget,
             &l.month_axis,
             &l.spend_axis,
             &l.total,
             &l.incomplete,
-        ] {
+        ]) {
             for c in text.chars().filter(|c| !c.is_ascii()) {
                 assert!(fonts::CJK_SUBSET.contains(c), "{c} in {text}");
             }
