@@ -43,3 +43,16 @@ export function renderMessage(message: Message): string {
 export function renderMessages(messages: readonly Message[]): string {
   return messages.map(renderMessage).join(i18next.t('messages.list_separator', { lng: language.value }));
 }
+
+/**
+ * The codes of messages, for the `data-code` (or `data-title-code`) attribute of the element
+ * that shows them: the E2E tests find every core message by it and check its language.
+ */
+export function messageCodes(messages: readonly Message[]): string {
+  return messages.map((m) => m.code).join(' ');
+}
+
+/** A user price's note: the user's own words, shown as written in every language. */
+export function isUserText(message: Message): boolean {
+  return message.code === 'price.user_note';
+}

@@ -2,7 +2,7 @@
 // Rust-drawn chart and status badges.
 
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
 
 export function Loading({ label }: { label?: string }) {
@@ -61,11 +61,22 @@ export function FieldMessage({ path, message }: { path: string; message?: string
 
 /**
  * A chart drawn by Rust. The markup is generated (and its text escaped) by the report crate,
- * never built from user input here, so inserting it as HTML is safe.
+ * never built from user input here, so inserting it as HTML is safe. `names` are the user's
+ * names the chart shows (scenarios, budgets): their texts are marked `data-verbatim`, as
+ * written in any language, like the same names elsewhere on the page.
  */
-export function Chart({ svg, label }: { svg: string | null | undefined; label: string }) {
+export function Chart({ svg, label, names = [] }: { svg: string | null | undefined; label: string; names?: readonly string[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const given = names.filter((name) => name !== '');
+  useLayoutEffect(() => {
+    for (const text of ref.current?.querySelectorAll('text') ?? []) {
+      // A legend entry is the name itself (a scenario) or "<what>: <name>" (a budget).
+      const entry = (text.textContent ?? '').trim();
+      if (given.some((name) => entry === name || entry.endsWith(`: ${name}`))) text.setAttribute('data-verbatim', '');
+    }
+  }, [svg, given.join('\n')]);
   if (!svg) return <p class="muted">{t('common.noChart')}</p>;
-  return <div class="chart" role="img" aria-label={label} data-test="chart" dangerouslySetInnerHTML={{ __html: svg }} />;
+  return <div class="chart" role="img" aria-label={label} data-test="chart" ref={ref} dangerouslySetInnerHTML={{ __html: svg }} />;
 }
 
 export function StatusBadge({ status }: { status: string | null | undefined }) {
@@ -104,4 +115,17 @@ export function productName(product: string | null | undefined): string {
 /** A price-book item by name (`cos_storage` → "Storage (COS)"); an unknown key as it is. */
 export function priceItemName(item: string): string {
   return t(`priceItems.${item}`, { defaultValue: item });
+}
+
+/** A unit of the price book (`hour`, `GB-month`) in the UI's language; an unknown one as it is. */
+export function unitName(unit: string): string {
+  return t(`units.${unit}`, { defaultValue: unit });
+}
+
+/** The price-book source of the user's own prices (`pricing::book::USER_SOURCE`). */
+export const USER_SOURCE = 'user';
+
+/** A source's title for a tooltip: a user price is "Your price" in the UI's language. */
+export function sourceTitle(source: string | null, title: string | null): string {
+  return source === USER_SOURCE ? t('priceBook.yours') : (title ?? '');
 }

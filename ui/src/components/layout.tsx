@@ -3,11 +3,14 @@
 import type { ComponentChildren } from 'preact';
 import { EmptyIcon } from './icons';
 
-export function PageHeader(props: { title: string; subtitle?: string; actions?: ComponentChildren }) {
+/** `titleIsData`: the title is the user's (a scenario's name), shown as written in any language. */
+export function PageHeader(props: { title: string; titleIsData?: boolean; subtitle?: string; actions?: ComponentChildren }) {
   return (
     <header class="page-header">
       <div>
-        <h1 data-test="page-title">{props.title}</h1>
+        <h1 data-test="page-title" data-verbatim={props.titleIsData ? '' : undefined}>
+          {props.title}
+        </h1>
         {props.subtitle && <p class="page-subtitle">{props.subtitle}</p>}
       </div>
       {props.actions && <div class="page-actions">{props.actions}</div>}

@@ -2,7 +2,7 @@
 
 import { t } from '../i18n';
 import { displayMoney, displayAmount } from '../format';
-import { livePending, livePreview, liveError } from '../wizard/live';
+import { liveBudgetNames, livePending, livePreview, liveError } from '../wizard/live';
 import { Chart, CompleteBadge } from './common';
 import { ErrorNotice } from './error-notice';
 
@@ -37,7 +37,7 @@ export function LivePanel() {
             </span>
             <CompleteBadge complete={preview.complete} />
           </div>
-          <Chart svg={preview.chart_svg} label={t('panel.chart')} />
+          <Chart svg={preview.chart_svg} label={t('panel.chart')} names={liveBudgetNames.value} />
           <table class="data-table compact" data-test="live-months">
             <thead>
               <tr>

@@ -119,7 +119,7 @@ export function CompareScreen() {
                     data-test="compare-pick"
                     data-name={row.name}
                   />
-                  <span>{row.name}</span>
+                  <span data-verbatim>{row.name}</span>
                   <span class="num muted">{row.total && row.currency ? displayMoney(row.total, row.currency) : '—'}</span>
                 </label>
               );
@@ -131,7 +131,7 @@ export function CompareScreen() {
         {r && (
           <>
             <Section title={t('compare.chart')}>
-              <Chart svg={r.overlay_svg} label={t('compare.chart')} />
+              <Chart svg={r.overlay_svg} label={t('compare.chart')} names={r.scenarios.map((s) => s.name)} />
             </Section>
             <Section title={t('compare.monthly')}>
               <div class="table-scroll">
@@ -142,7 +142,7 @@ export function CompareScreen() {
                       {r.scenarios.map((s, i) => (
                         <>
                           <th class="num">
-                            {s.name} ({s.currency})
+                            <span data-verbatim>{s.name}</span> ({s.currency})
                           </th>
                           {i > 0 && <th class="num">{t('compare.difference')}</th>}
                         </>

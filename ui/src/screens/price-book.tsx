@@ -20,8 +20,8 @@ import { t } from '../i18n';
 import { formatDecimal } from '../format';
 import { EmptyState, PageHeader, Section } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
-import { ConfirmDialog, FieldMessage, Loading, priceItemName, productName, today } from '../components/common';
-import { renderMessage } from '../messages';
+import { ConfirmDialog, FieldMessage, Loading, priceItemName, productName, today, unitName } from '../components/common';
+import { isUserText, renderMessage } from '../messages';
 
 function blankPrice(): UserPriceInput {
   return {
@@ -236,22 +236,28 @@ export function PriceBookScreen() {
                       <td title={row.item}>
                         {priceItemName(row.item)}
                         {row.regions.length > 0 && (
-                          <div class="muted small regions" title={row.regions.join(', ')}>
+                          <div class="muted small regions" title={row.regions.join(', ')} data-verbatim>
                             {row.regions.join(', ')}
                           </div>
                         )}
                       </td>
-                      <td>{row.plan ?? '—'}</td>
+                      <td data-verbatim>{row.plan ?? '—'}</td>
                       <td class="num">
                         {formatDecimal(row.amount)} {row.currency ?? ''}
                       </td>
-                      <td>{row.unit}</td>
+                      <td title={row.unit} data-code="unit">
+                        {unitName(row.unit)}
+                      </td>
                       <td class="num">
                         {row.effective_from ?? t('priceBook.anyDate')}
                         {row.effective_to && <div class="muted small">– {row.effective_to}</div>}
                       </td>
-                      <td class="source-cell" title={row.note_message ? renderMessage(row.note_message) : ''}>
-                        {row.user ? <span class="badge badge-neutral">{t('priceBook.yours')}</span> : row.source_title ?? row.source}
+                      <td
+                        class="source-cell"
+                        title={row.note_message ? renderMessage(row.note_message) : ''}
+                        data-title-code={row.note_message && !isUserText(row.note_message) ? row.note_message.code : undefined}
+                      >
+                        {row.user ? <span class="badge badge-neutral">{t('priceBook.yours')}</span> : <span data-verbatim>{row.source_title ?? row.source}</span>}
                         <div class="muted small">
                           <code>{row.rule}</code>
                         </div>

@@ -11,7 +11,8 @@ import { EmptyState, PageHeader } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
 import { CompleteBadge, ConfirmDialog, Loading } from '../components/common';
 
-const JSON_FILTER = [{ name: 'Plancast scenario (JSON)', extensions: ['json'] }];
+/** The file dialog's filter for scenario files (its name is shown in the dialog). */
+const jsonFilter = () => [{ name: t('scenarios.jsonFilter'), extensions: ['json'] }];
 
 // The header and the list's frame while it loads are the app's first frame, which index.html
 // draws as a static shell before the script runs (ui/tests/static-shell.test.ts compares them).
@@ -78,13 +79,13 @@ export function ScenariosScreen() {
 
   const importJson = () =>
     run(async () => {
-      const path = await api.chooseOpenPath(JSON_FILTER);
+      const path = await api.chooseOpenPath(jsonFilter());
       if (path) await api.importScenario(path);
     });
 
   const exportJson = (row: ScenarioRow) =>
     run(async () => {
-      const path = await api.chooseSavePath(`${row.name}.json`, JSON_FILTER);
+      const path = await api.chooseSavePath(`${row.name}.json`, jsonFilter());
       if (path) {
         await api.exportScenario(row.id, path);
         message.value = t('scenarios.exported', { path });
@@ -188,7 +189,7 @@ export function ScenariosScreen() {
                           {renameError.value && <p class="field-error">{renameError.value}</p>}
                         </form>
                       ) : (
-                        <a href={href(`/scenarios/${row.id}`)} class="row-link" data-test="open-scenario">
+                        <a href={href(`/scenarios/${row.id}`)} class="row-link" data-test="open-scenario" data-verbatim>
                           {row.name}
                         </a>
                       )}

@@ -88,7 +88,7 @@ function AboutTable() {
         </tr>
         <tr>
           <th scope="row">{t('settings.dataDir')}</th>
-          <td class="path" data-test="app-data-dir">
+          <td class="path" data-test="app-data-dir" data-verbatim>
             {info.value.data_dir}
           </td>
         </tr>

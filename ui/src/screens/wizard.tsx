@@ -421,7 +421,7 @@ function TcrStep(props: StepProps) {
       >
         <Select value={state.tcr.region} onChange={(v) => update((d) => void (d.tcr.region = v))} test="field-tcr.region">
           {groups.map((group) => (
-            <optgroup label={group}>
+            <optgroup label={t(`regionGroups.${group}`, { defaultValue: group })}>
               {options.regions
                 .filter((r) => r.group === group)
                 .map((r) => (
@@ -482,10 +482,11 @@ function TcrStep(props: StepProps) {
   );
 }
 
-function availability(text: string): string {
-  if (text === 'by_ticket' || /ticket/i.test(text)) return t('wizard.byTicket');
-  const from = /(\d{4}-\d{2})/.exec(text);
-  return from ? t('wizard.availableFrom', { date: from[1]! }) : text;
+/** A region's availability code from Rust (`by_ticket`, `from_2020_07`) in words. */
+function availability(code: string): string {
+  if (code === 'by_ticket') return t('wizard.byTicket');
+  const from = /^from_(\d{4})_(\d{2})$/.exec(code);
+  return from ? t('wizard.availableFrom', { date: `${from[1]}-${from[2]}` }) : code;
 }
 
 function TcssStep(props: StepProps) {
@@ -695,7 +696,7 @@ function ReviewStep({ document, errors }: { document: string; errors: FieldError
         )
       )}
       <h3 class="card-subtitle">{t('wizard.document')}</h3>
-      <pre class="json" data-test="review-json">
+      <pre class="json" data-test="review-json" data-verbatim>
         {document}
       </pre>
     </div>

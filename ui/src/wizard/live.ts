@@ -8,6 +8,17 @@ import { api, CommandError, type Preview } from '../api';
 export const livePreview = signal<Preview | null>(null);
 export const livePending = signal(false);
 export const liveError = signal<CommandError | null>(null);
+/** The budget names of the previewed document: its chart shows them as written. */
+export const liveBudgetNames = signal<string[]>([]);
+
+function budgetNames(document: string): string[] {
+  try {
+    const budgets = (JSON.parse(document) as { budgets?: { name?: unknown }[] }).budgets ?? [];
+    return budgets.map((b) => (typeof b.name === 'string' ? b.name : ''));
+  } catch {
+    return [];
+  }
+}
 
 let sequence = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -21,6 +32,7 @@ export function requestPreview(document: string, theme: string, lang: string, de
       (preview) => {
         if (mine !== sequence) return;
         livePreview.value = preview;
+        liveBudgetNames.value = budgetNames(document);
         liveError.value = null;
         livePending.value = false;
       },

@@ -8,8 +8,9 @@ use crate::ids::Product;
 use crate::money::{conversion_factor, convert, Currency, MissingRate, Rate};
 use crate::scenario::Budget;
 
-/// A month's standing against a budget (rule BUD-2).
+/// A month's standing against a budget (rule BUD-2). The UI sees it as `BudgetStatus`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "BudgetStatus"))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Below the warning threshold.

@@ -1,32 +1,12 @@
 //! Budgets month by month and over the whole scenario (rules BUD-2, BUD-3).
 
-use pricing::budget::Status;
 use pricing::{Currency, Product};
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::{dec, opt_dec};
 
-/// A month's standing against a budget (rule BUD-2): `pricing::budget::Status` as the UI
-/// sees it. The pricing type does not derive TypeScript (budget.rs belongs to the pricing
-/// rules), so this names it; the conversion is exhaustive and a test keeps the names equal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum BudgetStatus {
-    Ok,
-    Warning,
-    Over,
-}
-
-impl From<Status> for BudgetStatus {
-    fn from(status: Status) -> Self {
-        match status {
-            Status::Ok => Self::Ok,
-            Status::Warning => Self::Warning,
-            Status::Over => Self::Over,
-        }
-    }
-}
+pub use pricing::budget::Status as BudgetStatus;
 
 /// A budget's standing in one month (rules BUD-2, BUD-3); amounts in the budget's currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -70,10 +50,10 @@ impl BudgetMonthView {
             spend: dec(*spend),
             variance: opt_dec(*variance),
             utilisation: opt_dec(*utilisation),
-            status: status.map(BudgetStatus::from),
+            status: *status,
             cumulative_spend: dec(*cumulative_spend),
             cumulative_budget: dec(*cumulative_budget),
-            cumulative_status: cumulative_status.map(BudgetStatus::from),
+            cumulative_status: *cumulative_status,
         }
     }
 }
@@ -127,19 +107,6 @@ impl From<&pricing::budget::BudgetSummary> for BudgetSummaryView {
             first_warning: first_warning.map(|m| m.to_string()),
             first_over: first_over.map(|m| m.to_string()),
             first_cumulative_over: first_cumulative_over.map(|m| m.to_string()),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn budget_status_is_named_as_pricing_names_it() {
-        for status in [Status::Ok, Status::Warning, Status::Over] {
-            let json = serde_json::to_value(BudgetStatus::from(status)).unwrap();
-            assert_eq!(json, status.key());
         }
     }
 }

@@ -3,7 +3,7 @@
 import { useSignal } from '@preact/signals';
 import { api, CommandError, type ActualView, type QuoteView } from '../../api';
 import { t } from '../../i18n';
-import { displayAmount, sumDecimals } from '../../format';
+import { displayAmount, roundDecimal, sumDecimals } from '../../format';
 import { Section } from '../../components/layout';
 import { ErrorNotice } from '../../components/error-notice';
 import { productName } from '../../components/common';
@@ -86,7 +86,8 @@ function ActualsEditor({ quote, actuals, onChanged }: { quote: QuoteView; actual
                       </td>
                       <td class="num">
                         {row?.error ? displayAmount(row.error) : '—'}
-                        {row?.error_ratio && <span class="muted small"> ({percent(row.error_ratio.replace('-', ''))})</span>}
+                        {/* The ratio is exact (10.5145413870246085…): shown to a hundredth of a percent. */}
+                        {row?.error_ratio && <span class="muted small"> ({percent(roundDecimal(row.error_ratio.replace('-', ''), 4))})</span>}
                       </td>
                     </>
                   );

@@ -5,7 +5,7 @@ import { t } from '../../i18n';
 import { displayMoney } from '../../format';
 import { Section } from '../../components/layout';
 import { productName } from '../../components/common';
-import { renderMessage, renderMessages } from '../../messages';
+import { messageCodes, renderMessage, renderMessages } from '../../messages';
 
 export function AlternativesSection({ alternatives }: { alternatives: ComparisonView | null }) {
   if (!alternatives || alternatives.products.length === 0) return null;
@@ -26,7 +26,7 @@ export function AlternativesSection({ alternatives }: { alternatives: Comparison
               {p.alternatives.map((a) => (
                 <tr class={a.recommended ? 'recommended' : ''} data-test="alternative" data-plan={a.plan}>
                   <td>
-                    {renderMessage(a.label)}
+                    <span data-code={a.label.code}>{renderMessage(a.label)}</span>
                     {a.current && <span class="badge badge-neutral">{t('scenario.current')}</span>}
                     {a.recommended && <span class="badge badge-ok">{t('scenario.recommended')}</span>}
                   </td>
@@ -34,7 +34,7 @@ export function AlternativesSection({ alternatives }: { alternatives: Comparison
                   <td>
                     {!a.feasible && <span class="over-text">{t('scenario.infeasible')} </span>}
                     {a.feasible && !a.complete && <span class="warning-text">{t('common.incomplete')} </span>}
-                    {renderMessages(a.reasons)}
+                    {a.reasons.length > 0 && <span data-code={messageCodes(a.reasons)}>{renderMessages(a.reasons)}</span>}
                     {a.recommended && a.current && <span class="ok-text">{t('scenario.alreadyBest')}</span>}
                     {a.recommended && !a.current && a.saving && !/^-?0*\.?0*$/.test(a.saving) && (
                       <span class="ok-text"> {t('scenario.saving', { amount: displayMoney(a.saving, a.currency) })}</span>

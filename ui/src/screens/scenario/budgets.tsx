@@ -29,7 +29,7 @@ export function BudgetsSection({ quote: q }: { quote: QuoteView }) {
           <tbody>
             {q.budgets.map((b) => (
               <tr>
-                <td>{b.name ?? productName(b.product)}</td>
+                <td>{b.name ? <span data-verbatim>{b.name}</span> : productName(b.product)}</td>
                 <td class="num">{displayMoney(b.amount, b.currency)}</td>
                 <td class="num">{percent(b.warn_at)}</td>
                 <td class="num">{displayMoney(b.total_budget, q.currency)}</td>
@@ -50,7 +50,7 @@ export function BudgetsSection({ quote: q }: { quote: QuoteView }) {
               <th>{t('scenario.month')}</th>
               <th class="num">{t('scenario.monthTotal')}</th>
               {q.budgets.map((b) => (
-                <th colSpan={4}>{b.name ?? productName(b.product)}</th>
+                <th colSpan={4}>{b.name ? <span data-verbatim>{b.name}</span> : productName(b.product)}</th>
               ))}
             </tr>
             <tr class="sub-head">

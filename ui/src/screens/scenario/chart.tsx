@@ -8,7 +8,7 @@ import { Chart } from '../../components/common';
 export function ChartSection({ quote }: { quote: QuoteView }) {
   return (
     <Section title={t('scenario.chart')}>
-      <Chart svg={quote.chart_svg} label={t('scenario.chart')} />
+      <Chart svg={quote.chart_svg} label={t('scenario.chart')} names={quote.budgets.map((b) => b.name ?? '')} />
     </Section>
   );
 }

@@ -9,6 +9,7 @@ export function ScenarioHeader({ id, quote, onSaveQuote }: { id: number; quote: 
   return (
     <PageHeader
       title={quote.name}
+      titleIsData
       subtitle={t('scenario.subtitle', { start: quote.start, months: quote.months.length })}
       actions={
         <>

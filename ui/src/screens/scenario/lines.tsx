@@ -5,8 +5,8 @@ import type { LineView, QuoteView } from '../../api';
 import { t } from '../../i18n';
 import { formatDecimal, displayMoney, displayAmount } from '../../format';
 import { Section } from '../../components/layout';
-import { productName } from '../../components/common';
-import { renderMessage } from '../../messages';
+import { USER_SOURCE, productName, sourceTitle, unitName } from '../../components/common';
+import { isUserText, renderMessage } from '../../messages';
 
 export function LinesSection({ quote: q }: { quote: QuoteView }) {
   const showCalc = useSignal(false);
@@ -75,9 +75,12 @@ function LineRows({ line, showCalc, cols }: { line: LineView; showCalc: boolean;
     <>
       <tr class={missing ? 'line-missing' : ''} data-test="quote-line">
         <td>{t(`items.${line.item}`, { defaultValue: line.item })}</td>
-        <td>{line.plan ?? '—'}</td>
+        <td data-verbatim>{line.plan ?? '—'}</td>
         <td class="num">
-          {formatDecimal(line.quantity)} <span class="unit">{line.unit}</span>
+          {formatDecimal(line.quantity)}{' '}
+          <span class="unit" data-code="unit">
+            {unitName(line.unit)}
+          </span>
         </td>
         <td class="num">{line.unit_price ? formatDecimal(line.unit_price) : '—'}</td>
         <td class="num">
@@ -91,23 +94,29 @@ function LineRows({ line, showCalc, cols }: { line: LineView; showCalc: boolean;
         <td>
           <code>{line.rule}</code>
         </td>
-        <td title={line.source_title ?? ''}>{line.source ?? '—'}</td>
+        <td title={sourceTitle(line.source, line.source_title)}>{line.source === USER_SOURCE ? t('priceBook.yours') : (line.source ?? '—')}</td>
       </tr>
       {showCalc && (
         <tr class="calc-row" data-test="calculation">
           <td colSpan={cols}>
             <div class="calc">
-              <code>{line.calculation}</code>
+              <code data-code="calculation">{calculation(line)}</code>
               <span>
                 {t('scenario.rule')}: <code>{line.rule}</code>
               </span>
-              {line.source_title && (
+              {line.source === USER_SOURCE ? (
                 <span>
-                  {t('scenario.source')}: {line.source_title}
+                  {t('scenario.source')}: {t('priceBook.yours')}
                 </span>
+              ) : (
+                line.source_title && (
+                  <span>
+                    {t('scenario.source')}: <span data-verbatim>{line.source_title}</span>
+                  </span>
+                )
               )}
               {line.notes.map((n) => (
-                <span class="muted" data-code={n.code}>
+                <span class="muted" data-code={n.code} data-verbatim={isUserText(n) ? '' : undefined}>
                   {renderMessage(n)}
                 </span>
               ))}
@@ -117,4 +126,19 @@ function LineRows({ line, showCalc, cols }: { line: LineView; showCalc: boolean;
       )}
     </>
   );
+}
+
+/**
+ * The calculation behind a line, "0.28 USD/hour × 744 hour = 208.32 USD", written here from the
+ * line's figures (as Rust gives them, exact) so that its words and units are in the UI's
+ * language; in English it is the same text as the line's `calculation` from Rust.
+ */
+function calculation(line: LineView): string {
+  const unit = unitName(line.unit);
+  if (line.unit_price !== null && line.amount !== null) {
+    return `${line.unit_price} ${line.currency}/${unit} × ${line.quantity} ${unit} = ${line.amount} ${line.currency}`;
+  }
+  if (line.custom_quote) return t('scenario.calcCustomQuote');
+  if (line.infeasible) return t('scenario.calcInfeasible');
+  return t('scenario.calcPriceMissing', { quantity: line.quantity, unit });
 }

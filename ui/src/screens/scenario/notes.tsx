@@ -1,5 +1,5 @@
 // The quote's notes: assumptions and warnings, in the UI's language (the stable code is the
-// item's `data-code`).
+// `data-code` of the message's element).
 
 import type { QuoteView } from '../../api';
 import { t } from '../../i18n';
@@ -13,9 +13,9 @@ export function NotesSection({ quote: q }: { quote: QuoteView }) {
     <Section title={t('scenario.notes')}>
       <ul class="notes" data-test="notes">
         {q.notes.map((n) => (
-          <li data-code={n.message.code}>
+          <li>
             {n.product && <strong>{productName(n.product)}: </strong>}
-            {renderMessage(n.message)}
+            <span data-code={n.message.code}>{renderMessage(n.message)}</span>
           </li>
         ))}
       </ul>

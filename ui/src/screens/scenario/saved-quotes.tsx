@@ -7,8 +7,8 @@ import { t } from '../../i18n';
 import { formatDecimal, displayMoney, displayAmount, displaySignedMoney, displayTimestamp, isZeroDecimal } from '../../format';
 import { Section } from '../../components/layout';
 import { ErrorNotice } from '../../components/error-notice';
-import { CompleteBadge, ConfirmDialog, Loading, priceItemName } from '../../components/common';
-import { renderMessage } from '../../messages';
+import { CompleteBadge, ConfirmDialog, Loading, priceItemName, unitName } from '../../components/common';
+import { isUserText, renderMessage } from '../../messages';
 
 export function SavedQuotesSection({ scenarioId, version }: { scenarioId: number; version: number }) {
   return (
@@ -260,22 +260,28 @@ function SavedQuoteDetail({ saved }: { saved: SavedQuoteView }) {
                 <td title={entry.item}>
                   {priceItemName(entry.item)}
                   {entry.regions.length > 0 && (
-                    <div class="muted small regions" title={entry.regions.join(', ')}>
+                    <div class="muted small regions" title={entry.regions.join(', ')} data-verbatim>
                       {entry.regions.join(', ')}
                     </div>
                   )}
                 </td>
-                <td>{entry.plan ?? '—'}</td>
+                <td data-verbatim>{entry.plan ?? '—'}</td>
                 <td class="num">
                   {formatDecimal(entry.amount)} {entry.currency ?? ''}
-                  <div class="muted small">/ {entry.unit}</div>
+                  <div class="muted small" title={entry.unit}>
+                    / <span data-code="unit">{unitName(entry.unit)}</span>
+                  </div>
                 </td>
                 <td class="num">
                   {entry.effective_from ?? t('priceBook.anyDate')}
                   {entry.effective_to && <div class="muted small">– {entry.effective_to}</div>}
                 </td>
-                <td class="source-cell" title={entry.note_message ? renderMessage(entry.note_message) : ''}>
-                  {entry.user ? <span class="badge badge-neutral">{t('priceBook.yours')}</span> : entry.source_title ?? entry.source}
+                <td
+                  class="source-cell"
+                  title={entry.note_message ? renderMessage(entry.note_message) : ''}
+                  data-title-code={entry.note_message && !isUserText(entry.note_message) ? entry.note_message.code : undefined}
+                >
+                  {entry.user ? <span class="badge badge-neutral">{t('priceBook.yours')}</span> : <span data-verbatim>{entry.source_title ?? entry.source}</span>}
                   <div class="muted small">
                     <code>{entry.source}</code> · <code>{entry.rule}</code>
                   </div>

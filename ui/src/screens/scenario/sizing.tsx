@@ -5,7 +5,7 @@ import type { QuoteView } from '../../api';
 import { t } from '../../i18n';
 import { formatDecimal, displayMoney, displayAmount } from '../../format';
 import { Section } from '../../components/layout';
-import { renderMessage } from '../../messages';
+import { messageCodes, renderMessage } from '../../messages';
 
 export function TcrEditionsSection({ quote: q }: { quote: QuoteView }) {
   if (!q.tcr || q.tcr.length === 0) return null;
@@ -31,8 +31,18 @@ export function TcrEditionsSection({ quote: q }: { quote: QuoteView }) {
                   {m.needs_ticket && <span class="badge badge-warning">{t('scenario.byTicket')}</span>}
                 </td>
                 {m.options.map((o) => (
-                  <td class="num" title={o.shortfalls.map((s) => renderMessage(s.message)).join('\n')}>
-                    {o.feasible ? (o.cost ? displayAmount(o.cost) : '—') : <span class="muted">{o.shortfalls.map((s) => t(`messages.tcr.requirement_names.${s.requirement}`)).join(t('messages.list_separator'))}</span>}
+                  <td
+                    class="num"
+                    title={o.shortfalls.map((s) => renderMessage(s.message)).join('\n')}
+                    data-title-code={o.shortfalls.length > 0 ? messageCodes(o.shortfalls.map((s) => s.message)) : undefined}
+                  >
+                    {o.feasible ? (
+                      o.cost ? displayAmount(o.cost) : '—'
+                    ) : (
+                      <span class="muted" data-code={o.shortfalls.map((s) => `tcr.requirement_names.${s.requirement}`).join(' ')}>
+                        {o.shortfalls.map((s) => t(`messages.tcr.requirement_names.${s.requirement}`)).join(t('messages.list_separator'))}
+                      </span>
+                    )}
                   </td>
                 ))}
               </tr>
@@ -120,8 +130,8 @@ export function PackagesSection({ quote: q }: { quote: QuoteView }) {
               <tr>
                 <td>{c.month}</td>
                 <td>{t(`scenario.${c.kind}`)}</td>
-                <td>{c.from}</td>
-                <td>{c.to}</td>
+                <td data-verbatim>{c.from}</td>
+                <td data-verbatim>{c.to}</td>
                 <td class="num">{displayMoney(c.amount, c.currency)}</td>
               </tr>
             ))}
@@ -144,7 +154,7 @@ export function PackagesSection({ quote: q }: { quote: QuoteView }) {
             {q.image_search.months.map((m) => (
               <tr>
                 <td>{m.month}</td>
-                <td>{m.package ?? <span class="over-text">{t('scenario.noPackage')}</span>}</td>
+                <td>{m.package ? <span data-verbatim>{m.package}</span> : <span class="over-text">{t('scenario.noPackage')}</span>}</td>
                 <td class="num">{formatDecimal(m.images)}</td>
                 <td class="num">{formatDecimal(m.qps)}</td>
               </tr>

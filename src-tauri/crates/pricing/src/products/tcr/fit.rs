@@ -74,7 +74,11 @@ impl Shortfall {
             .text("site", self.site.key());
         match self.kind {
             MissKind::Count => m.flag("ticket", self.by_ticket),
-            MissKind::Webhooks => m.flag("none_offered", self.allowed == "none"),
+            // The triggers by name too, for languages that do not write the keys.
+            MissKind::Webhooks => m
+                .list("needed_names", webhook_names(&self.needed))
+                .list("allowed_names", webhook_names(&self.allowed))
+                .flag("none_offered", self.allowed == "none"),
             MissKind::Feature => m,
         }
     }
@@ -83,6 +87,14 @@ impl Shortfall {
     pub fn text(&self) -> String {
         self.message().render(crate::message::Lang::En)
     }
+}
+
+/// `push_image, delete_image` as the messages naming each trigger (`tcr.webhooks.push_image`).
+fn webhook_names(keys: &str) -> Vec<Message> {
+    keys.split(", ")
+        .filter(|k| super::spec::WEBHOOKS.contains(k))
+        .map(|k| Message::new(&format!("tcr.webhooks.{k}")))
+        .collect()
 }
 
 impl Serialize for Shortfall {
