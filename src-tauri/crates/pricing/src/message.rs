@@ -16,7 +16,7 @@
 //! - a boolean argument that is `true` selects the variant `<code>_<name>` when the catalogue
 //!   has one (i18next's *context*), for example `tcr.requirement_unmet_ticket`.
 //!
-//! This is a leaf module: it depends on nothing else in the crate.
+//! It depends on nothing else in the crate but `money`'s figure formatting.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -83,15 +83,16 @@ impl Lang {
     /// The catalogue entry at `key` with its `{{name}}`s filled from `args` (report
     /// headings and notes that are not messages of the core).
     pub fn format(self, key: &str, args: &[(&str, &str)]) -> String {
-        fill(self.text(key), |name, out| {
-            match args.iter().find(|(n, _)| *n == name) {
-                Some((_, v)) => {
-                    out.push_str(v);
-                    true
-                }
-                None => false,
+        let mut out = String::new();
+        let arg = |name: &str, out: &mut String| match args.iter().find(|(n, _)| *n == name) {
+            Some((_, v)) => {
+                out.push_str(v);
+                true
             }
-        })
+            None => false,
+        };
+        fill(self.text(key), arg, &mut out);
+        out
     }
 
     /// The catalogue entry at a dotted key, or the key itself (a test checks that every key
@@ -113,6 +114,43 @@ impl fmt::Display for Lang {
 /// One language's entries, flattened to dotted keys.
 struct Catalogue {
     entries: HashMap<String, String>,
+    /// The `messages.` entries again by code alone, so rendering a message looks its template
+    /// up without writing the key (reports render one for every line).
+    messages: HashMap<String, Template, BuildCodeHasher>,
+    list_separator: String,
+}
+
+/// FNV-1a for the catalogue's keys: short ASCII codes, looked up once per rendered message
+/// (a report renders one for every line), where the default SipHash costs more than the
+/// rest of the lookup.
+#[derive(Default, Clone, Copy)]
+struct BuildCodeHasher;
+
+struct CodeHasher(u64);
+
+impl std::hash::BuildHasher for BuildCodeHasher {
+    type Hasher = CodeHasher;
+    fn build_hasher(&self) -> CodeHasher {
+        CodeHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for CodeHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A message template, and whether it nests other entries (`$t(…)`), so most are filled in
+/// one pass.
+struct Template {
+    text: String,
+    nests: bool,
 }
 
 impl Catalogue {
@@ -120,7 +158,26 @@ impl Catalogue {
         let value: Value = serde_json::from_str(json).unwrap_or(Value::Null);
         let mut entries = HashMap::new();
         flatten("", &value, &mut entries);
-        Catalogue { entries }
+        let messages = entries
+            .iter()
+            .filter_map(|(k, v)| {
+                let code = k.strip_prefix("messages.")?;
+                let template = Template {
+                    text: v.clone(),
+                    nests: v.contains("$t("),
+                };
+                Some((code.to_string(), template))
+            })
+            .collect();
+        let list_separator = entries
+            .get("messages.list_separator")
+            .cloned()
+            .unwrap_or_else(|| "; ".into());
+        Catalogue {
+            entries,
+            messages,
+            list_separator,
+        }
     }
 }
 
@@ -223,30 +280,44 @@ impl Message {
     }
 
     /// The template in `lang`: the variant for a `true` flag first, then the code's own.
-    fn template(&self, lang: Lang) -> Option<&'static str> {
-        let base = format!("messages.{}", self.code);
+    fn template(&self, lang: Lang) -> Option<&'static Template> {
+        let messages = &lang.catalogue().messages;
         let flagged = self.args.iter().find_map(|(name, a)| match a {
-            Arg::Flag(true) => lang.lookup(&format!("{base}_{name}")),
+            Arg::Flag(true) => messages.get(&format!("{}_{name}", self.code)),
             _ => None,
         });
-        flagged.or_else(|| lang.lookup(&base))
+        flagged.or_else(|| messages.get(self.code.as_str()))
     }
 
     /// The message in words, in `lang` (English where `lang` lacks the entry; the code itself
     /// where both do, which a test forbids).
     pub fn render(&self, lang: Lang) -> String {
-        let template = self
-            .template(lang)
-            .or_else(|| self.template(Lang::En))
-            .unwrap_or(self.code.as_str());
-        let filled = fill(template, |name, out| match self.arg(name) {
+        let mut out = String::new();
+        self.render_into(lang, &mut out);
+        out
+    }
+
+    /// [`Message::render`], appended to `out` (a report cell, a nested message's place).
+    pub fn render_into(&self, lang: Lang, out: &mut String) {
+        let Some(template) = self.template(lang).or_else(|| self.template(Lang::En)) else {
+            out.push_str(&self.code);
+            return;
+        };
+        let arg = |name: &str, out: &mut String| match self.arg(name) {
             Some(a) => {
                 write_arg(out, a, lang);
                 true
             }
             None => false,
-        });
-        nest(&filled, lang)
+        };
+        if template.nests {
+            let mut filled = String::with_capacity(template.text.len() + 32);
+            fill(&template.text, arg, &mut filled);
+            nest(&filled, lang, out);
+        } else {
+            out.reserve(template.text.len() + 32);
+            fill(&template.text, arg, out);
+        }
     }
 
     /// The message as JSON: `{ "code", "args", "text" }` with `text` in `lang`.
@@ -263,18 +334,19 @@ fn write_arg(out: &mut String, arg: &Arg, lang: Lang) {
     use std::fmt::Write;
     match arg {
         Arg::Text(t) => out.push_str(t),
+        // Whole figures (counts, rule GEN-7) without the decimal formatter: the same text.
         Arg::Num(d) => {
-            let _ = write!(out, "{d}");
+            let _ = write!(out, "{}", crate::money::Figure(*d));
         }
         Arg::Flag(b) => out.push_str(if *b { "true" } else { "false" }),
-        Arg::Msg(m) => out.push_str(&m.render(lang)),
+        Arg::Msg(m) => m.render_into(lang, out),
         Arg::List(list) => {
-            let separator = lang.text("messages.list_separator");
+            let separator = lang.catalogue().list_separator.as_str();
             for (i, m) in list.iter().enumerate() {
                 if i > 0 {
                     out.push_str(separator);
                 }
-                out.push_str(&m.render(lang));
+                m.render_into(lang, out);
             }
         }
     }
@@ -282,31 +354,31 @@ fn write_arg(out: &mut String, arg: &Arg, lang: Lang) {
 
 /// Fills each `{{name}}` of a template through `arg`, which writes the value and says whether
 /// it knew the name (an unknown one is left as written).
-fn fill(template: &str, mut arg: impl FnMut(&str, &mut String) -> bool) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
+fn fill(template: &str, mut arg: impl FnMut(&str, &mut String) -> bool, out: &mut String) {
     let mut rest = template;
-    while let Some(start) = rest.find("{{") {
+    // Searching for a single character is a fast byte scan; a two-character pattern is not.
+    while let Some(start) = rest.find('{') {
+        if !rest[start..].starts_with("{{") {
+            out.push_str(&rest[..=start]);
+            rest = &rest[start + 1..];
+            continue;
+        }
         out.push_str(&rest[..start]);
         let after = &rest[start + 2..];
-        let Some(end) = after.find("}}") else {
-            rest = &rest[start..];
-            break;
+        let Some(end) = after.find('}').filter(|&e| after[e..].starts_with("}}")) else {
+            out.push_str(&rest[start..]);
+            return;
         };
-        if !arg(after[..end].trim(), &mut out) {
+        if !arg(after[..end].trim(), out) {
             out.push_str(&rest[start..start + 2 + end + 2]);
         }
         rest = &after[end + 2..];
     }
     out.push_str(rest);
-    out
 }
 
 /// Replaces each `$t(key)` with its catalogue entry.
-fn nest(text: &str, lang: Lang) -> String {
-    if !text.contains("$t(") {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
+fn nest(text: &str, lang: Lang, out: &mut String) {
     let mut rest = text;
     while let Some(start) = rest.find("$t(") {
         out.push_str(&rest[..start]);
@@ -324,7 +396,6 @@ fn nest(text: &str, lang: Lang) -> String {
         rest = &after[end + 1..];
     }
     out.push_str(rest);
-    out
 }
 
 struct Args<'a>(&'a [(&'static str, Arg)]);

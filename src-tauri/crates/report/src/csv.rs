@@ -59,8 +59,17 @@ fn header(keys: &[&str], lang: Lang) -> Vec<String> {
 
 /// A line's notes and its entry's, in `lang`.
 fn line_note(line: &Line, lang: Lang) -> String {
-    let notes: Vec<String> = line.notes().iter().map(|m| m.render(lang)).collect();
-    notes.join(lang.text("messages.list_separator"))
+    let mut note = String::new();
+    if let Some(own) = &line.note {
+        own.render_into(lang, &mut note);
+    }
+    if let Some(entry) = line.entry_message() {
+        if !note.is_empty() {
+            note.push_str(lang.text("messages.list_separator"));
+        }
+        entry.render_into(lang, &mut note);
+    }
+    note
 }
 
 fn messages(list: &[Message], lang: Lang) -> String {
@@ -80,6 +89,15 @@ fn text(value: &str) -> String {
         format!("'{value}")
     } else {
         value.to_string()
+    }
+}
+
+/// [`text`] of a cell already written, without copying it again.
+fn text_owned(value: String) -> String {
+    if value.starts_with(FORMULA_STARTS) {
+        format!("'{value}")
+    } else {
+        value
     }
 }
 
@@ -218,7 +236,7 @@ pub fn quote_csv(quote: &Quote, opts: &CsvOptions) -> Result<Vec<u8>, ReportErro
                 text(&l.rule),
                 text(l.source.as_deref().unwrap_or_default()),
                 line_status(l).to_string(),
-                text(&line_note(l, lang)),
+                text_owned(line_note(l, lang)),
             ])?;
         }
         let (status, note) = if m.complete {
