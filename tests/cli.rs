@@ -419,3 +419,41 @@ fn lang_renders_texts_and_headings_in_chinese_with_the_same_codes() {
     assert_eq!(code, 2);
     assert!(err.contains("--lang: must be en or zh-CN"), "{err}");
 }
+
+#[test]
+fn out_files_are_replaced_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = || {
+        let mut n: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    };
+    let file = example("startup-intl");
+    // A longer old file is replaced by the whole new report, not written over.
+    let out = dir.path().join("quote.csv");
+    std::fs::write(&out, "x".repeat(1_000_000)).unwrap();
+    let (code, _, err) = run(&[
+        "quote",
+        &file,
+        "--format",
+        "csv",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(written.starts_with("\u{feff}month,") && !written.contains("xxx"));
+    // A write that fails (here the rename, onto a folder in the way) leaves what was there
+    // and no temporary file.
+    let blocked = dir.path().join("chart.svg");
+    std::fs::create_dir(&blocked).unwrap();
+    std::fs::write(blocked.join("keep"), "x").unwrap();
+    let (code, _, err) = run(&["chart", &file, "--out", blocked.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("cannot write"), "{err}");
+    assert_eq!(std::fs::read_to_string(blocked.join("keep")).unwrap(), "x");
+    assert_eq!(names(), ["chart.svg", "quote.csv"]);
+}

@@ -8,3 +8,4 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod data_dir;
+pub mod files;

@@ -208,7 +208,7 @@ struct Output {
 
 fn deliver(output: Output) -> Result<(), String> {
     match &output.to {
-        Some(path) => std::fs::write(path, &output.bytes)
+        Some(path) => crate::files::write_atomically(path, &output.bytes)
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
         None => {
             let mut out = std::io::stdout().lock();
@@ -484,7 +484,7 @@ pub fn run_with(args: &[&str], today: chrono::NaiveDate) -> (i32, Vec<u8>, Strin
         Ok(output) => {
             let stderr = output.message.clone().unwrap_or_default();
             match &output.to {
-                Some(path) => match std::fs::write(path, &output.bytes) {
+                Some(path) => match crate::files::write_atomically(path, &output.bytes) {
                     Ok(()) => (0, Vec::new(), stderr),
                     Err(e) => (
                         EXIT_FAILURE,

@@ -24,10 +24,11 @@ pub fn check_chosen_path(path: &Path) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Writes `bytes` to `path`, naming the path in the error.
+/// Writes `bytes` to `path` atomically (a failure leaves the old file), naming the path in
+/// the error.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
     check_chosen_path(path)?;
-    std::fs::write(path, bytes).map_err(|e| {
+    crate::files::write_atomically(path, bytes).map_err(|e| {
         let mut error = ApiError::from(e);
         error.message = format!("could not write {}: {}", path.display(), error.message);
         error

@@ -440,13 +440,26 @@ fn backup_before_migration(
         target = path.with_file_name(format!("{base}-{n}"));
         n += 1;
     }
-    let target_text = target.to_str().ok_or_else(|| {
+    // Written to an empty temporary file beside it, then renamed into place: a failure (a
+    // full disk) leaves no half-written backup, and the temporary file is removed on drop.
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let temp = tempfile::Builder::new()
+        .prefix(".plancast-backup-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?
+        .into_temp_path();
+    let temp_text = temp.to_str().ok_or_else(|| {
         StoreError::Io(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
-            format!("backup path {} is not valid UTF-8", target.display()),
+            format!("backup path {} is not valid UTF-8", temp.display()),
         ))
     })?;
-    conn.execute("VACUUM INTO ?1", [target_text])?;
+    conn.execute("VACUUM INTO ?1", [temp_text])?;
+    temp.persist_noclobber(&target)
+        .map_err(|e| StoreError::Io(e.error))?;
     Ok(target)
 }
 

@@ -152,6 +152,8 @@ fn opening_a_v1_database_migrates_it_keeps_the_data_and_backs_it_up() {
     // and it still is the v1 database with the data.
     let expected = dir.join("plancast.sqlite3.backup-v1-20260305T140405Z");
     assert_eq!(store.migration_backup(), Some(expected.as_path()));
+    // Written through a temporary file that is renamed into place: none is left behind.
+    assert!(files_starting_with(&dir, ".plancast-backup-").is_empty());
     assert_eq!(
         files_starting_with(&dir, "plancast.sqlite3.backup"),
         vec![expected.clone()]
