@@ -457,3 +457,13 @@ fn out_files_are_replaced_whole_or_not_at_all() {
     assert_eq!(std::fs::read_to_string(blocked.join("keep")).unwrap(), "x");
     assert_eq!(names(), ["chart.svg", "quote.csv"]);
 }
+
+#[test]
+fn a_deeply_nested_file_is_invalid_input_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("deep.json");
+    std::fs::write(&file, "[".repeat(5_000)).unwrap();
+    let (code, _, err) = run(&["validate", file.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("nested more than 32 deep"), "{err}");
+}

@@ -72,8 +72,15 @@ impl fmt::Display for SyntaxError {
     }
 }
 
+/// The deepest nesting of lists and objects a scenario file may have. A scenario needs 4 (a
+/// quantity's growth rule inside a list inside a product inside the file); the parser and
+/// the reader recurse once per level, so an absurd depth must be refused before either runs
+/// (a few kilobytes of brackets would otherwise overflow the stack).
+pub const MAX_DEPTH: usize = 32;
+
 /// Parses strict JSON text.
 pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+    check_depth(text)?;
     let options = ParseOptions {
         allow_comments: false,
         allow_loose_object_property_names: false,
@@ -100,6 +107,39 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
             message: "the file is empty".into(),
         }),
     }
+}
+
+/// Refuses nesting deeper than [`MAX_DEPTH`], in one pass over the text (brackets inside
+/// strings do not count).
+fn check_depth(text: &str) -> Result<(), SyntaxError> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (offset, byte) in text.bytes().enumerate() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(error_at(
+                        text,
+                        offset,
+                        format!("lists and objects are nested more than {MAX_DEPTH} deep"),
+                    ));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -155,6 +195,8 @@ fn convert(text: &str, value: Value<'_>) -> Result<Json, SyntaxError> {
         ),
         Value::Object(o) => {
             let mut members: Vec<(String, Json)> = Vec::with_capacity(o.properties.len());
+            // Keys seen so far, for the duplicate check in linear time.
+            let mut seen = std::collections::HashSet::with_capacity(o.properties.len());
             for prop in o.properties {
                 let (name, start) = match prop.name {
                     ObjectPropName::String(s) => {
@@ -175,7 +217,7 @@ fn convert(text: &str, value: Value<'_>) -> Result<Json, SyntaxError> {
                         ))
                     }
                 };
-                if members.iter().any(|(k, _)| *k == name) {
+                if !seen.insert(name.clone()) {
                     return Err(error_at(text, start, format!("duplicate key \"{name}\"")));
                 }
                 members.push((name, convert(text, prop.value)?));
@@ -265,5 +307,38 @@ mod tests {
         let err = parse("{\n  \"a\": 1,\n  \"a\": 2\n}").unwrap_err();
         assert_eq!((err.line, err.column), (3, 3));
         assert!(err.message.contains("duplicate key"));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        // 5,000 levels used to overflow the stack in the parser; now it is a syntax error
+        // naming where the limit was passed.
+        for open in ["[", "{\"a\":"] {
+            let text = open.repeat(5_000);
+            let err = parse(&text).unwrap_err();
+            assert!(err.message.contains("nested more than 32 deep"), "{err}");
+            assert_eq!(err.line, 1);
+        }
+        // At the limit it parses; brackets inside strings do not count.
+        let at_limit = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(&at_limit).is_ok());
+        let in_string = format!("{{\"a\": \"{}\\\"{}\"}}", "[".repeat(100), "{".repeat(100));
+        assert!(parse(&in_string).is_ok(), "{in_string}");
+    }
+
+    #[test]
+    fn many_keys_are_checked_for_duplicates_in_one_pass() {
+        // 200,000 distinct keys (quadratic before), then one repeated at the end.
+        let mut text = String::from("{");
+        for i in 0..200_000 {
+            text.push_str(&format!("\"k{i}\": {i},"));
+        }
+        let ok = format!("{}\"last\": 0}}", text);
+        assert!(matches!(parse(&ok), Ok(Json::Object(m)) if m.len() == 200_001));
+        let dup = format!("{}\"k7\": 0}}", text);
+        assert!(parse(&dup)
+            .unwrap_err()
+            .message
+            .contains("duplicate key \"k7\""));
     }
 }
