@@ -154,6 +154,9 @@ mod tests {
             Some(l) if billing == "prepaid" => format!(r#", "licensed_cores": {l}"#),
             _ => String::new(),
         };
+        // Image scanning needs Pro cores (rule TCSS-SCAN-2): a scenario of no cores buys none,
+        // or the reader refuses it.
+        let scan = if cores == 0 { 0 } else { scan };
         let scan = [
             String::new(),
             format!(r#", "image_scan": {{"first_scans": {}, "repeat_scans": {{"start": {}, "monthly_add": 40}}}}"#, cores % 400, peak % 900),
