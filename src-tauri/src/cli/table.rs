@@ -4,7 +4,7 @@
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, ContentArrangement, Table};
 use pricing::book::PriceEntry;
 use pricing::money::{cents_text, exact_text};
-use pricing::{Comparison, Lang, PriceBook, Product, Quote};
+use pricing::{Comparison, Lang, Message, PriceBook, Product, Quote};
 use rust_decimal::Decimal;
 
 /// A table whose header cells are the catalogue's `report.table.<key>` in `lang` (an empty
@@ -229,7 +229,6 @@ pub fn comparison_table(c: &Comparison, lang: Lang) -> String {
         &[("scenario", &c.scenario), ("currency", c.currency.code())],
     );
     out.push('\n');
-    let separator = lang.text("messages.list_separator");
     for p in &c.products {
         out.push_str(&format!("\n{}\n", product_name(lang, p.product)));
         let mut t = table(
@@ -254,13 +253,7 @@ pub fn comparison_table(c: &Comparison, lang: Lang) -> String {
                 Cell::new(&a.plan),
                 right(total),
                 right(a.saving.map(cents_text).unwrap_or_default()),
-                Cell::new(
-                    a.reasons
-                        .iter()
-                        .map(|r| r.render(lang))
-                        .collect::<Vec<_>>()
-                        .join(separator),
-                ),
+                Cell::new(Message::render_list(&a.reasons, lang)),
             ]);
         }
         out.push_str(&t.to_string());

@@ -50,16 +50,21 @@ pub struct PriceEntry {
     pub note: Option<String>,
 }
 
+/// A price-book note as a message: in a built-in entry it is a catalogue code, in a user
+/// price (source [`USER_SOURCE`]) the user's own words.
+pub fn note_message(note: &str, source: &str) -> crate::message::Message {
+    if source == USER_SOURCE {
+        crate::message::Message::user_note(note)
+    } else {
+        crate::message::Message::new(note)
+    }
+}
+
 impl PriceEntry {
     /// The entry's note as a message: a built-in entry's note is a catalogue code, a user
     /// price's is the user's own text.
     pub fn note_message(&self) -> Option<crate::message::Message> {
-        let note = self.note.as_deref()?;
-        Some(if self.source == USER_SOURCE {
-            crate::message::Message::user_note(note)
-        } else {
-            crate::message::Message::new(note)
-        })
+        Some(note_message(self.note.as_deref()?, &self.source))
     }
 
     /// A stable identifier: product/site/item/plan/first region/effective_from/source.

@@ -104,13 +104,10 @@ impl Line {
     /// catalogue, a user price's is the user's own text.
     pub fn entry_message(&self) -> Option<Message> {
         let note = self.entry_note.as_deref()?;
-        Some(
-            if self.source.as_deref() == Some(crate::book::USER_SOURCE) {
-                Message::user_note(note)
-            } else {
-                Message::new(note)
-            },
-        )
+        Some(crate::book::note_message(
+            note,
+            self.source.as_deref().unwrap_or_default(),
+        ))
     }
 
     /// The line's own note in English.

@@ -320,6 +320,14 @@ impl Message {
         }
     }
 
+    /// Messages one after another in `lang`, separated by `messages.list_separator` (a
+    /// comparison's reasons, a line's notes).
+    pub fn render_list(list: &[Message], lang: Lang) -> String {
+        let mut out = String::new();
+        render_list_into(list, lang, &mut out);
+        out
+    }
+
     /// The message as JSON: `{ "code", "args", "text" }` with `text` in `lang`.
     pub fn to_json(&self, lang: Lang) -> Value {
         serde_json::json!({
@@ -327,6 +335,16 @@ impl Message {
             "args": serde_json::to_value(Args(&self.args)).unwrap_or(Value::Null),
             "text": self.render(lang),
         })
+    }
+}
+
+fn render_list_into<'a>(list: impl IntoIterator<Item = &'a Message>, lang: Lang, out: &mut String) {
+    let separator = lang.catalogue().list_separator.as_str();
+    for (i, m) in list.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        m.render_into(lang, out);
     }
 }
 
@@ -340,15 +358,7 @@ fn write_arg(out: &mut String, arg: &Arg, lang: Lang) {
         }
         Arg::Flag(b) => out.push_str(if *b { "true" } else { "false" }),
         Arg::Msg(m) => m.render_into(lang, out),
-        Arg::List(list) => {
-            let separator = lang.catalogue().list_separator.as_str();
-            for (i, m) in list.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(separator);
-                }
-                m.render_into(lang, out);
-            }
-        }
+        Arg::List(list) => render_list_into(list, lang, out),
     }
 }
 

@@ -59,22 +59,15 @@ fn header(keys: &[&str], lang: Lang) -> Vec<String> {
 
 /// A line's notes and its entry's, in `lang`.
 fn line_note(line: &Line, lang: Lang) -> String {
+    let entry = line.entry_message();
     let mut note = String::new();
-    if let Some(own) = &line.note {
-        own.render_into(lang, &mut note);
-    }
-    if let Some(entry) = line.entry_message() {
+    for m in line.note.iter().chain(&entry) {
         if !note.is_empty() {
             note.push_str(lang.text("messages.list_separator"));
         }
-        entry.render_into(lang, &mut note);
+        m.render_into(lang, &mut note);
     }
     note
-}
-
-fn messages(list: &[Message], lang: Lang) -> String {
-    let texts: Vec<String> = list.iter().map(|m| m.render(lang)).collect();
-    texts.join(lang.text("messages.list_separator"))
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -372,7 +365,7 @@ pub fn comparison_csv(cmp: &Comparison, opts: &CsvOptions) -> Result<Vec<u8>, Re
                 yes_no(a.recommended),
                 yes_no(a.current),
                 money_opt(a.saving),
-                text(&messages(&a.reasons, lang)),
+                text(&Message::render_list(&a.reasons, lang)),
             ])?;
         }
     }
