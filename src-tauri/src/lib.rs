@@ -7,5 +7,6 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod console;
 pub mod data_dir;
 pub mod files;
