@@ -88,6 +88,31 @@ export function displaySignedMoney(amount: string, currency: string): string {
   return `${sign}${shown} ${currency}`;
 }
 
+/** A difference for reading, with its sign and no currency: `"+12.50"`, `"-3.00"`, `"0.00"`. */
+export function displaySignedAmount(amount: string): string {
+  if (!DECIMAL.test(amount.trim())) return amount;
+  const shown = displayAmount(amount);
+  const sign = shown.startsWith('-') || isZeroDecimal(shown.replace(/,/g, '')) ? '' : '+';
+  return `${sign}${shown}`;
+}
+
+/**
+ * A ratio (a fraction: `"0.0544630147"`) as a signed percentage to one decimal, rounded half
+ * away from zero on the digits: `"+5.4 %"`, `"-12.0 %"`, and `"0.0 %"` when it rounds to zero.
+ */
+export function displaySignedPercent(fraction: string): string {
+  const match = DECIMAL.exec(fraction.trim());
+  if (!match) return fraction;
+  const [, sign = '', integerDigits = '0', fractionDigits = ''] = match;
+  // Moving the point two places right makes the fraction a percentage, exactly.
+  const padded = fractionDigits.padEnd(2, '0');
+  const percentText = `${integerDigits}${padded.slice(0, 2)}.${padded.slice(2) || '0'}`;
+  const rounded = formatDecimal(roundDecimal(percentText, 1), 1);
+  const isZero = isZeroDecimal(rounded.replace(/,/g, ''));
+  const shown = isZero ? '' : sign === '-' ? '-' : '+';
+  return `${shown}${rounded} %`;
+}
+
 /**
  * An instant from Rust (RFC 3339, `"2026-11-22T09:00:00Z"`) in local time to the minute:
  * `"2026-11-22 17:00"` in Shanghai. Anything else is returned unchanged.

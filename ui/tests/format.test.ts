@@ -86,3 +86,17 @@ test('instants show in local time to the minute', async () => {
   assert.equal(displayTimestamp('yesterday'), 'yesterday');
   assert.equal(displayTimestamp('2026-13-45T99:00:00Z'), '2026-13-45T99:00:00Z');
 });
+
+test('differences carry their sign; percentages one decimal', async () => {
+  const { displaySignedAmount, displaySignedPercent } = await import('../src/format');
+  assert.equal(displaySignedAmount('82.6421'), '+82.64');
+  assert.equal(displaySignedAmount('-1234.5'), '-1,234.50');
+  assert.equal(displaySignedAmount('0.004'), '0.00');
+  assert.equal(displaySignedPercent('0.0544630147097590552011388201'), '+5.4 %');
+  assert.equal(displaySignedPercent('-0.0544630147'), '-5.4 %');
+  assert.equal(displaySignedPercent('-0.12'), '-12.0 %');
+  assert.equal(displaySignedPercent('0.00049'), '0.0 %');
+  assert.equal(displaySignedPercent('-0.0005'), '-0.1 %');
+  assert.equal(displaySignedPercent('12.5'), '+1,250.0 %');
+  assert.equal(displaySignedPercent('1'), '+100.0 %');
+});

@@ -25,6 +25,28 @@ test('quantities keep the typed text and growth rules', () => {
   assert.equal('tcr' in doc, false);
 });
 
+test('numbers are read as people type them: grouped, full-width, with a percent sign', () => {
+  const state = emptyState();
+  state.name = 'T';
+  state.products = ['tcss', 'image_search'];
+  state.quantities['tcss.cores'] = { mode: 'percent', value: '1,200', step: '15%', list: '' };
+  state.quantities['image_search.images'] = { mode: 'add', value: '１，８００，０００', step: '50 000', list: '' };
+  state.quantities['tcss.log_gb'] = { mode: 'list', value: '', step: '', list: '１２ ３．５' };
+  state.tcss.licensed_cores = '1 200';
+  state.budgets = [{ name: 'All', amount: '141,234.00', currency: 'USD', product: null, warn_percent: '80 %', extra: {} }];
+  const doc = buildDocument(state) as Record<string, Record<string, unknown>>;
+  assert.deepEqual(doc.tcss!.cores, { start: '1200', monthly_percent: '15' });
+  assert.deepEqual(doc.image_search!.images, { start: '1800000', monthly_add: '50000' });
+  assert.deepEqual(doc.tcss!.log_gb, ['12', '3.5']);
+  const budgets = doc.budgets as unknown as Record<string, unknown>[];
+  assert.equal(budgets[0]!.amount, '141234.00');
+  assert.equal(budgets[0]!.warn_at, '0.80');
+  // What does not read as a number is sent as typed, for the check to name the field.
+  state.quantities['tcss.cores'] = { mode: 'constant', value: '12 apples', step: '', list: '' };
+  const bad = buildDocument(state) as Record<string, Record<string, unknown>>;
+  assert.equal(bad.tcss!.cores, '12 apples');
+});
+
 test('a document survives a round trip through the wizard state', () => {
   const original = {
     plancast: 1,

@@ -18,6 +18,7 @@ import {
 } from '../api';
 import { t } from '../i18n';
 import { formatDecimal } from '../format';
+import { typedOrAsIs } from '../numbers';
 import { EmptyState, PageHeader, Section } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
 import { ConfirmDialog, FieldMessage, Loading, priceItemName, productName, today, unitName } from '../components/common';
@@ -78,6 +79,7 @@ export function PriceBookScreen() {
     formError.value = null;
     const price: UserPriceInput = {
       ...form.price,
+      amount: typedOrAsIs(form.price.amount),
       plan: form.price.plan?.trim() || null,
       region: form.price.region?.trim() || null,
       note: form.price.note?.trim() || null,

@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { api, CommandError, CURRENCIES, type AppInfo, type Currency, type RateRow } from '../api';
 import { FieldMessage, today } from '../components/common';
+import { typedOrAsIs } from '../numbers';
 import { LANGUAGES, LANGUAGE_NAMES, language, setLanguage, t } from '../i18n';
 import { THEMES, setTheme, themePreference, type ThemePreference } from '../theme';
 import { PageHeader, Section, Segmented } from '../components/layout';
@@ -144,7 +145,7 @@ function Rates() {
   const add = async () => {
     error.value = null;
     try {
-      await api.upsertRate(from.value, to.value, rate.value.trim(), date.value);
+      await api.upsertRate(from.value, to.value, typedOrAsIs(rate.value), date.value);
       rate.value = '';
       await load();
     } catch (failure) {

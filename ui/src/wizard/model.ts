@@ -7,6 +7,7 @@
 // plain digits, and as the typed text otherwise so Rust reports the mistake on that field.
 
 import { PRODUCTS, type Product } from '../bindings';
+import { typedOrAsIs } from '../numbers';
 
 // The products and their order are Rust's (`Product`, `Product::ALL`), through bindings.ts.
 export { PRODUCTS, type Product };
@@ -157,25 +158,25 @@ export function emptyState(currency = 'USD'): WizardState {
 const WHOLE = /^\d+$/;
 
 function wholeOrText(text: string): number | string {
-  const trimmed = text.trim();
+  const trimmed = typedOrAsIs(text);
   return WHOLE.test(trimmed) && trimmed.length < 16 ? Number(trimmed) : trimmed;
 }
 
 function listValues(text: string): string[] {
   return text
     .split(/[\s,;]+/)
-    .map((v) => v.trim())
+    .map((v) => typedOrAsIs(v))
     .filter((v) => v.length > 0);
 }
 
 function quantityJson(quantity: Quantity): unknown {
   switch (quantity.mode) {
     case 'constant':
-      return quantity.value.trim();
+      return typedOrAsIs(quantity.value);
     case 'percent':
-      return { start: quantity.value.trim(), monthly_percent: quantity.step.trim() };
+      return { start: typedOrAsIs(quantity.value), monthly_percent: typedOrAsIs(quantity.step, { percent: true }) };
     case 'add':
-      return { start: quantity.value.trim(), monthly_add: quantity.step.trim() };
+      return { start: typedOrAsIs(quantity.value), monthly_add: typedOrAsIs(quantity.step) };
     case 'list':
       return listValues(quantity.list);
   }
@@ -226,13 +227,13 @@ export function buildDocument(state: WizardState): Record<string, unknown> {
     currency: state.currency,
   };
   if (state.rates.length > 0) {
-    doc.rates = state.rates.map((r) => ({ from: r.from, to: r.to, rate: r.rate.trim(), date: r.date.trim() }));
+    doc.rates = state.rates.map((r) => ({ from: r.from, to: r.to, rate: typedOrAsIs(r.rate), date: r.date.trim() }));
   }
   if (state.budgets.length > 0) {
     doc.budgets = state.budgets.map((b) => {
-      const budget: Record<string, unknown> = { ...(b.extra ?? {}), amount: b.amount.trim(), currency: b.currency };
+      const budget: Record<string, unknown> = { ...(b.extra ?? {}), amount: typedOrAsIs(b.amount), currency: b.currency };
       if (b.product) budget.product = b.product;
-      if (b.warn_percent.trim() !== '') budget.warn_at = percentToFraction(b.warn_percent);
+      if (b.warn_percent.trim() !== '') budget.warn_at = percentToFraction(typedOrAsIs(b.warn_percent, { percent: true }));
       return budget;
     });
   }

@@ -3,11 +3,11 @@
 import { useSignal } from '@preact/signals';
 import { api, CommandError, type ActualView, type QuoteView } from '../../api';
 import { t } from '../../i18n';
-import { displayAmount, roundDecimal, sumDecimals } from '../../format';
+import { displayAmount, displaySignedAmount, displaySignedPercent, sumDecimals } from '../../format';
+import { typedOrAsIs } from '../../numbers';
 import { Section } from '../../components/layout';
 import { ErrorNotice } from '../../components/error-notice';
 import { productName } from '../../components/common';
-import { percent } from './shared';
 
 export function ActualsSection(props: { quote: QuoteView; actuals: ActualView[]; onChanged: () => Promise<void> }) {
   return (
@@ -24,7 +24,7 @@ function ActualsEditor({ quote, actuals, onChanged }: { quote: QuoteView; actual
   const save = async (month: string, product: string, value: string) => {
     error.value = null;
     const existing = find(month, product);
-    const amount = value.trim();
+    const amount = typedOrAsIs(value);
     try {
       if (!amount) {
         if (existing) await api.deleteActual(existing.id);
@@ -85,9 +85,9 @@ function ActualsEditor({ quote, actuals, onChanged }: { quote: QuoteView; actual
                         />
                       </td>
                       <td class="num">
-                        {row?.error ? displayAmount(row.error) : '—'}
-                        {/* The ratio is exact (10.5145413870246085…): shown to a hundredth of a percent. */}
-                        {row?.error_ratio && <span class="muted small"> ({percent(roundDecimal(row.error_ratio.replace('-', ''), 4))})</span>}
+                        {row?.error ? displaySignedAmount(row.error) : '—'}
+                        {/* The ratio is exact (0.105145413870246085…): shown to a tenth of a percent, with its sign. */}
+                        {row?.error_ratio && <span class="muted small"> ({displaySignedPercent(row.error_ratio)})</span>}
                       </td>
                     </>
                   );
