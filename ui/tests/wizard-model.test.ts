@@ -1,6 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildDocument, emptyState, fractionToPercent, percentToFraction, stateFromDocument } from '../src/wizard/model';
+import type { ProductSites } from '../src/bindings';
+import {
+  buildDocument,
+  chooseCurrency,
+  chooseMarket,
+  emptyState,
+  fractionToPercent,
+  marketOf,
+  percentToFraction,
+  siteBilling,
+  siteCurrency,
+  stateFromDocument,
+} from '../src/wizard/model';
 
 test('percent and fraction convert without floats', () => {
   assert.equal(percentToFraction('80'), '0.80');
@@ -33,7 +45,7 @@ test('numbers are read as people type them: grouped, full-width, with a percent 
   state.quantities['image_search.images'] = { mode: 'add', value: '１，８００，０００', step: '50 000', list: '' };
   state.quantities['tcss.log_gb'] = { mode: 'list', value: '', step: '', list: '１２ ３．５' };
   state.tcss.licensed_cores = '1 200';
-  state.budgets = [{ name: 'All', amount: '141,234.00', currency: 'USD', product: null, warn_percent: '80 %', extra: {} }];
+  state.budgets = [{ amount: '141,234.00', currency: 'USD', product: '', warn_percent: '80 %' }];
   const doc = buildDocument(state) as Record<string, Record<string, unknown>>;
   assert.deepEqual(doc.tcss!.cores, { start: '1200', monthly_percent: '15' });
   assert.deepEqual(doc.image_search!.images, { start: '1800000', monthly_add: '50000' });
@@ -64,4 +76,41 @@ test('a document survives a round trip through the wizard state', () => {
   const tcss = doc.tcss as Record<string, unknown>;
   assert.equal(tcss.cores, '120');
   assert.deepEqual(tcss.image_scan, { first_scans: '250', repeat_scans: '600' });
+});
+
+const SITES: ProductSites[] = [
+  { product: 'tcr', sites: [{ site: 'tencent-intl', currency: 'USD' }, { site: 'tencent-cn', currency: 'CNY' }] },
+  { product: 'tcss', sites: [{ site: 'tencent-intl', currency: 'USD' }, { site: 'tencent-cn', currency: 'CNY' }] },
+  { product: 'image_search', sites: [{ site: 'aliyun-cn', currency: 'CNY' }, { site: 'aliyun-intl', currency: 'USD' }] },
+];
+
+test('sites follow the currency: CNY buys on the China sites, USD on the international ones', () => {
+  const cny = emptyState('CNY', SITES);
+  assert.deepEqual([cny.tcr.site, cny.tcss.site, cny.image_search.site], ['tencent-cn', 'tencent-cn', 'aliyun-cn']);
+  assert.equal(marketOf(cny, SITES), 'china');
+  const usd = emptyState('USD', SITES);
+  assert.deepEqual([usd.tcr.site, usd.tcss.site, usd.image_search.site], ['tencent-intl', 'tencent-intl', 'aliyun-intl']);
+  assert.equal(marketOf(usd, SITES), 'international');
+  chooseCurrency(usd, 'CNY', SITES);
+  assert.equal(usd.currency, 'CNY');
+  assert.equal(marketOf(usd, SITES), 'china');
+});
+
+test('one market choice sets every site, and a product can then differ', () => {
+  const state = emptyState('USD', SITES);
+  chooseMarket(state, 'china', SITES);
+  assert.deepEqual([state.tcr.site, state.tcss.site, state.image_search.site], ['tencent-cn', 'tencent-cn', 'aliyun-cn']);
+  assert.equal(state.currency, 'USD', 'the report currency is the user’s own choice');
+  state.image_search.site = 'aliyun-intl';
+  assert.equal(marketOf(state, SITES), null);
+  assert.equal(siteCurrency(SITES, 'image_search', 'aliyun-intl'), 'USD');
+  assert.equal(siteBilling(SITES, 'tcss', 'CNY'), 'tencent-cn');
+});
+
+test('a loaded document keeps its sites; products it leaves out follow its currency', () => {
+  const doc = { plancast: 1, name: 'X', start: '2027-01', months: 12, currency: 'CNY', tcss: { site: 'tencent-intl', cores: 10 } };
+  const state = stateFromDocument(JSON.stringify(doc), SITES);
+  assert.equal(state.tcss.site, 'tencent-intl');
+  assert.equal(state.tcr.site, 'tencent-cn');
+  assert.equal(state.image_search.site, 'aliyun-cn');
 });

@@ -51,13 +51,37 @@ export function Segmented<T extends string>(props: {
   onChange: (value: T) => void;
   testPrefix: string;
 }) {
+  // A radio group as the ARIA pattern has it: one Tab stop (the chosen option, or the first
+  // when none is), arrow keys move and choose, Home and End jump to the ends.
+  const selected = props.options.findIndex((option) => option.value === props.value);
+  const tabStop = selected >= 0 ? selected : 0;
+  const onKeyDown = (event: KeyboardEvent) => {
+    const count = props.options.length;
+    const moves: Record<string, number> = {
+      ArrowRight: tabStop + 1,
+      ArrowDown: tabStop + 1,
+      ArrowLeft: tabStop - 1 + count,
+      ArrowUp: tabStop - 1 + count,
+      Home: 0,
+      End: count - 1,
+    };
+    const target = moves[event.key];
+    if (target === undefined || count === 0) return;
+    event.preventDefault();
+    const next = target % count;
+    props.onChange(props.options[next]!.value);
+    const group = event.currentTarget as HTMLElement;
+    // Focus follows the choice once the group has re-rendered with the new Tab stop.
+    requestAnimationFrame(() => (group.querySelectorAll<HTMLElement>('[role=radio]')[next])?.focus());
+  };
   return (
-    <div class="segmented" role="radiogroup" aria-label={props.label}>
-      {props.options.map((option) => (
+    <div class="segmented" role="radiogroup" aria-label={props.label} onKeyDown={onKeyDown}>
+      {props.options.map((option, i) => (
         <button
           type="button"
           role="radio"
           aria-checked={option.value === props.value}
+          tabIndex={i === tabStop ? 0 : -1}
           class={option.value === props.value ? 'segment selected' : 'segment'}
           data-test={`${props.testPrefix}-${option.value}`}
           onClick={() => props.onChange(option.value)}

@@ -18,7 +18,13 @@ import {
   QUANTITY_FIELDS,
   WEBHOOKS,
   buildDocument,
+  MARKETS,
+  chooseCurrency,
+  chooseMarket,
   emptyState,
+  marketOf,
+  siteBilling,
+  siteCurrency,
   stateFromDocument,
   type GrowthMode,
   type Product,
@@ -75,9 +81,11 @@ export function WizardScreen() {
           restored.value = true;
         } else if (id !== null) {
           const doc = await api.getScenario(id);
-          state.value = stateFromDocument(doc.document);
+          state.value = stateFromDocument(doc.document, opts.sites);
         } else {
-          state.value = emptyState(settings.currency ?? 'USD');
+          // Without a saved default, a Chinese UI suggests CNY (and with it the China sites).
+          const currency = settings.currency ?? (language.value === 'zh-CN' ? 'CNY' : 'USD');
+          state.value = emptyState(currency, opts.sites);
         }
       } catch (failure) {
         error.value = failure as CommandError;
@@ -285,7 +293,7 @@ function Check(props: { label: string; checked: boolean; onChange: (checked: boo
   );
 }
 
-function BasicsStep({ state, update, fieldError }: StepProps) {
+function BasicsStep({ state, update, fieldError, options }: StepProps) {
   return (
     <div class="form-grid">
       <Field label={t('wizard.name')} path="name" error={fieldError('name')}>
@@ -297,13 +305,28 @@ function BasicsStep({ state, update, fieldError }: StepProps) {
       <Field label={t('wizard.months')} hint={t('wizard.monthsHint')} path="months" error={fieldError('months')}>
         <TextInput numeric value={state.months} onInput={(v) => update((d) => void (d.months = v))} test="field-months" />
       </Field>
-      <Field label={t('wizard.currency')} path="currency" error={fieldError('currency')}>
-        <Select value={state.currency} onChange={(v) => update((d) => void (d.currency = v))} test="field-currency">
+      <Field label={t('wizard.currency')} hint={t('wizard.currencyHint')} path="currency" error={fieldError('currency')}>
+        <Select value={state.currency} onChange={(v) => update((d) => chooseCurrency(d, v, options.sites))} test="field-currency">
           {CURRENCIES.map((c) => (
             <option value={c}>{c}</option>
           ))}
         </Select>
       </Field>
+      <div class="form-wide form-field" data-field="market">
+        <span class="form-label" id="market-label">
+          {t('wizard.market')}
+        </span>
+        <Segmented
+          label={t('wizard.market')}
+          value={marketOf(state, options.sites) ?? ('' as never)}
+          options={MARKETS.map((m) => ({ value: m, label: t(`wizard.markets.${m}`) }))}
+          onChange={(m) => update((d) => chooseMarket(d, m, options.sites))}
+          testPrefix="market"
+        />
+        <small class="muted" data-test="market-hint">
+          {marketOf(state, options.sites) === null ? t('wizard.marketMixed') : t('wizard.marketHint')}
+        </small>
+      </div>
       <div class="form-wide">
         <h3 class="card-subtitle">{t('wizard.rates')}</h3>
         <p class="muted small">{t('wizard.ratesHint')}</p>
@@ -389,6 +412,43 @@ function QuantityInput({ state, update, fieldError, path, label, hint }: StepPro
   );
 }
 
+/**
+ * Shown when a product's site bills in another currency than the report: the quote then
+ * needs an exchange rate. Offers the one-click fix (the site that bills in the report
+ * currency) and, for a team that does buy there, adding the rate.
+ */
+function SiteMismatch(props: StepProps & { product: Product }) {
+  const { state, update, options, product } = props;
+  const billed = siteCurrency(options.sites, product, state[product].site);
+  if (!billed || billed === state.currency) return null;
+  const hasRate = state.rates.some(
+    (r) => (r.from === billed && r.to === state.currency) || (r.from === state.currency && r.to === billed),
+  );
+  if (hasRate) return null;
+  const matching = siteBilling(options.sites, product, state.currency);
+  const site = t(`sites.${state[product].site}`, { defaultValue: state[product].site });
+  return (
+    <div class="notice notice-warning form-wide" role="status" data-test={`site-mismatch-${product}`}>
+      <p>{t('wizard.siteMismatch', { site, billed, currency: state.currency })}</p>
+      <div class="notice-actions">
+        {matching && (
+          <button type="button" class="button" onClick={() => update((d) => void (d[product].site = matching))} data-test={`use-site-${product}`}>
+            {t('wizard.useSite', { site: t(`sites.${matching}`, { defaultValue: matching }), currency: state.currency })}
+          </button>
+        )}
+        <button
+          type="button"
+          class="button secondary"
+          onClick={() => update((d) => void d.rates.push({ from: billed, to: d.currency, rate: '', date: '' }))}
+          data-test={`add-rate-${product}`}
+        >
+          {t('wizard.addRateFor', { from: billed, to: state.currency })}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 function SiteSelect({ product, value, onChange, options }: { product: string; value: string; onChange: (v: string) => void; options: WizardOptions }) {
   const sites = options.sites.find((s) => s.product === product)?.sites ?? [];
   return (
@@ -413,6 +473,7 @@ function TcrStep(props: StepProps) {
       <Field label={t('wizard.site')} path="tcr.site" error={fieldError('tcr.site')}>
         <SiteSelect product="tcr" value={state.tcr.site} options={options} onChange={(v) => update((d) => void (d.tcr.site = v))} />
       </Field>
+      <SiteMismatch product="tcr" {...props} />
       <Field
         label={t('wizard.region')}
         hint={region ? [region.availability ? availability(region.availability) : '', region.priced ? '' : t('wizard.assumedPrice')].filter(Boolean).join(' · ') : undefined}
@@ -496,6 +557,7 @@ function TcssStep(props: StepProps) {
       <Field label={t('wizard.site')} path="tcss.site" error={fieldError('tcss.site')}>
         <SiteSelect product="tcss" value={state.tcss.site} options={options} onChange={(v) => update((d) => void (d.tcss.site = v))} />
       </Field>
+      <SiteMismatch product="tcss" {...props} />
       <div class="form-wide">
         <Field label={t('wizard.billing')} hint={t('wizard.tcssBillingHint')} path="tcss.billing" error={fieldError('tcss.billing')}>
           <Segmented
@@ -533,6 +595,7 @@ function ImageSearchStep(props: StepProps) {
       <Field label={t('wizard.site')} path="image_search.site" error={fieldError('image_search.site')}>
         <SiteSelect product="image_search" value={state.image_search.site} options={options} onChange={(v) => update((d) => void (d.image_search.site = v))} />
       </Field>
+      <SiteMismatch product="image_search" {...props} />
       {QUANTITY_FIELDS.image_search.map((path) => (
         <QuantityInput {...props} path={path} label={t(`wizard.q.${path}`)} />
       ))}

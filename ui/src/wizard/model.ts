@@ -6,7 +6,7 @@
 // (`months`, `elastic_cap`, `licensed_cores`) are written as JSON numbers when they are
 // plain digits, and as the typed text otherwise so Rust reports the mistake on that field.
 
-import { PRODUCTS, type Product } from '../bindings';
+import { PRODUCTS, type Currency, type Product, type ProductSites } from '../bindings';
 import { typedOrAsIs } from '../numbers';
 
 // The products and their order are Rust's (`Product`, `Product::ALL`), through bindings.ts.
@@ -112,7 +112,66 @@ function nextMonth(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }
 
-export function emptyState(currency = 'USD'): WizardState {
+/**
+ * Where a team buys: on the China sites (billed in CNY) or the international sites (in USD).
+ * One choice sets every product's site; each product can still be changed on its own step.
+ */
+export type Market = 'china' | 'international';
+
+export const MARKETS: readonly Market[] = ['china', 'international'];
+
+/** The currency each market bills in, which is also the report currency it suggests. */
+export const MARKET_CURRENCY: Record<Market, Currency> = { china: 'CNY', international: 'USD' };
+
+/** The site of `product` that bills in `currency`, from the wizard options; null when none does. */
+export function siteBilling(sites: ProductSites[], product: Product, currency: string): string | null {
+  return sites.find((s) => s.product === product)?.sites.find((s) => s.currency === currency)?.site ?? null;
+}
+
+/** The currency `site` of `product` bills in, from the wizard options. */
+export function siteCurrency(sites: ProductSites[], product: Product, site: string): string | null {
+  return sites.find((s) => s.product === product)?.sites.find((s) => s.site === site)?.currency ?? null;
+}
+
+/** Puts every product on the site of `market` (the products not chosen yet too). */
+export function chooseMarket(state: WizardState, market: Market, sites: ProductSites[]): void {
+  for (const product of PRODUCTS) {
+    const site = siteBilling(sites, product, MARKET_CURRENCY[market]);
+    if (site) state[product].site = site;
+  }
+}
+
+/** The market every product's site belongs to, or null when they differ (chosen one by one). */
+export function marketOf(state: WizardState, sites: ProductSites[]): Market | null {
+  return (
+    MARKETS.find((market) =>
+      PRODUCTS.every((product) => siteCurrency(sites, product, state[product].site) === MARKET_CURRENCY[market]),
+    ) ?? null
+  );
+}
+
+/**
+ * Sets the report currency. Sites follow it: a CNY scenario buys on the China sites and a
+ * USD one on the international sites, so no exchange rate is needed unless the user then
+ * picks another site for a product.
+ */
+export function chooseCurrency(state: WizardState, currency: string, sites: ProductSites[]): void {
+  state.currency = currency;
+  const market = MARKETS.find((m) => MARKET_CURRENCY[m] === currency);
+  if (market) chooseMarket(state, market, sites);
+}
+
+/**
+ * A new scenario in `currency`, with every product on the site that bills in it when the
+ * wizard options are given.
+ */
+export function emptyState(currency = 'USD', sites: ProductSites[] = []): WizardState {
+  const state = blankState(currency);
+  chooseCurrency(state, currency, sites);
+  return state;
+}
+
+function blankState(currency: string): WizardState {
   return {
     name: '',
     start: nextMonth(),
@@ -322,9 +381,10 @@ const KNOWN_SECTION: Record<Product, Set<string>> = {
 };
 
 /** The wizard state for a saved document; fields it does not edit are carried unchanged. */
-export function stateFromDocument(json: string): WizardState {
+export function stateFromDocument(json: string, sites: ProductSites[] = []): WizardState {
   const doc = JSON.parse(json) as Record<string, unknown>;
-  const state = emptyState(text(doc.currency) || 'USD');
+  // Products the document leaves out start on the site of its currency, as in a new scenario.
+  const state = emptyState(text(doc.currency) || 'USD', sites);
   state.name = text(doc.name);
   state.start = text(doc.start);
   state.months = text(doc.months);

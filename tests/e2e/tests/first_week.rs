@@ -1,0 +1,217 @@
+//! A China-site team's first week, through the real window: sites that follow the currency,
+//! numbers typed the way people type them, and option buttons that work from the keyboard.
+
+use plancast_e2e::{enabled, App, TestResult};
+use serde_json::{json, Value};
+
+/// Chooses `value` in the `<select>` marked `test`, as a user picking from the list does.
+fn choose(test: &str, value: &str) -> String {
+    format!(
+        "const s = document.querySelector(\"[data-test='{test}']\"); s.value = '{value}'; \
+         s.dispatchEvent(new Event('change', {{ bubbles: true }})); return s.value;"
+    )
+}
+
+fn value_of(test: &str) -> String {
+    format!("return document.querySelector(\"[data-test='{test}']\")?.value ?? null;")
+}
+
+fn exists(test: &str) -> String {
+    format!("return document.querySelector(\"[data-test='{test}']\") !== null;")
+}
+
+fn checked(test: &str) -> String {
+    format!(
+        "return document.querySelector(\"[data-test='{test}']\")?.getAttribute('aria-checked');"
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cny_scenario_buys_on_the_china_sites_and_a_mismatch_is_one_click() -> TestResult {
+    if !enabled("a_cny_scenario_buys_on_the_china_sites_and_a_mismatch_is_one_click") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    app.click("[data-test=new-scenario]").await?;
+    app.element("[data-test=wizard-step-basics]").await?;
+    assert_eq!(
+        app.eventually(&checked("market-international"), json!("true"))
+            .await?,
+        json!("true"),
+        "a USD scenario starts on the international sites"
+    );
+
+    app.script(&choose("field-currency", "CNY")).await?;
+    assert_eq!(
+        app.eventually(&checked("market-china"), json!("true"))
+            .await?,
+        json!("true"),
+        "CNY did not move the scenario to the China sites"
+    );
+    app.fill("[data-test=field-name]", "华东 TCSS").await?;
+    app.screenshot("wizard-basics-market").await?;
+    app.click("[data-test=wizard-next]").await?;
+    app.click("[data-test=product-tcss]").await?;
+    app.click("[data-test=product-image_search]").await?;
+    app.click("[data-test=wizard-next]").await?;
+
+    // TCSS on the China site: no exchange rate is asked for.
+    app.element("[data-test=wizard-step-tcss]").await?;
+    assert_eq!(
+        app.script(&value_of("field-tcss.site")).await?,
+        json!("tencent-cn")
+    );
+    assert_eq!(
+        app.script(&exists("site-mismatch-tcss")).await?,
+        json!(false)
+    );
+
+    // Choosing the international site by hand offers the one-click way back.
+    app.script(&choose("field-tcss.site", "tencent-intl"))
+        .await?;
+    app.element("[data-test=site-mismatch-tcss]").await?;
+    app.screenshot("wizard-site-mismatch").await?;
+    app.click("[data-test=use-site-tcss]").await?;
+    assert_eq!(
+        app.eventually(&value_of("field-tcss.site"), json!("tencent-cn"))
+            .await?,
+        json!("tencent-cn")
+    );
+    assert_eq!(
+        app.eventually(&exists("site-mismatch-tcss"), json!(false))
+            .await?,
+        json!(false)
+    );
+
+    // Image Search follows too, and the whole document is on China sites in CNY.
+    app.click("[data-test=step-review]").await?;
+    let text = app.element("[data-test=review-json]").await?.text().await?;
+    let document: Value = serde_json::from_str(&text)?;
+    assert_eq!(document["currency"], json!("CNY"));
+    assert_eq!(document["tcss"]["site"], json!("tencent-cn"));
+    assert_eq!(document["image_search"]["site"], json!("aliyun-cn"));
+    assert!(document.get("rates").is_none(), "{document}");
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn numbers_are_read_as_people_type_them() -> TestResult {
+    if !enabled("numbers_are_read_as_people_type_them") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    app.click("[data-test=new-scenario]").await?;
+    app.element("[data-test=wizard-step-basics]").await?;
+    app.fill("[data-test=field-name]", "Typed numbers").await?;
+    app.click("[data-test=wizard-next]").await?;
+    app.click("[data-test=product-tcss]").await?;
+    app.click("[data-test=product-image_search]").await?;
+    app.click("[data-test=wizard-next]").await?;
+
+    app.element("[data-test=wizard-step-tcss]").await?;
+    app.fill("[data-test='field-tcss.cores']", "1,200").await?;
+    app.click("[data-test=step-image_search]").await?;
+    // Full-width digits and comma, as a Chinese input method types them.
+    app.fill(
+        "[data-test='field-image_search.images']",
+        "１，８００，０００",
+    )
+    .await?;
+    app.click("[data-test=step-growth]").await?;
+    app.click("[data-test='growth-tcss.cores-percent']").await?;
+    app.fill("[data-test='step-tcss.cores']", "15%").await?;
+    app.click("[data-test=step-budgets]").await?;
+    app.click("[data-test=add-budget]").await?;
+    app.fill("[data-test=budget-amount-0]", "141,234.00")
+        .await?;
+
+    app.click("[data-test=step-review]").await?;
+    let text = app.element("[data-test=review-json]").await?.text().await?;
+    let document: Value = serde_json::from_str(&text)?;
+    assert_eq!(
+        document["tcss"]["cores"],
+        json!({ "start": "1200", "monthly_percent": "15" })
+    );
+    assert_eq!(document["image_search"]["images"], json!("1800000"));
+    assert_eq!(document["budgets"][0]["amount"], json!("141234.00"));
+    app.click("[data-test=wizard-save]").await?;
+    app.element("[data-test=screen-scenario] [data-test=quote-total]")
+        .await?;
+
+    // An actual typed with separators is stored as the amount it reads.
+    let month = app
+        .script("return document.querySelector(\"[data-test^='actual-tcss-']\").dataset.test.slice('actual-tcss-'.length);")
+        .await?;
+    let month = month.as_str().ok_or("no actual-spend field")?.to_owned();
+    let field = format!("[data-test='actual-tcss-{month}']");
+    app.fill(&field, "1,234.50").await?;
+    app.script(&format!(
+        "document.querySelector(\"{field}\").blur(); return null;"
+    ))
+    .await?;
+    let list = app.invoke("list_scenarios", json!({})).await?;
+    let id = list
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["name"] == json!("Typed numbers")))
+        .and_then(|r| r["id"].as_i64())
+        .ok_or("the scenario was not saved")?;
+    let deadline = std::time::Instant::now() + plancast_e2e::PATIENCE;
+    let listed = loop {
+        let rows = app
+            .invoke("list_actuals", json!({ "scenario_id": id }))
+            .await?;
+        let amounts: Vec<Value> = rows
+            .as_array()
+            .map(|rows| rows.iter().map(|r| r["amount"].clone()).collect())
+            .unwrap_or_default();
+        if !amounts.is_empty() || std::time::Instant::now() > deadline {
+            break amounts;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    assert_eq!(listed, vec![json!("1234.50")]);
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn option_buttons_are_one_tab_stop_moved_by_arrow_keys() -> TestResult {
+    if !enabled("option_buttons_are_one_tab_stop_moved_by_arrow_keys") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    app.click("[data-test=new-scenario]").await?;
+    app.element("[data-test=wizard-step-basics]").await?;
+    let stops = app
+        .script(
+            "return [...document.querySelectorAll('[data-test^=market-][role=radio]')].map(b => b.tabIndex);",
+        )
+        .await?;
+    assert_eq!(
+        stops,
+        json!([-1, 0]),
+        "only the chosen option is a Tab stop"
+    );
+
+    let chosen = app.element("[data-test=market-international]").await?;
+    chosen.focus().await?;
+    chosen.send_keys(thirtyfour::Key::Left).await?;
+    assert_eq!(
+        app.eventually(&checked("market-china"), json!("true"))
+            .await?,
+        json!("true"),
+        "the arrow key did not choose the other option"
+    );
+    assert_eq!(
+        app.eventually(
+            "return document.activeElement?.dataset.test ?? null;",
+            json!("market-china")
+        )
+        .await?,
+        json!("market-china"),
+        "focus did not follow the choice"
+    );
+    app.close().await?;
+    Ok(())
+}
