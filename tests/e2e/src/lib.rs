@@ -154,7 +154,7 @@ impl VirtualDisplay {
                     &format!(":{number}"),
                     "-screen",
                     "0",
-                    "1280x800x24",
+                    "1940x1100x24",
                     "-nolisten",
                     "tcp",
                 ])

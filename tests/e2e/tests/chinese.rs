@@ -248,6 +248,7 @@ async fn every_screen_reads_in_chinese_with_the_core_messages_translated() -> Te
     ] {
         app.element(&format!("[data-test={section}]")).await?;
     }
+    app.click("[data-test=actuals-product-tcss]").await?;
     app.fill("[data-test='actual-tcss-2027-01']", "400").await?;
     app.script(
         "document.querySelector(\"[data-test='actual-tcss-2027-01']\").blur(); return null;",

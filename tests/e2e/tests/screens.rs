@@ -242,6 +242,7 @@ async fn actual_spend_appears_beside_the_projection() -> TestResult {
     let app = App::launch().await?;
     app.click(STARTUP).await?;
     app.element("[data-test=actuals]").await?;
+    app.click("[data-test=actuals-product-tcss]").await?;
     app.fill("[data-test='actual-tcss-2027-01']", "400").await?;
     // `change` fires when the field loses focus.
     app.script(

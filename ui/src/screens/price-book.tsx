@@ -220,7 +220,6 @@ export function PriceBookScreen() {
                     <th>{t('priceBook.item')}</th>
                     <th>{t('priceBook.plan')}</th>
                     <th class="num">{t('priceBook.amount')}</th>
-                    <th>{t('priceBook.unit')}</th>
                     <th>{t('priceBook.in_force')}</th>
                     <th>{t('priceBook.source')}</th>
                     <th />
@@ -246,9 +245,9 @@ export function PriceBookScreen() {
                       <td data-verbatim>{row.plan ?? '—'}</td>
                       <td class="num">
                         {formatDecimal(row.amount)} {row.currency ?? ''}
-                      </td>
-                      <td title={row.unit} data-code="unit">
-                        {unitName(row.unit)}
+                        <div class="muted small" title={row.unit} data-code="unit">
+                          / {unitName(row.unit)}
+                        </div>
                       </td>
                       <td class="num">
                         {row.effective_from ?? t('priceBook.anyDate')}

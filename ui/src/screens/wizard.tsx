@@ -669,55 +669,48 @@ function BudgetsStep({ state, update, fieldError }: StepProps) {
       <p class="muted">{t('wizard.budgetsHint')}</p>
       {state.budgets.length === 0 && <p class="muted" data-test="no-budgets">{t('wizard.noBudgets')}</p>}
       {state.budgets.length > 0 && (
-        <table class="data-table form-table" data-test="budget-rows">
-          <thead>
-            <tr>
-              <th>{t('wizard.budgetAmount')}</th>
-              <th>{t('wizard.currency')}</th>
-              <th>{t('wizard.budgetProduct')}</th>
-              <th>{t('wizard.warnAt')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {state.budgets.map((budget, i) => (
-              <tr data-test="budget-row">
-                <td>
-                  <TextInput numeric value={budget.amount} onInput={(v) => update((d) => void (d.budgets[i]!.amount = v))} test={`budget-amount-${i}`} />
-                  <FieldMessage path={`budgets[${i}].amount`} message={fieldError(`budgets[${i}].amount`)} />
-                </td>
-                <td>
-                  <Select value={budget.currency} onChange={(v) => update((d) => void (d.budgets[i]!.currency = v))} test={`budget-currency-${i}`}>
-                    {CURRENCIES.map((c) => (
-                      <option value={c}>{c}</option>
-                    ))}
-                  </Select>
-                </td>
-                <td>
-                  <Select value={budget.product} onChange={(v) => update((d) => void (d.budgets[i]!.product = v))} test={`budget-product-${i}`}>
-                    <option value="">{t('common.wholeScenario')}</option>
-                    {state.products.map((p) => (
-                      <option value={p}>{productName(p)}</option>
-                    ))}
-                  </Select>
-                  <FieldMessage path={`budgets[${i}].product`} message={fieldError(`budgets[${i}].product`)} />
-                </td>
-                <td>
-                  <span class="input-suffix">
-                    <TextInput numeric value={budget.warn_percent} onInput={(v) => update((d) => void (d.budgets[i]!.warn_percent = v))} test={`budget-warn-${i}`} />
-                    <span>%</span>
-                  </span>
-                  <FieldMessage path={`budgets[${i}].warn_at`} message={fieldError(`budgets[${i}].warn_at`)} />
-                </td>
-                <td>
-                  <button type="button" class="link-button danger" onClick={() => update((d) => void d.budgets.splice(i, 1))} data-test={`budget-remove-${i}`}>
-                    {t('common.remove')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        // One row of labelled fields per budget; the fields wrap in a narrow window rather
+        // than push "Remove" out of sight.
+        <ol class="budget-rows" data-test="budget-rows">
+          {state.budgets.map((budget, i) => (
+            <li class="budget-row" data-test="budget-row">
+              <label class="mini-label budget-amount">
+                <span>{t('wizard.budgetAmount')}</span>
+                <TextInput numeric value={budget.amount} onInput={(v) => update((d) => void (d.budgets[i]!.amount = v))} test={`budget-amount-${i}`} />
+                <FieldMessage path={`budgets[${i}].amount`} message={fieldError(`budgets[${i}].amount`)} />
+              </label>
+              <label class="mini-label">
+                <span>{t('wizard.currency')}</span>
+                <Select value={budget.currency} onChange={(v) => update((d) => void (d.budgets[i]!.currency = v))} test={`budget-currency-${i}`}>
+                  {CURRENCIES.map((c) => (
+                    <option value={c}>{c}</option>
+                  ))}
+                </Select>
+              </label>
+              <label class="mini-label budget-product">
+                <span>{t('wizard.budgetProduct')}</span>
+                <Select value={budget.product} onChange={(v) => update((d) => void (d.budgets[i]!.product = v))} test={`budget-product-${i}`}>
+                  <option value="">{t('common.wholeScenario')}</option>
+                  {state.products.map((p) => (
+                    <option value={p}>{productName(p)}</option>
+                  ))}
+                </Select>
+                <FieldMessage path={`budgets[${i}].product`} message={fieldError(`budgets[${i}].product`)} />
+              </label>
+              <label class="mini-label budget-warn">
+                <span>{t('wizard.warnAt')}</span>
+                <span class="input-suffix">
+                  <TextInput numeric value={budget.warn_percent} onInput={(v) => update((d) => void (d.budgets[i]!.warn_percent = v))} test={`budget-warn-${i}`} />
+                  <span>%</span>
+                </span>
+                <FieldMessage path={`budgets[${i}].warn_at`} message={fieldError(`budgets[${i}].warn_at`)} />
+              </label>
+              <button type="button" class="link-button danger budget-remove" onClick={() => update((d) => void d.budgets.splice(i, 1))} data-test={`budget-remove-${i}`}>
+                {t('common.remove')}
+              </button>
+            </li>
+          ))}
+        </ol>
       )}
       <button
         type="button"

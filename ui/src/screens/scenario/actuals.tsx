@@ -1,11 +1,12 @@
-// Actual spend: entered by month and product beside the projection, with the difference.
+// Actual spend: entered by month for one product at a time, beside the projection, with the
+// difference.
 
 import { useSignal } from '@preact/signals';
 import { api, CommandError, type ActualView, type QuoteView } from '../../api';
 import { t } from '../../i18n';
 import { displayAmount, displaySignedAmount, displaySignedPercent, sumDecimals } from '../../format';
 import { typedOrAsIs } from '../../numbers';
-import { Section } from '../../components/layout';
+import { Section, Segmented } from '../../components/layout';
 import { ErrorNotice } from '../../components/error-notice';
 import { productName } from '../../components/common';
 
@@ -19,6 +20,9 @@ export function ActualsSection(props: { quote: QuoteView; actuals: ActualView[];
 
 function ActualsEditor({ quote, actuals, onChanged }: { quote: QuoteView; actuals: ActualView[]; onChanged: () => Promise<void> }) {
   const error = useSignal<CommandError | null>(null);
+  // One product at a time: its month, projection, actual and difference fit any window.
+  const product = useSignal<string | null>(null);
+  const shown = product.value && quote.products.includes(product.value as never) ? product.value : (quote.products[0] ?? 'tcr');
   const find = (month: string, product: string) => actuals.find((a) => a.month === month && a.product === product);
 
   const save = async (month: string, product: string, value: string) => {
@@ -44,56 +48,57 @@ function ActualsEditor({ quote, actuals, onChanged }: { quote: QuoteView; actual
       <p class="muted">{t('scenario.actualsHint', { currency: quote.currency })}</p>
       {error.value && <ErrorNotice error={error.value} />}
       {quote.actuals_error && <p class="field-error">{quote.actuals_error}</p>}
+      {quote.products.length > 1 && (
+        <Segmented
+          label={t('scenario.actuals')}
+          value={shown}
+          options={quote.products.map((p) => ({ value: p, label: productName(p) }))}
+          onChange={(p) => (product.value = p)}
+          testPrefix="actuals-product"
+        />
+      )}
       <div class="table-scroll">
-        <table class="data-table compact" data-test="actuals">
+        <table class="data-table compact actuals-table" data-test="actuals" data-product={shown}>
           <thead>
             <tr>
               <th>{t('scenario.month')}</th>
-              {quote.products.map((p) => (
-                <>
-                  <th class="num">{t('scenario.projected', { product: t(`productsShort.${p}`) })}</th>
-                  <th class="num">{t('scenario.actual', { product: t(`productsShort.${p}`) })}</th>
-                  <th class="num">{t('scenario.difference')}</th>
-                </>
-              ))}
+              <th class="num">{t('scenario.projected', { product: t(`productsShort.${shown}`) })}</th>
+              <th class="num">{t('scenario.actual', { product: t(`productsShort.${shown}`) })}</th>
+              <th class="num">{t('scenario.difference')}</th>
             </tr>
           </thead>
           <tbody>
-            {quote.months.map((m) => (
-              <tr>
-                <td>{m.month}</td>
-                {quote.products.map((p) => {
-                  const row = quote.actuals.find((r) => r.month === m.month && r.product === p);
-                  // Rust sends projection rows only once actuals exist; before that the
-                  // projection is the month's converted lines for the product.
-                  const converted = m.lines.filter((l) => l.product === p).map((l) => l.converted);
-                  const projected =
-                    row?.projected ??
-                    (converted.length > 0 && converted.every((c) => c !== null) ? sumDecimals(converted as string[]) : null);
-                  const existing = find(m.month, p);
-                  return (
-                    <>
-                      <td class="num">{projected ? displayAmount(projected) : '—'}</td>
-                      <td class="num">
-                        <input
-                          class="input num-input"
-                          inputMode="decimal"
-                          value={existing?.amount ?? ''}
-                          aria-label={t('scenario.actualFor', { product: productName(p), month: m.month })}
-                          onChange={(event) => void save(m.month, p, (event.target as HTMLInputElement).value)}
-                          data-test={`actual-${p}-${m.month}`}
-                        />
-                      </td>
-                      <td class="num">
-                        {row?.error ? displaySignedAmount(row.error) : '—'}
-                        {/* The ratio is exact (0.105145413870246085…): shown to a tenth of a percent, with its sign. */}
-                        {row?.error_ratio && <span class="muted small"> ({displaySignedPercent(row.error_ratio)})</span>}
-                      </td>
-                    </>
-                  );
-                })}
-              </tr>
-            ))}
+            {quote.months.map((m) => {
+              const p = shown;
+              const row = quote.actuals.find((r) => r.month === m.month && r.product === p);
+              // Rust sends projection rows only once actuals exist; before that the
+              // projection is the month's converted lines for the product.
+              const converted = m.lines.filter((l) => l.product === p).map((l) => l.converted);
+              const projected =
+                row?.projected ?? (converted.length > 0 && converted.every((c) => c !== null) ? sumDecimals(converted as string[]) : null);
+              const existing = find(m.month, p);
+              return (
+                <tr>
+                  <td>{m.month}</td>
+                  <td class="num">{projected ? displayAmount(projected) : '—'}</td>
+                  <td class="num">
+                    <input
+                      class="input num-input"
+                      inputMode="decimal"
+                      value={existing?.amount ?? ''}
+                      aria-label={t('scenario.actualFor', { product: productName(p), month: m.month })}
+                      onChange={(event) => void save(m.month, p, (event.target as HTMLInputElement).value)}
+                      data-test={`actual-${p}-${m.month}`}
+                    />
+                  </td>
+                  <td class="num">
+                    {row?.error ? displaySignedAmount(row.error) : '—'}
+                    {/* The ratio is exact (0.105145413870246085…): shown to a tenth of a percent, with its sign. */}
+                    {row?.error_ratio && <span class="muted small"> ({displaySignedPercent(row.error_ratio)})</span>}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

@@ -1,10 +1,11 @@
 // The budgets: one row per budget (totals and the first month over), then month by month the
-// spend, status and cumulative figures of each budget.
+// spend, status and cumulative figures of a chosen budget.
 
+import { useSignal } from '@preact/signals';
 import type { QuoteView } from '../../api';
 import { t } from '../../i18n';
 import { displayMoney, displayAmount } from '../../format';
-import { Section } from '../../components/layout';
+import { Section, Segmented } from '../../components/layout';
 import { StatusBadge, productName } from '../../components/common';
 import { percent } from './shared';
 
@@ -18,7 +19,6 @@ export function BudgetsSection({ quote: q }: { quote: QuoteView }) {
             <tr>
               <th>{t('scenario.budget')}</th>
               <th class="num">{t('scenario.monthly')}</th>
-              <th class="num">{t('scenario.warnAt')}</th>
               <th class="num">{t('scenario.totalBudget')}</th>
               <th class="num">{t('scenario.totalSpend')}</th>
               <th>{t('scenario.firstWarning')}</th>
@@ -30,8 +30,10 @@ export function BudgetsSection({ quote: q }: { quote: QuoteView }) {
             {q.budgets.map((b) => (
               <tr>
                 <td>{b.name ? <span data-verbatim>{b.name}</span> : productName(b.product)}</td>
-                <td class="num">{displayMoney(b.amount, b.currency)}</td>
-                <td class="num">{percent(b.warn_at)}</td>
+                <td class="num">
+                  {displayMoney(b.amount, b.currency)}
+                  <span class="sub-figure">{t('scenario.warnAtValue', { percent: percent(b.warn_at) })}</span>
+                </td>
                 <td class="num">{displayMoney(b.total_budget, q.currency)}</td>
                 <td class="num">{displayMoney(b.total_spend, q.currency)}</td>
                 <td class="nowrap">{b.first_warning ?? '—'}</td>
@@ -42,50 +44,71 @@ export function BudgetsSection({ quote: q }: { quote: QuoteView }) {
           </tbody>
         </table>
       </div>
-      <h3 class="card-subtitle">{t('scenario.budgetByMonth')}</h3>
+      <BudgetMonths quote={q} />
+    </Section>
+  );
+}
+
+/**
+ * Month by month, one budget at a time (chosen above the table when there are several): its
+ * spend, status and cumulative figures beside the month's total. One budget's four columns fit
+ * any window; every budget's side by side did not.
+ */
+function BudgetMonths({ quote: q }: { quote: QuoteView }) {
+  const chosen = useSignal(0);
+  const index = Math.min(chosen.value, q.budgets.length - 1);
+  const name = (b: QuoteView['budgets'][number]) => (b.name ? b.name : productName(b.product));
+  return (
+    <>
+      <div class="sub-section-head">
+        <h3 class="card-subtitle">{t('scenario.budgetByMonth')}</h3>
+        {q.budgets.length > 1 && (
+          <Segmented
+            label={t('scenario.budgetByMonth')}
+            value={String(index)}
+            options={q.budgets.map((b, i) => ({ value: String(i), label: name(b) }))}
+            onChange={(v) => (chosen.value = Number(v))}
+            testPrefix="budget-months-pick"
+          />
+        )}
+      </div>
       <div class="table-scroll">
-        <table class="data-table compact" data-test="budget-months">
+        <table class="data-table compact" data-test="budget-months" data-budget={index}>
           <thead>
             <tr>
               <th>{t('scenario.month')}</th>
               <th class="num">{t('scenario.monthTotal')}</th>
-              {q.budgets.map((b) => (
-                <th colSpan={4}>{b.name ? <span data-verbatim>{b.name}</span> : productName(b.product)}</th>
-              ))}
-            </tr>
-            <tr class="sub-head">
-              <th />
-              <th />
-              {q.budgets.map(() => (
-                <>
-                  <th class="num">{t('scenario.spend')}</th>
-                  <th>{t('scenario.status')}</th>
-                  <th class="num">{t('scenario.cumulativeBudget')}</th>
-                  <th class="num">{t('scenario.cumulativeSpend')}</th>
-                </>
-              ))}
+              <th class="num">{t('scenario.spend')}</th>
+              <th>{t('scenario.status')}</th>
+              <th class="num">{t('scenario.cumulativeBudget')}</th>
+              <th class="num">{t('scenario.cumulativeSpend')}</th>
             </tr>
           </thead>
           <tbody>
-            {q.months.map((m) => (
-              <tr>
-                <td>{m.month}</td>
-                <td class="num">{displayAmount(m.total)}</td>
-                {m.budgets.map((b) => (
-                  <>
-                    <td class="num">{displayAmount(b.spend)}</td>
-                    <td>
-                      <StatusBadge status={b.status} />
-                    </td>
-                    <td class="num">{displayAmount(b.cumulative_budget)}</td>
-                    <td class={`num cum-${b.cumulative_status ?? 'none'}`}>{displayAmount(b.cumulative_spend)}</td>
-                  </>
-                ))}
-              </tr>
-            ))}
+            {q.months.map((m) => {
+              const b = m.budgets[index];
+              return (
+                <tr>
+                  <td>{m.month}</td>
+                  <td class="num">{displayAmount(m.total)}</td>
+                  {b ? (
+                    <>
+                      <td class="num">{displayAmount(b.spend)}</td>
+                      <td>
+                        <StatusBadge status={b.status} />
+                      </td>
+                      <td class="num">{displayAmount(b.cumulative_budget)}</td>
+                      <td class={`num cum-${b.cumulative_status ?? 'none'}`}>{displayAmount(b.cumulative_spend)}</td>
+                    </>
+                  ) : (
+                    <td colSpan={4} />
+                  )}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
-    </Section>
+    </>
   );
 }

@@ -29,7 +29,10 @@ export function LinesSection({ quote: q }: { quote: QuoteView }) {
 }
 
 function ProductLines({ product, quote, showCalc }: { product: string; quote: QuoteView; showCalc: boolean }) {
-  const cols = showCalc ? 8 : 8;
+  // The converted amount is a column of its own only where it differs from the amount: some
+  // line of this product is priced in another currency than the report.
+  const converts = quote.months.some((m) => m.lines.some((l) => l.product === product && l.currency !== quote.currency));
+  const cols = converts ? 7 : 6;
   return (
     <div class="sub-section" data-test="product-lines" data-product={product}>
       <h3 class="card-subtitle">{productName(product)}</h3>
@@ -42,9 +45,10 @@ function ProductLines({ product, quote, showCalc }: { product: string; quote: Qu
               <th class="num">{t('scenario.quantity')}</th>
               <th class="num">{t('scenario.unitPrice')}</th>
               <th class="num">{t('scenario.amount')}</th>
-              <th class="num">{t('scenario.converted', { currency: quote.currency })}</th>
-              <th>{t('scenario.rule')}</th>
-              <th>{t('scenario.source')}</th>
+              {converts && <th class="num">{t('scenario.converted', { currency: quote.currency })}</th>}
+              <th>
+                {t('scenario.rule')} · {t('scenario.source')}
+              </th>
             </tr>
           </thead>
           {quote.months.map((m) => {
@@ -58,7 +62,7 @@ function ProductLines({ product, quote, showCalc }: { product: string; quote: Qu
                   </th>
                 </tr>
                 {lines.map((line) => (
-                  <LineRows line={line} showCalc={showCalc} cols={cols} />
+                  <LineRows line={line} showCalc={showCalc} cols={cols} converts={converts} />
                 ))}
               </tbody>
             );
@@ -69,7 +73,7 @@ function ProductLines({ product, quote, showCalc }: { product: string; quote: Qu
   );
 }
 
-function LineRows({ line, showCalc, cols }: { line: LineView; showCalc: boolean; cols: number }) {
+function LineRows({ line, showCalc, cols, converts }: { line: LineView; showCalc: boolean; cols: number; converts: boolean }) {
   const missing = line.price_missing || line.custom_quote || line.infeasible;
   return (
     <>
@@ -90,11 +94,11 @@ function LineRows({ line, showCalc, cols }: { line: LineView; showCalc: boolean;
             </span>
           )}
         </td>
-        <td class="num">{line.converted ? displayAmount(line.converted) : '—'}</td>
-        <td>
+        {converts && <td class="num">{line.converted ? displayAmount(line.converted) : '—'}</td>}
+        <td class="rule-source" title={sourceTitle(line.source, line.source_title)}>
           <code>{line.rule}</code>
+          <span class="source">{line.source === USER_SOURCE ? t('priceBook.yours') : (line.source ?? '—')}</span>
         </td>
-        <td title={sourceTitle(line.source, line.source_title)}>{line.source === USER_SOURCE ? t('priceBook.yours') : (line.source ?? '—')}</td>
       </tr>
       {showCalc && (
         <tr class="calc-row" data-test="calculation">
