@@ -5,6 +5,11 @@
 //! temporary HOME and XDG directories, so tests run in parallel and never share a database,
 //! localStorage or a screen.
 //!
+//! The app's native file dialogs cannot be clicked through WebDriver. Every app launched here
+//! has `PLANCAST_TEST_DIALOG_ANSWERS` set to a file in its HOME, from which a debug build takes
+//! its dialog answers instead of showing the dialog ([`App::answer_dialogs`]); with no answer
+//! queued a dialog is cancelled, so no test ever waits on a dialog.
+//!
 //! The tests need `Xvfb`, `tauri-driver`, `WebKitWebDriver` and a built debug binary
 //! (`npm run build && cargo build -p plancast`); screenshots also need ImageMagick.
 //! They skip themselves unless `PLANCAST_E2E=1`, so a plain `cargo test --workspace` on a
@@ -24,6 +29,10 @@ use thirtyfour::Capabilities;
 pub use thirtyfour::prelude::{By, WebDriverResult};
 
 pub type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+/// The variable naming the file a debug build takes its file-dialog answers from
+/// (src-tauri/src/commands/dialogs.rs).
+pub const DIALOG_ANSWERS_VAR: &str = "PLANCAST_TEST_DIALOG_ANSWERS";
 
 /// How long a condition may take to become true before a test fails.
 pub const PATIENCE: Duration = Duration::from_secs(10);
@@ -238,6 +247,7 @@ impl App {
             .env("XDG_DATA_HOME", home.path().join("data"))
             .env("XDG_CONFIG_HOME", home.path().join("config"))
             .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .env(DIALOG_ANSWERS_VAR, dialog_answers_file(home.path()))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .spawn()
@@ -272,6 +282,46 @@ impl App {
     /// The data directory the app should be using (XDG_DATA_HOME of this test).
     pub fn data_home(&self) -> PathBuf {
         self.home.path().join("data")
+    }
+
+    /// Queues answers for the app's next file dialogs, in order: `Some(path)` picks `path`,
+    /// `None` cancels. A dialog with no answer queued is cancelled.
+    pub fn answer_dialogs(&self, answers: &[Option<&Path>]) -> std::io::Result<()> {
+        use std::io::Write;
+        let mut text = String::new();
+        for answer in answers {
+            if let Some(path) = answer {
+                let path = path.to_str().ok_or_else(|| {
+                    std::io::Error::new(
+                        std::io::ErrorKind::InvalidInput,
+                        "a dialog answer must be UTF-8",
+                    )
+                })?;
+                text.push_str(path);
+            }
+            text.push('\n');
+        }
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(dialog_answers_file(self.home.path()))?
+            .write_all(text.as_bytes())
+    }
+
+    /// Waits until the app has taken every queued dialog answer.
+    pub async fn dialogs_answered(&self) -> Result<(), Box<dyn std::error::Error>> {
+        let file = dialog_answers_file(self.home.path());
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let left = std::fs::read_to_string(&file).unwrap_or_default();
+            if left.is_empty() {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!("the app did not take the dialog answers {left:?}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// The first element matching a CSS selector, waiting for it to appear.
@@ -442,6 +492,11 @@ impl App {
         drop(home);
         result
     }
+}
+
+/// The dialog answer file of the app whose HOME is `home`.
+fn dialog_answers_file(home: &Path) -> PathBuf {
+    home.join("dialog-answers")
 }
 
 fn is_stale(error: &WebDriverError) -> bool {
