@@ -6,9 +6,10 @@
 //! localStorage or a screen.
 //!
 //! The app's native file dialogs cannot be clicked through WebDriver. Every app launched here
-//! has `PLANCAST_TEST_DIALOG_ANSWERS` set to a file in its HOME, from which a debug build takes
-//! its dialog answers instead of showing the dialog ([`App::answer_dialogs`]); with no answer
-//! queued a dialog is cancelled, so no test ever waits on a dialog.
+//! (but by [`App::launch_with_native_dialogs`]) has `PLANCAST_TEST_DIALOG_ANSWERS` set to a
+//! file in its HOME, from which a debug build takes its dialog answers instead of showing the
+//! dialog ([`App::answer_dialogs`]); with no answer queued a dialog is cancelled, so no test
+//! ever waits on a dialog.
 //!
 //! The tests need `Xvfb`, `tauri-driver`, `WebKitWebDriver` and a built debug binary
 //! (`npm run build && cargo build -p plancast`); screenshots also need ImageMagick.
@@ -219,9 +220,23 @@ impl App {
         Self::launch_in(home).await
     }
 
+    /// Starts the app with its real native file dialogs: no answer file, so a dialog opens on
+    /// the test's display and stays open (see [`App::window_titles`]).
+    pub async fn launch_with_native_dialogs() -> Result<App, Box<dyn std::error::Error>> {
+        let home = tempfile::Builder::new().prefix("plancast-e2e-").tempdir()?;
+        Self::start(home, false).await
+    }
+
     /// Starts the app on an existing HOME, e.g. one kept by [`App::quit_keeping_home`] to
     /// check that data survives a restart.
     pub async fn launch_in(home: TempDir) -> Result<App, Box<dyn std::error::Error>> {
+        Self::start(home, true).await
+    }
+
+    async fn start(
+        home: TempDir,
+        answered_dialogs: bool,
+    ) -> Result<App, Box<dyn std::error::Error>> {
         let binary = app_binary();
         if !binary.is_file() {
             return Err(format!(
@@ -235,7 +250,11 @@ impl App {
         }
         let display = VirtualDisplay::start()?;
         let (port, native_port) = (free_port()?, free_port()?);
-        let child = Command::new("tauri-driver")
+        let mut command = Command::new("tauri-driver");
+        if answered_dialogs {
+            command.env(DIALOG_ANSWERS_VAR, dialog_answers_file(home.path()));
+        }
+        let child = command
             .args([
                 "--port",
                 &port.to_string(),
@@ -247,7 +266,6 @@ impl App {
             .env("XDG_DATA_HOME", home.path().join("data"))
             .env("XDG_CONFIG_HOME", home.path().join("config"))
             .env("XDG_CACHE_HOME", home.path().join("cache"))
-            .env(DIALOG_ANSWERS_VAR, dialog_answers_file(home.path()))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .spawn()
@@ -322,6 +340,24 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+
+    /// The names of the top-level windows on this app's display (`xwininfo -root -tree`), e.g.
+    /// to see a native dialog that the page cannot see.
+    pub fn window_titles(&self) -> std::io::Result<Vec<String>> {
+        let output = Command::new("xwininfo")
+            .args(["-display", &self.display.name(), "-root", "-tree"])
+            .output()?;
+        let text = String::from_utf8_lossy(&output.stdout);
+        // Lines read `0x1a00007 "Title": ("class" "Class")  …`.
+        Ok(text
+            .lines()
+            .filter_map(|line| {
+                let (_, rest) = line.split_once(" \"")?;
+                let (name, _) = rest.split_once("\":")?;
+                Some(name.to_owned())
+            })
+            .collect())
     }
 
     /// The first element matching a CSS selector, waiting for it to appear.

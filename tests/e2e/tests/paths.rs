@@ -287,3 +287,35 @@ async fn exports_and_imports_use_the_file_picked_in_the_dialog() -> TestResult {
     app.close().await?;
     Ok(())
 }
+
+/// Without test answers the command opens the real save dialog, over the window, with its
+/// title; the page stays responsive while it is open (the dialog blocks no main thread).
+#[tokio::test(flavor = "multi_thread")]
+async fn the_command_opens_the_native_save_dialog() -> TestResult {
+    if !enabled("the_command_opens_the_native_save_dialog") {
+        return Ok(());
+    }
+    let app = App::launch_with_native_dialogs().await?;
+    let ids = scenario_ids(&app).await?;
+    let id = ids.first().ok_or("no scenario")?;
+    // Not awaited: the command finishes only when the dialog is answered.
+    app.script(&format!(
+        "window.__TAURI_INTERNALS__.invoke('export_scenario', {{ id: {id}, lang: 'en' }}); return null;"
+    ))
+    .await?;
+    let title = "Export the scenario as JSON";
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let titles = app.window_titles()?;
+        if titles.iter().any(|t| t == title) {
+            break;
+        }
+        if Instant::now() > deadline {
+            return Err(format!("no window titled {title:?}: {titles:?}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(scenario_ids(&app).await?, ids, "the page still answers");
+    app.close().await?;
+    Ok(())
+}
