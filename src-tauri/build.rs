@@ -20,6 +20,10 @@ const COMMANDS_SET: &str = "commands";
 
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/src/commands/list.rs");
+    // tauri-build watches the capabilities only at its default place: with a pattern of our
+    // own, a changed grant would otherwise keep the old one in the build until something else
+    // re-ran this script.
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
     let permissions_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
         .join("app-permissions");
     if let Err(error) = write_commands_set(&permissions_dir) {

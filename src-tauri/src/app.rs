@@ -19,6 +19,8 @@ use crate::data_dir::default_data_dir;
 pub fn run_app() -> tauri::Result<()> {
     prefer_webkit_legacy_renderer();
     tauri::Builder::default()
+        // The file dialogs are opened by the export and import commands, in Rust
+        // (commands/dialogs.rs); the window is granted none of the plugin's own commands.
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             // The same directory as the command line's; it follows XDG_DATA_HOME on Linux,

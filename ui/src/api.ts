@@ -1,10 +1,9 @@
-// The typed boundary to Rust: the only module that calls `invoke` (and the dialog plugin).
+// The typed boundary to Rust: the only module that calls `invoke`.
 //
 // Every command resolves with its typed response or rejects with a `CommandError` carrying
 // the `ErrorCode` that the UI acts on. Types come from bindings.ts, generated from Rust.
 
 import { invoke } from '@tauri-apps/api/core';
-import { open, save } from '@tauri-apps/plugin-dialog';
 import type { AppInfo, CommandName, Currency, ErrorCode, Product, Site } from './bindings';
 
 export type { AppInfo, ErrorCode } from './bindings';
@@ -138,11 +137,6 @@ async function call<T>(command: CommandName, args?: Record<string, unknown>): Pr
   }
 }
 
-export interface FileFilter {
-  name: string;
-  extensions: string[];
-}
-
 export const api = {
   appInfo: (): Promise<AppInfo> => call<AppInfo>('app_info'),
 
@@ -155,8 +149,11 @@ export const api = {
   renameScenario: (id: number, name: string) => call<unknown>('rename_scenario', { id, name }),
   duplicateScenario: (id: number) => call<unknown>('duplicate_scenario', { id }),
   deleteScenario: (id: number) => call<void>('delete_scenario', { id }),
-  importScenario: (path: string) => call<unknown>('import_scenario', { path }),
-  exportScenario: (id: number, path: string) => call<void>('export_scenario', { id, path }),
+  // Imports and exports never name a path: Rust opens the native dialog itself and resolves
+  // with the file the user picked (for "saved to …"), or null when the user cancelled.
+  importScenario: (lang: string) => call<ScenarioRow | null>('import_scenario', { lang }),
+  exportScenario: (id: number, lang: string) =>
+    call<string | null>('export_scenario', { id, lang }),
 
   // Quotes.
   previewQuote: (document: string, theme: string, lang: string) =>
@@ -173,15 +170,16 @@ export const api = {
   deleteSavedQuote: (id: number) => call<void>('delete_saved_quote', { id }),
   wizardOptions: () => call<WizardOptions>('wizard_options'),
 
-  // Exports (the path comes from chooseSavePath).
-  exportQuoteCsv: (id: number, path: string, bom: boolean) =>
-    call<void>('export_quote_csv', { id, path, bom }),
-  exportComparisonCsv: (id: number, path: string) =>
-    call<void>('export_comparison_csv', { id, path }),
-  exportSideBySideCsv: (ids: number[], path: string) =>
-    call<void>('export_side_by_side_csv', { ids, path }),
-  exportChart: (id: number, path: string, format: ChartFormat, theme: string, lang: string) =>
-    call<void>('export_chart', { id, path, format, theme, lang }),
+  // Exports: each resolves with the path the user picked in the save dialog Rust opens, or
+  // null when the user cancelled (nothing written). `lang` is the dialog's language.
+  exportQuoteCsv: (id: number, bom: boolean, lang: string) =>
+    call<string | null>('export_quote_csv', { id, bom, lang }),
+  exportComparisonCsv: (id: number, lang: string) =>
+    call<string | null>('export_comparison_csv', { id, lang }),
+  exportSideBySideCsv: (ids: number[], lang: string) =>
+    call<string | null>('export_side_by_side_csv', { ids, lang }),
+  exportChart: (id: number, format: ChartFormat, theme: string, lang: string) =>
+    call<string | null>('export_chart', { id, format, theme, lang }),
 
   // Price book and exchange rates.
   listPrices: (date: string, product: Product | null, site: Site | null) =>
@@ -205,23 +203,4 @@ export const api = {
   upsertActual: (scenarioId: number, product: string, month: string, amount: string, currency: string) =>
     call<unknown>('upsert_actual', { scenario_id: scenarioId, product, month, amount, currency }),
   deleteActual: (id: number) => call<void>('delete_actual', { id }),
-
-  /** Asks where to save a file; `null` when the user cancels. Rust then writes to that path. */
-  async chooseSavePath(defaultPath: string, filters: FileFilter[]): Promise<string | null> {
-    try {
-      return await save({ defaultPath, filters });
-    } catch (error) {
-      throw toCommandError(error);
-    }
-  },
-
-  /** Asks for one file to open; `null` when the user cancels. */
-  async chooseOpenPath(filters: FileFilter[]): Promise<string | null> {
-    try {
-      const picked = await open({ multiple: false, directory: false, filters });
-      return typeof picked === 'string' ? picked : null;
-    } catch (error) {
-      throw toCommandError(error);
-    }
-  },
 };

@@ -1,13 +1,25 @@
-//! Files the user asked for. The UI picks the path with the native save dialog; Rust writes
-//! only that file, and only after the whole content is ready (nothing on invalid input).
+//! Files the user asked for. The command builds the whole content first (nothing is asked or
+//! written on invalid input), then Rust opens the native save dialog itself
+//! ([`super::dialogs`]) and writes only the file the user picked there. The page never names a
+//! path: the commands take none and return the chosen one, or null when the user cancelled.
 
 use std::path::Path;
 
 use report::CsvOptions;
 use store::Store;
 
+use super::dialogs::Purpose;
 use super::error::ApiError;
 use super::quotes::{chart_options, load_and_quote, price_book, quote_several};
+
+/// The content of an export, ready to be written: what it is (the dialog's title and filter)
+/// and the name the save dialog suggests (without extension).
+#[derive(Debug, Clone)]
+pub struct Export {
+    pub purpose: Purpose,
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
 
 /// A path from a native dialog is absolute; anything else would land in whatever directory the
 /// app happens to run in, so it is refused.
@@ -36,8 +48,8 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
 }
 
 /// The month-by-month quote as CSV; `bom` starts it with the byte-order mark Excel needs.
-pub fn export_quote_csv(store: &Store, id: i64, path: &Path, bom: bool) -> Result<(), ApiError> {
-    let (_, _, quote) = load_and_quote(store, id)?;
+pub fn quote_csv(store: &Store, id: i64, bom: bool) -> Result<Export, ApiError> {
+    let (name, _, quote) = load_and_quote(store, id)?;
     let bytes = report::quote_csv(
         &quote,
         &CsvOptions {
@@ -45,27 +57,91 @@ pub fn export_quote_csv(store: &Store, id: i64, path: &Path, bom: bool) -> Resul
             lang: pricing::Lang::En,
         },
     )?;
-    write_file(path, &bytes)
+    Ok(Export {
+        purpose: Purpose::QuoteCsv,
+        name,
+        bytes,
+    })
 }
 
 /// Every alternative per product as CSV.
-pub fn export_comparison_csv(store: &Store, id: i64, path: &Path) -> Result<(), ApiError> {
+pub fn comparison_csv(store: &Store, id: i64) -> Result<Export, ApiError> {
     let stored = store.get_scenario(id)?;
     let scenario = pricing::parse_scenario(&stored.document).map_err(ApiError::invalid_fields)?;
     let comparison = pricing::compare(&scenario, &*price_book(store)?)?;
     let bytes = report::comparison_csv(&comparison, &CsvOptions::default())?;
-    write_file(path, &bytes)
+    Ok(Export {
+        purpose: Purpose::ComparisonCsv,
+        name: format!("{} - alternatives", stored.name),
+        bytes,
+    })
 }
 
 /// 2–4 scenarios' monthly totals side by side as CSV.
-pub fn export_side_by_side_csv(store: &Store, ids: &[i64], path: &Path) -> Result<(), ApiError> {
+pub fn side_by_side_csv(store: &Store, ids: &[i64]) -> Result<Export, ApiError> {
     let quotes = quote_several(store, ids)?;
     let refs: Vec<&pricing::Quote> = quotes.iter().map(|(_, _, q)| q).collect();
     let bytes = report::side_by_side_csv(&refs, &CsvOptions::default())?;
-    write_file(path, &bytes)
+    Ok(Export {
+        purpose: Purpose::SideBySideCsv,
+        name: "comparison".to_owned(),
+        bytes,
+    })
 }
 
 /// The projected-spend chart as `svg` or `png`.
+pub fn chart(
+    store: &Store,
+    id: i64,
+    format: &str,
+    theme: &str,
+    lang: &str,
+) -> Result<Export, ApiError> {
+    let purpose = chart_purpose(format)?;
+    let opts = chart_options(theme, lang);
+    let (name, _, quote) = load_and_quote(store, id)?;
+    let bytes = if purpose == Purpose::ChartPng {
+        report::spend_chart_png(&quote, &opts)?
+    } else {
+        report::spend_chart_svg(&quote, &opts)?.into_bytes()
+    };
+    Ok(Export {
+        purpose,
+        name,
+        bytes,
+    })
+}
+
+/// `svg` or `png`; anything else is refused on the field `format`.
+pub fn chart_purpose(format: &str) -> Result<Purpose, ApiError> {
+    match format {
+        "svg" => Ok(Purpose::ChartSvg),
+        "png" => Ok(Purpose::ChartPng),
+        other => Err(ApiError::invalid_field(
+            "format",
+            format!("must be svg or png, got {other:?}"),
+        )),
+    }
+}
+
+// The same exports written straight to a path, for the tests and callers that have one.
+
+/// [`quote_csv`] written to `path`.
+pub fn export_quote_csv(store: &Store, id: i64, path: &Path, bom: bool) -> Result<(), ApiError> {
+    write_file(path, &quote_csv(store, id, bom)?.bytes)
+}
+
+/// [`comparison_csv`] written to `path`.
+pub fn export_comparison_csv(store: &Store, id: i64, path: &Path) -> Result<(), ApiError> {
+    write_file(path, &comparison_csv(store, id)?.bytes)
+}
+
+/// [`side_by_side_csv`] written to `path`.
+pub fn export_side_by_side_csv(store: &Store, ids: &[i64], path: &Path) -> Result<(), ApiError> {
+    write_file(path, &side_by_side_csv(store, ids)?.bytes)
+}
+
+/// [`chart`] written to `path`.
 pub fn export_chart(
     store: &Store,
     id: i64,
@@ -74,22 +150,5 @@ pub fn export_chart(
     theme: &str,
     lang: &str,
 ) -> Result<(), ApiError> {
-    let png = match format {
-        "svg" => false,
-        "png" => true,
-        other => {
-            return Err(ApiError::invalid_field(
-                "format",
-                format!("must be svg or png, got {other:?}"),
-            ))
-        }
-    };
-    let opts = chart_options(theme, lang);
-    let (_, _, quote) = load_and_quote(store, id)?;
-    let bytes = if png {
-        report::spend_chart_png(&quote, &opts)?
-    } else {
-        report::spend_chart_svg(&quote, &opts)?.into_bytes()
-    };
-    write_file(path, &bytes)
+    write_file(path, &chart(store, id, format, theme, lang)?.bytes)
 }

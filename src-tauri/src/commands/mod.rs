@@ -17,6 +17,7 @@
 #[macro_use]
 pub mod list;
 pub mod database;
+pub mod dialogs;
 pub mod dto;
 mod error;
 pub mod exports;
@@ -27,13 +28,13 @@ pub mod settings;
 mod state;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::Utc;
 use pricing::{Currency, Edition, Product, Site};
 use serde::Serialize;
 use store::Store;
-use tauri::State;
+use tauri::{Runtime, State, Window};
 use ts_rs::TS;
 
 pub use database::Database;
@@ -363,76 +364,107 @@ pub async fn wizard_options() -> Result<WizardOptions, ApiError> {
     Ok(prices::wizard_options())
 }
 
+// Exports and imports: the page names no path. Each command builds its content, opens the
+// native dialog itself (commands/dialogs.rs) and writes or reads only the file the user picked
+// there; it returns that path for the UI's "saved to" message, or null when the user cancelled.
+
 #[tauri::command(rename_all = "snake_case")]
-pub async fn export_quote_csv(
+pub async fn export_quote_csv<R: Runtime>(
+    window: Window<R>,
     state: State<'_, AppState>,
     id: i64,
-    path: PathBuf,
     bom: bool,
-) -> Result<(), ApiError> {
-    with_store(&state, move |s| {
-        exports::export_quote_csv(s, id, &path, bom)
-    })
-    .await
+    lang: String,
+) -> Result<Option<String>, ApiError> {
+    let export = with_store(&state, move |s| exports::quote_csv(s, id, bom)).await?;
+    save_with_dialog(&window, export, &lang).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn export_comparison_csv(
+pub async fn export_comparison_csv<R: Runtime>(
+    window: Window<R>,
     state: State<'_, AppState>,
     id: i64,
-    path: PathBuf,
-) -> Result<(), ApiError> {
-    with_store(&state, move |s| {
-        exports::export_comparison_csv(s, id, &path)
-    })
-    .await
+    lang: String,
+) -> Result<Option<String>, ApiError> {
+    let export = with_store(&state, move |s| exports::comparison_csv(s, id)).await?;
+    save_with_dialog(&window, export, &lang).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn export_side_by_side_csv(
+pub async fn export_side_by_side_csv<R: Runtime>(
+    window: Window<R>,
     state: State<'_, AppState>,
     ids: Vec<i64>,
-    path: PathBuf,
-) -> Result<(), ApiError> {
-    with_store(&state, move |s| {
-        exports::export_side_by_side_csv(s, &ids, &path)
-    })
-    .await
+    lang: String,
+) -> Result<Option<String>, ApiError> {
+    let export = with_store(&state, move |s| exports::side_by_side_csv(s, &ids)).await?;
+    save_with_dialog(&window, export, &lang).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn export_chart(
+pub async fn export_chart<R: Runtime>(
+    window: Window<R>,
     state: State<'_, AppState>,
     id: i64,
-    path: PathBuf,
     format: String,
     theme: String,
     lang: String,
-) -> Result<(), ApiError> {
-    with_store(&state, move |s| {
-        exports::export_chart(s, id, &path, &format, &theme, &lang)
+) -> Result<Option<String>, ApiError> {
+    let chart_lang = lang.clone();
+    let export = with_store(&state, move |s| {
+        exports::chart(s, id, &format, &theme, &chart_lang)
     })
-    .await
+    .await?;
+    save_with_dialog(&window, export, &lang).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn export_scenario(
+pub async fn export_scenario<R: Runtime>(
+    window: Window<R>,
     state: State<'_, AppState>,
     id: i64,
-    path: PathBuf,
-) -> Result<(), ApiError> {
-    with_store(&state, move |s| scenarios::export_scenario(s, id, &path)).await
+    lang: String,
+) -> Result<Option<String>, ApiError> {
+    let export = with_store(&state, move |s| scenarios::scenario_json(s, id)).await?;
+    save_with_dialog(&window, export, &lang).await
 }
 
+/// Imports the scenario file the user picks in the open dialog; null when the user cancelled
+/// (nothing is read).
 #[tauri::command(rename_all = "snake_case")]
-pub async fn import_scenario(
+pub async fn import_scenario<R: Runtime>(
+    window: Window<R>,
     state: State<'_, AppState>,
-    path: PathBuf,
-) -> Result<ScenarioRow, ApiError> {
+    lang: String,
+) -> Result<Option<ScenarioRow>, ApiError> {
+    let purpose = dialogs::Purpose::ImportScenario;
+    let Some(path) = dialogs::choose_open_path(&window, purpose, dialogs::lang_of(&lang)).await?
+    else {
+        return Ok(None);
+    };
     with_store(&state, move |s| {
         scenarios::import_scenario(s, &path, Utc::now())
     })
     .await
+    .map(Some)
+}
+
+/// Asks where to save `export` and writes it there; the chosen path, or `None` when the user
+/// cancelled (nothing is written).
+async fn save_with_dialog<R: Runtime>(
+    window: &Window<R>,
+    export: exports::Export,
+    lang: &str,
+) -> Result<Option<String>, ApiError> {
+    let lang = dialogs::lang_of(lang);
+    let Some(path) = dialogs::choose_save_path(window, export.purpose, &export.name, lang).await?
+    else {
+        return Ok(None);
+    };
+    let shown = path.display().to_string();
+    blocking(move || exports::write_file(&path, &export.bytes)).await?;
+    Ok(Some(shown))
 }
 
 /// Runs blocking work (SQLite, files) on Tokio's blocking pool, never on the main thread, and

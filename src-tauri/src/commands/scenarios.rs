@@ -146,8 +146,8 @@ pub fn delete_scenario(store: &mut Store, id: i64) -> Result<(), ApiError> {
     Ok(store.delete_scenario(id)?)
 }
 
-/// Reads a scenario file the user picked and saves it as a new scenario. An unreadable or
-/// invalid file writes nothing and returns every problem.
+/// Reads a scenario file the user picked (in the open dialog the app shows) and saves it as a
+/// new scenario. An unreadable or invalid file writes nothing and returns every problem.
 pub fn import_scenario(
     store: &mut Store,
     path: &Path,
@@ -162,8 +162,17 @@ pub fn import_scenario(
     create_scenario(store, &text, now)
 }
 
-/// Writes a scenario's document to the file the user picked.
-pub fn export_scenario(store: &Store, id: i64, path: &Path) -> Result<(), ApiError> {
+/// A scenario's document as a file, named after the scenario.
+pub fn scenario_json(store: &Store, id: i64) -> Result<super::exports::Export, ApiError> {
     let scenario = store.get_scenario(id)?;
-    super::exports::write_file(path, scenario.document.as_bytes())
+    Ok(super::exports::Export {
+        purpose: super::dialogs::Purpose::ScenarioJson,
+        name: scenario.name,
+        bytes: scenario.document.into_bytes(),
+    })
+}
+
+/// Writes a scenario's document to `path` (the app asks the user for it in a save dialog).
+pub fn export_scenario(store: &Store, id: i64, path: &Path) -> Result<(), ApiError> {
+    super::exports::write_file(path, &scenario_json(store, id)?.bytes)
 }

@@ -5,6 +5,12 @@
 //! temporary HOME and XDG directories, so tests run in parallel and never share a database,
 //! localStorage or a screen.
 //!
+//! The app's native file dialogs cannot be clicked through WebDriver. Every app launched here
+//! (but by [`App::launch_with_native_dialogs`]) has `PLANCAST_TEST_DIALOG_ANSWERS` set to a
+//! file in its HOME, from which a debug build takes its dialog answers instead of showing the
+//! dialog ([`App::answer_dialogs`]); with no answer queued a dialog is cancelled, so no test
+//! ever waits on a dialog.
+//!
 //! The tests need `Xvfb`, `tauri-driver`, `WebKitWebDriver` and a built debug binary
 //! (`npm run build && cargo build -p plancast`); screenshots also need ImageMagick.
 //! They skip themselves unless `PLANCAST_E2E=1`, so a plain `cargo test --workspace` on a
@@ -24,6 +30,10 @@ use thirtyfour::Capabilities;
 pub use thirtyfour::prelude::{By, WebDriverResult};
 
 pub type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+/// The variable naming the file a debug build takes its file-dialog answers from
+/// (src-tauri/src/commands/dialogs.rs).
+pub const DIALOG_ANSWERS_VAR: &str = "PLANCAST_TEST_DIALOG_ANSWERS";
 
 /// How long a condition may take to become true before a test fails.
 pub const PATIENCE: Duration = Duration::from_secs(10);
@@ -210,9 +220,23 @@ impl App {
         Self::launch_in(home).await
     }
 
+    /// Starts the app with its real native file dialogs: no answer file, so a dialog opens on
+    /// the test's display and stays open (see [`App::window_titles`]).
+    pub async fn launch_with_native_dialogs() -> Result<App, Box<dyn std::error::Error>> {
+        let home = tempfile::Builder::new().prefix("plancast-e2e-").tempdir()?;
+        Self::start(home, false).await
+    }
+
     /// Starts the app on an existing HOME, e.g. one kept by [`App::quit_keeping_home`] to
     /// check that data survives a restart.
     pub async fn launch_in(home: TempDir) -> Result<App, Box<dyn std::error::Error>> {
+        Self::start(home, true).await
+    }
+
+    async fn start(
+        home: TempDir,
+        answered_dialogs: bool,
+    ) -> Result<App, Box<dyn std::error::Error>> {
         let binary = app_binary();
         if !binary.is_file() {
             return Err(format!(
@@ -226,7 +250,11 @@ impl App {
         }
         let display = VirtualDisplay::start()?;
         let (port, native_port) = (free_port()?, free_port()?);
-        let child = Command::new("tauri-driver")
+        let mut command = Command::new("tauri-driver");
+        if answered_dialogs {
+            command.env(DIALOG_ANSWERS_VAR, dialog_answers_file(home.path()));
+        }
+        let child = command
             .args([
                 "--port",
                 &port.to_string(),
@@ -272,6 +300,64 @@ impl App {
     /// The data directory the app should be using (XDG_DATA_HOME of this test).
     pub fn data_home(&self) -> PathBuf {
         self.home.path().join("data")
+    }
+
+    /// Queues answers for the app's next file dialogs, in order: `Some(path)` picks `path`,
+    /// `None` cancels. A dialog with no answer queued is cancelled.
+    pub fn answer_dialogs(&self, answers: &[Option<&Path>]) -> std::io::Result<()> {
+        use std::io::Write;
+        let mut text = String::new();
+        for answer in answers {
+            if let Some(path) = answer {
+                let path = path.to_str().ok_or_else(|| {
+                    std::io::Error::new(
+                        std::io::ErrorKind::InvalidInput,
+                        "a dialog answer must be UTF-8",
+                    )
+                })?;
+                text.push_str(path);
+            }
+            text.push('\n');
+        }
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(dialog_answers_file(self.home.path()))?
+            .write_all(text.as_bytes())
+    }
+
+    /// Waits until the app has taken every queued dialog answer.
+    pub async fn dialogs_answered(&self) -> Result<(), Box<dyn std::error::Error>> {
+        let file = dialog_answers_file(self.home.path());
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let left = std::fs::read_to_string(&file).unwrap_or_default();
+            if left.is_empty() {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!("the app did not take the dialog answers {left:?}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The names of the top-level windows on this app's display (`xwininfo -root -tree`), e.g.
+    /// to see a native dialog that the page cannot see.
+    pub fn window_titles(&self) -> std::io::Result<Vec<String>> {
+        let output = Command::new("xwininfo")
+            .args(["-display", &self.display.name(), "-root", "-tree"])
+            .output()?;
+        let text = String::from_utf8_lossy(&output.stdout);
+        // Lines read `0x1a00007 "Title": ("class" "Class")  …`.
+        Ok(text
+            .lines()
+            .filter_map(|line| {
+                let (_, rest) = line.split_once(" \"")?;
+                let (name, _) = rest.split_once("\":")?;
+                Some(name.to_owned())
+            })
+            .collect())
     }
 
     /// The first element matching a CSS selector, waiting for it to appear.
@@ -442,6 +528,11 @@ impl App {
         drop(home);
         result
     }
+}
+
+/// The dialog answer file of the app whose HOME is `home`.
+fn dialog_answers_file(home: &Path) -> PathBuf {
+    home.join("dialog-answers")
 }
 
 fn is_stale(error: &WebDriverError) -> bool {

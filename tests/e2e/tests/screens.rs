@@ -211,18 +211,20 @@ async fn the_quote_exports_as_csv() -> TestResult {
         return Ok(());
     }
     let app = App::launch().await?;
-    let list = app.invoke("list_scenarios", json!({})).await?;
-    let id = list[0]["id"].as_i64().ok_or("no scenario id")?;
+    app.click(STARTUP).await?;
+    app.element("[data-test=quote-total]").await?;
     let dir = tempfile::tempdir()?;
-    for bom in [false, true] {
+    for (button, bom) in [("export-csv", false), ("export-csv-bom", true)] {
+        // The save dialog is answered from the test's answer file (tests/e2e/src/lib.rs).
         let path = dir.path().join(format!("quote-{bom}.csv"));
-        let result = app
-            .invoke(
-                "export_quote_csv",
-                json!({ "id": id, "path": path, "bom": bom }),
-            )
-            .await?;
-        assert!(result.get("error").is_none(), "{result}");
+        app.answer_dialogs(&[Some(&path)])?;
+        app.click(&format!("[data-test={button}]")).await?;
+        let says_where = format!(
+            "return document.querySelector('[data-test=notice]')?.textContent?.includes({}) ?? false;",
+            json!(path)
+        );
+        let notice = app.eventually(&says_where, json!(true)).await?;
+        assert_eq!(notice, json!(true), "no notice of {}", path.display());
         let bytes = std::fs::read(&path)?;
         assert_eq!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), bom);
         let text = String::from_utf8(bytes)?;
@@ -230,6 +232,12 @@ async fn the_quote_exports_as_csv() -> TestResult {
         assert!(rows.len() > 2, "too few rows: {rows:?}");
         assert!(rows[0].contains("month"), "header: {}", rows[0]);
     }
+    // A cancelled dialog writes nothing.
+    let before = std::fs::read_dir(dir.path())?.count();
+    app.answer_dialogs(&[None])?;
+    app.click("[data-test=export-csv]").await?;
+    app.dialogs_answered().await?;
+    assert_eq!(std::fs::read_dir(dir.path())?.count(), before);
     app.close().await?;
     Ok(())
 }

@@ -57,10 +57,8 @@ export function CompareScreen() {
   const exportCsv = async () => {
     message.value = null;
     try {
-      const path = await api.chooseSavePath('comparison.csv', [{ name: 'CSV', extensions: ['csv'] }]);
-      if (!path) return;
-      await api.exportSideBySideCsv(picked.value, path);
-      message.value = t('scenario.exported', { path });
+      const path = await api.exportSideBySideCsv(picked.value, lang);
+      if (path) message.value = t('scenario.exported', { path });
     } catch (failure) {
       error.value = failure as CommandError;
     }
@@ -100,7 +98,7 @@ export function CompareScreen() {
         }
       />
       {error.value && <ErrorNotice error={error.value} />}
-      {message.value && <div class="notice notice-info" role="status">{message.value}</div>}
+      {message.value && <div class="notice notice-info" role="status" data-test="notice">{message.value}</div>}
       <div class="stack">
         <Section title={t('compare.pick')}>
           <p class="muted small">{t('compare.pickHint')}</p>

@@ -1,18 +1,15 @@
 // The scenario list: totals, search, create, duplicate, inline rename, delete (confirmed),
-// and JSON import/export through the native dialogs.
+// and JSON import/export (Rust opens the native dialogs and reads or writes the file picked).
 
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { api, CommandError, type ScenarioRow } from '../api';
-import { t } from '../i18n';
+import { language, t } from '../i18n';
 import { href, navigate } from '../router';
 import { displayMoney } from '../format';
 import { EmptyState, PageHeader } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
 import { CompleteBadge, ConfirmDialog, Loading } from '../components/common';
-
-/** The file dialog's filter for scenario files (its name is shown in the dialog). */
-const jsonFilter = () => [{ name: t('scenarios.jsonFilter'), extensions: ['json'] }];
 
 // The header and the list's frame while it loads are the app's first frame, which index.html
 // draws as a static shell before the script runs (ui/tests/static-shell.test.ts compares them).
@@ -79,17 +76,13 @@ export function ScenariosScreen() {
 
   const importJson = () =>
     run(async () => {
-      const path = await api.chooseOpenPath(jsonFilter());
-      if (path) await api.importScenario(path);
+      await api.importScenario(language.value);
     });
 
   const exportJson = (row: ScenarioRow) =>
     run(async () => {
-      const path = await api.chooseSavePath(`${row.name}.json`, jsonFilter());
-      if (path) {
-        await api.exportScenario(row.id, path);
-        message.value = t('scenarios.exported', { path });
-      }
+      const path = await api.exportScenario(row.id, language.value);
+      if (path) message.value = t('scenarios.exported', { path });
     });
 
   const commitRename = async (row: ScenarioRow) => {

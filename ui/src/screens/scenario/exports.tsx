@@ -1,40 +1,24 @@
 // Exports: the quote as CSV (with or without a BOM), the chart as SVG or PNG, the scenario as
-// JSON, each to a file chosen in the native dialog.
+// JSON. Each command opens the native save dialog itself (in Rust) and resolves with the file
+// the user picked, or null when the user cancelled.
 
-import { api, type ChartFormat, type QuoteView } from '../../api';
+import { api, type ChartFormat } from '../../api';
 import { t } from '../../i18n';
 import { Section } from '../../components/layout';
 import type { Act } from './shared';
 
 export function ExportsSection(props: {
   id: number;
-  quote: QuoteView;
   theme: string;
   lang: string;
   act: Act;
 }) {
-  const { id, quote: q, theme, lang, act } = props;
-  const exportCsv = (bom: boolean) =>
-    act(async () => {
-      const path = await api.chooseSavePath(`${q.name}.csv`, [{ name: 'CSV', extensions: ['csv'] }]);
-      if (!path) return null;
-      await api.exportQuoteCsv(id, path, bom);
-      return t('scenario.exported', { path });
-    });
+  const { id, theme, lang, act } = props;
+  const saved = (path: string | null) => (path ? t('scenario.exported', { path }) : null);
+  const exportCsv = (bom: boolean) => act(async () => saved(await api.exportQuoteCsv(id, bom, lang)));
   const exportChart = (format: ChartFormat) =>
-    act(async () => {
-      const path = await api.chooseSavePath(`${q.name}.${format}`, [{ name: format.toUpperCase(), extensions: [format] }]);
-      if (!path) return null;
-      await api.exportChart(id, path, format, theme, lang);
-      return t('scenario.exported', { path });
-    });
-  const exportJson = () =>
-    act(async () => {
-      const path = await api.chooseSavePath(`${q.name}.json`, [{ name: 'JSON', extensions: ['json'] }]);
-      if (!path) return null;
-      await api.exportScenario(id, path);
-      return t('scenario.exported', { path });
-    });
+    act(async () => saved(await api.exportChart(id, format, theme, lang)));
+  const exportJson = () => act(async () => saved(await api.exportScenario(id, lang)));
 
   return (
     <Section title={t('scenario.exports')}>

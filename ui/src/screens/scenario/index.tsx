@@ -104,7 +104,7 @@ export function ScenarioScreen() {
         <NotesSection quote={q} />
         <ActualsSection quote={q} actuals={actuals.value} onChanged={load} />
         <SavedQuotesSection scenarioId={id} version={savedVersion.value} />
-        <ExportsSection id={id} quote={q} theme={theme} lang={lang} act={act} />
+        <ExportsSection id={id} theme={theme} lang={lang} act={act} />
       </div>
     </>
   );
