@@ -774,7 +774,7 @@ async fn a_user_price_is_entered_by_item_name_and_listed_from_any_date() -> Test
     let cells = |item: &str| {
         format!(
             "const r = [...document.querySelectorAll('{row}')].find(r => r.cells[1].title === '{item}'); \
-             return r ? [r.cells[1].textContent, r.cells[3].textContent, r.cells[5].textContent] : null;"
+             return r ? [r.cells[1].textContent, r.cells[3].querySelector('.amount').textContent, r.cells[4].textContent] : null;"
         )
     };
     assert_eq!(

@@ -244,7 +244,7 @@ export function PriceBookScreen() {
                       </td>
                       <td data-verbatim>{row.plan ?? '—'}</td>
                       <td class="num">
-                        {formatDecimal(row.amount)} {row.currency ?? ''}
+                        <span class="amount">{`${formatDecimal(row.amount)} ${row.currency ?? ''}`.trim()}</span>
                         <div class="muted small" title={row.unit} data-code="unit">
                           / {unitName(row.unit)}
                         </div>
