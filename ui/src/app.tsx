@@ -51,7 +51,7 @@ export function App() {
         <Screen key={path.value} />
       </main>
       {Panel && (
-        <aside class="side-panel" aria-label={t('panel.label')} data-test="side-panel">
+        <aside class="side-panel" aria-label={t('panel.label')} tabIndex={0} data-test="side-panel">
           <Panel />
         </aside>
       )}

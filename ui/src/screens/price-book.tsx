@@ -222,7 +222,9 @@ export function PriceBookScreen() {
                     <th class="num">{t('priceBook.amount')}</th>
                     <th>{t('priceBook.in_force')}</th>
                     <th>{t('priceBook.source')}</th>
-                    <th />
+                    <th>
+                      <span class="visually-hidden">{t('scenarios.actions')}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

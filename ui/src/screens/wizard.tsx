@@ -60,6 +60,13 @@ export function WizardScreen() {
   const saving = useSignal(false);
   const restored = useSignal(false);
   const draftTimer = useRef<ReturnType<typeof setTimeout>>();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const loaded = state.value !== null && options.value !== null;
+  // When the wizard opens and at every step, focus goes to the step's heading, so a screen
+  // reader announces the step and Tab continues from its first field (not from the page top).
+  useEffect(() => {
+    if (loaded) headingRef.current?.focus();
+  }, [step.value, loaded]);
 
   // Load: a draft wins over the saved document (it is newer work).
   useEffect(() => {
@@ -213,7 +220,9 @@ export function WizardScreen() {
       </ol>
       {error.value && <ErrorNotice error={error.value} />}
       <section class="card wizard-card" data-test={`wizard-step-${step.value}`}>
-        <h2 class="card-title">{t(`wizard.step.${step.value}`)}</h2>
+        <h2 class="card-title" tabIndex={-1} ref={headingRef} data-test="wizard-step-heading">
+          {t(`wizard.step.${step.value}`)}
+        </h2>
         {step.value === 'basics' && <BasicsStep {...props} />}
         {step.value === 'products' && <ProductsStep {...props} />}
         {step.value === 'tcr' && <TcrStep {...props} />}
@@ -262,7 +271,7 @@ function Field(props: { label: string; hint?: string; path: string; error?: stri
   );
 }
 
-function TextInput(props: { value: string; onInput: (value: string) => void; test: string; type?: string; numeric?: boolean; placeholder?: string }) {
+function TextInput(props: { value: string; onInput: (value: string) => void; test: string; type?: string; numeric?: boolean; placeholder?: string; label?: string }) {
   return (
     <input
       class={props.numeric ? 'input num-input' : 'input'}
@@ -270,15 +279,22 @@ function TextInput(props: { value: string; onInput: (value: string) => void; tes
       inputMode={props.numeric ? 'decimal' : undefined}
       value={props.value}
       placeholder={props.placeholder}
+      aria-label={props.label}
       onInput={(event) => props.onInput((event.target as HTMLInputElement).value)}
       data-test={props.test}
     />
   );
 }
 
-function Select(props: { value: string; onChange: (value: string) => void; test: string; children: ComponentChildren }) {
+function Select(props: { value: string; onChange: (value: string) => void; test: string; label?: string; children: ComponentChildren }) {
   return (
-    <select class="input" value={props.value} onChange={(event) => props.onChange((event.target as HTMLSelectElement).value)} data-test={props.test}>
+    <select
+      class="input"
+      value={props.value}
+      aria-label={props.label}
+      onChange={(event) => props.onChange((event.target as HTMLSelectElement).value)}
+      data-test={props.test}
+    >
       {props.children}
     </select>
   );
@@ -332,23 +348,23 @@ function BasicsStep({ state, update, fieldError, options }: StepProps) {
         <p class="muted small">{t('wizard.ratesHint')}</p>
         {state.rates.map((rate, i) => (
           <div class="row-inputs" data-test="rate-row">
-            <Select value={rate.from} onChange={(v) => update((d) => void (d.rates[i]!.from = v))} test={`rate-from-${i}`}>
+            <Select value={rate.from} label={t('wizard.rateFrom')} onChange={(v) => update((d) => void (d.rates[i]!.from = v))} test={`rate-from-${i}`}>
               {CURRENCIES.map((c) => (
                 <option value={c}>{c}</option>
               ))}
             </Select>
             <span class="muted">→</span>
-            <Select value={rate.to} onChange={(v) => update((d) => void (d.rates[i]!.to = v))} test={`rate-to-${i}`}>
+            <Select value={rate.to} label={t('wizard.rateTo')} onChange={(v) => update((d) => void (d.rates[i]!.to = v))} test={`rate-to-${i}`}>
               {CURRENCIES.map((c) => (
                 <option value={c}>{c}</option>
               ))}
             </Select>
             <div>
-              <TextInput numeric value={rate.rate} placeholder={t('wizard.rate')} onInput={(v) => update((d) => void (d.rates[i]!.rate = v))} test={`rate-rate-${i}`} />
+              <TextInput numeric value={rate.rate} placeholder={t('wizard.rate')} label={t('wizard.rate')} onInput={(v) => update((d) => void (d.rates[i]!.rate = v))} test={`rate-rate-${i}`} />
               <FieldMessage path={`rates[${i}].rate`} message={fieldError(`rates[${i}].rate`)} />
             </div>
             <div>
-              <TextInput type="date" value={rate.date} onInput={(v) => update((d) => void (d.rates[i]!.date = v))} test={`rate-date-${i}`} />
+              <TextInput type="date" value={rate.date} label={t('wizard.rateDate')} onInput={(v) => update((d) => void (d.rates[i]!.date = v))} test={`rate-date-${i}`} />
               <FieldMessage path={`rates[${i}].date`} message={fieldError(`rates[${i}].date`)} />
             </div>
             <button type="button" class="link-button danger" onClick={() => update((d) => void d.rates.splice(i, 1))}>
@@ -752,7 +768,7 @@ function ReviewStep({ document, errors }: { document: string; errors: FieldError
         )
       )}
       <h3 class="card-subtitle">{t('wizard.document')}</h3>
-      <pre class="json" data-test="review-json" data-verbatim>
+      <pre class="json" tabIndex={0} aria-label={t('wizard.document')} data-test="review-json" data-verbatim>
         {document}
       </pre>
     </div>
