@@ -215,3 +215,65 @@ async fn option_buttons_are_one_tab_stop_moved_by_arrow_keys() -> TestResult {
     app.close().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn one_number_is_saved_from_its_own_step_and_packages_read_as_words() -> TestResult {
+    if !enabled("one_number_is_saved_from_its_own_step_and_packages_read_as_words") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    app.click("[data-test=scenario-row][data-name^='Start-up'] [data-test=open-scenario]")
+        .await?;
+    app.element("[data-test=screen-scenario] [data-test=quote-total]")
+        .await?;
+    // Packages by what they hold, not by their key.
+    let package = app
+        .script("return document.querySelector('[data-test=package-months] [data-package]')?.textContent ?? null;")
+        .await?;
+    let package = package.as_str().ok_or("no package shown")?.to_owned();
+    assert!(
+        package.contains("images") && package.contains("QPS") && !package.contains('/'),
+        "{package}"
+    );
+    let before = app
+        .script("return document.querySelector('[data-test=quote-total]').textContent;")
+        .await?;
+
+    // Edit one number on its step and save there, without walking to Review.
+    app.click("[data-test=edit]").await?;
+    app.click("[data-test=step-tcss]").await?;
+    app.fill("[data-test='field-tcss.cores']", "200").await?;
+    app.click("[data-test=wizard-save-now]").await?;
+    app.element("[data-test=screen-scenario] [data-test=quote-total]")
+        .await?;
+    // The total of the saved scenario (null while the screen changes) differs from before.
+    let deadline = std::time::Instant::now() + plancast_e2e::PATIENCE;
+    let after = loop {
+        let total = app
+            .script(
+                "return document.querySelector('[data-test=quote-total]')?.textContent ?? null;",
+            )
+            .await?;
+        if (total != before && !total.is_null()) || std::time::Instant::now() > deadline {
+            break total;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    assert_ne!(
+        after, before,
+        "the saved change did not reprice the scenario"
+    );
+
+    // Opening the wizard and leaving without a change asks nothing.
+    app.click("[data-test=edit]").await?;
+    app.element("[data-test=wizard-step-basics]").await?;
+    app.click("[data-test=wizard-discard]").await?;
+    app.element("[data-test=screen-scenario]").await?;
+    assert_eq!(
+        app.script("return document.querySelector('[data-test=confirm-dialog]') !== null;")
+            .await?,
+        json!(false)
+    );
+    app.close().await?;
+    Ok(())
+}

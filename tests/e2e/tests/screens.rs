@@ -476,7 +476,16 @@ async fn the_wizard_draft_survives_closing_the_window() -> TestResult {
         )
         .await?;
     assert_eq!(name, json!("Half-written"));
+    // Discarding what was typed asks first; cancelling keeps it.
     app.click("[data-test=wizard-discard]").await?;
+    app.click("[data-test=confirm-cancel]").await?;
+    assert_eq!(
+        app.script("return document.querySelector('[data-test=field-name]')?.value;")
+            .await?,
+        json!("Half-written")
+    );
+    app.click("[data-test=wizard-discard]").await?;
+    app.click("[data-test=confirm-ok]").await?;
     app.element("[data-test=screen-scenarios]").await?;
     let draft = app
         .invoke("get_draft", json!({ "key": "wizard:new" }))

@@ -3,7 +3,7 @@
 
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import { t } from '../i18n';
+import { language, t } from '../i18n';
 
 export function Loading({ label }: { label?: string }) {
   return (
@@ -129,3 +129,29 @@ export const USER_SOURCE = 'user';
 export function sourceTitle(source: string | null, title: string | null): string {
   return source === USER_SOURCE ? t('priceBook.yours') : (title ?? '');
 }
+
+/**
+ * An Image Search package for reading: its key (`"2500000/5"`: images, then QPS) as
+ * "2.5 M images · 5 QPS", or "250万张图片 · 5 QPS" in Chinese. Anything else is shown as is.
+ */
+export function packageName(key: string): string {
+  const match = /^(\d+)\/(\d+)$/.exec(key);
+  if (!match) return key;
+  const images = Number(match[1]);
+  const qps = match[2]!;
+  return t('packages.name', { images: compactCount(images), qps });
+}
+
+/** A count in the UI language's own large units: "2.5 M" / "100,000"; "250万" / "10万". */
+function compactCount(n: number): string {
+  const trim = (x: number) => String(Math.round(x * 100) / 100);
+  if (language.value === 'zh-CN') {
+    if (n >= 100_000_000) return `${trim(n / 100_000_000)}亿`;
+    if (n >= 10_000) return `${trim(n / 10_000)}万`;
+    return String(n);
+  }
+  if (n >= 1_000_000_000) return `${trim(n / 1_000_000_000)} B`;
+  if (n >= 1_000_000) return `${trim(n / 1_000_000)} M`;
+  return n.toLocaleString('en-US');
+}
+

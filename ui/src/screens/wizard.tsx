@@ -12,7 +12,7 @@ import { resolvedTheme } from '../theme';
 import { displayMoney, displayAmount } from '../format';
 import { PageHeader, Segmented } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
-import { FieldMessage, Loading, productName } from '../components/common';
+import { ConfirmDialog, FieldMessage, Loading, packageName, productName } from '../components/common';
 import {
   PRODUCTS,
   QUANTITY_FIELDS,
@@ -61,6 +61,10 @@ export function WizardScreen() {
   const restored = useSignal(false);
   const draftTimer = useRef<ReturnType<typeof setTimeout>>();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // The document as the wizard opened it (saved scenario or new defaults); a restored draft
+  // always counts as changed. Discarding asks first only when there is something to lose.
+  const openedAs = useRef<string | null>(null);
+  const confirmingDiscard = useSignal(false);
   const loaded = state.value !== null && options.value !== null;
   // When the wizard opens and at every step, focus goes to the step's heading, so a screen
   // reader announces the step and Tab continues from its first field (not from the page top).
@@ -86,13 +90,16 @@ export function WizardScreen() {
           state.value = saved.state;
           step.value = saved.step;
           restored.value = true;
+          openedAs.current = null;
         } else if (id !== null) {
           const doc = await api.getScenario(id);
           state.value = stateFromDocument(doc.document, opts.sites);
+          openedAs.current = JSON.stringify(buildDocument(state.value));
         } else {
           // Without a saved default, a Chinese UI suggests CNY (and with it the China sites).
           const currency = settings.currency ?? (language.value === 'zh-CN' ? 'CNY' : 'USD');
           state.value = emptyState(currency, opts.sites);
+          openedAs.current = JSON.stringify(buildDocument(state.value));
         }
       } catch (failure) {
         error.value = failure as CommandError;
@@ -167,7 +174,13 @@ export function WizardScreen() {
     }
   };
 
+  const changed = () => openedAs.current === null || JSON.stringify(buildDocument(current)) !== openedAs.current;
+  const askDiscard = () => {
+    if (changed()) confirmingDiscard.value = true;
+    else void discard();
+  };
   const discard = async () => {
+    confirmingDiscard.value = false;
     if (draftTimer.current) clearTimeout(draftTimer.current);
     await api.deleteDraft(draftKey).catch(() => undefined);
     navigate(id === null ? '/' : `/scenarios/${id}`);
@@ -198,11 +211,20 @@ export function WizardScreen() {
         title={id === null ? t('wizard.newTitle') : t('wizard.editTitle')}
         subtitle={t('wizard.subtitle')}
         actions={
-          <button type="button" class="button secondary" onClick={discard} data-test="wizard-discard">
+          <button type="button" class="button secondary" onClick={askDiscard} data-test="wizard-discard">
             {t('wizard.discard')}
           </button>
         }
       />
+      {confirmingDiscard.value && (
+        <ConfirmDialog
+          title={t('wizard.discardTitle')}
+          body={id === null ? t('wizard.discardNewBody') : t('wizard.discardEditBody')}
+          confirm={t('wizard.discard')}
+          onConfirm={() => void discard()}
+          onCancel={() => (confirmingDiscard.value = false)}
+        />
+      )}
       {restored.value && (
         <div class="notice notice-info" role="status" data-test="draft-restored">
           {t('wizard.draftRestored')}
@@ -242,9 +264,15 @@ export function WizardScreen() {
             {saving.value ? t('wizard.saving') : t('common.save')}
           </button>
         ) : (
-          <button type="button" class="button" onClick={() => go(1)} title={t('wizard.nextHint')} data-test="wizard-next">
-            {t('wizard.next')}
-          </button>
+          <span class="wizard-nav-end">
+            {/* Saving does not need a walk to Review: a change to one number is saved from here. */}
+            <button type="button" class="button secondary" disabled={saving.value} onClick={save} data-test="wizard-save-now">
+              {saving.value ? t('wizard.saving') : t('common.save')}
+            </button>
+            <button type="button" class="button" onClick={() => go(1)} title={t('wizard.nextHint')} data-test="wizard-next">
+              {t('wizard.next')}
+            </button>
+          </span>
         )}
       </div>
     </div>
@@ -619,7 +647,7 @@ function ImageSearchStep(props: StepProps) {
         <Check label={t('wizard.trial')} checked={state.image_search.trial} onChange={(v) => update((d) => void (d.image_search.trial = v))} test="field-image_search.trial" />
       </div>
       {packages.length > 0 && (
-        <p class="form-wide muted small">{t('wizard.packages', { list: packages.join(', ') })}</p>
+        <p class="form-wide muted small">{t('wizard.packages', { list: packages.map(packageName).join(t('messages.list_separator')) })}</p>
       )}
     </div>
   );

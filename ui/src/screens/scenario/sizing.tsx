@@ -5,6 +5,7 @@ import type { QuoteView } from '../../api';
 import { t } from '../../i18n';
 import { formatDecimal, displayMoney, displayAmount } from '../../format';
 import { Section } from '../../components/layout';
+import { packageName } from '../../components/common';
 import { messageCodes, renderMessage } from '../../messages';
 
 export function TcrEditionsSection({ quote: q }: { quote: QuoteView }) {
@@ -130,8 +131,8 @@ export function PackagesSection({ quote: q }: { quote: QuoteView }) {
               <tr>
                 <td>{c.month}</td>
                 <td>{t(`scenario.${c.kind}`)}</td>
-                <td data-verbatim>{c.from}</td>
-                <td data-verbatim>{c.to}</td>
+                <td data-verbatim={c.from === packageName(c.from) ? '' : undefined}>{packageName(c.from)}</td>
+                <td data-verbatim={c.to === packageName(c.to) ? '' : undefined}>{packageName(c.to)}</td>
                 <td class="num">{displayMoney(c.amount, c.currency)}</td>
               </tr>
             ))}
@@ -154,7 +155,7 @@ export function PackagesSection({ quote: q }: { quote: QuoteView }) {
             {q.image_search.months.map((m) => (
               <tr>
                 <td>{m.month}</td>
-                <td>{m.package ? <span data-verbatim>{m.package}</span> : <span class="over-text">{t('scenario.noPackage')}</span>}</td>
+                <td>{m.package ? <span data-package={m.package}>{packageName(m.package)}</span> : <span class="over-text">{t('scenario.noPackage')}</span>}</td>
                 <td class="num">{formatDecimal(m.images)}</td>
                 <td class="num">{formatDecimal(m.qps)}</td>
               </tr>
