@@ -172,6 +172,8 @@ export const api = {
 
   // Exports: each resolves with the path the user picked in the save dialog Rust opens, or
   // null when the user cancelled (nothing written). `lang` is the dialog's language.
+  /** Opens the folder of a file saved through a dialog in this session (and nothing else). */
+  openSavedFolder: (path: string) => call<null>('open_saved_folder', { path }),
   exportQuoteCsv: (id: number, bom: boolean, lang: string) =>
     call<string | null>('export_quote_csv', { id, bom, lang }),
   exportComparisonCsv: (id: number, lang: string) =>

@@ -276,4 +276,5 @@ export type CommandName =
   | "export_side_by_side_csv"
   | "export_chart"
   | "export_scenario"
-  | "import_scenario";
+  | "import_scenario"
+  | "open_saved_folder";

@@ -18,7 +18,7 @@
 //! `debug_assertions`: a release build has no such code, so the variable means nothing to it
 //! (scripts/package-test checks that the release binary does not even contain its name).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use pricing::Lang;
 use tauri::{Runtime, Window};
@@ -132,6 +132,52 @@ pub fn suggested_file_name(stem: &str, kind: FileKind) -> String {
     format!("{stem}.{}", kind.extension())
 }
 
+/// The files saved through a save dialog since the app started. "Open folder" opens only the
+/// folder of one of these: the page cannot open an arbitrary folder by naming it.
+static SAVED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Records that the user chose `path` in a save dialog and the file was written there.
+pub fn remember_saved(path: &Path) {
+    let mut saved = SAVED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !saved.iter().any(|p| p == path) {
+        saved.push(path.to_path_buf());
+    }
+}
+
+/// Whether `path` is a file saved through a dialog in this session.
+pub fn was_saved(path: &Path) -> bool {
+    SAVED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .iter()
+        .any(|p| p == path)
+}
+
+/// Opens the folder holding `path`, a file saved through a dialog in this session, in the
+/// system's file manager. Anything else is refused and nothing is opened.
+pub fn open_saved_folder(path: &Path) -> Result<(), ApiError> {
+    if !was_saved(path) {
+        return Err(ApiError::invalid_field(
+            "path",
+            "only the folder of a file you saved in this session can be opened",
+        ));
+    }
+    let folder = path
+        .parent()
+        .ok_or_else(|| ApiError::invalid_field("path", "the file has no folder"))?;
+    // Under the E2E tests' scripted dialogs no file manager is started: the check above is
+    // what they test, and a desktop window would outlive the test.
+    #[cfg(debug_assertions)]
+    if std::env::var_os(scripted::ANSWERS_VAR).is_some() {
+        return Ok(());
+    }
+    open::that_detached(folder).map_err(|error| {
+        ApiError::internal(format!("could not open {}: {error}", folder.display()))
+    })
+}
+
 /// Asks the user where to save a file for `purpose`, suggesting `stem` as its name. `None`
 /// when the user cancelled. Blocks a background thread, never the main one.
 pub async fn choose_save_path<R: Runtime>(
@@ -231,6 +277,23 @@ mod scripted {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_folder_of_a_file_saved_in_this_session_opens() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("quote.csv");
+        let refused = open_saved_folder(&file).expect_err("not saved yet");
+        assert_eq!(refused.code, super::super::error::ErrorCode::InvalidInput);
+        assert!(
+            refused.message.contains("saved in this session"),
+            "{}",
+            refused.message
+        );
+        assert!(!was_saved(Path::new("/etc/passwd")));
+        remember_saved(&file);
+        assert!(was_saved(&file));
+        assert!(!was_saved(&dir.path().join("other.csv")));
+    }
 
     #[test]
     fn the_suggested_name_is_one_safe_file_name_with_the_extension() {

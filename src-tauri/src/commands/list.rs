@@ -62,6 +62,7 @@ macro_rules! for_each_command {
             export_chart,
             export_scenario,
             import_scenario,
+            open_saved_folder,
         }
     };
 }

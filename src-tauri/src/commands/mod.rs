@@ -463,8 +463,20 @@ async fn save_with_dialog<R: Runtime>(
         return Ok(None);
     };
     let shown = path.display().to_string();
-    blocking(move || exports::write_file(&path, &export.bytes)).await?;
+    blocking(move || {
+        exports::write_file(&path, &export.bytes)?;
+        dialogs::remember_saved(&path);
+        Ok(())
+    })
+    .await?;
     Ok(Some(shown))
+}
+
+/// Opens, in the system's file manager, the folder of a file saved through a dialog in this
+/// session ("Open folder" beside "Saved to …"). Any other path is refused.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn open_saved_folder(path: String) -> Result<(), ApiError> {
+    blocking(move || dialogs::open_saved_folder(Path::new(&path))).await
 }
 
 /// Runs blocking work (SQLite, files) on Tokio's blocking pool, never on the main thread, and

@@ -319,3 +319,37 @@ async fn the_command_opens_the_native_save_dialog() -> TestResult {
     app.close().await?;
     Ok(())
 }
+
+/// "Open folder" beside "Saved to …" opens only the folder of a file saved in this session:
+/// the page cannot open any other folder by naming a file in it.
+#[tokio::test(flavor = "multi_thread")]
+async fn only_the_folder_of_a_saved_file_can_be_opened() -> TestResult {
+    if !enabled("only_the_folder_of_a_saved_file_can_be_opened") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    let refused = app
+        .invoke("open_saved_folder", json!({ "path": "/etc/passwd" }))
+        .await?;
+    assert_eq!(
+        refused["error"]["code"],
+        json!("invalid_input"),
+        "{refused}"
+    );
+
+    let dir = tempfile::tempdir()?;
+    let target = dir.path().join("quote.csv");
+    app.click(STARTUP).await?;
+    app.element("[data-test=export-csv]").await?;
+    app.answer_dialogs(&[Some(target.as_path())])?;
+    app.click("[data-test=export-csv]").await?;
+    app.element("[data-test=open-folder]").await?;
+    assert!(target.exists(), "the export was not written");
+    app.click("[data-test=open-folder]").await?;
+    let accepted = app
+        .invoke("open_saved_folder", json!({ "path": target }))
+        .await?;
+    assert!(accepted.get("error").is_none(), "{accepted}");
+    app.close().await?;
+    Ok(())
+}

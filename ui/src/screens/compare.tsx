@@ -10,6 +10,7 @@ import { resolvedTheme } from '../theme';
 import { displayMoney, displayAmount } from '../format';
 import { EmptyState, PageHeader, Section } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
+import { SavedNotice } from '../components/saved-notice';
 import { Chart, CompleteBadge, Loading } from '../components/common';
 
 const MAX = 4;
@@ -58,7 +59,7 @@ export function CompareScreen() {
     message.value = null;
     try {
       const path = await api.exportSideBySideCsv(picked.value, lang);
-      if (path) message.value = t('scenario.exported', { path });
+      if (path) message.value = path;
     } catch (failure) {
       error.value = failure as CommandError;
     }
@@ -98,7 +99,7 @@ export function CompareScreen() {
         }
       />
       {error.value && <ErrorNotice error={error.value} />}
-      {message.value && <div class="notice notice-info" role="status" data-test="notice">{message.value}</div>}
+      {message.value && <SavedNotice path={message.value} onClose={() => (message.value = null)} />}
       <div class="stack">
         <Section title={t('compare.pick')}>
           <p class="muted small">{t('compare.pickHint')}</p>

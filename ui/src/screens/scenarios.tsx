@@ -9,6 +9,7 @@ import { href, navigate } from '../router';
 import { displayMoney } from '../format';
 import { EmptyState, PageHeader } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
+import { SavedNotice } from '../components/saved-notice';
 import { CompleteBadge, ConfirmDialog, Loading } from '../components/common';
 
 // The header and the list's frame while it loads are the app's first frame, which index.html
@@ -50,6 +51,7 @@ export function ScenariosScreen() {
   const renameError = useSignal<string | undefined>(undefined);
   const deleting = useSignal<ScenarioRow | null>(null);
   const message = useSignal<string | null>(null);
+  const savedPath = useSignal<string | null>(null);
 
   const load = () =>
     api.listScenarios().then(
@@ -82,7 +84,7 @@ export function ScenariosScreen() {
   const exportJson = (row: ScenarioRow) =>
     run(async () => {
       const path = await api.exportScenario(row.id, language.value);
-      if (path) message.value = t('scenarios.exported', { path });
+      if (path) savedPath.value = path;
     });
 
   const commitRename = async (row: ScenarioRow) => {
@@ -113,6 +115,7 @@ export function ScenariosScreen() {
           {message.value}
         </div>
       )}
+      {savedPath.value && <SavedNotice path={savedPath.value} onClose={() => (savedPath.value = null)} />}
       {rows.value === null && !error.value && <ScenariosLoading />}
       {rows.value !== null && rows.value.length === 0 && (
         <EmptyState title={t('scenarios.emptyTitle')} body={t('scenarios.emptyBody')}>

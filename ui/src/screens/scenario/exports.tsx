@@ -2,7 +2,9 @@
 // JSON. Each command opens the native save dialog itself (in Rust) and resolves with the file
 // the user picked, or null when the user cancelled.
 
+import { useSignal } from '@preact/signals';
 import { api, type ChartFormat } from '../../api';
+import { SavedNotice } from '../../components/saved-notice';
 import { t } from '../../i18n';
 import { Section } from '../../components/layout';
 import type { Act } from './shared';
@@ -14,7 +16,13 @@ export function ExportsSection(props: {
   act: Act;
 }) {
   const { id, theme, lang, act } = props;
-  const saved = (path: string | null) => (path ? t('scenario.exported', { path }) : null);
+  // The notice of the last file saved shows here, beside the buttons, not at the page top.
+  const lastSaved = useSignal<string | null>(null);
+  // A new export replaces it; a cancelled one (null) clears it.
+  const saved = (path: string | null) => {
+    lastSaved.value = path;
+    return null;
+  };
   const exportCsv = (bom: boolean) => act(async () => saved(await api.exportQuoteCsv(id, bom, lang)));
   const exportChart = (format: ChartFormat) =>
     act(async () => saved(await api.exportChart(id, format, theme, lang)));
@@ -39,6 +47,7 @@ export function ExportsSection(props: {
           {t('scenario.exportJson')}
         </button>
       </div>
+      {lastSaved.value && <SavedNotice path={lastSaved.value} onClose={() => (lastSaved.value = null)} />}
       <p class="muted small">{t('scenario.bomHint')}</p>
     </Section>
   );
