@@ -85,7 +85,7 @@ async fn a_cny_scenario_buys_on_the_china_sites_and_a_mismatch_is_one_click() ->
 
     // Image Search follows too, and the whole document is on China sites in CNY.
     app.click("[data-test=step-review]").await?;
-    let text = app.element("[data-test=review-json]").await?.text().await?;
+    let text = review_json(&app).await?;
     let document: Value = serde_json::from_str(&text)?;
     assert_eq!(document["currency"], json!("CNY"));
     assert_eq!(document["tcss"]["site"], json!("tencent-cn"));
@@ -127,7 +127,7 @@ async fn numbers_are_read_as_people_type_them() -> TestResult {
         .await?;
 
     app.click("[data-test=step-review]").await?;
-    let text = app.element("[data-test=review-json]").await?.text().await?;
+    let text = review_json(&app).await?;
     let document: Value = serde_json::from_str(&text)?;
     assert_eq!(
         document["tcss"]["cores"],
@@ -276,4 +276,16 @@ async fn one_number_is_saved_from_its_own_step_and_packages_read_as_words() -> T
     );
     app.close().await?;
     Ok(())
+}
+
+/// The scenario file on the Review step (behind its disclosure, so read from the page).
+async fn review_json(app: &App) -> Result<String, Box<dyn std::error::Error>> {
+    app.element("[data-test=review-json]").await?;
+    let text = app
+        .script("return document.querySelector('[data-test=review-json]').textContent;")
+        .await?;
+    Ok(text
+        .as_str()
+        .ok_or("no scenario file on the Review step")?
+        .to_owned())
 }

@@ -120,7 +120,7 @@ async fn wizard_builds_a_scenario_with_a_live_quote_that_survives_a_restart() ->
 
     // Review and save.
     app.element("[data-test=wizard-step-review]").await?;
-    let json_text = app.element("[data-test=review-json]").await?.text().await?;
+    let json_text = review_json(&app).await?;
     let document: Value = serde_json::from_str(&json_text)?;
     assert_eq!(document["name"], json!(NAME));
     assert_eq!(
@@ -813,4 +813,16 @@ async fn a_user_price_is_entered_by_item_name_and_listed_from_any_date() -> Test
     );
     app.close().await?;
     Ok(())
+}
+
+/// The scenario file on the Review step (behind its disclosure, so read from the page).
+async fn review_json(app: &App) -> Result<String, Box<dyn std::error::Error>> {
+    app.element("[data-test=review-json]").await?;
+    let text = app
+        .script("return document.querySelector('[data-test=review-json]').textContent;")
+        .await?;
+    Ok(text
+        .as_str()
+        .ok_or("no scenario file on the Review step")?
+        .to_owned())
 }

@@ -252,7 +252,7 @@ export function WizardScreen() {
         {step.value === 'image_search' && <ImageSearchStep {...props} />}
         {step.value === 'growth' && <GrowthStep {...props} />}
         {step.value === 'budgets' && <BudgetsStep {...props} />}
-        {step.value === 'review' && <ReviewStep document={documentText} errors={errors} />}
+        {step.value === 'review' && <ReviewStep state={current} document={documentText} errors={errors} />}
       </section>
       <div class="wizard-nav">
         <button type="button" class="button secondary" disabled={index === 0} onClick={() => go(-1)} title={t('wizard.backHint')} data-test="wizard-back">
@@ -768,7 +768,7 @@ function BudgetsStep({ state, update, fieldError }: StepProps) {
   );
 }
 
-function ReviewStep({ document, errors }: { document: string; errors: FieldError[] }) {
+function ReviewStep({ state, document, errors }: { state: WizardState; document: string; errors: FieldError[] }) {
   const preview = livePreview.value;
   return (
     <div class="review">
@@ -795,10 +795,120 @@ function ReviewStep({ document, errors }: { document: string; errors: FieldError
           </p>
         )
       )}
-      <h3 class="card-subtitle">{t('wizard.document')}</h3>
-      <pre class="json" tabIndex={0} aria-label={t('wizard.document')} data-test="review-json" data-verbatim>
-        {document}
-      </pre>
+      <ReviewSummary state={state} />
+      {/* The file itself, for those who want it, behind a disclosure. */}
+      <details class="review-file" data-test="review-file">
+        <summary>{t('wizard.document')}</summary>
+        <pre class="json" tabIndex={0} aria-label={t('wizard.document')} data-test="review-json" data-verbatim>
+          {document}
+        </pre>
+      </details>
     </div>
   );
+}
+
+/** The scenario in words: what is bought where, how much of it and how it grows, and budgets. */
+function ReviewSummary({ state }: { state: WizardState }) {
+  const site = (product: Product) => t(`sites.${state[product].site}`, { defaultValue: state[product].site });
+  const products = PRODUCTS.filter((p) => state.products.includes(p));
+  const rows: [string, string][] = [
+    [t('wizard.name'), state.name.trim() || '—'],
+    [t('wizard.review.period'), t('wizard.review.periodValue', { start: state.start, months: state.months })],
+    [t('wizard.currency'), state.currency],
+  ];
+  if (state.rates.length > 0) {
+    rows.push([t('wizard.rates'), state.rates.map((r) => `1 ${r.from} = ${r.rate || '?'} ${r.to}${r.date ? ` (${r.date})` : ''}`).join(t('messages.list_separator'))]);
+  }
+  return (
+    <div class="review-summary" data-test="review-summary">
+      <table class="kv-table">
+        <tbody>
+          {rows.map(([label, value]) => (
+            <tr>
+              <th scope="row">{label}</th>
+              <td>{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {products.map((product) => (
+        <section class="review-product" data-test={`review-${product}`}>
+          <h3 class="card-subtitle">
+            {productName(product)} <span class="muted small">· {site(product)}</span>
+          </h3>
+          <table class="kv-table">
+            <tbody>
+              {productSettings(state, product).map(([label, value]) => (
+                <tr>
+                  <th scope="row">{label}</th>
+                  <td>{value}</td>
+                </tr>
+              ))}
+              {QUANTITY_FIELDS[product]
+                .filter((path) => !isBlankQuantity(state.quantities[path]))
+                .map((path) => (
+                  <tr>
+                    <th scope="row">{t(`wizard.q.${path}`)}</th>
+                    <td>{quantityInWords(state.quantities[path]!)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+      <h3 class="card-subtitle">{t('wizard.step.budgets')}</h3>
+      {state.budgets.length === 0 ? (
+        <p class="muted">{t('wizard.noBudgets')}</p>
+      ) : (
+        <ul class="plain-list review-budgets">
+          {state.budgets.map((b) => (
+            <li>
+              {t('wizard.review.budget', {
+                amount: `${b.amount.trim() || '?'} ${b.currency}`,
+                scope: b.product ? productName(b.product) : t('common.wholeScenario'),
+                warn: b.warn_percent.trim() || '—',
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function productSettings(state: WizardState, product: Product): [string, string][] {
+  switch (product) {
+    case 'tcr':
+      return [
+        [t('wizard.region'), state.tcr.region],
+        [t('wizard.edition'), state.tcr.edition === 'auto' ? t('wizard.review.cheapestEdition') : t(`editions.${state.tcr.edition}`)],
+        [t('wizard.billing'), t(`billing.${state.tcr.billing}`)],
+      ];
+    case 'tcss':
+      return [
+        [t('wizard.billing'), t(`billing.${state.tcss.billing}`)],
+        ...(state.tcss.trial ? [[t('wizard.trial'), t('wizard.review.yes')] as [string, string]] : []),
+      ];
+    default:
+      return state.image_search.trial ? [[t('wizard.trial'), t('wizard.review.yes')]] : [];
+  }
+}
+
+function isBlankQuantity(quantity: Quantity | undefined): boolean {
+  if (!quantity) return true;
+  return quantity.mode === 'list' ? quantity.list.trim() === '' : quantity.value.trim() === '';
+}
+
+/** "120", "120, growing 10 % a month", "120, adding 5 a month", "12 monthly values". */
+function quantityInWords(quantity: Quantity): string {
+  switch (quantity.mode) {
+    case 'constant':
+      return quantity.value.trim();
+    case 'percent':
+      return t('wizard.review.percent', { start: quantity.value.trim(), step: quantity.step.trim() || '?' });
+    case 'add':
+      return t('wizard.review.add', { start: quantity.value.trim(), step: quantity.step.trim() || '?' });
+    case 'list':
+      return t('wizard.review.list', { count: quantity.list.split(/[\s,;]+/).filter(Boolean).length });
+  }
 }
