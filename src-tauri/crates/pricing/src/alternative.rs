@@ -8,7 +8,8 @@ use crate::horizon::Horizon;
 use crate::ids::Product;
 use crate::line::Line;
 use crate::message::Message;
-use crate::money::{Currency, Overflow};
+use crate::money::Currency;
+use crate::overflow::Overflow;
 
 /// One way to buy a product for the whole scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -104,7 +105,7 @@ pub(crate) fn summarise(
                 None => {}
             }
             // An amount or a sum beyond what a decimal holds: the alternative has no total,
-            // and says where (`money::Overflow`).
+            // and says where (`overflow::Overflow`).
             if !too_large && (l.overflowed() || total.sum().is_none()) {
                 too_large = true;
                 complete = false;

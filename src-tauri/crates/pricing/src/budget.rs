@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::YearMonth;
 use crate::ids::Product;
-use crate::money::{conversion_factor, convert, Currency, MissingRate, Overflow, Rate};
+use crate::money::{conversion_factor, convert, Currency, MissingRate, Rate};
+use crate::overflow::Overflow;
 use crate::scenario::Budget;
 
 /// A month's standing against a budget (rule BUD-2). The UI sees it as `BudgetStatus`.

@@ -151,7 +151,7 @@ impl Line {
     }
 
     /// The line has a price but its amount (quantity × unit price) is beyond what a decimal
-    /// holds: the quote refuses it with the line and the month (`money::Overflow`).
+    /// holds: the quote refuses it with the line and the month (`overflow::Overflow`).
     pub fn overflowed(&self) -> bool {
         self.amount.is_none()
             && self.unit_price.is_some()

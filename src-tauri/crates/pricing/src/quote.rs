@@ -12,7 +12,8 @@ use crate::calendar::YearMonth;
 use crate::ids::{Edition, Product};
 use crate::line::{note, Line, Note};
 use crate::message::Message;
-use crate::money::{checked_sum, conversion_factor, convert, Currency, Overflow};
+use crate::money::{checked_sum, conversion_factor, convert, Currency};
+use crate::overflow::Overflow;
 use crate::products::image_search::ImageSearchSummary;
 use crate::products::tcr::{Shortfall, TcrMonth};
 use crate::products::tcss::TcssSummary;
@@ -134,7 +135,7 @@ pub enum QuoteError {
     Invalid(Vec<FieldError>),
     #[error(transparent)]
     Book(#[from] BookError),
-    /// A figure too large to compute, with the field and the month (`money::Overflow`):
+    /// A figure too large to compute, with the field and the month (`overflow::Overflow`):
     /// invalid input like the others, never a panic.
     #[error(transparent)]
     TooLarge(#[from] Overflow),

@@ -49,7 +49,7 @@ impl fmt::Display for FieldError {
 /// price of at most 10^12 times a quantity of at most 10^12 (times 744 hours or 31 days) is
 /// below 10^27. Sums over 120 months, conversions and a growth rule at its limit can still go
 /// past what a decimal holds; that is caught where it happens and reported with the field
-/// and the month (`money::Overflow`), never a panic.
+/// and the month (`overflow::Overflow`), never a panic.
 pub mod bounds {
     use rust_decimal::Decimal;
 

@@ -9,7 +9,8 @@ use rust_decimal_macros::dec;
 use pricing::book::USER_SOURCE;
 use pricing::budget::{self, Actual, BudgetError, MonthSpend};
 use pricing::message::Lang;
-use pricing::money::{conversion_factor, convert, Overflow, Rate};
+use pricing::money::{conversion_factor, convert, Rate};
+use pricing::overflow::Overflow;
 use pricing::scenario::{user_price_epoch, Budget};
 use pricing::{
     compare, parse_scenario, quote, Currency, PriceBook, PriceEntry, Product, QuoteError, Scenario,
