@@ -467,3 +467,108 @@ fn a_deeply_nested_file_is_invalid_input_not_a_crash() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("nested more than 32 deep"), "{err}");
 }
+
+/// The user price that made pricing panic (issue #9, "Money panics"): the largest decimal.
+const HUGE: &str = "79228162514264337593543950335";
+
+#[test]
+fn amounts_beyond_the_bounds_are_invalid_input_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(example("startup-intl")).unwrap();
+    let budget = text.replace(
+        "\"amount\": \"1800.00\"",
+        &format!("\"amount\": \"{HUGE}\""),
+    );
+    let price = text.replace(
+        "\"budgets\": [",
+        &format!("\"prices\": [{{\"product\": \"tcr\", \"site\": \"tencent-intl\", \"item\": \"cos_storage\", \"amount\": \"{HUGE}\", \"currency\": \"USD\"}}],\n  \"budgets\": ["),
+    );
+    for (name, bad, field) in [
+        ("budget.json", budget, "budgets[0].amount"),
+        ("price.json", price, "prices[0].amount"),
+    ] {
+        let file = write_temp(dir.path(), name, &bad);
+        for command in ["quote", "compare", "validate"] {
+            let (code, stdout, stderr) = run(&[command, &file]);
+            assert_eq!(code, 2, "{command} {name}: {stderr}");
+            assert!(stdout.is_empty());
+            assert!(
+                stderr.contains(&format!(
+                    "{field}: must be an amount from 0 to 1000000000000 (10^12) with at most 10 decimals, got \"{HUGE}\""
+                )),
+                "{stderr}"
+            );
+        }
+    }
+}
+
+/// Every figure within its bounds, and still more than a decimal holds once converted:
+/// 10^12 GB at 10^12 USD a GB, reported in CNY at 10^6 to the dollar.
+fn overflowing_in_bounds() -> String {
+    std::fs::read_to_string(example("startup-intl"))
+        .unwrap()
+        .replace("\"currency\": \"USD\",\n  \"rates\"", "\"currency\": \"CNY\",\n  \"rates\"")
+        .replace(
+            "{ \"from\": \"CNY\", \"to\": \"USD\", \"rate\": \"0.1390\"",
+            "{ \"from\": \"USD\", \"to\": \"CNY\", \"rate\": \"1000000\"",
+        )
+        .replace(
+            "\"storage_gb\": { \"start\": \"250\", \"monthly_percent\": \"6\" }",
+            "\"storage_gb\": \"1000000000000\"",
+        )
+        .replace(
+            "\"budgets\": [",
+            "\"prices\": [{\"product\": \"tcr\", \"site\": \"tencent-intl\", \"item\": \"cos_storage\", \"amount\": \"1000000000000\", \"currency\": \"USD\"}],\n  \"budgets\": [",
+        )
+}
+
+#[test]
+fn a_figure_too_large_to_compute_is_invalid_input_in_the_commands_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_temp(dir.path(), "big.json", &overflowing_in_bounds());
+    let out = dir.path().join("out.json");
+    let (code, stdout, stderr) = run(&["quote", &file, "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stdout.is_empty() && !out.exists());
+    assert_eq!(
+        stderr,
+        format!("{file}: tcr.storage in 2027-01 is too large to compute: check the prices, amounts, rates and quantities it is made of")
+    );
+    let (code, _, stderr) = run(&["validate", &file, "--lang", "zh-CN"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.ends_with(
+            "2027-01 的 tcr.storage 数值过大，无法计算：请检查构成它的价格、金额、汇率和用量"
+        ),
+        "{stderr}"
+    );
+    // The comparison is still made: the alternatives beyond a decimal say so.
+    let (code, stdout, stderr) = run(&["compare", &file, "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(String::from_utf8(stdout)
+        .unwrap()
+        .contains("\"quote.too_large\""));
+}
+
+#[test]
+fn the_binary_exits_2_not_101_on_amounts_it_cannot_compute() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(example("startup-intl")).unwrap();
+    let budget = text.replace(
+        "\"amount\": \"1800.00\"",
+        &format!("\"amount\": \"{HUGE}\""),
+    );
+    for (name, text) in [
+        ("budget.json", budget),
+        ("big.json", overflowing_in_bounds()),
+    ] {
+        let file = write_temp(dir.path(), name, &text);
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_plancast"))
+            .args(["quote", &file, "--format", "json", "--lang", "en"])
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{name}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}

@@ -861,3 +861,104 @@ fn the_window_is_granted_the_generated_commands_set() {
         .collect();
     assert_eq!(set, expected);
 }
+
+/// The largest decimal: a user price an older Plancast stored, which made pricing panic and
+/// the scenario list fail on every launch (issue #9, "Money panics").
+const HUGE: &str = "79228162514264337593543950335";
+
+#[test]
+fn a_stored_row_that_cannot_be_priced_is_listed_with_its_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plancast.sqlite3");
+    let (startup, enterprise, broken) = {
+        let mut store = Store::open(&path).expect("create");
+        let startup = scenarios::create_scenario(&mut store, STARTUP, now()).expect("create");
+        let enterprise = scenarios::create_scenario(&mut store, ENTERPRISE, now()).expect("create");
+        let broken = scenarios::create_scenario(&mut store, STARTUP, now()).expect("create");
+        prices::add_user_price(&mut store, &tcr_storage_price("1"), now()).expect("add");
+        (startup.id, enterprise.id, broken.id)
+    };
+    // As an older database could hold them, past today's checks: the storage price on the
+    // international site, and one scenario's budget.
+    {
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        conn.execute("UPDATE user_prices SET amount = ?1", [HUGE])
+            .expect("price");
+        let document: String = conn
+            .query_row(
+                "SELECT document FROM scenarios WHERE id = ?1",
+                [broken],
+                |r| r.get(0),
+            )
+            .expect("document");
+        let document = document.replace("\"1800", &format!("\"{HUGE}"));
+        assert!(document.contains(HUGE));
+        conn.execute(
+            "UPDATE scenarios SET document = ?1 WHERE id = ?2",
+            rusqlite::params![document, broken],
+        )
+        .expect("document");
+    }
+    let store = Store::open(&path).expect("reopen");
+    let rows = scenarios::list_scenarios(&store).expect("the list is shown");
+    assert_eq!(rows.len(), 3);
+    let row = |id: i64| rows.iter().find(|r| r.id == id).expect("listed");
+
+    // The scenario the price cannot be applied to: its error names the line and the month.
+    let bad = row(startup);
+    assert_eq!(bad.total, None);
+    assert_eq!(
+        bad.error.as_deref(),
+        Some("tcr.storage in 2027-01 is too large to compute: check the prices, amounts, rates and quantities it is made of")
+    );
+    assert_eq!(bad.products.len(), 3);
+    // The scenario out of bounds: its field and what is allowed.
+    let error = row(broken).error.as_deref().expect("an error");
+    assert!(
+        error.starts_with("budgets[0].amount: must be an amount from 0 to 1000000000000 (10^12)"),
+        "{error}"
+    );
+    // The other is priced as ever.
+    let good = row(enterprise);
+    assert_eq!(good.error, None);
+    assert!(good.total.is_some());
+
+    // Opening the scenario says the same, as invalid input on the field.
+    let error = quotes::quote_scenario(&store, startup, "light", "en").expect_err("too large");
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+    assert_eq!(error.field.as_deref(), Some("tcr.storage"));
+}
+
+#[test]
+fn amounts_and_rates_out_of_bounds_are_not_stored_anew() {
+    let (_dir, mut store) = temp_store();
+    for amount in [HUGE, "1000000000000.5", "0.00000000001"] {
+        let error = prices::add_user_price(&mut store, &tcr_storage_price(amount), now())
+            .expect_err("out of bounds");
+        assert_eq!(error.code, ErrorCode::InvalidInput);
+        assert_eq!(error.field.as_deref(), Some("amount"));
+        assert_eq!(
+            error.message,
+            format!("amount: must be an amount from 0 to 1000000000000 (10^12) with at most 10 decimals, got {amount}")
+        );
+    }
+    assert!(store.list_user_prices().expect("list").is_empty());
+    prices::add_user_price(&mut store, &tcr_storage_price("1000000000000"), now())
+        .expect("the bound itself");
+    let error = prices::upsert_rate(&mut store, "USD", "CNY", "1000001", "2027-01-01")
+        .expect_err("out of bounds");
+    assert_eq!(error.field.as_deref(), Some("rate"));
+    assert!(
+        error.message.contains("from 0.000001 to 1000000"),
+        "{}",
+        error.message
+    );
+    prices::upsert_rate(&mut store, "USD", "CNY", "1000000", "2027-01-01").expect("the bound");
+    // The store refuses them itself too (whatever calls it).
+    let row = scenarios::create_scenario(&mut store, STARTUP, now()).expect("create");
+    let month: pricing::YearMonth = "2027-01".parse().expect("month");
+    let error = store
+        .upsert_actual(row.id, Product::Tcr, month, decimal(HUGE), Currency::Usd)
+        .expect_err("out of bounds");
+    assert!(error.to_string().contains("10^12"), "{error}");
+}

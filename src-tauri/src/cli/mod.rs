@@ -242,11 +242,13 @@ pub fn load_scenario(path: &Path) -> Result<Scenario, CliError> {
     })
 }
 
-fn quote_of(scenario: &Scenario, path: &Path) -> Result<pricing::Quote, CliError> {
-    pricing::quote(scenario, PriceBook::builtin()).map_err(|e| quote_error(e, path))
+fn quote_of(scenario: &Scenario, path: &Path, lang: Lang) -> Result<pricing::Quote, CliError> {
+    pricing::quote(scenario, PriceBook::builtin()).map_err(|e| quote_error(e, path, lang))
 }
 
-fn quote_error(e: pricing::QuoteError, path: &Path) -> CliError {
+/// Invalid input, a figure too large to compute among it (exit status 2), or a price book
+/// that cannot be used (1).
+fn quote_error(e: pricing::QuoteError, path: &Path, lang: Lang) -> CliError {
     match e {
         pricing::QuoteError::Invalid(errors) => CliError::Invalid(
             errors
@@ -254,6 +256,11 @@ fn quote_error(e: pricing::QuoteError, path: &Path) -> CliError {
                 .map(|e| format!("{}: {e}", path.display()))
                 .collect(),
         ),
+        pricing::QuoteError::TooLarge(o) => CliError::Invalid(vec![format!(
+            "{}: {}",
+            path.display(),
+            o.message().render(lang)
+        )]),
         other => CliError::Failed(other.to_string()),
     }
 }
@@ -297,7 +304,7 @@ fn execute(
                     )
                 })?;
             }
-            let quote = quote_of(&scenario, &file)?;
+            let quote = quote_of(&scenario, &file, lang)?;
             let bytes = match format.unwrap_or_else(|| default_format(&out)) {
                 Format::Table => quote_table(&quote, lang).into_bytes(),
                 Format::Json => pretty(&quote_json(&quote, lang))?,
@@ -318,7 +325,7 @@ fn execute(
         } => {
             let scenario = load_scenario(&file)?;
             let cmp = pricing::compare(&scenario, PriceBook::builtin())
-                .map_err(|e| quote_error(e, &file))?;
+                .map_err(|e| quote_error(e, &file, lang))?;
             let bytes = match format.unwrap_or_else(|| default_format(&out)) {
                 Format::Table => comparison_table(&cmp, lang).into_bytes(),
                 Format::Json => pretty(&comparison_json(&cmp, lang))?,
@@ -354,7 +361,7 @@ fn execute(
                 ));
             }
             let scenario = load_scenario(&file)?;
-            let quote = quote_of(&scenario, &file)?;
+            let quote = quote_of(&scenario, &file, lang)?;
             let opts = report::ChartOptions {
                 width,
                 height,
@@ -383,7 +390,7 @@ fn execute(
         Command::Validate { file } => {
             let scenario = load_scenario(&file)?;
             // The dated checks (elastic cap minimum) need the price book: run the quote.
-            let quote = quote_of(&scenario, &file)?;
+            let quote = quote_of(&scenario, &file, lang)?;
             let mut text = format!(
                 "{}: valid ({} months from {}, {})\n",
                 file.display(),

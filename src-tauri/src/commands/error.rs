@@ -151,6 +151,10 @@ impl From<pricing::QuoteError> for ApiError {
                 ErrorCode::InvalidInput,
                 format!("a price in the price book is not usable: {book}"),
             ),
+            // A figure too large to compute: the user fixes a price, an amount or a quantity.
+            pricing::QuoteError::TooLarge(overflow) => {
+                Self::invalid_field(overflow.field.clone(), overflow.to_string())
+            }
         }
     }
 }

@@ -206,6 +206,14 @@ pub fn check_user_price(input: &UserPriceInput) -> Result<store::UserPriceFields
             ));
             None
         }
+        // The bounds of a price in a scenario file (docs/scenario-format.md, "Bounds").
+        Ok(a) if !pricing::read::bounds::amount_ok(a) => {
+            errors.push(FieldError::new(
+                "amount",
+                format!("must be {}, got {a}", pricing::read::bounds::AMOUNT_TEXT),
+            ));
+            None
+        }
         Ok(a) => Some(a),
         Err(_) => {
             errors.push(FieldError::new(

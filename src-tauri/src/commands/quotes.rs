@@ -258,13 +258,16 @@ fn reconcile_actuals(
     );
     match pricing::budget::reconcile(&quote.spend(), products, &actuals, quote.currency, &rates) {
         Ok(rows) => Ok((rows.iter().map(ActualRowView::from).collect(), None)),
-        Err(missing) => Ok((
+        Err(pricing::budget::BudgetError::MissingRate(missing)) => Ok((
             Vec::new(),
             Some(format!(
                 "no exchange rate from {} to {}: add one in Settings to compare actual spend",
                 missing.from, missing.to
             )),
         )),
+        Err(pricing::budget::BudgetError::TooLarge(overflow)) => {
+            Ok((Vec::new(), Some(overflow.to_string())))
+        }
     }
 }
 

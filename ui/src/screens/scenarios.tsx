@@ -189,7 +189,11 @@ export function ScenariosScreen() {
                           {row.name}
                         </a>
                       )}
-                      {row.error && <div class="field-error">{row.error}</div>}
+                      {row.error && (
+                        <div class="field-error" data-test="scenario-error">
+                          {t('scenarios.rowError', { message: row.error })}
+                        </div>
+                      )}
                       {renaming.value !== row.id && (
                     <div class="row-actions-inline">
                       <button type="button" class="link-button" onClick={() => navigate(`/wizard/${row.id}`)} data-test="edit-scenario">
@@ -233,7 +237,13 @@ export function ScenariosScreen() {
                       {row.total && row.currency ? displayMoney(row.total, row.currency) : '—'}
                     </td>
                     <td>
-                      <CompleteBadge complete={row.complete} />
+                      {row.error ? (
+                        <span class="badge badge-warning" data-test="not-priced-badge">
+                          {t('scenarios.notPriced')}
+                        </span>
+                      ) : (
+                        <CompleteBadge complete={row.complete} />
+                      )}
                     </td>
 
                   </tr>

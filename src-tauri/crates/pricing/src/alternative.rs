@@ -9,6 +9,7 @@ use crate::ids::Product;
 use crate::line::Line;
 use crate::message::Message;
 use crate::money::Currency;
+use crate::overflow::Overflow;
 
 /// One way to buy a product for the whole scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -43,10 +44,13 @@ pub struct Alternative {
 
 /// A sum of line amounts in the report currency, added as the comparison adds lines: each
 /// amount × the site's conversion factor (rule GEN-8, `money::convert`), in line order.
+/// Checked: a sum beyond what a decimal holds has no total.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct LineTotal {
     factor: Decimal,
     sum: Decimal,
+    /// An amount or the sum went beyond what a decimal holds.
+    overflowed: bool,
 }
 
 impl LineTotal {
@@ -54,16 +58,21 @@ impl LineTotal {
         LineTotal {
             factor,
             sum: Decimal::ZERO,
+            overflowed: false,
         }
     }
 
     /// Adds a line's amount in its site currency.
     pub(crate) fn add(&mut self, amount: Decimal) {
-        self.sum += crate::money::convert(amount, self.factor);
+        match crate::money::convert(amount, self.factor).and_then(|c| self.sum.checked_add(c)) {
+            Some(sum) => self.sum = sum,
+            None => self.overflowed = true,
+        }
     }
 
-    pub(crate) fn sum(&self) -> Decimal {
-        self.sum
+    /// The sum; `None` when it is beyond what a decimal holds.
+    pub(crate) fn sum(&self) -> Option<Decimal> {
+        (!self.overflowed).then_some(self.sum)
     }
 }
 
@@ -87,12 +96,21 @@ pub(crate) fn summarise(
     let mut feasible = true;
     let mut complete = true;
     let mut reasons = Vec::new();
+    let mut too_large = false;
     for (k, month_lines) in lines.iter().enumerate() {
         for l in month_lines {
             match l.amount {
                 Some(a) => total.add(a),
                 None if !l.infeasible => complete = false,
                 None => {}
+            }
+            // An amount or a sum beyond what a decimal holds: the alternative has no total,
+            // and says where (`overflow::Overflow`).
+            if !too_large && (l.overflowed() || total.sum().is_none()) {
+                too_large = true;
+                complete = false;
+                let month = h.start.plus(k as u32);
+                reasons.push(Overflow::new(l.field(), Some(month)).message());
             }
             if l.infeasible {
                 if feasible {
@@ -119,7 +137,7 @@ pub(crate) fn summarise(
         product,
         plan,
         label,
-        total: (feasible && complete).then_some(total.sum()),
+        total: total.sum().filter(|_| feasible && complete),
         currency,
         feasible,
         complete,

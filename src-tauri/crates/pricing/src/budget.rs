@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::YearMonth;
 use crate::ids::Product;
 use crate::money::{conversion_factor, convert, Currency, MissingRate, Rate};
+use crate::overflow::Overflow;
 use crate::scenario::Budget;
 
 /// A month's standing against a budget (rule BUD-2). The UI sees it as `BudgetStatus`.
@@ -42,7 +43,11 @@ pub fn status(spend: Decimal, limit: Decimal, warn_at: Decimal) -> Status {
             Status::Ok
         };
     }
-    status_at(spend / limit, warn_at)
+    match spend.checked_div(limit) {
+        Some(utilisation) => status_at(utilisation, warn_at),
+        // Spend more than 7.9 × 10^28 times the limit is far over it (same sign: both ≥ 0).
+        None => Status::Over,
+    }
 }
 
 /// The status of a utilisation (spend ÷ a limit that is not zero), as [`status`] finds it.
@@ -108,34 +113,56 @@ pub struct MonthSpend {
 }
 
 impl MonthSpend {
-    /// One product's spend, or the whole month's (`None`).
+    /// One product's spend, or the whole month's (`None`). Within a quote it cannot
+    /// overflow: the month's total, which the quote has computed with checks, is at least
+    /// any of its non-negative parts (see [`MonthSpend::of_checked`] otherwise).
     pub fn of(&self, product: Option<Product>) -> Decimal {
+        self.of_checked(product).unwrap_or(Decimal::MAX)
+    }
+
+    /// [`MonthSpend::of`], `None` when the sum is beyond what a decimal holds.
+    pub fn of_checked(&self, product: Option<Product>) -> Option<Decimal> {
         match product {
-            None => self.by_product.iter().sum(),
-            Some(p) => Product::ALL
-                .iter()
-                .zip(self.by_product)
-                .find(|(q, _)| **q == p)
-                .map_or(Decimal::ZERO, |(_, spend)| spend),
+            None => crate::money::checked_sum(self.by_product),
+            Some(p) => Some(
+                Product::ALL
+                    .iter()
+                    .zip(self.by_product)
+                    .find(|(q, _)| **q == p)
+                    .map_or(Decimal::ZERO, |(_, spend)| spend),
+            ),
         }
     }
+}
+
+/// Why budgets or actuals cannot be evaluated: a currency with no rate, or a figure too large
+/// to compute.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BudgetError {
+    #[error(transparent)]
+    MissingRate(#[from] MissingRate),
+    #[error(transparent)]
+    TooLarge(#[from] Overflow),
 }
 
 /// Evaluates every budget against monthly spend (rules BUD-1…BUD-3). Spend is converted from
 /// the report currency to each budget's currency with the scenario's rates (rule GEN-8).
 /// Returns, per month, one entry per budget in the scenario's order, and one summary per budget.
+/// A figure too large to compute is an error naming the budget (`budgets[i]`) and the month.
 pub fn evaluate(
     budgets: &[Budget],
     spend: &[MonthSpend],
     report: Currency,
     rates: &[Rate],
-) -> Result<(Vec<Vec<BudgetMonth>>, Vec<BudgetSummary>), MissingRate> {
+) -> Result<(Vec<Vec<BudgetMonth>>, Vec<BudgetSummary>), BudgetError> {
     let mut per_month: Vec<Vec<BudgetMonth>> = vec![Vec::with_capacity(budgets.len()); spend.len()];
     let mut summaries = Vec::with_capacity(budgets.len());
-    for b in budgets {
+    for (i, b) in budgets.iter().enumerate() {
         let factor = conversion_factor(rates, report, b.currency)?;
         let back = conversion_factor(rates, b.currency, report)?;
-        let amount_converted = b.amount * back;
+        let field = || format!("budgets[{i}]");
+        let amount_converted = convert(b.amount, back)
+            .ok_or_else(|| Overflow::new(format!("budgets[{i}].amount"), None))?;
         let mut cumulative_spend = Decimal::ZERO;
         let mut cumulative_budget = Decimal::ZERO;
         let mut summary = BudgetSummary {
@@ -150,12 +177,25 @@ pub fn evaluate(
             // rule BUD-1: a budget applies from its start month, optionally to its end month.
             let in_force =
                 b.start.is_none_or(|s| m.month >= s) && b.end.is_none_or(|e| m.month <= e);
-            let month_spend = convert(m.of(b.product), factor);
+            let too_large = || Overflow::new(field(), Some(m.month));
+            let month_spend = m
+                .of_checked(b.product)
+                .and_then(|s| convert(s, factor))
+                .ok_or_else(too_large)?;
             let entry = if in_force {
-                cumulative_spend += month_spend;
-                cumulative_budget += b.amount;
+                cumulative_spend = cumulative_spend
+                    .checked_add(month_spend)
+                    .ok_or_else(too_large)?;
+                cumulative_budget = cumulative_budget
+                    .checked_add(b.amount)
+                    .ok_or_else(too_large)?;
                 // The month's utilisation is also what its status is judged by: divide once.
-                let utilisation = (!b.amount.is_zero()).then(|| month_spend / b.amount);
+                let utilisation = if b.amount.is_zero() {
+                    None
+                } else {
+                    Some(month_spend.checked_div(b.amount).ok_or_else(too_large)?)
+                };
+                let variance = b.amount.checked_sub(month_spend).ok_or_else(too_large)?;
                 let st = match utilisation {
                     Some(u) => status_at(u, b.warn_at),
                     None => status(month_spend, b.amount, b.warn_at),
@@ -176,7 +216,7 @@ pub fn evaluate(
                     currency: b.currency,
                     amount_converted: Some(amount_converted),
                     spend: month_spend,
-                    variance: Some(b.amount - month_spend),
+                    variance: Some(variance),
                     utilisation,
                     status: Some(st),
                     cumulative_spend,
@@ -234,29 +274,38 @@ pub struct ActualRow {
     pub error_ratio: Option<Decimal>,
 }
 
-/// Sets actual spend beside the projection with the forecast error (rule BUD-4).
+/// Sets actual spend beside the projection with the forecast error (rule BUD-4). A figure too
+/// large to compute is an error naming the product's actual spend and the month.
 pub fn reconcile(
     spend: &[MonthSpend],
     products: &[Product],
     actuals: &[Actual],
     report: Currency,
     rates: &[Rate],
-) -> Result<Vec<ActualRow>, MissingRate> {
+) -> Result<Vec<ActualRow>, BudgetError> {
     let mut rows = Vec::new();
     for m in spend {
         for &p in products {
             let projected = m.of(Some(p));
+            let too_large = || Overflow::new(format!("actuals.{}", p.key()), Some(m.month));
             let actual = match actuals
                 .iter()
                 .find(|a| a.month == m.month && a.product == p)
             {
-                Some(a) => Some(a.amount * conversion_factor(rates, a.currency, report)?),
+                Some(a) => Some(
+                    convert(a.amount, conversion_factor(rates, a.currency, report)?)
+                        .ok_or_else(too_large)?,
+                ),
                 None => None,
             };
-            let error = actual.map(|a| a - projected);
-            let error_ratio = error
-                .filter(|_| !projected.is_zero())
-                .map(|e| e / projected);
+            let error = match actual {
+                Some(a) => Some(a.checked_sub(projected).ok_or_else(too_large)?),
+                None => None,
+            };
+            let error_ratio = match error.filter(|_| !projected.is_zero()) {
+                Some(e) => Some(e.checked_div(projected).ok_or_else(too_large)?),
+                None => None,
+            };
             rows.push(ActualRow {
                 month: m.month,
                 product: p,

@@ -91,7 +91,10 @@ fn finish(product: Product, mut alts: Vec<Alternative>) -> ProductComparison {
     }
     let current_total = alts.iter().find(|a| a.current).and_then(|a| a.total);
     for a in &mut alts {
-        a.saving = current_total.zip(a.total).map(|(c, t)| c - t);
+        // Both totals are ≥ 0, so their difference is a decimal; checked all the same.
+        a.saving = current_total
+            .zip(a.total)
+            .and_then(|(c, t)| c.checked_sub(t));
     }
     ProductComparison {
         product,

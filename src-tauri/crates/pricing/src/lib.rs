@@ -25,6 +25,7 @@ pub mod jsonread;
 pub mod line;
 pub mod message;
 pub mod money;
+pub mod overflow;
 pub mod products;
 pub mod quantity;
 pub mod quote;

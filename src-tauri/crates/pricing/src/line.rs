@@ -71,7 +71,8 @@ impl Line {
             quantity,
             unit: unit.into(),
             unit_price: entry.map(|e| e.amount),
-            amount: entry.map(|e| quantity * e.amount),
+            // Beyond what a decimal holds: no amount, though there is a price (`overflowed`).
+            amount: entry.and_then(|e| quantity.checked_mul(e.amount)),
             currency,
             converted: None,
             rule: rule.into(),
@@ -147,6 +148,21 @@ impl Line {
                 self.unit
             ),
         }
+    }
+
+    /// The line has a price but its amount (quantity × unit price) is beyond what a decimal
+    /// holds: the quote refuses it with the line and the month (`overflow::Overflow`).
+    pub fn overflowed(&self) -> bool {
+        self.amount.is_none()
+            && self.unit_price.is_some()
+            && !self.price_missing
+            && !self.custom_quote
+            && !self.infeasible
+    }
+
+    /// The line's field as an overflow names it: `tcr.storage`.
+    pub fn field(&self) -> String {
+        format!("{}.{}", self.product.key(), self.item)
     }
 
     /// The line has a known amount and a feasible plan.

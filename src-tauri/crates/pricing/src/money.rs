@@ -97,9 +97,18 @@ impl fmt::Display for Figure {
     }
 }
 
-/// `amount × factor`, the conversion of an amount to the report currency (rule GEN-8).
-pub fn convert(amount: Decimal, factor: Decimal) -> Decimal {
-    amount * factor
+/// `amount × factor`, the conversion of an amount to the report currency (rule GEN-8);
+/// `None` when the result is beyond what a decimal holds.
+#[inline]
+pub fn convert(amount: Decimal, factor: Decimal) -> Option<Decimal> {
+    amount.checked_mul(factor)
+}
+
+/// Adds `values` in order from zero, as `Iterator::sum` does, or `None` on overflow.
+pub fn checked_sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v))
 }
 
 /// An exchange rate: one unit of `from` is worth `rate` units of `to` (rule GEN-8).
@@ -142,8 +151,9 @@ pub fn conversion_factor(
         return Ok(rate);
     }
     if let Some(rate) = latest(to, from) {
-        if !rate.is_zero() {
-            return Ok(Decimal::ONE / rate);
+        // A zero rate has no inverse (the readers bound rates to 0.000001…1,000,000).
+        if let Some(inverse) = Decimal::ONE.checked_div(rate) {
+            return Ok(inverse);
         }
     }
     Err(MissingRate { from, to })

@@ -80,17 +80,17 @@ impl Quantity {
     }
 }
 
-/// The largest usage value accepted is 10^15: far above any real workload, far below where
-/// decimal arithmetic on prices could overflow.
-const LIMIT_DIGITS: u32 = 15;
+/// The largest usage value accepted is 10^12 (`read::bounds::MAX_QUANTITY`): far above any
+/// real workload, far below where decimal arithmetic on prices could overflow.
+const LIMIT_DIGITS: u32 = 12;
 
-/// Whether a value is above 10^15, asked of every month of every series. A decimal is its
-/// mantissa m over 10^scale, so it exceeds 10^15 exactly when m exceeds 10^(15 + scale); this
+/// Whether a value is above 10^12, asked of every month of every series. A decimal is its
+/// mantissa m over 10^scale, so it exceeds 10^12 exactly when m exceeds 10^(12 + scale); this
 /// compares integers instead of aligning a grown value's 28 decimals with the limit's none.
 fn too_large(value: Decimal) -> bool {
     match 10i128.checked_pow(LIMIT_DIGITS + value.scale()) {
         Some(bound) => value.mantissa() > bound,
-        // 10^39 and more: above any mantissa (< 2^96), so the value is below 10^15.
+        // 10^39 and more: above any mantissa (< 2^96), so the value is below 10^12.
         None => false,
     }
 }

@@ -7,12 +7,13 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::book::{BookError, PriceBook, PriceEntry};
-use crate::budget::{self, BudgetMonth, BudgetSummary, MonthSpend};
+use crate::budget::{self, BudgetError, BudgetMonth, BudgetSummary, MonthSpend};
 use crate::calendar::YearMonth;
 use crate::ids::{Edition, Product};
 use crate::line::{note, Line, Note};
 use crate::message::Message;
-use crate::money::{conversion_factor, convert, Currency};
+use crate::money::{checked_sum, conversion_factor, convert, Currency};
+use crate::overflow::Overflow;
 use crate::products::image_search::ImageSearchSummary;
 use crate::products::tcr::{Shortfall, TcrMonth};
 use crate::products::tcss::TcssSummary;
@@ -33,7 +34,9 @@ pub struct MonthQuote {
 }
 
 impl MonthQuote {
-    /// The month's spend on one product in the report currency.
+    /// The month's spend on one product in the report currency. The sums of a quote cannot
+    /// overflow: each is part of the month's or the quote's total, which [`quote`] computed
+    /// with checks, and every converted amount is ≥ 0.
     pub fn product_total(&self, product: Product) -> Decimal {
         self.lines
             .iter()
@@ -132,6 +135,21 @@ pub enum QuoteError {
     Invalid(Vec<FieldError>),
     #[error(transparent)]
     Book(#[from] BookError),
+    /// A figure too large to compute, with the field and the month (`overflow::Overflow`):
+    /// invalid input like the others, never a panic.
+    #[error(transparent)]
+    TooLarge(#[from] Overflow),
+}
+
+impl From<BudgetError> for QuoteError {
+    fn from(e: BudgetError) -> Self {
+        match e {
+            BudgetError::MissingRate(e) => {
+                QuoteError::Invalid(vec![FieldError::new("rates", e.to_string())])
+            }
+            BudgetError::TooLarge(o) => QuoteError::TooLarge(o),
+        }
+    }
 }
 
 /// Quotes a scenario against a price book (the built-in one, or one with the user's entries).
@@ -178,22 +196,39 @@ pub fn quote(scenario: &Scenario, book: &PriceBook) -> Result<Quote, QuoteError>
                 .map(|f| (c, f))
         })
         .collect();
+    // Every figure a quote adds up is checked: a line, a conversion or a sum beyond what a
+    // decimal holds is an error naming it and its month, never a panic. Sums are added in
+    // line order from zero, as `Iterator::sum` adds them.
     for m in &mut months {
+        let mut total = Decimal::ZERO;
         for l in &mut m.lines {
+            if l.overflowed() {
+                return Err(Overflow::new(l.field(), Some(m.month)).into());
+            }
             let factor = factors
                 .iter()
                 .find(|(c, _)| *c == l.currency)
                 .map(|(_, f)| *f);
-            l.converted = l.amount.zip(factor).map(|(a, f)| convert(a, f));
+            l.converted = match l.amount.zip(factor) {
+                Some((a, f)) => {
+                    let c = convert(a, f).ok_or_else(|| Overflow::new(l.field(), Some(m.month)))?;
+                    total = total
+                        .checked_add(c)
+                        .ok_or_else(|| Overflow::new("total", Some(m.month)))?;
+                    Some(c)
+                }
+                None => None,
+            };
         }
-        m.total = m.lines.iter().filter_map(|l| l.converted).sum();
+        m.total = total;
         m.complete = m.lines.iter().all(Line::is_complete);
     }
     let complete = months.iter().all(|m| m.complete);
     if !complete {
         notes.push(note(None, Message::new("quote.incomplete")));
     }
-    let total = months.iter().map(|m| m.total).sum();
+    let total =
+        checked_sum(months.iter().map(|m| m.total)).ok_or_else(|| Overflow::new("total", None))?;
 
     let mut quote = Quote {
         scenario: scenario.name.clone(),
@@ -211,8 +246,7 @@ pub fn quote(scenario: &Scenario, book: &PriceBook) -> Result<Quote, QuoteError>
         &quote.spend(),
         scenario.currency,
         &scenario.rates,
-    )
-    .map_err(|e| QuoteError::Invalid(vec![FieldError::new("rates", e.to_string())]))?;
+    )?;
     for (m, b) in quote.months.iter_mut().zip(per_month) {
         m.budgets = b;
     }

@@ -41,6 +41,76 @@ impl fmt::Display for FieldError {
     }
 }
 
+/// The bounds every figure a person gives must keep to (docs/scenario-format.md, "Bounds"):
+/// in a scenario file, a user price in the app and a recorded spend alike.
+///
+/// They are far beyond any real price or workload and far enough below the largest decimal
+/// (about 7.9 × 10^28) that one month's arithmetic on in-bounds figures stays exact: a unit
+/// price of at most 10^12 times a quantity of at most 10^12 (times 744 hours or 31 days) is
+/// below 10^27. Sums over 120 months, conversions and a growth rule at its limit can still go
+/// past what a decimal holds; that is caught where it happens and reported with the field
+/// and the month (`overflow::Overflow`), never a panic.
+pub mod bounds {
+    use rust_decimal::Decimal;
+
+    /// 10^12: the largest amount (a unit price, a monthly budget, a month's actual spend) —
+    /// a trillion in any currency.
+    pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
+    /// The most decimals an amount or a rate may have: a tenth of a billionth of a cent is
+    /// finer than any list price is written.
+    pub const MAX_DECIMALS: u32 = 10;
+    /// 10^12: the largest usage quantity in any month (cores, GB, images, hours, counts).
+    pub const MAX_QUANTITY: Decimal = MAX_AMOUNT;
+    /// Exchange rates from 0.000001 to 1,000,000: so the derived inverse rate stays in the
+    /// same range (rule GEN-8).
+    pub const MIN_RATE: Decimal = Decimal::from_parts(1, 0, 0, false, 6);
+    pub const MAX_RATE: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+    /// Growth per month, in percent: from -100 (down to nothing) to +1000 (elevenfold a month).
+    pub const MIN_GROWTH: Decimal = Decimal::from_parts(100, 0, 0, true, 0);
+    pub const MAX_GROWTH: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
+
+    /// The largest quantity, as the messages say it.
+    pub const QUANTITY_TEXT: &str = "1000000000000 (10^12)";
+    /// What an amount must be, as the messages say it.
+    pub const AMOUNT_TEXT: &str =
+        "an amount from 0 to 1000000000000 (10^12) with at most 10 decimals";
+    /// What an exchange rate must be, as the messages say it.
+    pub const RATE_TEXT: &str = "a rate from 0.000001 to 1000000 with at most 10 decimals";
+    /// What a growth percentage must be, as the messages say it.
+    pub const GROWTH_TEXT: &str = "a percentage from -100 to 1000";
+    /// What a monthly addition must be, as the messages say it.
+    pub const ADD_TEXT: &str = "a number from -1000000000000 to 1000000000000 (10^12)";
+
+    /// An amount (a price, a budget, a spend): 0 ≤ amount ≤ 10^12, at most 10 decimals.
+    pub fn amount_ok(d: Decimal) -> bool {
+        (!d.is_sign_negative() || d.is_zero()) && d <= MAX_AMOUNT && decimals(d) <= MAX_DECIMALS
+    }
+
+    /// An exchange rate: 0.000001 ≤ rate ≤ 1,000,000, at most 10 decimals.
+    pub fn rate_ok(d: Decimal) -> bool {
+        d >= MIN_RATE && d <= MAX_RATE && decimals(d) <= MAX_DECIMALS
+    }
+
+    /// A growth percentage per month: -100 ≤ p ≤ 1000.
+    pub fn growth_ok(d: Decimal) -> bool {
+        d >= MIN_GROWTH && d <= MAX_GROWTH
+    }
+
+    /// A usage quantity's size: |q| ≤ 10^12 (the sign is checked on its own).
+    pub fn quantity_ok(d: Decimal) -> bool {
+        d.abs() <= MAX_QUANTITY
+    }
+
+    /// The decimals a figure really has (`1.50` has one).
+    fn decimals(d: Decimal) -> u32 {
+        if d.scale() <= MAX_DECIMALS {
+            d.scale()
+        } else {
+            d.normalize().scale()
+        }
+    }
+}
+
 pub(crate) type Members<'a> = &'a [(String, Json)];
 
 /// Reads fields, collecting every problem with its path.
@@ -205,6 +275,16 @@ impl Reader {
         }
     }
 
+    /// An amount: a price, a budget (docs/scenario-format.md, "Bounds").
+    pub(crate) fn amount(&mut self, v: &Json, path: &str) -> Option<Decimal> {
+        self.bounded(v, path, bounds::AMOUNT_TEXT, bounds::amount_ok)
+    }
+
+    /// An exchange rate (docs/scenario-format.md, "Bounds").
+    pub(crate) fn rate(&mut self, v: &Json, path: &str) -> Option<Decimal> {
+        self.bounded(v, path, bounds::RATE_TEXT, bounds::rate_ok)
+    }
+
     pub(crate) fn date(&mut self, v: &Json, path: &str) -> Option<NaiveDate> {
         let s = self.string(v, path)?;
         let parsed = (s.len() == 10)
@@ -244,16 +324,9 @@ impl Reader {
         months: Option<u32>,
         count: bool,
     ) -> Option<Quantity> {
-        let allowed = if count {
-            "a whole number ≥ 0"
-        } else {
-            "a number ≥ 0"
-        };
-        let value_ok = move |d: Decimal| !d.is_sign_negative() || d.is_zero();
-        let whole_ok = move |d: Decimal| value_ok(d) && (!count || d.fract().is_zero());
         let q = match v {
             Json::Number(_) | Json::String(_) => {
-                Quantity::Constant(self.bounded(v, path, allowed, whole_ok)?)
+                Quantity::Constant(self.usage_value(v, path, count)?)
             }
             Json::Array(items) => {
                 if let Some(m) = months {
@@ -271,9 +344,7 @@ impl Reader {
                 let values: Vec<Decimal> = items
                     .iter()
                     .enumerate()
-                    .filter_map(|(i, item)| {
-                        self.bounded(item, &format!("{path}[{i}]"), allowed, whole_ok)
-                    })
+                    .filter_map(|(i, item)| self.usage_value(item, &format!("{path}[{i}]"), count))
                     .collect();
                 if self.errors.len() != before {
                     return None;
@@ -291,7 +362,7 @@ impl Reader {
                 self.object(v, path, allowed_keys)?;
                 let start = self
                     .required(members, path, "start")
-                    .and_then(|s| self.bounded(s, &join(path, "start"), allowed, whole_ok));
+                    .and_then(|s| self.usage_value(s, &join(path, "start"), count));
                 if has_percent && has_add {
                     self.err(
                         path,
@@ -304,16 +375,20 @@ impl Reader {
                     let percent = self.bounded(
                         p,
                         &join(path, "monthly_percent"),
-                        "a percentage ≥ -100",
-                        |d| d >= -Decimal::ONE_HUNDRED,
+                        bounds::GROWTH_TEXT,
+                        bounds::growth_ok,
                     );
                     Quantity::Percent {
                         start: start?,
                         percent: percent?,
                     }
                 } else if has_add {
-                    let add =
-                        self.decimal(get(members, "monthly_add")?, &join(path, "monthly_add"));
+                    let add = self.bounded(
+                        get(members, "monthly_add")?,
+                        &join(path, "monthly_add"),
+                        bounds::ADD_TEXT,
+                        bounds::quantity_ok,
+                    );
                     Quantity::Add {
                         start: start?,
                         add: add?,
@@ -338,13 +413,39 @@ impl Reader {
                 Err(SeriesError::TooLarge(k)) => self.err(
                     path,
                     format!(
-                        "the growth rule grows too large to price in month {}",
+                        "the growth rule goes above 1000000000000 (10^12) in month {}",
                         k + 1
                     ),
                 ),
             }
         }
         Some(q)
+    }
+
+    /// One month's usage value: a whole number ≥ 0 for a count (rule GEN-7), else a number
+    /// ≥ 0; at most 10^12 either way (docs/scenario-format.md, "Bounds").
+    fn usage_value(&mut self, v: &Json, path: &str, count: bool) -> Option<Decimal> {
+        let allowed = if count {
+            "a whole number ≥ 0"
+        } else {
+            "a number ≥ 0"
+        };
+        let d = self.bounded(v, path, allowed, |d| {
+            (!d.is_sign_negative() || d.is_zero()) && (!count || d.fract().is_zero())
+        })?;
+        if bounds::quantity_ok(d) {
+            Some(d)
+        } else {
+            self.err(
+                path,
+                format!(
+                    "must be at most {}, got {}",
+                    bounds::QUANTITY_TEXT,
+                    v.brief()
+                ),
+            );
+            None
+        }
     }
 
     pub(crate) fn opt_quantity(

@@ -350,11 +350,9 @@ impl Reader {
             };
             let from = cur(self, "from");
             let to = cur(self, "to");
-            let rate = self.required(m, &path, "rate").and_then(|v| {
-                self.bounded(v, &join(&path, "rate"), "a number > 0", |d| {
-                    d > Decimal::ZERO
-                })
-            });
+            let rate = self
+                .required(m, &path, "rate")
+                .and_then(|v| self.rate(v, &join(&path, "rate")));
             let date = self
                 .required(m, &path, "date")
                 .and_then(|v| self.date(v, &join(&path, "date")));
@@ -394,11 +392,9 @@ impl Reader {
                 continue;
             };
             let name = get(m, "name").and_then(|v| self.string(v, &join(&path, "name")));
-            let amount = self.required(m, &path, "amount").and_then(|v| {
-                self.bounded(v, &join(&path, "amount"), "an amount ≥ 0", |d| {
-                    !d.is_sign_negative() || d.is_zero()
-                })
-            });
+            let amount = self
+                .required(m, &path, "amount")
+                .and_then(|v| self.amount(v, &join(&path, "amount")));
             let currency = self.required(m, &path, "currency").and_then(|v| {
                 self.choice(v, &join(&path, "currency"), &["USD", "CNY"], |s| {
                     s.parse().ok()
@@ -537,11 +533,9 @@ impl Reader {
                 }
             }
             let region = get(m, "region").and_then(|v| self.string(v, &join(&path, "region")));
-            let amount = self.required(m, &path, "amount").and_then(|v| {
-                self.bounded(v, &join(&path, "amount"), "an amount ≥ 0", |d| {
-                    !d.is_sign_negative() || d.is_zero()
-                })
-            });
+            let amount = self
+                .required(m, &path, "amount")
+                .and_then(|v| self.amount(v, &join(&path, "amount")));
             let currency = self.required(m, &path, "currency").and_then(|v| {
                 self.choice(v, &join(&path, "currency"), &["USD", "CNY"], |s| {
                     s.parse::<Currency>().ok()

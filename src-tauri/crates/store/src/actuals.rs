@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use pricing::{Currency, Product, YearMonth};
 
 use crate::column;
-use crate::values::{product_order_sql, require_non_negative};
+use crate::values::{product_order_sql, require_amount};
 use crate::{Store, StoreError};
 
 /// Spend recorded for one product in one month.
@@ -55,7 +55,7 @@ impl Store {
     }
 
     /// Records the spend for a product and month, replacing what was recorded before for
-    /// the same scenario, product and month. `Invalid` for a negative amount, `NotFound` if
+    /// the same scenario, product and month. `Invalid` for an amount out of bounds (negative, above 10^12, more than 10 decimals), `NotFound` if
     /// the scenario does not exist.
     pub fn upsert_actual(
         &mut self,
@@ -65,7 +65,7 @@ impl Store {
         amount: Decimal,
         currency: Currency,
     ) -> Result<Actual, StoreError> {
-        require_non_negative("amount", amount)?;
+        require_amount("amount", amount)?;
         // Existence check and write in one transaction, so the answer cannot go stale.
         let tx = self.conn.transaction()?;
         let exists: bool = tx.query_row(

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use pricing::{Currency, Product, Site};
 
 use crate::column::{self, date_text, timestamp_text};
-use crate::values::{product_order_sql, require_non_negative, require_text};
+use crate::values::{product_order_sql, require_amount, require_text};
 use crate::{Store, StoreError};
 
 /// The editable fields of a user price: what `add_user_price` and `update_user_price` take.
@@ -56,7 +56,7 @@ pub struct UserPrice {
 fn validate_price(fields: &UserPriceFields) -> Result<(), StoreError> {
     require_text("item", &fields.item)?;
     require_text("unit", &fields.unit)?;
-    require_non_negative("amount", fields.amount)?;
+    require_amount("amount", fields.amount)?;
     if let (Some(from), Some(to)) = (fields.effective_from, fields.effective_to) {
         if from > to {
             return Err(StoreError::invalid(
@@ -256,6 +256,12 @@ impl Store {
             return Err(StoreError::invalid(
                 "rate",
                 format!("{rate} must be greater than zero"),
+            ));
+        }
+        if !pricing::read::bounds::rate_ok(rate) {
+            return Err(StoreError::invalid(
+                "rate",
+                format!("must be {}, got {rate}", pricing::read::bounds::RATE_TEXT),
             ));
         }
         let stored = self.conn.query_row(

@@ -69,6 +69,23 @@ pub(crate) fn require_non_negative(field: &'static str, value: Decimal) -> Resul
     Ok(())
 }
 
+/// An amount within the bounds every price, budget and spend keeps to
+/// (`pricing::read::bounds`, docs/scenario-format.md "Bounds"), so nothing out of bounds is
+/// stored anew.
+pub(crate) fn require_amount(field: &'static str, value: Decimal) -> Result<(), StoreError> {
+    require_non_negative(field, value)?;
+    if !pricing::read::bounds::amount_ok(value) {
+        return Err(StoreError::invalid(
+            field,
+            format!(
+                "must be {}, got {value}",
+                pricing::read::bounds::AMOUNT_TEXT
+            ),
+        ));
+    }
+    Ok(())
+}
+
 pub(crate) fn require_text(field: &'static str, value: &str) -> Result<(), StoreError> {
     if value.trim().is_empty() {
         return Err(StoreError::invalid(field, "must not be empty"));

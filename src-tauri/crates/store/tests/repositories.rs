@@ -4,6 +4,7 @@ mod common;
 
 use common::{at, tcr_price, DOC};
 use pricing::{Currency, Product, YearMonth};
+use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use store::{NewSavedQuote, Store, StoreError};
 
@@ -696,4 +697,68 @@ fn corrupt_stored_values_are_errors_not_panics() {
         s.get_scenario(plan.id),
         Err(StoreError::Damaged { .. })
     ));
+}
+
+/// Nothing out of the bounds every amount and rate keeps to (docs/scenario-format.md,
+/// "Bounds") is stored anew, whoever calls the store.
+#[test]
+fn amounts_and_rates_are_bounded() {
+    let mut s = store();
+    let plan = s.create_scenario("Plan", DOC, at(1, 0)).unwrap();
+    for amount in [Decimal::MAX, dec!(1000000000000.01), dec!(0.00000000001)] {
+        let mut price = tcr_price();
+        price.amount = amount;
+        let err = s.add_user_price(&price, at(1, 0)).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                StoreError::Invalid {
+                    field: "amount",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(
+            err.to_string().contains("from 0 to 1000000000000 (10^12)"),
+            "{err}"
+        );
+        let err = s
+            .upsert_actual(
+                plan.id,
+                Product::Tcr,
+                month("2026-02"),
+                amount,
+                Currency::Cny,
+            )
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                StoreError::Invalid {
+                    field: "amount",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+    }
+    for rate in [Decimal::MAX, dec!(1000000.5), dec!(0.0000009)] {
+        let err = s
+            .upsert_exchange_rate(
+                Currency::Usd,
+                Currency::Cny,
+                rate,
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            )
+            .unwrap_err();
+        assert!(
+            matches!(err, StoreError::Invalid { field: "rate", .. }),
+            "{err}"
+        );
+    }
+    let mut top = tcr_price();
+    top.amount = dec!(1000000000000);
+    assert!(s.add_user_price(&top, at(1, 0)).is_ok(), "the bound itself");
+    assert!(s.list_actuals(plan.id).unwrap().is_empty());
 }

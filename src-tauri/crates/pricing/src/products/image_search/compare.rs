@@ -149,5 +149,5 @@ fn total(
                 .amount()?,
         );
     }
-    Some(total.sum())
+    total.sum()
 }

@@ -214,6 +214,6 @@ impl TcrMonths {
                 total.add(a);
             }
         }
-        Some(total.sum())
+        total.sum()
     }
 }

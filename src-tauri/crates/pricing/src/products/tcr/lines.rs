@@ -294,10 +294,10 @@ impl<'b> MonthEntries<'b> {
                 Edition::Personal => personal
                     .iter()
                     .flatten()
-                    .try_fold(instance, |sum, c| Some(sum + c.amount?)),
+                    .try_fold(instance, |sum, c| sum.checked_add(c.amount?)),
                 _ => cos
                     .iter()
-                    .try_fold(instance, |sum, c| Some(sum + c.amount?)),
+                    .try_fold(instance, |sum, c| sum.checked_add(c.amount?)),
             }
         })
     }
@@ -333,7 +333,8 @@ impl<'b> Charge<'b> {
             unit,
             entry,
             rule,
-            amount: entry.map(|e| quantity * e.amount),
+            // Beyond what a decimal holds: no amount; the written line says so (`Line::priced`).
+            amount: entry.and_then(|e| quantity.checked_mul(e.amount)),
             not_billed: false,
         }
     }
@@ -371,7 +372,7 @@ impl<'b> Charges<'b> {
     pub fn cost(&self) -> Option<Decimal> {
         let mut charges = self.as_slice();
         let first = charges.next()?.amount?;
-        charges.try_fold(first, |sum, c| Some(sum + c.amount?))
+        charges.try_fold(first, |sum, c| sum.checked_add(c.amount?))
     }
 }
 
@@ -478,7 +479,7 @@ pub fn cheapest_feasible(
 pub fn lines_cost(lines: &[Line]) -> Option<Decimal> {
     lines
         .iter()
-        .try_fold(Decimal::ZERO, |acc, l| l.amount.map(|a| acc + a))
+        .try_fold(Decimal::ZERO, |acc, l| acc.checked_add(l.amount?))
 }
 
 /// Every edition's fit and cost in a month, in edition order.

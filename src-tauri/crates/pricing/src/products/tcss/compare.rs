@@ -89,5 +89,5 @@ fn total(
             total.add(charge.amount()?);
         }
     }
-    Some(total.sum())
+    total.sum()
 }

@@ -143,9 +143,13 @@ impl ScanBuy<'_> {
     /// The amount of the month's scan line; `None` when its price is missing.
     pub(crate) fn amount(&self) -> Option<Decimal> {
         match *self {
-            ScanBuy::Quota { bought, price, .. } => price.map(|p| bought * p.amount),
+            ScanBuy::Quota { bought, price, .. } => {
+                price.and_then(|p| bought.checked_mul(p.amount))
+            }
             ScanBuy::QuotaNotSold { .. } => None,
-            ScanBuy::PerImage { count, price, .. } => price.map(|p| count * p.amount),
+            ScanBuy::PerImage { count, price, .. } => {
+                price.and_then(|p| count.checked_mul(p.amount))
+            }
         }
     }
 }
@@ -161,7 +165,7 @@ pub(crate) struct LogBuy<'b> {
 impl LogBuy<'_> {
     /// The amount of the month's log line; `None` when its price is missing.
     pub(crate) fn amount(&self) -> Option<Decimal> {
-        self.price.map(|p| self.capacity * p.amount)
+        self.price.and_then(|p| self.capacity.checked_mul(p.amount))
     }
 }
 
@@ -460,7 +464,7 @@ fn pro_costs(
         .collect();
     if let Some((k, extra)) = minimum_term_topup(inputs, licensed) {
         if let (Some(c), Some(p)) = (costs[k], inputs.prices[k]) {
-            costs[k] = Some(c + extra * p.prepaid);
+            costs[k] = extra.checked_mul(p.prepaid).and_then(|x| c.checked_add(x));
         }
     }
     costs
@@ -520,10 +524,10 @@ impl Charge<'_> {
     pub(crate) fn amount(&self) -> Option<Decimal> {
         match *self {
             Charge::Licence { cores, entry } | Charge::MinimumTerm { cores, entry } => {
-                entry.map(|e| cores * e.amount)
+                entry.and_then(|e| cores.checked_mul(e.amount))
             }
             Charge::Overage { core_days, entry } | Charge::Postpaid { core_days, entry } => {
-                entry.map(|e| core_days * e.amount)
+                entry.and_then(|e| core_days.checked_mul(e.amount))
             }
             Charge::Scan(scan) => scan.amount(),
             Charge::Log(log) => log.amount(),
@@ -769,7 +773,7 @@ pub(crate) fn price_tcss(
     }
     let sum = |v: &[Option<Decimal>]| {
         v.iter()
-            .try_fold(Decimal::ZERO, |acc, c| c.map(|c| acc + c))
+            .try_fold(Decimal::ZERO, |acc, c| acc.checked_add((*c)?))
     };
     let total = sum(&chosen);
     let prepaid_total = sum(&all_prepaid);

@@ -90,8 +90,8 @@ pub(crate) fn read(
         r.bounded(
             v,
             "tcss.elastic_cap",
-            "a whole number of cores per day ≥ 1",
-            |d| d.fract().is_zero() && d >= Decimal::ONE,
+            "a whole number of cores per day from 1 to 1000000000000 (10^12)",
+            |d| d.fract().is_zero() && d >= Decimal::ONE && crate::read::bounds::quantity_ok(d),
         )
     });
     let trial = r.boolean(get(m, "trial"), "tcss.trial");

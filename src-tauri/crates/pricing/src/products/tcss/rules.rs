@@ -108,20 +108,28 @@ impl ProPrices {
         if self.daily.is_zero() {
             Decimal::ZERO
         } else {
-            self.prepaid / self.daily
+            // A daily price so far below the prepaid one that the ratio is beyond a decimal:
+            // prepaid never pays.
+            self.prepaid.checked_div(self.daily).unwrap_or(Decimal::MAX)
         }
     }
 }
 
 /// The cost of one month with `licensed` prepaid cores: L × prepaid + overage
-/// (rule TCSS-PRO-4).
+/// (rule TCSS-PRO-4). It ranks licence levels, so a cost beyond what a decimal holds
+/// saturates at the largest one (never cheaper than another); the lines written for the
+/// chosen level are computed with checks and a quote refuses one that overflows.
 pub fn month_cost(
     usage: &MonthUsage,
     prices: ProPrices,
     licensed: Decimal,
     cap: Option<Decimal>,
 ) -> Decimal {
-    licensed * prices.prepaid + usage.elastic_core_days(licensed, cap) * prices.daily
+    licensed.saturating_mul(prices.prepaid).saturating_add(
+        usage
+            .elastic_core_days(licensed, cap)
+            .saturating_mul(prices.daily),
+    )
 }
 
 /// The licence levels worth trying: the cost is piecewise linear in L with corners only at 0,
@@ -167,7 +175,7 @@ pub fn best_licence(block: &[(MonthUsage, ProPrices)], cap: Option<Decimal>) -> 
         block
             .iter()
             .map(|(u, p)| month_cost(u, *p, l, cap))
-            .sum::<Decimal>()
+            .fold(Decimal::ZERO, Decimal::saturating_add)
     };
     // Sizing runs every month: the candidates of up to three months stay on the stack.
     let room = 1 + 4 * block.len();
