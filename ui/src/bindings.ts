@@ -12,7 +12,16 @@ export type BudgetStatus = "ok" | "warning" | "over";
 
 export type ErrorCode = "invalid_input" | "not_found" | "database" | "io" | "internal";
 
-export type FieldErrorDto = { path: string, message: string, };
+export type FieldErrorDto = { path: string, 
+/**
+ * The problem in English (logs, and fields that have no code).
+ */
+message: string, 
+/**
+ * The problem as a code with arguments, which the UI words in its language beside the
+ * field's label. Absent for problems found outside the scenario reader.
+ */
+detail?: Message, };
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**

@@ -225,7 +225,7 @@ fn deliver(output: Output) -> Result<(), String> {
 
 /// Reads and validates a scenario file. Problems come back one per line, prefixed with the
 /// file name.
-pub fn load_scenario(path: &Path) -> Result<Scenario, CliError> {
+pub fn load_scenario(path: &Path, lang: Lang) -> Result<Scenario, CliError> {
     let text = std::fs::read(path)
         .map_err(|e| CliError::Failed(format!("cannot read {}: {e}", path.display())))?;
     let text = String::from_utf8(text).map_err(|_| {
@@ -236,10 +236,19 @@ pub fn load_scenario(path: &Path) -> Result<Scenario, CliError> {
         CliError::Invalid(
             errors
                 .iter()
-                .map(|e| format!("{}: {e}", path.display()))
+                .map(|e| format!("{}: {}", path.display(), field_line(e, lang)))
                 .collect(),
         )
     })
+}
+
+/// A field problem as one line, `path: what is wrong`, in `lang`.
+fn field_line(e: &pricing::FieldError, lang: Lang) -> String {
+    if e.path.is_empty() {
+        e.text(lang)
+    } else {
+        format!("{}: {}", e.path, e.text(lang))
+    }
 }
 
 fn quote_of(scenario: &Scenario, path: &Path, lang: Lang) -> Result<pricing::Quote, CliError> {
@@ -253,7 +262,7 @@ fn quote_error(e: pricing::QuoteError, path: &Path, lang: Lang) -> CliError {
         pricing::QuoteError::Invalid(errors) => CliError::Invalid(
             errors
                 .iter()
-                .map(|e| format!("{}: {e}", path.display()))
+                .map(|e| format!("{}: {}", path.display(), field_line(e, lang)))
                 .collect(),
         ),
         pricing::QuoteError::TooLarge(o) => CliError::Invalid(vec![format!(
@@ -287,7 +296,7 @@ fn execute(
             out,
             no_bom,
         } => {
-            let mut scenario = load_scenario(&file)?;
+            let mut scenario = load_scenario(&file, lang)?;
             if let Some(code) = currency {
                 let c: Currency = code.parse().map_err(|_| {
                     CliError::invalid(format!("--currency: must be USD or CNY, got \"{code}\""))
@@ -299,7 +308,13 @@ fn execute(
                     CliError::Invalid(
                         errors
                             .iter()
-                            .map(|e| format!("{} (with --currency {c}): {e}", file.display()))
+                            .map(|e| {
+                                format!(
+                                    "{} (with --currency {c}): {}",
+                                    file.display(),
+                                    field_line(e, lang)
+                                )
+                            })
                             .collect(),
                     )
                 })?;
@@ -323,7 +338,7 @@ fn execute(
             out,
             no_bom,
         } => {
-            let scenario = load_scenario(&file)?;
+            let scenario = load_scenario(&file, lang)?;
             let cmp = pricing::compare(&scenario, PriceBook::builtin())
                 .map_err(|e| quote_error(e, &file, lang))?;
             let bytes = match format.unwrap_or_else(|| default_format(&out)) {
@@ -360,7 +375,7 @@ fn execute(
                     "--width/--height: must be 200–8000 by 150–8000 pixels",
                 ));
             }
-            let scenario = load_scenario(&file)?;
+            let scenario = load_scenario(&file, lang)?;
             let quote = quote_of(&scenario, &file, lang)?;
             let opts = report::ChartOptions {
                 width,
@@ -388,7 +403,7 @@ fn execute(
             })
         }
         Command::Validate { file } => {
-            let scenario = load_scenario(&file)?;
+            let scenario = load_scenario(&file, lang)?;
             // The dated checks (elastic cap minimum) need the price book: run the quote.
             let quote = quote_of(&scenario, &file, lang)?;
             let mut text = format!(

@@ -28,13 +28,24 @@ pub enum ErrorCode {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct FieldErrorDto {
     pub path: String,
+    /// The problem in English (logs, and fields that have no code).
     pub message: String,
+    /// The problem as a code with arguments, which the UI words in its language beside the
+    /// field's label. Absent for problems found outside the scenario reader.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<super::dto::MessageView>,
 }
 
 impl From<pricing::FieldError> for FieldErrorDto {
     fn from(error: pricing::FieldError) -> Self {
-        let pricing::FieldError { path, message } = error;
-        Self { path, message }
+        let detail = (error.detail.code != "field.text").then(|| (&error.detail).into());
+        let pricing::FieldError { path, message, .. } = error;
+        Self {
+            path,
+            message,
+            detail,
+        }
     }
 }
 
@@ -92,6 +103,7 @@ impl ApiError {
             (None, field) => vec![FieldErrorDto {
                 path: field.clone().unwrap_or_default(),
                 message: self.message.clone(),
+                detail: None,
             }],
         }
     }

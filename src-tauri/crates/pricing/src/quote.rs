@@ -144,9 +144,12 @@ pub enum QuoteError {
 impl From<BudgetError> for QuoteError {
     fn from(e: BudgetError) -> Self {
         match e {
-            BudgetError::MissingRate(e) => {
-                QuoteError::Invalid(vec![FieldError::new("rates", e.to_string())])
-            }
+            BudgetError::MissingRate(e) => QuoteError::Invalid(vec![FieldError::coded(
+                "rates",
+                Message::new("field.missing_rate")
+                    .text("from", e.from.code())
+                    .text("to", e.to.code()),
+            )]),
             BudgetError::TooLarge(o) => QuoteError::TooLarge(o),
         }
     }

@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 use crate::calendar::YearMonth;
 use crate::ids::{Product, Site};
 use crate::jsonread::Json;
+use crate::message::{Lang, Message};
 use crate::quantity::{Quantity, SeriesError};
 
 /// One problem with an input, with the path of the field it concerns.
@@ -19,15 +20,38 @@ use crate::quantity::{Quantity, SeriesError};
 pub struct FieldError {
     /// `tcss.cores[3]`, `budgets[0].amount`, or empty for the whole file.
     pub path: String,
+    /// The problem in English, as the command line prints it by default.
     pub message: String,
+    /// The problem as a code with arguments (`field.required`, `field.bounded` …), which the
+    /// UI and the command line put into the user's language.
+    #[serde(skip)]
+    pub detail: Message,
 }
 
 impl FieldError {
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+    /// A problem given as a code with arguments (catalogue section `messages.field`).
+    pub fn coded(path: impl Into<String>, detail: Message) -> Self {
         Self {
             path: path.into(),
-            message: message.into(),
+            message: detail.render(Lang::En),
+            detail,
         }
+    }
+
+    /// A problem in plain words, the same in every language (for text that has no code, such
+    /// as a parser's own description of a syntax error).
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        let message = message.into();
+        Self {
+            path: path.into(),
+            detail: Message::new("field.text").text("text", message.as_str()),
+            message,
+        }
+    }
+
+    /// The problem in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        self.detail.render(lang)
     }
 }
 
@@ -151,8 +175,8 @@ pub fn parse_decimal_text(text: &str) -> Option<Decimal> {
 }
 
 impl Reader {
-    pub(crate) fn err(&mut self, path: &str, message: impl Into<String>) {
-        self.errors.push(FieldError::new(path, message));
+    pub(crate) fn err(&mut self, path: &str, detail: Message) {
+        self.errors.push(FieldError::coded(path, detail));
     }
 
     /// An object with only the allowed keys; reports unknown keys and a wrong type.
@@ -168,14 +192,17 @@ impl Reader {
                     if !allowed.contains(&k.as_str()) {
                         self.err(
                             &join(path, k),
-                            format!("unknown field; allowed here: {}", allowed.join(", ")),
+                            Message::new("field.unknown").text("allowed", allowed.join(", ")),
                         );
                     }
                 }
                 Some(members)
             }
             other => {
-                self.err(path, format!("must be an object, got {}", other.kind()));
+                self.err(
+                    path,
+                    Message::new("field.not_object").text("got", other.kind()),
+                );
                 None
             }
         }
@@ -189,7 +216,7 @@ impl Reader {
     ) -> Option<&'a Json> {
         let found = get(m, key);
         if found.is_none() {
-            self.err(&join(path, key), "is required");
+            self.err(&join(path, key), Message::new("field.required"));
         }
         found
     }
@@ -198,7 +225,7 @@ impl Reader {
         match v {
             Json::String(s) => Some(s.clone()),
             other => {
-                self.err(path, format!("must be a string, got {}", other.brief()));
+                self.err(path, got("field.not_string", other));
                 None
             }
         }
@@ -209,10 +236,7 @@ impl Reader {
             None => false,
             Some(Json::Bool(b)) => *b,
             Some(other) => {
-                self.err(
-                    path,
-                    format!("must be true or false, got {}", other.brief()),
-                );
+                self.err(path, got("field.not_boolean", other));
                 false
             }
         }
@@ -230,7 +254,9 @@ impl Reader {
         if found.is_none() {
             self.err(
                 path,
-                format!("must be one of {}, got \"{s}\"", options.join(", ")),
+                Message::new("field.choice")
+                    .text("options", options.join(", "))
+                    .text("got", s.as_str()),
             );
         }
         found
@@ -241,24 +267,24 @@ impl Reader {
             Json::Number(n) => n.as_str(),
             Json::String(s) => s.as_str(),
             other => {
-                self.err(
-                    path,
-                    format!(
-                        "must be a number or a decimal string, got {}",
-                        other.brief()
-                    ),
-                );
+                self.err(path, got("field.not_number", other));
                 return None;
             }
         };
         let parsed = parse_decimal_text(text);
         if parsed.is_none() {
-            self.err(path, format!("must be a decimal number, got {}", v.brief()));
+            let detail = if text.trim().is_empty() {
+                Message::new("field.empty")
+            } else {
+                got("field.not_decimal", v)
+            };
+            self.err(path, detail);
         }
         parsed
     }
 
-    /// A decimal that satisfies `ok`, described by `allowed` ("a whole number ≥ 0").
+    /// A decimal that satisfies `ok`, described by `allowed`: the key of its words in the
+    /// catalogue (`field.allowed.whole`: "a whole number ≥ 0"; tests/messages.rs lists them).
     pub(crate) fn bounded(
         &mut self,
         v: &Json,
@@ -270,19 +296,20 @@ impl Reader {
         if ok(d) {
             Some(d)
         } else {
-            self.err(path, format!("must be {allowed}, got {}", v.brief()));
+            let allowed = Message::new(&format!("field.allowed.{allowed}"));
+            self.err(path, got("field.bounded", v).msg("allowed", allowed));
             None
         }
     }
 
     /// An amount: a price, a budget (docs/scenario-format.md, "Bounds").
     pub(crate) fn amount(&mut self, v: &Json, path: &str) -> Option<Decimal> {
-        self.bounded(v, path, bounds::AMOUNT_TEXT, bounds::amount_ok)
+        self.bounded(v, path, "amount", bounds::amount_ok)
     }
 
     /// An exchange rate (docs/scenario-format.md, "Bounds").
     pub(crate) fn rate(&mut self, v: &Json, path: &str) -> Option<Decimal> {
-        self.bounded(v, path, bounds::RATE_TEXT, bounds::rate_ok)
+        self.bounded(v, path, "rate", bounds::rate_ok)
     }
 
     pub(crate) fn date(&mut self, v: &Json, path: &str) -> Option<NaiveDate> {
@@ -291,7 +318,7 @@ impl Reader {
             .then(|| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
             .flatten();
         if parsed.is_none() {
-            self.err(path, format!("must be a date YYYY-MM-DD, got \"{s}\""));
+            self.err(path, Message::new("field.date").text("got", s.as_str()));
         }
         parsed
     }
@@ -300,7 +327,7 @@ impl Reader {
         let s = self.string(v, path)?;
         let parsed = YearMonth::from_str(&s).ok();
         if parsed.is_none() {
-            self.err(path, format!("must be a month YYYY-MM, got \"{s}\""));
+            self.err(path, Message::new("field.month").text("got", s.as_str()));
         }
         parsed
     }
@@ -309,7 +336,7 @@ impl Reader {
         match v {
             Json::Array(items) => Some(items),
             other => {
-                self.err(path, format!("must be a list, got {}", other.brief()));
+                self.err(path, got("field.not_list", other));
                 None
             }
         }
@@ -333,10 +360,9 @@ impl Reader {
                     if items.len() != m as usize {
                         self.err(
                             path,
-                            format!(
-                                "must have one value per month ({m}), got {} values",
-                                items.len()
-                            ),
+                            Message::new("field.list_length")
+                                .text("months", m)
+                                .text("count", items.len()),
                         );
                     }
                 }
@@ -364,10 +390,7 @@ impl Reader {
                     .required(members, path, "start")
                     .and_then(|s| self.usage_value(s, &join(path, "start"), count));
                 if has_percent && has_add {
-                    self.err(
-                        path,
-                        "a growth rule has either monthly_percent or monthly_add, not both",
-                    );
+                    self.err(path, Message::new("field.growth_both"));
                     return None;
                 }
                 if has_percent {
@@ -375,7 +398,7 @@ impl Reader {
                     let percent = self.bounded(
                         p,
                         &join(path, "monthly_percent"),
-                        bounds::GROWTH_TEXT,
+                        "growth",
                         bounds::growth_ok,
                     );
                     Quantity::Percent {
@@ -386,7 +409,7 @@ impl Reader {
                     let add = self.bounded(
                         get(members, "monthly_add")?,
                         &join(path, "monthly_add"),
-                        bounds::ADD_TEXT,
+                        "add",
                         bounds::quantity_ok,
                     );
                     Quantity::Add {
@@ -394,12 +417,12 @@ impl Reader {
                         add: add?,
                     }
                 } else {
-                    self.err(path, "a growth rule needs monthly_percent or monthly_add");
+                    self.err(path, Message::new("field.growth_neither"));
                     return None;
                 }
             }
             other => {
-                self.err(path, format!("must be a number, a list with one value per month, or a growth rule {{\"start\", \"monthly_percent\" | \"monthly_add\"}}; got {}", other.brief()));
+                self.err(path, got("field.quantity_shape", other));
                 return None;
             }
         };
@@ -408,14 +431,11 @@ impl Reader {
                 Ok(_) => {}
                 Err(SeriesError::Negative(k)) => self.err(
                     path,
-                    format!("the growth rule goes below 0 in month {}", k + 1),
+                    Message::new("field.growth_negative").text("month", k + 1),
                 ),
                 Err(SeriesError::TooLarge(k)) => self.err(
                     path,
-                    format!(
-                        "the growth rule goes above 1000000000000 (10^12) in month {}",
-                        k + 1
-                    ),
+                    Message::new("field.growth_too_large").text("month", k + 1),
                 ),
             }
         }
@@ -425,11 +445,7 @@ impl Reader {
     /// One month's usage value: a whole number ≥ 0 for a count (rule GEN-7), else a number
     /// ≥ 0; at most 10^12 either way (docs/scenario-format.md, "Bounds").
     fn usage_value(&mut self, v: &Json, path: &str, count: bool) -> Option<Decimal> {
-        let allowed = if count {
-            "a whole number ≥ 0"
-        } else {
-            "a number ≥ 0"
-        };
+        let allowed = if count { "whole" } else { "number" };
         let d = self.bounded(v, path, allowed, |d| {
             (!d.is_sign_negative() || d.is_zero()) && (!count || d.fract().is_zero())
         })?;
@@ -438,11 +454,7 @@ impl Reader {
         } else {
             self.err(
                 path,
-                format!(
-                    "must be at most {}, got {}",
-                    bounds::QUANTITY_TEXT,
-                    v.brief()
-                ),
+                got("field.at_most", v).text("max", bounds::QUANTITY_TEXT),
             );
             None
         }
@@ -496,4 +508,9 @@ pub(crate) fn quantity_json(q: &Quantity) -> Value {
             json!({"start": number_json(*start), "monthly_add": number_json(*add)})
         }
     }
+}
+
+/// A problem whose message shows the value that was given (`got`).
+fn got(code: &str, v: &Json) -> Message {
+    Message::new(code).text("got", v.brief())
 }

@@ -15,6 +15,7 @@ use crate::calendar::YearMonth;
 use crate::horizon::Horizon;
 use crate::ids::{Edition, Product};
 use crate::jsonread::{self, Json};
+use crate::message::Message;
 use crate::money::{Currency, Rate};
 use crate::products::{self, ProductSpec};
 use crate::read::{dec_text, get, join, FieldError, Reader};
@@ -207,8 +208,10 @@ pub const USER_PRICE_ITEMS: [(Product, &str, &str); 9] = [
 
 /// Reads a scenario file. All problems are returned at once.
 pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<FieldError>> {
-    let json = jsonread::parse(text)
-        .map_err(|e| vec![FieldError::new("", format!("not valid JSON: {e}"))])?;
+    let json = jsonread::parse(text).map_err(|e| {
+        let detail = Message::new("field.not_json").text("error", e.to_string());
+        vec![FieldError::coded("", detail)]
+    })?;
     read_scenario(&json)
 }
 
@@ -239,14 +242,14 @@ impl Reader {
         let Json::Object(m) = json else {
             self.err(
                 "",
-                format!("a scenario file is a JSON object, got {}", json.kind()),
+                Message::new("field.not_scenario").text("got", json.kind()),
             );
             return None;
         };
         // The version comes first: a newer file is refused before anything else is read.
         match get(m, "plancast") {
             None => {
-                self.err("plancast", "is required: the format version, 1");
+                self.err("plancast", Message::new("field.version_required"));
                 return None;
             }
             Some(Json::Number(n)) if n == "1" => {}
@@ -254,16 +257,21 @@ impl Reader {
                 match n.parse::<u64>() {
                     Ok(newer) if newer > FORMAT_VERSION as u64 => self.err(
                         "plancast",
-                        format!("this file is format version {newer}, newer than this Plancast reads (version {FORMAT_VERSION}); update Plancast to open it"),
+                        Message::new("field.version_newer")
+                            .text("version", newer)
+                            .text("supported", FORMAT_VERSION),
                     ),
-                    _ => self.err("plancast", format!("must be the format version 1, got {}", v.brief())),
+                    _ => self.err(
+                        "plancast",
+                        Message::new("field.version").text("got", v.brief()),
+                    ),
                 }
                 return None;
             }
             Some(v) => {
                 self.err(
                     "plancast",
-                    format!("must be the format version 1, got {}", v.brief()),
+                    Message::new("field.version").text("got", v.brief()),
                 );
                 return None;
             }
@@ -274,7 +282,7 @@ impl Reader {
             .and_then(|v| self.string(v, "name"));
         let name = name.and_then(|n| {
             if n.trim().is_empty() || n.chars().count() > 200 {
-                self.err("name", "must be 1 to 200 characters");
+                self.err("name", Message::new("field.name_length"));
                 None
             } else {
                 Some(n)
@@ -284,7 +292,7 @@ impl Reader {
             .required(m, "", "start")
             .and_then(|v| self.month(v, "start"));
         let months = self.required(m, "", "months").and_then(|v| {
-            self.bounded(v, "months", "a whole number from 1 to 120", |d| {
+            self.bounded(v, "months", "months", |d| {
                 d.fract().is_zero() && d >= Decimal::ONE && d <= Decimal::from(MAX_MONTHS)
             })
         });
@@ -308,10 +316,7 @@ impl Reader {
         if products::KEYS.iter().all(|k| get(m, k).is_none()) {
             self.err(
                 "",
-                format!(
-                    "a scenario prices at least one product: add {}",
-                    products::KEYS.join(", ")
-                ),
+                Message::new("field.no_product").text("products", products::KEYS.join(", ")),
             );
         }
         let scenario = Scenario {
@@ -345,7 +350,9 @@ impl Reader {
             };
             let cur = |r: &mut Self, key: &str| {
                 r.required(m, &path, key).and_then(|v| {
-                    r.choice(v, &join(&path, key), &["USD", "CNY"], |s| s.parse().ok())
+                    r.choice(v, &join(&path, key), &["USD", "CNY"], |s| {
+                        s.parse::<Currency>().ok()
+                    })
                 })
             };
             let from = cur(self, "from");
@@ -360,7 +367,7 @@ impl Reader {
                 if from == to {
                     self.err(
                         &join(&path, "to"),
-                        format!("must differ from \"from\" ({from})"),
+                        Message::new("field.rate_same").text("from", from.code()),
                     );
                 } else {
                     out.push(Rate {
@@ -413,12 +420,9 @@ impl Reader {
             };
             let warn_at = match get(m, "warn_at") {
                 None => Some(Decimal::new(8, 1)),
-                Some(v) => self.bounded(
-                    v,
-                    &join(&path, "warn_at"),
-                    "a fraction above 0 and at most 1 (0.8 = 80 %)",
-                    |d| d > Decimal::ZERO && d <= Decimal::ONE,
-                ),
+                Some(v) => self.bounded(v, &join(&path, "warn_at"), "warn_at", |d| {
+                    d > Decimal::ZERO && d <= Decimal::ONE
+                }),
             };
             let start = get(m, "start").and_then(|v| self.month(v, &join(&path, "start")));
             let end = get(m, "end").and_then(|v| self.month(v, &join(&path, "end")));
@@ -426,7 +430,9 @@ impl Reader {
                 if e < s {
                     self.err(
                         &join(&path, "end"),
-                        format!("must not be before start ({s}), got \"{e}\""),
+                        Message::new("field.end_before_start")
+                            .text("start", s.to_string())
+                            .text("got", e.to_string()),
                     );
                 }
             }
@@ -496,7 +502,7 @@ impl Reader {
             });
             let plan = match (get(m, "edition"), get(m, "plan")) {
                 (Some(_), Some(_)) => {
-                    self.err(&path, "give either edition or plan, not both");
+                    self.err(&path, Message::new("field.edition_or_plan"));
                     None
                 }
                 (Some(v), None) => self.choice(
@@ -516,7 +522,7 @@ impl Reader {
             {
                 self.err(
                     &join(&path, "edition"),
-                    "is required for a TCR instance price",
+                    Message::new("field.edition_required"),
                 );
             }
             if product == Some(Product::ImageSearch) {
@@ -524,12 +530,9 @@ impl Reader {
                     Some(p) if crate::products::image_search::Package::parse(p).is_some() => {}
                     Some(p) => self.err(
                         &join(&path, "plan"),
-                        format!("must be a package CAPACITY/QPS such as 5000000/10, got \"{p}\""),
+                        Message::new("field.package_plan").text("got", p.as_str()),
                     ),
-                    None => self.err(
-                        &join(&path, "plan"),
-                        "is required: the package CAPACITY/QPS",
-                    ),
+                    None => self.err(&join(&path, "plan"), Message::new("field.package_required")),
                 }
             }
             let region = get(m, "region").and_then(|v| self.string(v, &join(&path, "region")));
@@ -546,7 +549,10 @@ impl Reader {
                     // rule GEN-1: each site's list is in its own currency.
                     self.err(
                         &join(&path, "currency"),
-                        format!("must be {} for site {site}, got \"{c}\"", site.currency()),
+                        Message::new("field.site_currency")
+                            .text("currency", site.currency().code())
+                            .text("site", site.key())
+                            .text("got", c.code()),
                     );
                 }
             }
@@ -590,7 +596,7 @@ impl Reader {
                 if entry.effective_to.is_some_and(|t| t < entry.effective_from) {
                     self.err(
                         &join(&path, "effective_to"),
-                        "must not be before effective_from",
+                        Message::new("field.effective_order"),
                     );
                 } else {
                     out.push(entry);
@@ -614,7 +620,10 @@ impl Reader {
             if crate::money::conversion_factor(&s.rates, currency, s.currency).is_err() {
                 self.err(
                     "rates",
-                    format!("no exchange rate between {currency} and {} ({path} is in {currency}, the report in {}): add one", s.currency, s.currency),
+                    Message::new("field.no_rate")
+                        .text("from", currency.code())
+                        .text("to", s.currency.code())
+                        .text("field", path.as_str()),
                 );
             }
         }
@@ -627,7 +636,7 @@ impl Reader {
                 if !s.products().contains(&p) {
                     self.err(
                         &format!("budgets[{i}].product"),
-                        format!("the scenario does not price {p}"),
+                        Message::new("field.budget_product").text("product", p.key()),
                     );
                 }
             }

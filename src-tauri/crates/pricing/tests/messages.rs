@@ -3,11 +3,12 @@
 
 use std::path::Path;
 
-use pricing::message::{catalogue_keys, Lang};
+use pricing::message::{catalogue_keys, Lang, Message};
 
 /// The message codes written in the crate's source (`Message::new("tcr.lifecycle")`, the
 /// comparison's labels) and as the built-in price book's entry notes. Field paths look alike
-/// (`tcss.cores`): the scenario reader's files and `FieldError::new("…")` are left out.
+/// (`tcss.cores`): in the scenario reader's files only `field.…` codes are taken, and the
+/// path of `FieldError::new("…")` / `FieldError::coded("…")` is left out.
 fn codes_in_source() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut texts = Vec::new();
@@ -22,26 +23,33 @@ fn codes_in_source() -> Vec<String> {
             let reader = ["scenario.rs", "jsonread.rs", "read.rs"]
                 .iter()
                 .any(|f| path.ends_with(f));
-            if !reader && path.extension().is_some_and(|e| e == "rs" || e == "json") {
-                texts.push(std::fs::read_to_string(&path).expect("read"));
+            if path.extension().is_some_and(|e| e == "rs" || e == "json") {
+                texts.push((reader, std::fs::read_to_string(&path).expect("read")));
             }
         }
     }
     let mut codes = Vec::new();
-    for text in texts {
+    for (reader, text) in texts {
         for (i, _) in text.match_indices('"') {
             let rest = &text[i + 1..];
             let Some(end) = rest.find('"') else { continue };
             let literal = &rest[..end];
-            let prefix = [
-                "quote.", "price.", "book.", "tcr.", "tcss.", "is.", "compare.",
-            ];
+            // The reader's files name field paths everywhere: only its problems' codes.
+            let prefix: &[&str] = if reader {
+                &["field."]
+            } else {
+                &[
+                    "quote.", "price.", "book.", "tcr.", "tcss.", "is.", "compare.", "field.",
+                ]
+            };
             let is_code = prefix.iter().any(|p| literal.starts_with(p))
                 && literal.len() > 4
                 && literal
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.');
-            let field_path = text[..i].trim_end().ends_with("FieldError::new(");
+            let before = text[..i].trim_end();
+            let field_path =
+                before.ends_with("FieldError::new(") || before.ends_with("FieldError::coded(");
             if is_code && !field_path && !literal.ends_with(".json") {
                 codes.push(literal.to_string());
             }
@@ -111,4 +119,27 @@ fn every_message_of_the_examples_renders_in_both_languages() {
 #[test]
 fn the_catalogues_have_the_same_entries() {
     assert_eq!(catalogue_keys(Lang::En), catalogue_keys(Lang::ZhCn));
+}
+
+/// The bounds a figure is checked against are named by key (`field.allowed.amount`), so
+/// the scan above cannot see them: each has its words in both languages.
+#[test]
+fn every_bound_has_text_in_both_languages() {
+    for key in [
+        "amount",
+        "rate",
+        "growth",
+        "add",
+        "whole",
+        "number",
+        "months",
+        "warn_at",
+        "elastic_cap",
+    ] {
+        for lang in [Lang::En, Lang::ZhCn] {
+            let code = format!("field.allowed.{key}");
+            let text = Message::new(&code).render(lang);
+            assert_ne!(text, code, "{lang}: no text for {code}");
+        }
+    }
 }

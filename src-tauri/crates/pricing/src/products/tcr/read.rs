@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use super::spec::{EditionChoice, Needs, TcrBilling, TcrSpec, WEBHOOKS};
 use crate::ids::{Edition, Product};
 use crate::jsonread::Json;
+use crate::message::Message;
 use crate::quantity::Quantity;
 use crate::read::{get, Reader};
 
@@ -39,7 +40,7 @@ pub(crate) fn read(r: &mut Reader, v: &Json, months: Option<u32>) -> Option<TcrS
         } else {
             r.err(
                 "tcr.region",
-                format!("must be a Tencent Cloud region such as ap-guangzhou, got \"{region}\""),
+                Message::new("field.tcr_region").text("got", region.as_str()),
             );
             None
         }
@@ -128,7 +129,10 @@ fn read_needs(r: &mut Reader, v: &Json, months: Option<u32>) -> Option<Needs> {
                     WEBHOOKS.contains(&s).then(|| s.to_string())
                 }) {
                     if n.webhooks.contains(&w) {
-                        r.err(&p, format!("\"{w}\" is listed twice"));
+                        r.err(
+                            &p,
+                            Message::new("field.listed_twice").text("value", w.as_str()),
+                        );
                     } else {
                         n.webhooks.push(w);
                     }

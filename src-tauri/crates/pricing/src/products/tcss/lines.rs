@@ -65,12 +65,14 @@ pub(crate) fn check_against_book(
         let date = h.price_date_of(k);
         if let Some(min) = minimum.on(date) {
             if cap < min.amount {
-                errors.push(FieldError::new(
+                errors.push(FieldError::coded(
                     "tcss.elastic_cap",
-                    format!(
-                        "must be at least {} cores/day from {} on {} (rule TCSS-PRO-5, source {}), got {}",
-                        min.amount, min.effective_from, t.site, min.source, cap
-                    ),
+                    Message::new("field.elastic_cap_min")
+                        .num("min", min.amount)
+                        .text("from", min.effective_from.to_string())
+                        .text("site", t.site.key())
+                        .text("source", min.source.as_str())
+                        .num("got", cap),
                 ));
                 break;
             }

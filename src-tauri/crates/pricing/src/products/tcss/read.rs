@@ -6,6 +6,7 @@ use super::spec::{ImageScan, TcssBilling, TcssSpec};
 use crate::calendar::YearMonth;
 use crate::ids::Product;
 use crate::jsonread::Json;
+use crate::message::Message;
 use crate::quantity::Quantity;
 use crate::read::{get, Reader};
 
@@ -49,7 +50,10 @@ pub(crate) fn read(
         .and_then(|v| r.quantity(v, "tcss.cores", months, true));
     let licensed_cores = r.opt_quantity(m, path, "licensed_cores", months, true);
     if licensed_cores.is_some() && billing.is_some_and(|b| b != TcssBilling::Prepaid) {
-        r.err("tcss.licensed_cores", "is only used with billing \"prepaid\" (auto sizes the licence itself, postpaid has none)");
+        r.err(
+            "tcss.licensed_cores",
+            Message::new("field.licensed_cores_prepaid"),
+        );
     }
     let peak_cores = r.opt_quantity(m, path, "peak_cores", months, true);
     let peak_days = r.opt_quantity(m, path, "peak_days", months, true);
@@ -59,14 +63,10 @@ pub(crate) fn read(
         get(m, "peak_cores"),
         get(m, "peak_days"),
     ) {
-        (_, _, Some(_), None) => r.err(
-            "tcss.peak_days",
-            "is required with peak_cores: on how many days of each month the peak runs",
-        ),
-        (_, _, None, Some(_)) => r.err(
-            "tcss.peak_cores",
-            "is required with peak_days: how many cores run on peak days",
-        ),
+        (_, _, Some(_), None) => r.err("tcss.peak_days", Message::new("field.peak_days_required")),
+        (_, _, None, Some(_)) => {
+            r.err("tcss.peak_cores", Message::new("field.peak_cores_required"))
+        }
         _ => {}
     }
     if let (Some(days), Some(months), Some(start)) = (&peak_days, months, start) {
@@ -76,10 +76,10 @@ pub(crate) fn read(
                 if *d > Decimal::from(month.days()) {
                     r.err(
                         "tcss.peak_days",
-                        format!(
-                            "must be at most the {} days of {month}, got {d}",
-                            month.days()
-                        ),
+                        Message::new("field.peak_days_max")
+                            .text("days", month.days())
+                            .text("month", month.to_string())
+                            .num("got", *d),
                     );
                     break;
                 }
@@ -87,12 +87,9 @@ pub(crate) fn read(
         }
     }
     let elastic_cap = get(m, "elastic_cap").and_then(|v| {
-        r.bounded(
-            v,
-            "tcss.elastic_cap",
-            "a whole number of cores per day from 1 to 1000000000000 (10^12)",
-            |d| d.fract().is_zero() && d >= Decimal::ONE && crate::read::bounds::quantity_ok(d),
-        )
+        r.bounded(v, "tcss.elastic_cap", "elastic_cap", |d| {
+            d.fract().is_zero() && d >= Decimal::ONE && crate::read::bounds::quantity_ok(d)
+        })
     });
     let trial = r.boolean(get(m, "trial"), "tcss.trial");
     let image_scan = get(m, "image_scan").and_then(|v| read_image_scan(r, v, months));

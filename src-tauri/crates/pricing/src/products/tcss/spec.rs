@@ -2,6 +2,7 @@
 
 use crate::horizon::Horizon;
 use crate::ids::Site;
+use crate::message::Message;
 use crate::quantity::Quantity;
 use crate::read::{number_json, quantity_json, FieldError};
 use rust_decimal::prelude::*;
@@ -103,12 +104,10 @@ pub(crate) fn cross_check(t: &TcssSpec, h: &Horizon, errors: &mut Vec<FieldError
     }
     if let Ok(cores) = t.cores.series(h.months, true) {
         if let Some(k) = cores.iter().position(|c| c.is_zero()) {
-            errors.push(FieldError::new(
+            errors.push(FieldError::coded(
                 "tcss.image_scan",
-                format!(
-                    "image scanning needs TCSS Pro cores, but tcss.cores is 0 in {}",
-                    h.start.plus(k as u32)
-                ),
+                Message::new("field.scan_needs_cores")
+                    .text("month", h.start.plus(k as u32).to_string()),
             ));
         }
     }
