@@ -22,6 +22,7 @@ import { EmptyState, PageHeader, Section } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
 import { ConfirmDialog, FieldMessage, Loading, priceItemName, productName, today, unitName } from '../components/common';
 import { isUserText, renderMessage } from '../messages';
+import { savingBlocked } from '../database';
 
 function blankPrice(): UserPriceInput {
   return {
@@ -119,7 +120,7 @@ export function PriceBookScreen() {
         title={t('priceBook.title')}
         subtitle={t('priceBook.subtitle')}
         actions={
-          <button type="button" class="button" onClick={() => (editing.value = { id: null, price: blankPrice() })} data-test="add-price">
+          <button type="button" class="button" onClick={() => (editing.value = { id: null, price: blankPrice() })} {...savingBlocked()} data-test="add-price">
             {t('priceBook.add')}
           </button>
         }
@@ -177,7 +178,7 @@ export function PriceBookScreen() {
                 </PriceField>
               </div>
               <div class="form-wide button-row">
-                <button type="submit" class="button" data-test="price-save">{t('common.save')}</button>
+                <button type="submit" class="button" {...savingBlocked()} data-test="price-save">{t('common.save')}</button>
                 <button type="button" class="button secondary" onClick={() => { editing.value = null; formError.value = null; }}>
                   {t('common.cancel')}
                 </button>

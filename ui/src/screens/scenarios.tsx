@@ -10,6 +10,7 @@ import { displayMoney } from '../format';
 import { EmptyState, PageHeader } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
 import { CompleteBadge, ConfirmDialog, Loading } from '../components/common';
+import { savingBlocked } from '../database';
 
 /** The file dialog's filter for scenario files (its name is shown in the dialog). */
 const jsonFilter = () => [{ name: t('scenarios.jsonFilter'), extensions: ['json'] }];
@@ -24,7 +25,7 @@ export function ScenariosHeader({ onImport }: { onImport: () => void }) {
       subtitle={t('scenarios.subtitle')}
       actions={
         <>
-          <button type="button" class="button secondary" onClick={onImport} data-test="import-scenario">
+          <button type="button" class="button secondary" onClick={onImport} {...savingBlocked()} data-test="import-scenario">
             {t('scenarios.import')}
           </button>
           <a class="button" href={href('/wizard/new')} data-test="new-scenario">

@@ -13,6 +13,7 @@ import { displayMoney, displayAmount } from '../format';
 import { PageHeader, Segmented } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
 import { FieldMessage, Loading, productName } from '../components/common';
+import { savingBlocked } from '../database';
 import {
   PRODUCTS,
   QUANTITY_FIELDS,
@@ -221,7 +222,7 @@ export function WizardScreen() {
         </button>
         <span class="muted small">{t('wizard.keys')}</span>
         {last ? (
-          <button type="button" class="button" disabled={saving.value} onClick={save} data-test="wizard-save">
+          <button type="button" class="button" onClick={save} {...savingBlocked(saving.value)} data-test="wizard-save">
             {saving.value ? t('wizard.saving') : t('common.save')}
           </button>
         ) : (

@@ -8,6 +8,7 @@ import { Section } from '../../components/layout';
 import { ErrorNotice } from '../../components/error-notice';
 import { productName } from '../../components/common';
 import { percent } from './shared';
+import { savingBlocked } from '../../database';
 
 export function ActualsSection(props: { quote: QuoteView; actuals: ActualView[]; onChanged: () => Promise<void> }) {
   return (
@@ -81,6 +82,7 @@ function ActualsEditor({ quote, actuals, onChanged }: { quote: QuoteView; actual
                           value={existing?.amount ?? ''}
                           aria-label={t('scenario.actualFor', { product: productName(p), month: m.month })}
                           onChange={(event) => void save(m.month, p, (event.target as HTMLInputElement).value)}
+                          {...savingBlocked()}
                           data-test={`actual-${p}-${m.month}`}
                         />
                       </td>
