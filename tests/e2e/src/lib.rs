@@ -213,6 +213,15 @@ impl App {
     /// Starts the app on an existing HOME, e.g. one kept by [`App::quit_keeping_home`] to
     /// check that data survives a restart.
     pub async fn launch_in(home: TempDir) -> Result<App, Box<dyn std::error::Error>> {
+        Self::launch_with_env(home, &[]).await
+    }
+
+    /// [`App::launch_in`] with extra environment variables for the app (e.g. a D-Bus session
+    /// bus of the test's own).
+    pub async fn launch_with_env(
+        home: TempDir,
+        env: &[(&str, &str)],
+    ) -> Result<App, Box<dyn std::error::Error>> {
         let binary = app_binary();
         if !binary.is_file() {
             return Err(format!(
@@ -238,6 +247,7 @@ impl App {
             .env("XDG_DATA_HOME", home.path().join("data"))
             .env("XDG_CONFIG_HOME", home.path().join("config"))
             .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .spawn()
@@ -267,6 +277,11 @@ impl App {
         };
         app.element("[data-test=nav]").await?;
         Ok(app)
+    }
+
+    /// The X display the window is on (`:201`), e.g. to start a second launch on it.
+    pub fn display_name(&self) -> String {
+        self.display.name()
     }
 
     /// The data directory the app should be using (XDG_DATA_HOME of this test).
