@@ -287,10 +287,11 @@ export function PriceBookScreen() {
                                   },
                                 })
                               }
+                              {...savingBlocked()}
                             >
                               {t('common.edit')}
                             </button>
-                            <button type="button" class="link-button danger" onClick={() => (removing.value = row)}>
+                            <button type="button" class="link-button danger" onClick={() => (removing.value = row)} {...savingBlocked()}>
                               {t('common.delete')}
                             </button>
                           </>

@@ -179,7 +179,7 @@ function Rates() {
                 <td class="num">{row.rate}</td>
                 <td>{row.date}</td>
                 <td class="row-actions">
-                  <button type="button" class="link-button danger" onClick={() => api.deleteRate(row.id).then(load, (f: CommandError) => (error.value = f))}>
+                  <button type="button" class="link-button danger" onClick={() => api.deleteRate(row.id).then(load, (f: CommandError) => (error.value = f))} {...savingBlocked()}>
                     {t('common.delete')}
                   </button>
                 </td>
