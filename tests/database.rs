@@ -109,13 +109,12 @@ fn a_lock_held_by_another_program_is_reported_and_retry_succeeds_after_release()
     let status = database.status();
     assert_eq!(status.state, DatabaseState::Locked);
     assert!(status.can_retry);
-    assert!(
-        status
-            .reason
-            .as_deref()
-            .unwrap_or("")
-            .contains("another program"),
-        "{status:?}"
+    assert_eq!(
+        status.reason,
+        Some(format!(
+            "another program holds the lock on {}",
+            path.display()
+        )),
     );
     assert_eq!(
         database.retry(now()).expect("retry").state,

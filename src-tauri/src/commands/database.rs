@@ -61,28 +61,42 @@ pub struct DatabaseStatus {
 }
 
 impl DatabaseStatus {
-    fn of_store(store: &Store) -> Self {
-        let (state, reason) = match store.access() {
-            Access::ReadWrite => (DatabaseState::Ready, None),
-            Access::ReadOnly { reason } => (DatabaseState::ReadOnly, Some(reason.clone())),
-            Access::Locked => (DatabaseState::Locked, Some(StoreError::Locked.to_string())),
-        };
-        Self {
-            can_retry: state == DatabaseState::Locked,
-            state,
-            reason,
+    fn of_store(store: &Store, path: Option<&Path>) -> Self {
+        match store.access() {
+            Access::ReadWrite => Self {
+                state: DatabaseState::Ready,
+                reason: None,
+                can_retry: false,
+            },
+            Access::ReadOnly { reason } => Self {
+                state: DatabaseState::ReadOnly,
+                reason: Some(reason.clone()),
+                can_retry: false,
+            },
+            Access::Locked => Self::locked(path),
         }
     }
 
-    fn of_refusal(refusal: &Refusal) -> Self {
+    fn of_refusal(refusal: &Refusal, path: Option<&Path>) -> Self {
+        if refusal.locked {
+            return Self::locked(path);
+        }
         Self {
-            state: if refusal.locked {
-                DatabaseState::Locked
-            } else {
-                DatabaseState::Unavailable
-            },
+            state: DatabaseState::Unavailable,
             reason: Some(refusal.error.message.clone()),
-            can_retry: refusal.locked,
+            can_retry: false,
+        }
+    }
+
+    /// The banner already says what a lock means; the reason names the file.
+    fn locked(path: Option<&Path>) -> Self {
+        Self {
+            state: DatabaseState::Locked,
+            reason: Some(match path {
+                Some(path) => format!("another program holds the lock on {}", path.display()),
+                None => StoreError::Locked.to_string(),
+            }),
+            can_retry: true,
         }
     }
 }
@@ -198,8 +212,8 @@ impl Database {
     /// Whether the database is open and can be saved to, once it is open (blocks).
     pub fn status(&self) -> DatabaseStatus {
         match &*lock(self.inner.wait()) {
-            Ok(store) => DatabaseStatus::of_store(store),
-            Err(refusal) => DatabaseStatus::of_refusal(refusal),
+            Ok(store) => DatabaseStatus::of_store(store, self.path.as_deref()),
+            Err(refusal) => DatabaseStatus::of_refusal(refusal, self.path.as_deref()),
         }
     }
 
@@ -210,15 +224,15 @@ impl Database {
         match &mut *opened {
             Ok(store) => {
                 store.check_lock()?;
-                Ok(DatabaseStatus::of_store(store))
+                Ok(DatabaseStatus::of_store(store, self.path.as_deref()))
             }
             Err(refusal) => {
                 if let (true, Some(path)) = (refusal.locked, &self.path) {
                     *opened = open_store(path, now);
                 }
                 Ok(match &*opened {
-                    Ok(store) => DatabaseStatus::of_store(store),
-                    Err(refusal) => DatabaseStatus::of_refusal(refusal),
+                    Ok(store) => DatabaseStatus::of_store(store, self.path.as_deref()),
+                    Err(refusal) => DatabaseStatus::of_refusal(refusal, self.path.as_deref()),
                 })
             }
         }

@@ -1,6 +1,7 @@
 //! The database in odd states, in the real window (issue #9, parts 5 and 6): a read-only
-//! database shows a banner and every saving control is disabled with the reason, and a second
-//! launch hands over to the first window instead of opening another.
+//! database shows a banner and the saving controls are disabled with the reason, a lock held
+//! by another program is reported at start with a "Try again" that works once it is released,
+//! and a second launch hands over to the first window instead of opening another.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -88,6 +89,71 @@ async fn a_read_only_database_shows_a_banner_and_saving_is_disabled_with_the_rea
     let home = app.quit_keeping_home().await?;
     set_mode(&file, 0o644)?;
     drop(home);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_lock_held_by_another_program_is_reported_at_start_and_try_again_works_after_release(
+) -> TestResult {
+    if !enabled(
+        "a_lock_held_by_another_program_is_reported_at_start_and_try_again_works_after_release",
+    ) {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    assert_eq!(app.eventually(SCENARIO_ROWS, json!(3)).await?, json!(3));
+    let home = app.quit_keeping_home().await?;
+
+    // Another program opens a write transaction and keeps it open.
+    let file = home
+        .path()
+        .join("data")
+        .join("com.plancast.desktop")
+        .join("plancast.sqlite3");
+    let other = rusqlite::Connection::open(&file)?;
+    other.execute_batch("BEGIN IMMEDIATE")?;
+
+    let app = App::launch_in(home).await?;
+    let banner = app.element("[data-test=database-banner]").await?;
+    assert_eq!(banner.attr("data-state").await?.as_deref(), Some("locked"));
+    let text = banner.text().await?;
+    let reason = format!("another program holds the lock on {}", file.display());
+    assert!(
+        text.contains("The database is in use by another program") && text.contains(&reason),
+        "{text}"
+    );
+    // Reading works meanwhile; saving is disabled with the reason.
+    assert_eq!(app.eventually(SCENARIO_ROWS, json!(3)).await?, json!(3));
+    let import = app.element("[data-test=import-scenario]").await?;
+    assert!(!import.is_enabled().await?);
+    assert_eq!(
+        import.attr("title").await?.as_deref(),
+        Some("Cannot save: another program is using the database.")
+    );
+    app.screenshot("database-locked-light").await?;
+
+    // Try again while the lock is still held: still locked.
+    app.click("[data-test=database-retry]").await?;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let state =
+        "return document.querySelector('[data-test=database-banner]')?.dataset.state ?? 'none';";
+    assert_eq!(
+        app.eventually(state, json!("locked")).await?,
+        json!("locked")
+    );
+
+    // The other program lets go; Try again clears the banner and saving works.
+    other.execute_batch("ROLLBACK")?;
+    drop(other);
+    app.click("[data-test=database-retry]").await?;
+    assert_eq!(app.eventually(state, json!("none")).await?, json!("none"));
+    let import = app.element("[data-test=import-scenario]").await?;
+    assert!(import.is_enabled().await?);
+    let result = app
+        .invoke("set_setting", json!({"key": "currency", "value": "CNY"}))
+        .await?;
+    assert_eq!(result, json!(null), "saving works after the retry");
+    app.close().await?;
     Ok(())
 }
 
