@@ -4,9 +4,9 @@
 // the `ErrorCode` that the UI acts on. Types come from bindings.ts, generated from Rust.
 
 import { invoke } from '@tauri-apps/api/core';
-import type { AppInfo, CommandName, Currency, ErrorCode, Product, Site } from './bindings';
+import type { AppInfo, CommandName, Currency, DatabaseStatus, ErrorCode, Product, Site } from './bindings';
 
-export type { AppInfo, ErrorCode } from './bindings';
+export type { AppInfo, DatabaseState, DatabaseStatus, ErrorCode } from './bindings';
 
 // The vocabulary (string-literal unions) and its values in Rust's order, for the UI's lists.
 export type { Product, Site, Edition, Currency, BudgetStatus } from './bindings';
@@ -139,6 +139,9 @@ async function call<T>(command: CommandName, args?: Record<string, unknown>): Pr
 
 export const api = {
   appInfo: (): Promise<AppInfo> => call<AppInfo>('app_info'),
+  // Whether the database can be saved to (read-only, locked, not open); see database.ts.
+  databaseStatus: () => call<DatabaseStatus>('database_status'),
+  retryDatabase: () => call<DatabaseStatus>('retry_database'),
 
   // Scenarios. Arguments keep their Rust (snake_case) names.
   listScenarios: () => call<ScenarioRow[]>('list_scenarios'),

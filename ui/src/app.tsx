@@ -1,10 +1,12 @@
 // The window layout: nav on the left, the current screen in the middle, and the live side
-// panel on the right when the screen has one.
+// panel on the right when the screen has one. A banner tops the screen when the database
+// cannot be saved to.
 
 import { t } from './i18n';
 import { Logo } from './components/icons';
 import { href, path } from './router';
 import { ROUTES, routeFor, type Route } from './routes';
+import { DatabaseBanner } from './components/database-banner';
 
 function NavLink({ route, current }: { route: Route; current: Route }) {
   const Icon = route.icon;
@@ -48,6 +50,7 @@ export function App() {
         </div>
       </nav>
       <main class="main" data-test={`screen-${current.id}`}>
+        <DatabaseBanner />
         <Screen key={path.value} />
       </main>
       {Panel && (

@@ -45,6 +45,19 @@ version: string,
  */
 data_dir: string, };
 
+export type DatabaseState = "ready" | "read_only" | "locked" | "unavailable";
+
+export type DatabaseStatus = { state: DatabaseState, 
+/**
+ * Why saving is not possible, for people (with the file or folder concerned); `null`
+ * when ready.
+ */
+reason: string | null, 
+/**
+ * Whether "Try again" may help (a lock another program may release).
+ */
+can_retry: boolean, };
+
 export type Message = { code: string, args: Record<string, string | boolean | Message | Message[]>, };
 
 export type ScenarioRow = { id: number, name: string, start: string | null, months: number | null, currency: Currency | null, 
@@ -249,6 +262,8 @@ export const CURRENCIES: readonly Currency[] = ["USD","CNY"];
 /** Every command the window may invoke (src-tauri/src/commands/list.rs). */
 export type CommandName =
   | "app_info"
+  | "database_status"
+  | "retry_database"
   | "list_scenarios"
   | "get_scenario"
   | "create_scenario"

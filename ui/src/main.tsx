@@ -3,6 +3,7 @@ import './i18n';
 import './theme';
 import { App } from './app';
 import { preloadScreens } from './components/lazy-screen';
+import { refreshDatabaseStatus } from './database';
 
 // The styles are linked from index.html, not imported here: the static shell there paints with
 // them before this script has loaded.
@@ -23,4 +24,6 @@ if (root) {
   root.textContent = '';
   render(<App />, root);
   preloadScreens();
+  // Read-only, locked or not open: the banner (components/database-banner.tsx) says so.
+  void refreshDatabaseStatus();
 }

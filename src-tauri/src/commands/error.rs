@@ -147,6 +147,8 @@ impl From<store::StoreError> for ApiError {
             StoreError::Io(_) => Self::new(ErrorCode::Io, message),
             StoreError::NewerSchema { .. }
             | StoreError::Damaged { .. }
+            | StoreError::ReadOnly { .. }
+            | StoreError::Locked
             | StoreError::SqliteTooOld { .. }
             | StoreError::Sqlite(_) => Self::database(message),
         }

@@ -25,6 +25,8 @@ macro_rules! for_each_command {
     ($($callback:tt)+) => {
         $($callback)+! {
             app_info,
+            database_status,
+            retry_database,
             list_scenarios,
             get_scenario,
             create_scenario,

@@ -37,7 +37,7 @@ use store::Store;
 use tauri::{Runtime, State, Window};
 use ts_rs::TS;
 
-pub use database::Database;
+pub use database::{Database, DatabaseState, DatabaseStatus};
 use dto::*;
 pub use error::{ApiError, ErrorCode, FieldErrorDto};
 pub use list::COMMANDS;
@@ -73,6 +73,21 @@ pub fn describe_app(data_dir: &Path) -> AppInfo {
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ApiError> {
     Ok(describe_app(&state.data_dir))
+}
+
+/// Whether the database is open and can be saved to (read-only, locked by another program,
+/// refused), so the window can say so at once and disable saving. Waits for the open.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn database_status(state: State<'_, AppState>) -> Result<DatabaseStatus, ApiError> {
+    let database = state.database.clone();
+    blocking(move || Ok(database.status())).await
+}
+
+/// "Try again" after another program's lock: checks (or opens) the database again.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn retry_database(state: State<'_, AppState>) -> Result<DatabaseStatus, ApiError> {
+    let database = state.database.clone();
+    blocking(move || database.retry(Utc::now())).await
 }
 
 /// Runs `work` on the app's database off the main thread.
@@ -511,6 +526,8 @@ pub fn typescript_bindings() -> String {
         FieldErrorDto::decl(),
         ApiError::decl(),
         AppInfo::decl(),
+        DatabaseState::decl(),
+        DatabaseStatus::decl(),
         MessageView::decl(),
         ScenarioRow::decl(),
         ScenarioDoc::decl(),

@@ -224,18 +224,28 @@ impl App {
     /// the test's display and stays open (see [`App::window_titles`]).
     pub async fn launch_with_native_dialogs() -> Result<App, Box<dyn std::error::Error>> {
         let home = tempfile::Builder::new().prefix("plancast-e2e-").tempdir()?;
-        Self::start(home, false).await
+        Self::start(home, false, &[]).await
     }
 
     /// Starts the app on an existing HOME, e.g. one kept by [`App::quit_keeping_home`] to
     /// check that data survives a restart.
     pub async fn launch_in(home: TempDir) -> Result<App, Box<dyn std::error::Error>> {
-        Self::start(home, true).await
+        Self::start(home, true, &[]).await
+    }
+
+    /// [`App::launch_in`] with extra environment variables for the app (e.g. a D-Bus session
+    /// bus of the test's own).
+    pub async fn launch_with_env(
+        home: TempDir,
+        env: &[(&str, &str)],
+    ) -> Result<App, Box<dyn std::error::Error>> {
+        Self::start(home, true, env).await
     }
 
     async fn start(
         home: TempDir,
         answered_dialogs: bool,
+        env: &[(&str, &str)],
     ) -> Result<App, Box<dyn std::error::Error>> {
         let binary = app_binary();
         if !binary.is_file() {
@@ -266,6 +276,7 @@ impl App {
             .env("XDG_DATA_HOME", home.path().join("data"))
             .env("XDG_CONFIG_HOME", home.path().join("config"))
             .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .spawn()
@@ -295,6 +306,11 @@ impl App {
         };
         app.element("[data-test=nav]").await?;
         Ok(app)
+    }
+
+    /// The X display the window is on (`:201`), e.g. to start a second launch on it.
+    pub fn display_name(&self) -> String {
+        self.display.name()
     }
 
     /// The data directory the app should be using (XDG_DATA_HOME of this test).

@@ -23,6 +23,7 @@ import { EmptyState, PageHeader, Section } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
 import { ConfirmDialog, FieldMessage, Loading, priceItemName, productName, today, unitName } from '../components/common';
 import { isUserText, renderMessage } from '../messages';
+import { savingBlocked } from '../database';
 
 function blankPrice(): UserPriceInput {
   return {
@@ -121,7 +122,7 @@ export function PriceBookScreen() {
         title={t('priceBook.title')}
         subtitle={t('priceBook.subtitle')}
         actions={
-          <button type="button" class="button" onClick={() => (editing.value = { id: null, price: blankPrice() })} data-test="add-price">
+          <button type="button" class="button" onClick={() => (editing.value = { id: null, price: blankPrice() })} {...savingBlocked()} data-test="add-price">
             {t('priceBook.add')}
           </button>
         }
@@ -179,7 +180,7 @@ export function PriceBookScreen() {
                 </PriceField>
               </div>
               <div class="form-wide button-row">
-                <button type="submit" class="button" data-test="price-save">{t('common.save')}</button>
+                <button type="submit" class="button" {...savingBlocked()} data-test="price-save">{t('common.save')}</button>
                 <button type="button" class="button secondary" onClick={() => { editing.value = null; formError.value = null; }}>
                   {t('common.cancel')}
                 </button>
@@ -289,10 +290,11 @@ export function PriceBookScreen() {
                                   },
                                 })
                               }
+                              {...savingBlocked()}
                             >
                               {t('common.edit')}
                             </button>
-                            <button type="button" class="link-button danger" onClick={() => (removing.value = row)}>
+                            <button type="button" class="link-button danger" onClick={() => (removing.value = row)} {...savingBlocked()}>
                               {t('common.delete')}
                             </button>
                           </>

@@ -11,6 +11,7 @@ import { EmptyState, PageHeader } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
 import { SavedNotice } from '../components/saved-notice';
 import { CompleteBadge, ConfirmDialog, Loading } from '../components/common';
+import { savingBlocked } from '../database';
 
 // The header and the list's frame while it loads are the app's first frame, which index.html
 // draws as a static shell before the script runs (ui/tests/static-shell.test.ts compares them).
@@ -22,7 +23,7 @@ export function ScenariosHeader({ onImport }: { onImport: () => void }) {
       subtitle={t('scenarios.subtitle')}
       actions={
         <>
-          <button type="button" class="button secondary" onClick={onImport} data-test="import-scenario">
+          <button type="button" class="button secondary" onClick={onImport} {...savingBlocked()} data-test="import-scenario">
             {t('scenarios.import')}
           </button>
           <a class="button" href={href('/wizard/new')} data-test="new-scenario">

@@ -7,6 +7,7 @@ import { LANGUAGES, LANGUAGE_NAMES, language, setLanguage, t } from '../i18n';
 import { THEMES, setTheme, themePreference, type ThemePreference } from '../theme';
 import { PageHeader, Section, Segmented } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
+import { savingBlocked } from '../database';
 
 const THEME_LABELS: Record<ThemePreference, string> = {
   light: 'settings.themeLight',
@@ -179,7 +180,7 @@ function Rates() {
                 <td class="num">{row.rate}</td>
                 <td>{row.date}</td>
                 <td class="row-actions">
-                  <button type="button" class="link-button danger" onClick={() => api.deleteRate(row.id).then(load, (f: CommandError) => (error.value = f))}>
+                  <button type="button" class="link-button danger" onClick={() => api.deleteRate(row.id).then(load, (f: CommandError) => (error.value = f))} {...savingBlocked()}>
                     {t('common.delete')}
                   </button>
                 </td>
@@ -212,7 +213,7 @@ function Rates() {
           <input class="input" type="date" value={date.value} onInput={(e) => (date.value = (e.target as HTMLInputElement).value)} aria-label={t('settings.rateDate')} />
           <FieldMessage path="date" message={fieldMessage('date')} />
         </div>
-        <button type="submit" class="button secondary small" data-test="add-rate">
+        <button type="submit" class="button secondary small" {...savingBlocked()} data-test="add-rate">
           {t('settings.addRate')}
         </button>
       </form>

@@ -13,6 +13,7 @@ import { displayMoney, displayAmount } from '../format';
 import { PageHeader, Segmented } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
 import { ConfirmDialog, FieldMessage, Loading, packageName, productName } from '../components/common';
+import { savingBlocked } from '../database';
 import {
   PRODUCTS,
   QUANTITY_FIELDS,
@@ -260,13 +261,13 @@ export function WizardScreen() {
         </button>
         <span class="muted small">{t('wizard.keys')}</span>
         {last ? (
-          <button type="button" class="button" disabled={saving.value} onClick={save} data-test="wizard-save">
+          <button type="button" class="button" onClick={save} {...savingBlocked(saving.value)} data-test="wizard-save">
             {saving.value ? t('wizard.saving') : t('common.save')}
           </button>
         ) : (
           <span class="wizard-nav-end">
             {/* Saving does not need a walk to Review: a change to one number is saved from here. */}
-            <button type="button" class="button secondary" disabled={saving.value} onClick={save} data-test="wizard-save-now">
+            <button type="button" class="button secondary" onClick={save} {...savingBlocked(saving.value)} data-test="wizard-save-now">
               {saving.value ? t('wizard.saving') : t('common.save')}
             </button>
             <button type="button" class="button" onClick={() => go(1)} title={t('wizard.nextHint')} data-test="wizard-next">

@@ -63,6 +63,22 @@ pub enum StoreError {
         needed: &'static str,
     },
 
+    /// The database cannot be changed: it (or its folder) is read-only. Raised by a write on
+    /// a database opened read-only, and at open when a read-only database needs upgrading.
+    #[error("the database cannot be changed: {reason}")]
+    ReadOnly {
+        /// Why, e.g. "the file … is read-only".
+        reason: String,
+    },
+
+    /// Another program holds the database's lock, so it cannot be upgraded (or even read)
+    /// now. Transient: opening again after that program lets go succeeds.
+    #[error(
+        "another program is using the database and holds its lock; close that program (or \
+         wait for it to finish) and try again"
+    )]
+    Locked,
+
     /// A file-system operation (creating the data directory, reading the header) failed.
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
@@ -106,6 +122,11 @@ impl From<rusqlite::Error> for StoreError {
                 if matches!(e.code, ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) =>
             {
                 StoreError::damaged(err.to_string())
+            }
+            rusqlite::Error::SqliteFailure(e, _) if e.code == ErrorCode::ReadOnly => {
+                StoreError::ReadOnly {
+                    reason: "it was opened read-only, so nothing can be saved".to_owned(),
+                }
             }
             _ => StoreError::Sqlite(err),
         }
@@ -151,6 +172,13 @@ mod tests {
                 StoreError::Sqlite(_)
             ));
         }
+    }
+
+    #[test]
+    fn a_write_refused_as_read_only_says_so() {
+        let err = StoreError::from(sqlite_failure(rusqlite::ffi::SQLITE_READONLY));
+        assert!(matches!(err, StoreError::ReadOnly { .. }), "{err:?}");
+        assert!(err.to_string().contains("read-only"));
     }
 
     #[test]

@@ -29,7 +29,7 @@ mod values;
 
 pub use actuals::Actual;
 pub use error::StoreError;
-pub use open::{default_db_path, Store, BUSY_TIMEOUT, DB_FILE_NAME};
+pub use open::{default_db_path, Access, Store, BUSY_TIMEOUT, DB_FILE_NAME, LOCK_CHECK_TIMEOUT};
 pub use prices::{ExchangeRate, UserPrice, UserPriceFields};
 pub use quotes::{NewSavedQuote, SavedQuote, SavedQuoteSummary};
 pub use scenarios::{Scenario, ScenarioSummary};

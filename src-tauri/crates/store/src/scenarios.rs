@@ -100,6 +100,54 @@ impl Store {
         self.get_scenario(self.conn.last_insert_rowid())
     }
 
+    /// Saves `scenarios` (name, document) and sets the setting `marker` to `"1"`, all in one
+    /// write transaction, unless the marker is already set or there already are scenarios.
+    /// Returns how many it saved (0 when it did nothing).
+    ///
+    /// For a first-run seed such as the examples: the write lock is taken before the check,
+    /// so two processes starting on one new database at the same moment cannot both seed it,
+    /// and a crash leaves either everything with the marker or nothing.
+    pub fn create_scenarios_once(
+        &mut self,
+        marker: &str,
+        scenarios: &[(String, String)],
+        now: DateTime<Utc>,
+    ) -> Result<usize, StoreError> {
+        require_text("key", marker)?;
+        for (name, document) in scenarios {
+            require_text("name", name)?;
+            require_json("document", document)?;
+        }
+        let stamp = timestamp_text(now);
+        // IMMEDIATE (see `configure` in open.rs): the check below runs under the write lock.
+        let tx = self.conn.transaction()?;
+        let seeded: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM settings WHERE key = ?1)
+                 OR EXISTS (SELECT 1 FROM scenarios)",
+            [marker],
+            |row| row.get(0),
+        )?;
+        if seeded {
+            return Ok(0);
+        }
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO scenarios (name, document, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?3)",
+            )?;
+            for (name, document) in scenarios {
+                insert.execute(params![name, document, stamp])?;
+            }
+        }
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, '1')
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [marker],
+        )?;
+        tx.commit()?;
+        Ok(scenarios.len())
+    }
+
     /// Replaces a scenario's name and document (the editor's "save").
     pub fn update_scenario(
         &mut self,

@@ -70,16 +70,19 @@ fn a_writer_waits_for_another_writers_lock_instead_of_failing() {
         )
         .unwrap();
         locked_tx.send(()).unwrap();
-        thread::sleep(Duration::from_millis(400));
+        // Longer than the lock check at open (below), so the write still has to wait.
+        thread::sleep(Duration::from_millis(1_200));
         conn.execute_batch("COMMIT").unwrap();
     });
     locked_rx.recv().unwrap();
 
     // Reads are not blocked by the writer (WAL) and do not see its uncommitted row.
     assert_eq!(store.get_setting("held").unwrap(), None);
-    // Opening another handle (inspection, quick_check, migration check) is not blocked either.
+    // Opening another handle (inspection, quick_check, migration check) is not blocked either;
+    // it reports the lock instead of letting every save wait and fail.
     let second = Store::open_at(&path, at(1, 0)).unwrap();
     assert_eq!(second.migration_backup(), None);
+    assert_eq!(second.access(), &store::Access::Locked);
     assert_eq!(second.get_setting("held").unwrap(), None);
 
     let started = Instant::now();

@@ -9,6 +9,7 @@ import { typedOrAsIs } from '../../numbers';
 import { Section, Segmented } from '../../components/layout';
 import { ErrorNotice } from '../../components/error-notice';
 import { productName } from '../../components/common';
+import { savingBlocked } from '../../database';
 
 export function ActualsSection(props: { quote: QuoteView; actuals: ActualView[]; onChanged: () => Promise<void> }) {
   return (
@@ -88,6 +89,7 @@ function ActualsEditor({ quote, actuals, onChanged }: { quote: QuoteView; actual
                       value={existing?.amount ?? ''}
                       aria-label={t('scenario.actualFor', { product: productName(p), month: m.month })}
                       onChange={(event) => void save(m.month, p, (event.target as HTMLInputElement).value)}
+                      {...savingBlocked()}
                       data-test={`actual-${p}-${m.month}`}
                     />
                   </td>

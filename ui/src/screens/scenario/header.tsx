@@ -4,6 +4,7 @@ import type { QuoteView } from '../../api';
 import { t } from '../../i18n';
 import { href, navigate } from '../../router';
 import { PageHeader } from '../../components/layout';
+import { savingBlocked } from '../../database';
 
 export function ScenarioHeader({ id, quote, onSaveQuote }: { id: number; quote: QuoteView; onSaveQuote: () => void }) {
   return (
@@ -19,7 +20,7 @@ export function ScenarioHeader({ id, quote, onSaveQuote }: { id: number; quote: 
           <button type="button" class="button secondary" onClick={() => navigate(`/wizard/${id}`)} data-test="edit">
             {t('common.edit')}
           </button>
-          <button type="button" class="button" onClick={onSaveQuote} data-test="save-quote">
+          <button type="button" class="button" onClick={onSaveQuote} {...savingBlocked()} data-test="save-quote">
             {t('scenario.saveQuote')}
           </button>
         </>

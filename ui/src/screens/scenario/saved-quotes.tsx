@@ -9,6 +9,7 @@ import { Section } from '../../components/layout';
 import { ErrorNotice } from '../../components/error-notice';
 import { CompleteBadge, ConfirmDialog, Loading, priceItemName, unitName } from '../../components/common';
 import { isUserText, renderMessage } from '../../messages';
+import { savingBlocked } from '../../database';
 
 export function SavedQuotesSection({ scenarioId, version }: { scenarioId: number; version: number }) {
   return (
@@ -121,7 +122,7 @@ function SavedQuotes({ scenarioId, version }: { scenarioId: number; version: num
                         <button type="button" class="link-button" onClick={() => void toggle(row)} data-test="toggle-saved-quote">
                           {isOpen ? t('savedQuotes.close') : t('savedQuotes.open')}
                         </button>
-                        <button type="button" class="link-button danger" onClick={() => (deleting.value = row)} data-test="delete-saved-quote">
+                        <button type="button" class="link-button danger" onClick={() => (deleting.value = row)} {...savingBlocked()} data-test="delete-saved-quote">
                           {t('common.delete')}
                         </button>
                       </div>
