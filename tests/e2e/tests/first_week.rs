@@ -289,3 +289,83 @@ async fn review_json(app: &App) -> Result<String, Box<dyn std::error::Error>> {
         .ok_or("no scenario file on the Review step")?
         .to_owned())
 }
+
+/// Field problems wait until the user leaves the field (or presses Next), name the field by
+/// its label and say what is wrong in the UI's language.
+async fn errors_read_in(lang: &str, budget_label: &str, not_a_number: &str) -> TestResult {
+    let app = App::launch().await?;
+    if lang != "en" {
+        app.click("[data-test=nav-settings]").await?;
+        app.click(&format!("[data-test=lang-{lang}]")).await?;
+    }
+    app.click("[data-test=nav-scenarios]").await?;
+    app.click("[data-test=new-scenario]").await?;
+    app.element("[data-test=wizard-step-basics]").await?;
+    // Nothing is red on a field not yet touched, and the panel only says what to do.
+    app.element("[data-test=live-incomplete]").await?;
+    assert_eq!(
+        app.script("return document.querySelectorAll('[data-test=field-error]').length;")
+            .await?,
+        json!(0),
+        "an untouched field shows an error"
+    );
+    // Leaving the empty Name shows its problem.
+    app.element("[data-test=field-name]").await?.focus().await?;
+    app.script("document.activeElement.blur(); return null;")
+        .await?;
+    app.element("[data-field=name] [data-test=field-error]")
+        .await?;
+
+    app.fill("[data-test=field-name]", "Errors").await?;
+    app.click("[data-test=step-products]").await?;
+    app.click("[data-test=product-tcss]").await?;
+    app.click("[data-test=step-budgets]").await?;
+    app.click("[data-test=add-budget]").await?;
+    app.fill("[data-test=budget-amount-0]", "abc").await?;
+    app.script("document.activeElement.blur(); return null;")
+        .await?;
+    let listed = until_value(
+        &app,
+        "return document.querySelector('[data-test=live-invalid] li[data-path=\"budgets[0].amount\"]')?.textContent ?? null;",
+    )
+    .await?;
+    let listed = listed
+        .as_str()
+        .ok_or("the budget's problem is not listed")?;
+    assert!(
+        listed.starts_with(budget_label)
+            && listed.contains(not_a_number)
+            && !listed.contains("budgets[0]"),
+        "{listed}"
+    );
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn field_problems_name_the_field_and_wait_for_the_user_in_english() -> TestResult {
+    if !enabled("field_problems_name_the_field_and_wait_for_the_user_in_english") {
+        return Ok(());
+    }
+    errors_read_in("en", "Budget 1 · Monthly amount", "must be a number").await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn field_problems_name_the_field_and_wait_for_the_user_in_chinese() -> TestResult {
+    if !enabled("field_problems_name_the_field_and_wait_for_the_user_in_chinese") {
+        return Ok(());
+    }
+    errors_read_in("zh-CN", "预算 1 · 每月金额", "应为数字").await
+}
+
+/// Runs `script` until it returns something other than null (or patience runs out).
+async fn until_value(app: &App, script: &str) -> Result<Value, Box<dyn std::error::Error>> {
+    let deadline = std::time::Instant::now() + plancast_e2e::PATIENCE;
+    loop {
+        let value = app.script(script).await?;
+        if !value.is_null() || std::time::Instant::now() > deadline {
+            return Ok(value);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}

@@ -183,6 +183,9 @@ async fn an_invalid_field_shows_its_error_beside_it_and_nothing_is_saved() -> Te
     app.fill("[data-test=field-months]", "12").await?;
     app.click("[data-test=step-tcss]").await?;
     app.fill("[data-test='field-tcss.cores']", "-5").await?;
+    // A problem shows once the field is left.
+    app.script("document.activeElement.blur(); return null;")
+        .await?;
     let error = app
         .element("[data-field='tcss.cores'] [data-test=field-error]")
         .await?;

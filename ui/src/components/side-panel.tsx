@@ -2,7 +2,8 @@
 
 import { t } from '../i18n';
 import { displayMoney, displayAmount } from '../format';
-import { liveBudgetNames, livePending, livePreview, liveError } from '../wizard/live';
+import { liveBudgetNames, livePending, livePreview, liveError, liveShownErrors } from '../wizard/live';
+import { fieldErrorText } from '../wizard/fields';
 import { Chart, CompleteBadge } from './common';
 import { ErrorNotice } from './error-notice';
 
@@ -16,17 +17,20 @@ export function LivePanel() {
       </h2>
       {liveError.value && <ErrorNotice error={liveError.value} />}
       {!preview && !liveError.value && <p class="muted">{t('panel.empty')}</p>}
-      {preview && !preview.ok && (
+      {preview && !preview.ok && liveShownErrors.value.length > 0 && (
         <div class="notice notice-warning" data-test="live-invalid">
-          <strong>{t('panel.invalid', { count: preview.errors.length })}</strong>
+          <strong>{t('panel.invalid', { count: liveShownErrors.value.length })}</strong>
           <ul class="plain-list">
-            {preview.errors.slice(0, 5).map((e) => (
-              <li>
-                <code>{e.path}</code> {e.message}
-              </li>
+            {liveShownErrors.value.slice(0, 5).map((e) => (
+              <li data-path={e.path}>{fieldErrorText(e)}</li>
             ))}
           </ul>
         </div>
+      )}
+      {preview && !preview.ok && liveShownErrors.value.length === 0 && (
+        <p class="muted" data-test="live-incomplete">
+          {t('panel.incomplete')}
+        </p>
       )}
       {preview && preview.ok && preview.total && preview.currency && (
         <>

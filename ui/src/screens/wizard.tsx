@@ -14,6 +14,7 @@ import { PageHeader, Segmented } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
 import { ConfirmDialog, FieldMessage, Loading, packageName, productName } from '../components/common';
 import { savingBlocked } from '../database';
+import { readTypedNumber } from '../numbers';
 import {
   PRODUCTS,
   QUANTITY_FIELDS,
@@ -32,7 +33,8 @@ import {
   type Quantity,
   type WizardState,
 } from '../wizard/model';
-import { livePreview, requestPreview, resetPreview } from '../wizard/live';
+import { livePreview, liveShownErrors, requestPreview, resetPreview } from '../wizard/live';
+import { fieldErrorText, fieldProblem } from '../wizard/fields';
 
 type Step = 'basics' | 'products' | Product | 'growth' | 'budgets' | 'review';
 
@@ -42,6 +44,8 @@ function stepsFor(state: WizardState): Step[] {
 
 /** Which step holds a document path, so a save error can send the user there. */
 function stepOfPath(path: string): Step {
+  // A growth rule's parts and a month of a list are edited on the Growth step.
+  if (/\.(start|monthly_percent|monthly_add)$|\]$/.test(path) && PRODUCTS.some((p) => path.startsWith(`${p}.`))) return 'growth';
   const product = PRODUCTS.find((p) => path.startsWith(p));
   if (product) return product;
   if (path.startsWith('budgets')) return 'budgets';
@@ -62,6 +66,9 @@ export function WizardScreen() {
   const restored = useSignal(false);
   const draftTimer = useRef<ReturnType<typeof setTimeout>>();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // Fields the user has left (their paths) and steps they pressed Next on.
+  const touched = useSignal<string[]>([]);
+  const attempted = useSignal<Step[]>([]);
   // The document as the wizard opened it (saved scenario or new defaults); a restored draft
   // always counts as changed. Discarding asks first only when there is something to lose.
   const openedAs = useRef<string | null>(null);
@@ -146,6 +153,7 @@ export function WizardScreen() {
   const steps = stepsFor(current);
   const index = Math.max(0, steps.indexOf(step.value));
   const go = (delta: number) => {
+    if (delta > 0 && !attempted.value.includes(step.value)) attempted.value = [...attempted.value, step.value];
     const next = steps[Math.min(steps.length - 1, Math.max(0, index + delta))]!;
     step.value = next;
     void api.putDraft(draftKey, JSON.stringify({ state: state.value, step: next })).catch(() => undefined);
@@ -154,8 +162,20 @@ export function WizardScreen() {
   // Field errors: those from the last save attempt, else the live preview's.
   const preview = livePreview.value;
   const errors = saveErrors.value.length > 0 ? saveErrors.value : (preview?.errors ?? []);
-  const fieldError = (path: string) =>
-    errors.find((e) => e.path === path || e.path.startsWith(`${path}[`) || e.path.startsWith(`${path}.`))?.message;
+  // A problem shows once its field was left, its step moved on from, or a save tried; never
+  // on a field the user has not reached (the empty Name of a new scenario is not an error yet).
+  const isShown = (e: FieldError) =>
+    saveErrors.value.length > 0 ||
+    attempted.value.includes(stepOfPath(e.path)) ||
+    step.value === 'review' ||
+    touched.value.some((p) => e.path === p || e.path.startsWith(`${p}[`) || e.path.startsWith(`${p}.`));
+  const shownErrors = errors.filter(isShown);
+  const fieldError = (path: string) => {
+    const found = shownErrors.find((e) => e.path === path || e.path.startsWith(`${path}[`) || e.path.startsWith(`${path}.`));
+    return found ? fieldProblem(found) : undefined;
+  };
+
+  liveShownErrors.value = shownErrors;
 
   const save = async () => {
     saving.value = true;
@@ -242,7 +262,14 @@ export function WizardScreen() {
         ))}
       </ol>
       {error.value && <ErrorNotice error={error.value} />}
-      <section class="card wizard-card" data-test={`wizard-step-${step.value}`}>
+      <section
+        class="card wizard-card"
+        data-test={`wizard-step-${step.value}`}
+        onFocusOut={(event) => {
+          const path = (event.target as Element).closest('[data-field]')?.getAttribute('data-field');
+          if (path && !touched.value.includes(path)) touched.value = [...touched.value, path];
+        }}
+      >
         <h2 class="card-title" tabIndex={-1} ref={headingRef} data-test="wizard-step-heading">
           {t(`wizard.step.${step.value}`)}
         </h2>
@@ -376,7 +403,7 @@ function BasicsStep({ state, update, fieldError, options }: StepProps) {
         <h3 class="card-subtitle">{t('wizard.rates')}</h3>
         <p class="muted small">{t('wizard.ratesHint')}</p>
         {state.rates.map((rate, i) => (
-          <div class="row-inputs" data-test="rate-row">
+          <div class="row-inputs" data-test="rate-row" data-field={`rates[${i}]`}>
             <Select value={rate.from} label={t('wizard.rateFrom')} onChange={(v) => update((d) => void (d.rates[i]!.from = v))} test={`rate-from-${i}`}>
               {CURRENCIES.map((c) => (
                 <option value={c}>{c}</option>
@@ -665,7 +692,7 @@ function GrowthStep({ state, update, fieldError }: StepProps) {
       {paths.map((path) => {
         const quantity: Quantity = state.quantities[path]!;
         return (
-          <div class="growth-row" data-test="growth-row" data-path={path}>
+          <div class="growth-row" data-test="growth-row" data-path={path} data-field={path}>
             <div class="growth-label">
               <strong>{t(`wizard.q.${path}`)}</strong>
               <small class="muted">{productName(path.split('.')[0])}</small>
@@ -701,6 +728,7 @@ function GrowthStep({ state, update, fieldError }: StepProps) {
               )}
             </div>
             <FieldMessage path={path} message={fieldError(path)} />
+            <SteepGrowth quantity={quantity} />
           </div>
         );
       })}
@@ -718,7 +746,7 @@ function BudgetsStep({ state, update, fieldError }: StepProps) {
         // than push "Remove" out of sight.
         <ol class="budget-rows" data-test="budget-rows">
           {state.budgets.map((budget, i) => (
-            <li class="budget-row" data-test="budget-row">
+            <li class="budget-row" data-test="budget-row" data-field={`budgets[${i}]`}>
               <label class="mini-label budget-amount">
                 <span>{t('wizard.budgetAmount')}</span>
                 <TextInput numeric value={budget.amount} onInput={(v) => update((d) => void (d.budgets[i]!.amount = v))} test={`budget-amount-${i}`} />
@@ -778,9 +806,7 @@ function ReviewStep({ state, document, errors }: { state: WizardState; document:
           <strong>{t('wizard.fixBeforeSave', { count: errors.length })}</strong>
           <ul class="plain-list">
             {errors.map((e) => (
-              <li>
-                <code>{e.path}</code> {e.message}
-              </li>
+              <li data-path={e.path}>{fieldErrorText(e)}</li>
             ))}
           </ul>
         </div>
@@ -913,3 +939,22 @@ function quantityInWords(quantity: Quantity): string {
       return t('wizard.review.list', { count: quantity.list.split(/[\s,;]+/).filter(Boolean).length });
   }
 }
+
+/**
+ * Growth above 100 % a month more than doubles a quantity every month: allowed (up to
+ * 1000 %), but asked about, since it is more often a slip ("15" meant as 1.5 %) than a plan.
+ */
+function SteepGrowth({ quantity }: { quantity: Quantity }) {
+  if (quantity.mode !== 'percent') return null;
+  const read = readTypedNumber(quantity.step, { percent: true });
+  if (!read.ok || !/^\d+(\.\d+)?$/.test(read.value)) return null;
+  const [whole = '0', fraction = ''] = read.value.split('.');
+  const above100 = Number(whole) > 100 || (Number(whole) === 100 && /[1-9]/.test(fraction));
+  if (!above100) return null;
+  return (
+    <p class="field-warning" role="status" data-test="steep-growth">
+      {t('wizard.steepGrowth', { step: read.value })}
+    </p>
+  );
+}
+

@@ -3,11 +3,17 @@
 // dropped, so a slow preview never overwrites a newer one.
 
 import { signal } from '@preact/signals';
-import { api, CommandError, type Preview } from '../api';
+import { api, CommandError, type FieldError, type Preview } from '../api';
 
 export const livePreview = signal<Preview | null>(null);
 export const livePending = signal(false);
 export const liveError = signal<CommandError | null>(null);
+/**
+ * The problems the wizard shows now: of fields the user has left or of steps they moved on
+ * from (never of a field not yet touched). The panel lists these; others only make it say
+ * that the scenario is not complete yet.
+ */
+export const liveShownErrors = signal<FieldError[]>([]);
 /** The budget names of the previewed document: its chart shows them as written. */
 export const liveBudgetNames = signal<string[]>([]);
 
@@ -49,6 +55,7 @@ export function resetPreview(): void {
   if (timer) clearTimeout(timer);
   sequence++;
   livePreview.value = null;
+  liveShownErrors.value = [];
   liveError.value = null;
   livePending.value = false;
 }
