@@ -10,6 +10,7 @@
 use std::fmt;
 
 use jsonc_parser::ast::{ObjectPropName, Value};
+use jsonc_parser::common::Ranged;
 use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions};
 
 /// A JSON value whose numbers keep their source text.
@@ -421,19 +422,27 @@ fn convert(text: &str, value: Value<'_>) -> Result<Json, SyntaxError> {
                     "strings must use double quotes",
                 ));
             }
+            check_no_control(text, s.range.start, s.range.end)?;
             Json::String(s.value.into_owned())
         }
-        Value::Array(a) => Json::Array(
-            a.elements
-                .into_iter()
-                .map(|v| convert(text, v))
-                .collect::<Result<Vec<_>, _>>()?,
-        ),
+        Value::Array(a) => {
+            let mut items = Vec::with_capacity(a.elements.len());
+            let mut previous_end = None;
+            for v in a.elements {
+                check_comma(text, previous_end, v.start())?;
+                previous_end = Some(v.end());
+                items.push(convert(text, v)?);
+            }
+            Json::Array(items)
+        }
         Value::Object(o) => {
             let mut members: Vec<(String, Json)> = Vec::with_capacity(o.properties.len());
             // Keys seen so far, for the duplicate check in linear time.
             let mut seen = std::collections::HashSet::with_capacity(o.properties.len());
+            let mut previous_end = None;
             for prop in o.properties {
+                check_comma(text, previous_end, prop.range.start)?;
+                previous_end = Some(prop.range.end);
                 let (name, start) = match prop.name {
                     ObjectPropName::String(s) => {
                         if !text[s.range.start..].starts_with('"') {
@@ -443,6 +452,7 @@ fn convert(text: &str, value: Value<'_>) -> Result<Json, SyntaxError> {
                                 "keys must use double quotes",
                             ));
                         }
+                        check_no_control(text, s.range.start, s.range.end)?;
                         (s.value.into_owned(), s.range.start)
                     }
                     ObjectPropName::Word(w) => {
@@ -461,6 +471,33 @@ fn convert(text: &str, value: Value<'_>) -> Result<Json, SyntaxError> {
             Json::Object(members)
         }
     })
+}
+
+/// Items and members are separated by commas: the parser also takes `[1 2]` and
+/// `{"a": 1 "b": 2}`.
+fn check_comma(text: &str, previous_end: Option<usize>, start: usize) -> Result<(), SyntaxError> {
+    match previous_end {
+        Some(end) if !text.get(end..start).is_some_and(|gap| gap.contains(',')) => Err(error_at(
+            text,
+            start,
+            "a comma is missing before this value",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Control characters (U+0000 to U+001F) must be escaped in strings: the parser also takes a
+/// raw line break or tab.
+fn check_no_control(text: &str, start: usize, end: usize) -> Result<(), SyntaxError> {
+    let raw = text.get(start..end).unwrap_or_default();
+    match raw.bytes().position(|b| b < 0x20) {
+        Some(p) => Err(error_at(
+            text,
+            start + p,
+            "control characters in strings must be escaped (\\n, \\t, \\u0000)",
+        )),
+        None => Ok(()),
+    }
 }
 
 /// The JSON number grammar: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
@@ -537,9 +574,22 @@ mod tests {
             "{\"a\": +1}",
             "",
             "{\"a\": 0x10}",
+            // The parser takes these without a word; JSON does not.
+            "[1 2]",
+            "{\"a\": 1 \"b\": 2}",
+            "{\"a\": [1, 2] \"b\": {}}",
+            "[{} {}]",
+            "[\"a\" \"b\"]",
+            "{\"a\": \"line\nbreak\"}",
+            "{\"a\": \"tab\there\"}",
+            "{\"key\u{1}\": 1}",
         ] {
             assert!(parse(bad).is_err(), "accepted {bad:?}");
         }
+        assert!(parse("{\"a\": \"line\\nbreak\\t\\u0000\", \"b\": [1, 2]}").is_ok());
+        let err = parse("[1,\n 2\n 3]").unwrap_err();
+        assert_eq!((err.line, err.column), (3, 2));
+        assert_eq!(err.message, "a comma is missing before this value");
         let err = parse("{\n  \"a\": 1,\n  \"a\": 2\n}").unwrap_err();
         assert_eq!((err.line, err.column), (3, 3));
         assert!(err.message.contains("duplicate key"));
