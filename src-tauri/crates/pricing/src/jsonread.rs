@@ -92,8 +92,11 @@ pub const MAX_DEPTH: usize = 32;
 pub const MAX_STRING_CHARS: usize = 10_000;
 
 /// The most items a list may have. The longest list a scenario needs is a monthly series
-/// (at most 120 months); `prices` and `budgets` are a handful of entries.
-pub const MAX_LIST_ITEMS: usize = 10_000;
+/// (at most 120 months); `prices` and `budgets` are a handful of entries. It also bounds what a
+/// quote makes of a list: each budget has a status for each month, so 1,000 budgets over 120
+/// months are 120,000 of them (about 50 MB at the peak of quoting and comparing; 10,000 budgets
+/// took 500 MB).
+pub const MAX_LIST_ITEMS: usize = 1_000;
 
 /// The most keys one object may have. A scenario object has at most 16 fields.
 pub const MAX_OBJECT_KEYS: usize = 1_000;
@@ -680,17 +683,14 @@ mod tests {
         let long = format!("{{\"tcss\": {{\"cores\": {}}}}}", list(MAX_LIST_ITEMS + 1));
         let err = parse(&long).unwrap_err();
         assert_eq!(err.path.as_deref(), Some("tcss.cores"));
-        assert_eq!(
-            err.message,
-            "too many items: a list may have at most 10,000"
-        );
+        assert_eq!(err.message, "too many items: a list may have at most 1,000");
         // In a list of objects, and at the root.
-        let text = format!("{{\"budgets\": [{{}}, {{\"x\": {}}}]}}", list(10_001));
+        let text = format!("{{\"budgets\": [{{}}, {{\"x\": {}}}]}}", list(1_001));
         assert_eq!(
             parse(&text).unwrap_err().path.as_deref(),
             Some("budgets[1].x")
         );
-        assert_eq!(parse(&list(10_001)).unwrap_err().path.as_deref(), Some(""));
+        assert_eq!(parse(&list(1_001)).unwrap_err().path.as_deref(), Some(""));
         // An empty list and an empty object count nothing.
         assert!(parse("{\"a\": [], \"b\": {}, \"c\": [[], {}]}").is_ok());
     }
@@ -721,23 +721,23 @@ mod tests {
         let open = format!("[\"{}", "x".repeat(MAX_STRING_CHARS + 1));
         assert_eq!(parse(&open).unwrap_err().path.as_deref(), Some("[0]"));
         // Keys with escapes are decoded in the path.
-        let escaped = format!("{{\"a\\u0062\": {}}}", list(10_001));
+        let escaped = format!("{{\"a\\u0062\": {}}}", list(1_001));
         assert_eq!(parse(&escaped).unwrap_err().path.as_deref(), Some("ab"));
     }
 
     #[test]
     fn too_many_values_in_all_are_refused() {
-        // The root, 11 members and the items of their lists: each list is under its limit,
+        // The root, 100 members and the items of their lists: each list is under its limit,
         // the file holds 100,000 values, then one more.
         let file = |last: usize| {
-            let mut members: Vec<String> = (0..10)
-                .map(|i| format!("\"l{i}\": {}", list(9_998)))
+            let mut members: Vec<String> = (0..99)
+                .map(|i| format!("\"l{i}\": {}", list(999)))
                 .collect();
             members.push(format!("\"last\": {}", list(last)));
             format!("{{{}}}", members.join(","))
         };
-        assert!(parse(&file(8)).is_ok());
-        let text = file(9);
+        assert!(parse(&file(998)).is_ok());
+        let text = file(999);
         assert!(text.len() < MAX_FILE_BYTES);
         let err = parse(&text).unwrap_err();
         assert_eq!(err.path.as_deref(), Some(""));
@@ -756,7 +756,7 @@ mod tests {
     #[test]
     fn a_large_array_is_refused_after_its_limit_not_at_its_end() {
         // The 200 MB array of the issue is refused by its size; the largest array that fits
-        // in 1 MiB (about 500,000 zeros) by the list limit, after 10,001 items: nothing is
+        // in 1 MiB (about 500,000 zeros) by the list limit, after 1,001 items: nothing is
         // built from it (tests/memory.rs measures the allocations).
         let text = list(MAX_FILE_BYTES / 2 - 1);
         assert!(text.len() <= MAX_FILE_BYTES);

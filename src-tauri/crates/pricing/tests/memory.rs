@@ -46,18 +46,25 @@ fn the_reader_uses_memory_in_proportion_to_the_limits() {
     );
     drop(big);
 
-    // The most a file within every limit can hold: 100,000 values (ten lists of 9,998 zeros
-    // and one of 8, in an object). Parsed into `Json` it costs a bounded amount: under a few
+    // The most a file within every limit can hold: 100,000 values (99 lists of 999 zeros and
+    // one of 998, in an object). Parsed into `Json` it costs a bounded amount: under a few
     // hundred bytes a value at most, however the file is written (measured: 6.6 MiB for
     // 100,000 values, about 70 bytes a value; the bound asserted is 64 MiB).
     let mut text = String::with_capacity(256 * 1024);
     text.push('{');
-    for i in 0..11 {
+    for i in 0..100 {
         if i > 0 {
             text.push(',');
         }
         text.push_str(&format!("\"l{i}\":"));
-        zeros(if i < 10 { MAX_LIST_ITEMS - 2 } else { 8 }, &mut text);
+        zeros(
+            if i < 99 {
+                MAX_LIST_ITEMS - 1
+            } else {
+                MAX_LIST_ITEMS - 2
+            },
+            &mut text,
+        );
     }
     text.push('}');
     let before = peak();

@@ -223,7 +223,7 @@ fn fragments() -> Vec<String> {
         list.push(format!("{}{}", "[".repeat(depth), "]".repeat(depth)));
         list.push("{\"a\":".repeat(depth));
     }
-    for n in [120, 10_000, 10_001] {
+    for n in [120, 1_000, 1_001, 10_001] {
         list.push(format!("[{}]", vec!["1"; n].join(",")));
     }
     list.push(format!(
