@@ -17,7 +17,8 @@
 //! most mutants are refused by the reader, which is cheap; about one in eleven is quoted and
 //! compared. Measured on 2 cores shared with other builds: 71 s of CPU, 155 s wall; on 2 free
 //! cores that is about 40 s, so it needs no release step of its own.
-//! `PLANCAST_MUTANTS=N` changes the count, `PLANCAST_MUTANTS_SEED=S` the seed.
+//! `PLANCAST_MUTANTS=N` changes the count, `PLANCAST_MUTANTS_SEED=S` the seed, and
+//! `PLANCAST_MUTANT=N` runs mutant number N alone and shows it.
 //!
 //! This file holds one test: it installs its own panic hook, which is process-wide.
 
@@ -702,6 +703,21 @@ fn mutated_examples_never_panic_and_stay_within_the_time_bound() {
     // The built-in book is loaded once, outside the timing of the first input.
     pricing::PriceBook::builtin();
     install_hook();
+
+    if let Some(number) = env_number("PLANCAST_MUTANT") {
+        // One mutant alone, shown with what became of it.
+        let input = mutant(&mutator, seed, number as usize);
+        let t = Instant::now();
+        let result = run_one(&input);
+        eprintln!(
+            "mutant {number} ({} bytes) in {:.1} ms: {result:?}\n{}",
+            input.len(),
+            t.elapsed().as_secs_f64() * 1e3,
+            String::from_utf8_lossy(&input)
+        );
+        assert!(result.is_ok());
+        return;
+    }
 
     // One thread a core (one with a trace file): the mutants do not depend on the split.
     let threads = if std::env::var_os("PLANCAST_MUTANTS_TRACE").is_some() {
