@@ -199,7 +199,11 @@ fn path_of(text: &str, stack: &[Frame], innermost: bool) -> String {
                     let raw = &text[start..end];
                     let key = serde_json::from_str::<String>(raw)
                         .unwrap_or_else(|_| raw.trim_matches('"').to_string());
-                    path = crate::read::join(&path, &key);
+                    // As the reader writes paths (`tcss.cores`); this module is below it.
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(&key);
                 }
                 // A key not read yet: the path stops at the object.
                 _ => break,
