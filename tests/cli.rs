@@ -572,3 +572,37 @@ fn the_binary_exits_2_not_101_on_amounts_it_cannot_compute() {
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
 }
+
+#[test]
+fn a_file_over_a_limit_is_invalid_input_with_its_path() {
+    let dir = tempfile::tempdir().unwrap();
+    // Over the size limit: refused after reading 1 MiB and one byte.
+    let big = dir.path().join("big.json");
+    std::fs::write(&big, " ".repeat(pricing::jsonread::MAX_FILE_BYTES + 1)).unwrap();
+    let (code, _, err) = run(&["validate", big.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        err,
+        format!(
+            "{}: the file is larger than 1,048,576 bytes (1 MiB), the most a scenario file may have",
+            big.display()
+        )
+    );
+    // A list over the item limit: its field path.
+    let text = std::fs::read_to_string(example("startup-intl")).unwrap();
+    let budgets = format!("[{}]", vec!["{}"; 1_001].join(","));
+    let long = text.replacen(
+        "\"budgets\": [",
+        &format!("\"budgets\": {budgets}, \"x\": ["),
+        1,
+    );
+    let file = write_temp(dir.path(), "long.json", &long);
+    let (code, _, err) = run(&["quote", &file]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.starts_with(&format!(
+            "{file}: budgets: too many items: a list may have at most 1,000 (line "
+        )),
+        "{err}"
+    );
+}

@@ -1,4 +1,5 @@
-//! Writing the files a user asked for without ever destroying the old one.
+//! Reading the files a user names without reading more than a limit, and writing the files a
+//! user asked for without ever destroying the old one.
 //!
 //! `std::fs::write` truncates the file first: a full disk or a crash halfway leaves a cut-off
 //! file where the user's good one was. Here the content goes to a temporary file in the same
@@ -6,8 +7,41 @@
 //! over the target, which is atomic on the platforms Plancast runs on. When anything fails
 //! the target is as it was and the temporary file is removed (tempfile deletes it on drop).
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
+
+/// Why a text file could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(std::io::Error),
+    /// The file has more bytes than the limit; only the limit and one byte were read.
+    TooLarge,
+    NotUtf8,
+}
+
+/// Reads a UTF-8 text file of at most `limit` bytes. A larger file is refused after reading
+/// `limit + 1` bytes: it is never read whole, so a huge file (or an endless one such as
+/// `/dev/zero`) costs no more memory than the limit. The size is not taken from the file's
+/// metadata, which pipes and special files do not give.
+///
+/// Scenario files: `read_to_string_limited(path, pricing::jsonread::MAX_FILE_BYTES)`, with
+/// [`ReadError::TooLarge`] reported as `pricing::scenario::file_too_large()`.
+pub fn read_to_string_limited(path: &Path, limit: usize) -> Result<String, ReadError> {
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let expected = file
+        .metadata()
+        .ok()
+        .and_then(|m| usize::try_from(m.len()).ok())
+        .unwrap_or(0);
+    let mut bytes = Vec::with_capacity(expected.min(limit.saturating_add(1)));
+    file.take(u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() > limit {
+        return Err(ReadError::TooLarge);
+    }
+    String::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)
+}
 
 /// Writes `bytes` to `path` atomically.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -44,6 +78,37 @@ pub fn write_atomically_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_stops_after_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scenario.json");
+        std::fs::write(&path, "0123456789").unwrap();
+        assert_eq!(read_to_string_limited(&path, 10).unwrap(), "0123456789");
+        assert!(matches!(
+            read_to_string_limited(&path, 9),
+            Err(ReadError::TooLarge)
+        ));
+        std::fs::write(&path, b"\xff\xfe").unwrap();
+        assert!(matches!(
+            read_to_string_limited(&path, 10),
+            Err(ReadError::NotUtf8)
+        ));
+        assert!(matches!(
+            read_to_string_limited(&dir.path().join("missing.json"), 10),
+            Err(ReadError::Io(_))
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_endless_file_is_refused_without_reading_it_whole() {
+        // /dev/zero never ends and has no size: only the limit and one byte are read.
+        assert!(matches!(
+            read_to_string_limited(Path::new("/dev/zero"), 1 << 20),
+            Err(ReadError::TooLarge)
+        ));
+    }
 
     fn names_in(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(dir)

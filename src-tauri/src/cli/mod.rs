@@ -226,11 +226,20 @@ fn deliver(output: Output) -> Result<(), String> {
 /// Reads and validates a scenario file. Problems come back one per line, prefixed with the
 /// file name.
 pub fn load_scenario(path: &Path, lang: Lang) -> Result<Scenario, CliError> {
-    let text = std::fs::read(path)
-        .map_err(|e| CliError::Failed(format!("cannot read {}: {e}", path.display())))?;
-    let text = String::from_utf8(text).map_err(|_| {
-        CliError::invalid(format!("{}: the file is not UTF-8 text", path.display()))
-    })?;
+    use crate::files::{read_to_string_limited, ReadError};
+    // Never more than the size limit is read: a larger file is invalid input (exit 2).
+    let text =
+        read_to_string_limited(path, pricing::jsonread::MAX_FILE_BYTES).map_err(|e| match e {
+            ReadError::Io(e) => CliError::Failed(format!("cannot read {}: {e}", path.display())),
+            ReadError::TooLarge => CliError::invalid(format!(
+                "{}: {}",
+                path.display(),
+                field_line(&pricing::scenario::file_too_large(), lang)
+            )),
+            ReadError::NotUtf8 => {
+                CliError::invalid(format!("{}: the file is not UTF-8 text", path.display()))
+            }
+        })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     pricing::parse_scenario(text).map_err(|errors| {
         CliError::Invalid(

@@ -850,10 +850,11 @@ function ReviewSummary({ state }: { state: WizardState }) {
     <div class="review-summary" data-test="review-summary">
       <table class="kv-table">
         <tbody>
-          {rows.map(([label, value]) => (
+          {rows.map(([label, value], i) => (
             <tr>
               <th scope="row">{label}</th>
-              <td>{value}</td>
+              {/* The name is the user's own words, in whatever language they wrote it. */}
+              <td data-verbatim={i === 0 ? '' : undefined}>{value}</td>
             </tr>
           ))}
         </tbody>

@@ -206,11 +206,44 @@ pub const USER_PRICE_ITEMS: [(Product, &str, &str); 9] = [
     (Product::ImageSearch, "package", "month"),
 ];
 
+/// The error for a scenario file larger than [`jsonread::MAX_FILE_BYTES`], for the whole file.
+/// Whoever reads a file should stop reading there (and give this error) rather than read it
+/// all first.
+pub fn file_too_large() -> FieldError {
+    FieldError::new(
+        "",
+        format!(
+            "the file is larger than {} bytes (1 MiB), the most a scenario file may have",
+            jsonread::grouped(jsonread::MAX_FILE_BYTES)
+        ),
+    )
+}
+
 /// Reads a scenario file. All problems are returned at once.
+///
+/// The text is held to the limits of [`jsonread::LIMITS`] (docs/scenario-format.md, "Limits")
+/// before anything is built from it; a limit passed is one error with the field path of the
+/// value that passes it.
 pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<FieldError>> {
+    // Text may come from elsewhere than a file read with the limit (the app's import, the
+    // database): the size is checked here too.
+    if text.len() > jsonread::MAX_FILE_BYTES {
+        return Err(vec![file_too_large()]);
+    }
     let json = jsonread::parse(text).map_err(|e| {
-        let detail = Message::new("field.not_json").text("error", e.to_string());
-        vec![FieldError::coded("", detail)]
+        vec![match e.path {
+            Some(path) => FieldError::coded(
+                path,
+                Message::new("field.at_position")
+                    .text("text", e.message.as_str())
+                    .text("line", e.line)
+                    .text("column", e.column),
+            ),
+            None => FieldError::coded(
+                "",
+                Message::new("field.not_json").text("error", e.to_string()),
+            ),
+        }]
     })?;
     read_scenario(&json)
 }
