@@ -610,6 +610,12 @@ fn importing_an_invalid_file_writes_nothing() {
         scenarios::import_scenario(&mut store, &PathBuf::from("/nonexistent/x.json"), now())
             .expect_err("missing");
     assert_eq!(error.code, ErrorCode::NotFound);
+    // A file over the size limit is refused without being read whole (issue #9, part 3).
+    let big = dir.path().join("big.json");
+    std::fs::write(&big, " ".repeat(pricing::jsonread::MAX_FILE_BYTES + 1)).expect("write");
+    let error = scenarios::import_scenario(&mut store, &big, now()).expect_err("too large");
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+    assert!(error.message.contains("1 MiB"), "{}", error.message);
     assert_eq!(count(&store), before);
 }
 

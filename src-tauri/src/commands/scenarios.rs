@@ -9,6 +9,8 @@ use chrono::{DateTime, Utc};
 use pricing::{PriceBook, Scenario};
 use store::Store;
 
+use crate::files::ReadError;
+
 use super::dto::{dec, ScenarioDoc, ScenarioRow};
 use super::error::ApiError;
 use super::quotes::price_book;
@@ -154,11 +156,21 @@ pub fn import_scenario(
     now: DateTime<Utc>,
 ) -> Result<ScenarioRow, ApiError> {
     super::exports::check_chosen_path(path)?;
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        let mut error = ApiError::from(e);
-        error.message = format!("could not read {}: {}", path.display(), error.message);
-        error
-    })?;
+    // Never more than a scenario file may hold is read (docs/scenario-format.md, "Limits").
+    let text = crate::files::read_to_string_limited(path, pricing::jsonread::MAX_FILE_BYTES)
+        .map_err(|e| match e {
+            ReadError::Io(e) => {
+                let mut error = ApiError::from(e);
+                error.message = format!("could not read {}: {}", path.display(), error.message);
+                error
+            }
+            ReadError::TooLarge => {
+                ApiError::invalid_fields(vec![pricing::scenario::file_too_large()])
+            }
+            ReadError::NotUtf8 => {
+                ApiError::invalid_field("path", format!("{} is not UTF-8 text", path.display()))
+            }
+        })?;
     create_scenario(store, &text, now)
 }
 
