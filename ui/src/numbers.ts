@@ -91,3 +91,35 @@ export function typedOrAsIs(text: string, options: TypedNumberOptions = {}): str
   const read = readTypedNumber(text, options);
   return read.ok ? read.value : text.trim();
 }
+
+const WIDE_DATE: Record<string, string> = { '／': '/', '－': '-', '．': '.', '。': '.' };
+
+/**
+ * Reads a date as people type it — `2026-12-02`, `2026/12/2`, `2026.12.2`, `2026年12月2日`,
+ * with full-width digits too — as `YYYY-MM-DD`; `null` when it is not a real date. Only the
+ * year-first order is read: `12/02/2026` means 2 December in one country and 12 February in
+ * another, so it is refused rather than guessed.
+ */
+export function readTypedDate(text: string): string | null {
+  let normal = '';
+  for (const char of text.trim()) normal += WIDE[char] ?? WIDE_DATE[char] ?? char;
+  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(normal);
+  if (!match) return null;
+  const [, y = '', m = '', d = ''] = match;
+  const month = Number(m);
+  const day = Number(d);
+  const days = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > days) return null;
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
+/** A month as typed — `2027-01`, `2027/1`, `2027年1月` — as `YYYY-MM`; `null` otherwise. */
+export function readTypedMonth(text: string): string | null {
+  let normal = '';
+  for (const char of text.trim()) normal += WIDE[char] ?? WIDE_DATE[char] ?? char;
+  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/.exec(normal);
+  if (!match) return null;
+  const [, y = '', m = ''] = match;
+  if (Number(m) < 1 || Number(m) > 12) return null;
+  return `${y}-${m.padStart(2, '0')}`;
+}

@@ -83,3 +83,22 @@ test('typedOrAsIs sends the plain decimal, or the text as typed for the check to
   assert.equal(typedOrAsIs('12 apples '), '12 apples');
   assert.equal(typedOrAsIs('15%', { percent: true }), '15');
 });
+
+test('dates as people type them, year first, and nothing ambiguous', async () => {
+  const { readTypedDate, readTypedMonth } = await import('../src/numbers');
+  assert.equal(readTypedDate('2026-12-02'), '2026-12-02');
+  assert.equal(readTypedDate(' 2026/12/2 '), '2026-12-02');
+  assert.equal(readTypedDate('2026.1.31'), '2026-01-31');
+  assert.equal(readTypedDate('2026年12月2日'), '2026-12-02');
+  assert.equal(readTypedDate('２０２６－１２－０２'), '2026-12-02');
+  assert.equal(readTypedDate('2027-02-29'), null);
+  assert.equal(readTypedDate('2028-02-29'), '2028-02-29');
+  assert.equal(readTypedDate('12/02/2026'), null);
+  assert.equal(readTypedDate('2026-13-01'), null);
+  assert.equal(readTypedDate(''), null);
+  assert.equal(readTypedMonth('2027-01'), '2027-01');
+  assert.equal(readTypedMonth('2027/1'), '2027-01');
+  assert.equal(readTypedMonth('2027年1月'), '2027-01');
+  assert.equal(readTypedMonth('2027-13'), null);
+  assert.equal(readTypedMonth('01/2027'), null);
+});

@@ -324,9 +324,13 @@ async fn errors_read_in(lang: &str, budget_label: &str, not_a_number: &str) -> T
     app.fill("[data-test=budget-amount-0]", "abc").await?;
     app.script("document.activeElement.blur(); return null;")
         .await?;
+    // The preview follows the typing: wait for the problem of what was typed.
     let listed = until_value(
         &app,
-        "return document.querySelector('[data-test=live-invalid] li[data-path=\"budgets[0].amount\"]')?.textContent ?? null;",
+        &format!(
+            "const t = document.querySelector('[data-test=live-invalid] li[data-path=\"budgets[0].amount\"]')?.textContent ?? ''; \
+             return t.includes({not_a_number:?}) ? t : null;"
+        ),
     )
     .await?;
     let listed = listed

@@ -18,7 +18,8 @@ import {
 } from '../api';
 import { t } from '../i18n';
 import { formatDecimal } from '../format';
-import { typedOrAsIs } from '../numbers';
+import { readTypedDate, typedOrAsIs } from '../numbers';
+import { DateInput } from '../components/date-input';
 import { EmptyState, PageHeader, Section } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
 import { ConfirmDialog, FieldMessage, Loading, priceItemName, productName, today, unitName } from '../components/common';
@@ -169,10 +170,10 @@ export function PriceBookScreen() {
                 </select>
               </PriceField>
               <PriceField label={t('priceBook.from')} path="effective_from" error={fe('effective_from')}>
-                <input class="input" type="date" value={edit.price.effective_from ?? ''} onInput={(e) => set('effective_from', (e.target as HTMLInputElement).value)} data-test="price-from" />
+                <DateInput value={edit.price.effective_from ?? ''} onChange={(v) => set('effective_from', v)} test="price-from" />
               </PriceField>
               <PriceField label={t('priceBook.to')} path="effective_to" error={fe('effective_to')}>
-                <input class="input" type="date" value={edit.price.effective_to ?? ''} onInput={(e) => set('effective_to', (e.target as HTMLInputElement).value)} data-test="price-to" />
+                <DateInput value={edit.price.effective_to ?? ''} onChange={(v) => set('effective_to', v)} test="price-to" />
               </PriceField>
               <div class="form-wide">
                 <PriceField label={t('priceBook.note')} path="note" error={fe('note')}>
@@ -192,7 +193,7 @@ export function PriceBookScreen() {
           <div class="toolbar">
             <label class="inline-label">
               {t('priceBook.date')}
-              <input class="input" type="date" value={date.value} onInput={(e) => (date.value = (e.target as HTMLInputElement).value || today())} data-test="price-date" />
+              <DateInput value={date.value} onChange={(v) => (date.value = readTypedDate(v) ?? (v === '' ? today() : date.value))} test="price-date" />
             </label>
             <label class="inline-label">
               {t('priceBook.product')}

@@ -3,6 +3,7 @@ import { useSignal } from '@preact/signals';
 import { api, CommandError, CURRENCIES, type AppInfo, type Currency, type RateRow } from '../api';
 import { FieldMessage, today } from '../components/common';
 import { typedOrAsIs } from '../numbers';
+import { DateInput } from '../components/date-input';
 import { LANGUAGES, LANGUAGE_NAMES, language, setLanguage, t } from '../i18n';
 import { THEMES, setTheme, themePreference, type ThemePreference } from '../theme';
 import { PageHeader, Section, Segmented } from '../components/layout';
@@ -210,7 +211,7 @@ function Rates() {
           <FieldMessage path="rate" message={fieldMessage('rate')} />
         </div>
         <div>
-          <input class="input" type="date" value={date.value} onInput={(e) => (date.value = (e.target as HTMLInputElement).value)} aria-label={t('settings.rateDate')} />
+          <DateInput value={date.value} onChange={(v) => (date.value = v)} label={t('settings.rateDate')} test="rate-date" />
           <FieldMessage path="date" message={fieldMessage('date')} />
         </div>
         <button type="submit" class="button secondary small" {...savingBlocked()} data-test="add-rate">

@@ -14,6 +14,7 @@ import { PageHeader, Segmented } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
 import { ConfirmDialog, FieldMessage, Loading, packageName, productName } from '../components/common';
 import { savingBlocked } from '../database';
+import { DateInput } from '../components/date-input';
 import { readTypedNumber } from '../numbers';
 import {
   PRODUCTS,
@@ -69,6 +70,36 @@ export function WizardScreen() {
   // Fields the user has left (their paths) and steps they pressed Next on.
   const touched = useSignal<string[]>([]);
   const attempted = useSignal<Step[]>([]);
+  // A field left by pressing a button (Next, Add rate…) is marked only after the press: the
+  // message it may show would otherwise move the button away from under the pointer before
+  // the click lands.
+  const pointerDown = useRef(false);
+  const pendingTouched = useRef<string[]>([]);
+  const markTouched = (path: string) => {
+    if (pointerDown.current) {
+      pendingTouched.current.push(path);
+    } else if (!touched.value.includes(path)) {
+      touched.value = [...touched.value, path];
+    }
+  };
+  useEffect(() => {
+    const down = () => (pointerDown.current = true);
+    const up = () => {
+      pointerDown.current = false;
+      // After the click that follows this release has been handled.
+      setTimeout(() => {
+        const paths = pendingTouched.current.filter((p) => !touched.value.includes(p));
+        pendingTouched.current = [];
+        if (paths.length > 0) touched.value = [...touched.value, ...paths];
+      }, 0);
+    };
+    window.addEventListener('pointerdown', down, true);
+    window.addEventListener('pointerup', up, true);
+    return () => {
+      window.removeEventListener('pointerdown', down, true);
+      window.removeEventListener('pointerup', up, true);
+    };
+  }, []);
   // The document as the wizard opened it (saved scenario or new defaults); a restored draft
   // always counts as changed. Discarding asks first only when there is something to lose.
   const openedAs = useRef<string | null>(null);
@@ -267,7 +298,7 @@ export function WizardScreen() {
         data-test={`wizard-step-${step.value}`}
         onFocusOut={(event) => {
           const path = (event.target as Element).closest('[data-field]')?.getAttribute('data-field');
-          if (path && !touched.value.includes(path)) touched.value = [...touched.value, path];
+          if (path) markTouched(path);
         }}
       >
         <h2 class="card-title" tabIndex={-1} ref={headingRef} data-test="wizard-step-heading">
@@ -372,7 +403,7 @@ function BasicsStep({ state, update, fieldError, options }: StepProps) {
         <TextInput value={state.name} onInput={(v) => update((d) => void (d.name = v))} test="field-name" />
       </Field>
       <Field label={t('wizard.start')} hint={t('wizard.startHint')} path="start" error={fieldError('start')}>
-        <TextInput type="month" value={state.start} onInput={(v) => update((d) => void (d.start = v))} test="field-start" />
+        <DateInput month value={state.start} onChange={(v) => update((d) => void (d.start = v))} test="field-start" />
       </Field>
       <Field label={t('wizard.months')} hint={t('wizard.monthsHint')} path="months" error={fieldError('months')}>
         <TextInput numeric value={state.months} onInput={(v) => update((d) => void (d.months = v))} test="field-months" />
@@ -420,7 +451,7 @@ function BasicsStep({ state, update, fieldError, options }: StepProps) {
               <FieldMessage path={`rates[${i}].rate`} message={fieldError(`rates[${i}].rate`)} />
             </div>
             <div>
-              <TextInput type="date" value={rate.date} label={t('wizard.rateDate')} onInput={(v) => update((d) => void (d.rates[i]!.date = v))} test={`rate-date-${i}`} />
+              <DateInput value={rate.date} label={t('wizard.rateDate')} onChange={(v) => update((d) => void (d.rates[i]!.date = v))} test={`rate-date-${i}`} />
               <FieldMessage path={`rates[${i}].date`} message={fieldError(`rates[${i}].date`)} />
             </div>
             <button type="button" class="link-button danger" onClick={() => update((d) => void d.rates.splice(i, 1))}>
