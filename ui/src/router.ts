@@ -42,3 +42,9 @@ export function matchPath(pattern: string, actual: string): Record<string, strin
 export function param(pattern: string, name: string): string | undefined {
   return matchPath(pattern, path.value)?.[name];
 }
+
+/** A `?name=value` parameter of the current route (`#/price-book?prefill=…`), or null. */
+export function query(name: string): string | null {
+  const search = path.value.split('?')[1];
+  return search ? new URLSearchParams(search).get(name) : null;
+}

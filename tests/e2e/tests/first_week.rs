@@ -373,3 +373,72 @@ async fn until_value(app: &App, script: &str) -> Result<Value, Box<dyn std::erro
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
+
+/// Image Search growing 10 % a month for ten years passes its price list: the scenario says
+/// so at the top, in words, from the month it happens, and offers to enter the quote, which
+/// opens the price book's form filled in (rules GEN-5, IS-4).
+#[tokio::test(flavor = "multi_thread")]
+async fn when_the_price_list_ends_the_scenario_says_so_and_offers_the_quote() -> TestResult {
+    if !enabled("when_the_price_list_ends_the_scenario_says_so_and_offers_the_quote") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    app.element("[data-test=scenario-row]").await?;
+    let document = json!({
+        "plancast": 1, "name": "Catalogue, ten years", "start": "2027-01", "months": 120,
+        "currency": "CNY",
+        "image_search": {
+            "site": "aliyun-cn",
+            "images": { "start": "1000000", "monthly_percent": "10" },
+            "qps": 5
+        }
+    });
+    let row = app
+        .invoke(
+            "create_scenario",
+            json!({ "document": document.to_string() }),
+        )
+        .await?;
+    let id = row["id"].as_i64().ok_or(format!("not created: {row}"))?;
+    app.script(&format!("location.hash = '#/scenarios/{id}'; return null;"))
+        .await?;
+    let gap = app
+        .element("[data-test=missing-prices] [data-product=image_search]")
+        .await?;
+    let from = gap.attr("data-from").await?.ok_or("no month")?;
+    app.screenshot("scenario-missing-prices").await?;
+    let text = gap.text().await?;
+    assert!(
+        text.contains(&format!("custom quote from {from}")) && text.contains("of 120 months"),
+        "{text}"
+    );
+    app.click("[data-test=enter-price-image_search]").await?;
+    app.element("[data-test=price-form]").await?;
+    app.screenshot("price-form-prefilled").await?;
+    let form = app
+        .script("return ['price-product', 'price-from', 'price-plan'].map(t => document.querySelector(`[data-test=${t}]`).value);")
+        .await?;
+    assert_eq!(form[0], json!("image_search"));
+    assert_eq!(form[1], json!(format!("{from}-01")));
+    // The package the quote is for: the most images and queries of any month without a price.
+    let plan = form[2].as_str().ok_or("no plan")?.to_owned();
+    assert!(plan.ends_with("/5"), "{plan}");
+    // Entering the quote received, as a price for that package, prices those months.
+    app.fill("[data-test=price-amount]", "9,800").await?;
+    app.click("[data-test=price-save]").await?;
+    app.script(&format!("location.hash = '#/scenarios/{id}'; return null;"))
+        .await?;
+    app.element("[data-test=screen-scenario] [data-test=quote-total]")
+        .await?;
+    assert_eq!(
+        app.eventually(
+            "return document.querySelector('[data-test=missing-prices]') === null;",
+            json!(true)
+        )
+        .await?,
+        json!(true),
+        "the quote still has months without a price"
+    );
+    app.close().await?;
+    Ok(())
+}

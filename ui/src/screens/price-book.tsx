@@ -17,6 +17,7 @@ import {
   type UserPriceInput,
 } from '../api';
 import { t } from '../i18n';
+import { query } from '../router';
 import { formatDecimal } from '../format';
 import { readTypedDate, typedOrAsIs } from '../numbers';
 import { DateInput } from '../components/date-input';
@@ -53,6 +54,19 @@ export function PriceBookScreen() {
   const removing = useSignal<PriceRow | null>(null);
   // The items a user price may set, per product, with their default units (from Rust).
   const items = useSignal<PriceItemOption[]>([]);
+  // Opened from a scenario's missing price ("Enter the quote you received"): the form starts
+  // filled with what the scenario needs priced.
+  useEffect(() => {
+    const prefill = query('prefill');
+    if (!prefill) return;
+    try {
+      const given = JSON.parse(prefill) as Partial<UserPriceInput>;
+      editing.value = { id: null, price: { ...blankPrice(), ...given } };
+      if (given.product) product.value = given.product;
+    } catch {
+      // A hand-edited address: open the book as usual.
+    }
+  }, []);
   useEffect(() => {
     api.wizardOptions().then(
       (options) => (items.value = options.price_items),

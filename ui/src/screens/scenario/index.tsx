@@ -12,6 +12,7 @@ import { displayTimestamp } from '../../format';
 import { PageHeader } from '../../components/layout';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/common';
+import { MissingPrices } from './missing';
 import { ScenarioHeader } from './header';
 import { QuoteSummary } from './summary';
 import { ChartSection } from './chart';
@@ -86,6 +87,7 @@ export function ScenarioScreen() {
   return (
     <>
       <ScenarioHeader id={id} quote={q} onSaveQuote={saveQuote} />
+      <MissingPrices quote={q} />
       {error.value && <ErrorNotice error={error.value} />}
       {message.value && (
         <div class="notice notice-info" role="status" data-test="notice">
