@@ -72,7 +72,11 @@ total: string | null,
 /**
  * False when any line has no price (rule GEN-5) or the scenario cannot be quoted.
  */
-complete: boolean, updated_at: string, error: string | null, };
+complete: boolean, updated_at: string, error: string | null, 
+/**
+ * One of the examples loaded on first launch, unchanged since.
+ */
+example: boolean, };
 
 export type ScenarioDoc = { id: number, name: string, document: string, created_at: string, updated_at: string, };
 

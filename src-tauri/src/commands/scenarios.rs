@@ -29,6 +29,22 @@ pub fn check_document(document: &str, book: &PriceBook) -> Result<Scenario, ApiE
 }
 
 /// The list row of a stored scenario, quoted against `book`.
+/// Whether `document` is one of the bundled examples as it was loaded (documents are stored
+/// as [`document_text`] writes them); an example the user edited is theirs.
+fn is_example(document: &str) -> bool {
+    static EXAMPLES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    EXAMPLES
+        .get_or_init(|| {
+            super::database::EXAMPLES
+                .iter()
+                .filter_map(|text| pricing::parse_scenario(text).ok())
+                .filter_map(|scenario| document_text(&scenario).ok())
+                .collect()
+        })
+        .iter()
+        .any(|example| example == document)
+}
+
 pub fn scenario_row(scenario: &store::Scenario, book: &PriceBook) -> ScenarioRow {
     let mut row = ScenarioRow {
         id: scenario.id,
@@ -43,6 +59,7 @@ pub fn scenario_row(scenario: &store::Scenario, book: &PriceBook) -> ScenarioRow
             .updated_at
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         error: None,
+        example: is_example(&scenario.document),
     };
     let parsed = match pricing::parse_scenario(&scenario.document) {
         Ok(parsed) => parsed,

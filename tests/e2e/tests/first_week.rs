@@ -442,3 +442,67 @@ async fn when_the_price_list_ends_the_scenario_says_so_and_offers_the_quote() ->
     app.close().await?;
     Ok(())
 }
+
+/// A first launch says what the examples are and what to do; an example the user changes is
+/// theirs (no longer marked). The long scenario screen has section navigation.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_first_launch_marks_the_examples_and_the_scenario_can_be_navigated() -> TestResult {
+    if !enabled("a_first_launch_marks_the_examples_and_the_scenario_can_be_navigated") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    app.element("[data-test=welcome]").await?;
+    assert_eq!(
+        app.script("return document.querySelectorAll('[data-test=scenario-row] [data-test=example-badge]').length;")
+            .await?,
+        json!(3)
+    );
+
+    app.click("[data-test=scenario-row][data-name^='Start-up'] [data-test=open-scenario]")
+        .await?;
+    app.element("[data-test=section-nav]").await?;
+    let links = app
+        .script("return [...document.querySelectorAll('[data-test=section-link]')].map(b => b.textContent);")
+        .await?;
+    let links: Vec<String> = serde_json::from_value(links)?;
+    assert!(links.len() >= 6, "{links:?}");
+    let last = links.len() - 1;
+    app.script(&format!(
+        "document.querySelectorAll('[data-test=section-link]')[{last}].click(); return null;"
+    ))
+    .await?;
+    assert_eq!(
+        app.eventually(
+            "return document.activeElement?.textContent ?? null;",
+            json!(links[last])
+        )
+        .await?,
+        json!(links[last]),
+        "the section link did not take focus to its section"
+    );
+
+    // Changing an example makes it the user's own.
+    app.click("[data-test=edit]").await?;
+    app.click("[data-test=step-tcss]").await?;
+    app.fill("[data-test='field-tcss.cores']", "150").await?;
+    app.click("[data-test=wizard-save-now]").await?;
+    app.element("[data-test=screen-scenario] [data-test=quote-total]")
+        .await?;
+    app.click("[data-test=nav-scenarios]").await?;
+    app.element("[data-test=scenario-row]").await?;
+    assert_eq!(
+        app.eventually(
+            "return document.querySelectorAll('[data-test=example-badge]').length;",
+            json!(2)
+        )
+        .await?,
+        json!(2)
+    );
+    assert_eq!(
+        app.script("return document.querySelector('[data-test=welcome]') === null;")
+            .await?,
+        json!(true)
+    );
+    app.close().await?;
+    Ok(())
+}

@@ -125,6 +125,17 @@ export function ScenariosScreen() {
           </a>
         </EmptyState>
       )}
+      {rows.value !== null && rows.value.length > 0 && rows.value.every((row) => row.example) && (
+        // A first launch: only the examples are here. Say what they are and what to do next.
+        <div class="notice notice-info welcome" role="status" data-test="welcome">
+          <p>
+            <strong>{t('scenarios.welcomeTitle')}</strong> {t('scenarios.welcomeBody')}
+          </p>
+          <a class="button small" href={href('/wizard/new')} data-test="welcome-new">
+            {t('scenarios.new')}
+          </a>
+        </div>
+      )}
       {rows.value !== null && rows.value.length > 0 && (
         <section class="card">
           <div class="toolbar">
@@ -189,6 +200,11 @@ export function ScenariosScreen() {
                         <a href={href(`/scenarios/${row.id}`)} class="row-link" data-test="open-scenario" data-verbatim>
                           {row.name}
                         </a>
+                      )}
+                      {row.example && (
+                        <span class="badge badge-neutral" data-test="example-badge">
+                          {t('scenarios.example')}
+                        </span>
                       )}
                       {row.error && (
                         <div class="field-error" data-test="scenario-error">

@@ -24,6 +24,8 @@ pub struct ScenarioRow {
     pub complete: bool,
     pub updated_at: String,
     pub error: Option<String>,
+    /// One of the examples loaded on first launch, unchanged since.
+    pub example: bool,
 }
 
 /// A saved scenario with its document (pretty JSON, format version 1).

@@ -12,6 +12,7 @@ import { displayTimestamp } from '../../format';
 import { PageHeader } from '../../components/layout';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/common';
+import { SectionNav } from '../../components/section-nav';
 import { MissingPrices } from './missing';
 import { ScenarioHeader } from './header';
 import { QuoteSummary } from './summary';
@@ -94,7 +95,7 @@ export function ScenarioScreen() {
           {message.value}
         </div>
       )}
-      <div class="stack">
+      <SectionNav version={q}>
         <QuoteSummary quote={q} />
         <ChartSection quote={q} />
         <BudgetsSection quote={q} />
@@ -107,7 +108,7 @@ export function ScenarioScreen() {
         <ActualsSection quote={q} actuals={actuals.value} onChanged={load} />
         <SavedQuotesSection scenarioId={id} version={savedVersion.value} />
         <ExportsSection id={id} theme={theme} lang={lang} act={act} />
-      </div>
+      </SectionNav>
     </>
   );
 }

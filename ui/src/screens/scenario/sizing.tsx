@@ -1,9 +1,9 @@
 // The sizing reports of the products that have one: TCR editions by month, TCSS licensed
 // cores against prepaid and postpaid, Image Search packages and their changes.
 
-import type { QuoteView } from '../../api';
+import type { QuoteView, TcssMonthView } from '../../api';
 import { t } from '../../i18n';
-import { formatDecimal, displayMoney, displayAmount } from '../../format';
+import { formatDecimal, displayMoney, displayAmount, isZeroDecimal } from '../../format';
 import { Section } from '../../components/layout';
 import { packageName } from '../../components/common';
 import { messageCodes, renderMessage } from '../../messages';
@@ -96,7 +96,14 @@ export function TcssSizingSection({ quote: q }: { quote: QuoteView }) {
             {q.tcss.months.map((m) => (
               <tr>
                 <td>{m.month}</td>
-                <td class="num">{formatDecimal(m.licensed)}</td>
+                <td class="num">
+                  {formatDecimal(m.licensed)}
+                  {isZeroDecimal(m.licensed) && (
+                    <span class="sub-figure wrap" data-test="zero-licence-reason">
+                      {zeroLicenceReason(q.tcss!.billing, m)}
+                    </span>
+                  )}
+                </td>
                 <td class="num">{formatDecimal(m.max_cores)}</td>
                 <td class="num">{m.break_even_days ? formatDecimal(m.break_even_days) : '—'}</td>
                 <td class="num">{m.cost ? displayAmount(m.cost) : '—'}</td>
@@ -166,3 +173,13 @@ export function PackagesSection({ quote: q }: { quote: QuoteView }) {
     </Section>
   );
 }
+
+/** Why a month has no licensed cores: none run, postpaid was chosen, or it is cheaper. */
+function zeroLicenceReason(billing: string, m: TcssMonthView): string {
+  if (isZeroDecimal(m.max_cores)) return t('scenario.zeroLicence.noCores');
+  if (billing === 'postpaid') return t('scenario.zeroLicence.postpaid');
+  return m.break_even_days
+    ? t('scenario.zeroLicence.cheaper', { days: formatDecimal(m.break_even_days) })
+    : t('scenario.zeroLicence.cheaperPlain');
+}
+
