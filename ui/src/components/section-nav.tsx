@@ -1,5 +1,5 @@
 // "On this page": one button per section of a long screen (the scenario view runs to many
-// screens' height), kept at the top of the pane. The sections are read from the page itself
+// screens' height), at the top of the screen. The sections are read from the page itself
 // after it renders, so a section that shows nothing (no budgets, no TCR) has no button.
 
 import { useEffect, useRef } from 'preact/hooks';
