@@ -83,10 +83,14 @@ function ActualsEditor({ quote, actuals, onChanged }: { quote: QuoteView; actual
                   <td>{m.month}</td>
                   <td class="num">{projected ? displayAmount(projected) : '—'}</td>
                   <td class="num">
+                    {/* Uncontrolled, keyed by the stored amount: a save of another month
+                        re-renders the table while this field may be being typed in, and a
+                        controlled value would reset what was typed so far. */}
                     <input
+                      key={`${p}-${m.month}-${existing?.amount ?? ''}`}
                       class="input num-input"
                       inputMode="decimal"
-                      value={existing?.amount ?? ''}
+                      defaultValue={existing?.amount ?? ''}
                       aria-label={t('scenario.actualFor', { product: productName(p), month: m.month })}
                       onChange={(event) => void save(m.month, p, (event.target as HTMLInputElement).value)}
                       {...savingBlocked()}
