@@ -373,6 +373,9 @@ fn execute(
                     Lang::En => report::ChartLabels::english(),
                     Lang::ZhCn => report::ChartLabels::chinese(),
                 },
+                // A scenario file has no actual spend (it is recorded in the app's database,
+                // which the command line does not read): the projection only.
+                actuals: Vec::new(),
             };
             let bytes = if ext.as_deref() == Some("svg") {
                 report::spend_chart_svg(&quote, &opts).map(String::into_bytes)
