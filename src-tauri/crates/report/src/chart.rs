@@ -989,9 +989,16 @@ fn draw_spend<DB: DrawingBackend>(
                 }
             }
         }
-        // Each budget's warning level: a thin dashed line in the budget's colour (rule BUD-2).
+        // Each budget's warning level: a thin dashed line in the budget's colour (rule BUD-2),
+        // over a thin halo so it shows across a bar of its own colour.
         for ((_, colour, _, _), (_, values)) in data.budgets.iter().zip(&data.warnings) {
             for segment in step_segments(values) {
+                chart
+                    .draw_series(std::iter::once(PathElement::new(
+                        segment.clone(),
+                        palette.background.stroke_width(3),
+                    )))
+                    .map_err(draw_err)?;
                 chart
                     .draw_series(std::iter::once(DashedPathElement::new(
                         segment,
