@@ -219,6 +219,9 @@ impl Palette {
 }
 
 const LABEL_SIZE: f64 = 15.0;
+/// Dash and gap of a warning line, in pixels. Each dash is its own SVG element: shorter dashes
+/// make the chart (drawn on every keystroke in the wizard's preview) noticeably slower.
+const WARNING_DASH: u32 = 4;
 const TITLE_SIZE: f64 = 16.0;
 
 fn draw_err<E: std::fmt::Display>(e: E) -> ReportError {
@@ -404,8 +407,8 @@ fn draw_legend<DB: DrawingBackend>(
             Swatch::Thin(c) => area
                 .draw(&DashedPathElement::new(
                     vec![(x, y), (x + 20, y)],
-                    3,
-                    3,
+                    WARNING_DASH,
+                    WARNING_DASH,
                     c.stroke_width(1),
                 ))
                 .map_err(draw_err)?,
@@ -1002,8 +1005,8 @@ fn draw_spend<DB: DrawingBackend>(
                 chart
                     .draw_series(std::iter::once(DashedPathElement::new(
                         segment,
-                        3,
-                        3,
+                        WARNING_DASH,
+                        WARNING_DASH,
                         colour.stroke_width(1),
                     )))
                     .map_err(draw_err)?;
