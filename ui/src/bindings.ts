@@ -102,7 +102,12 @@ export type BudgetMonthView = { name: string | null, product: Product | null, am
 /**
  * `ok`, `warning`, `over`; absent outside the budget's months.
  */
-status: BudgetStatus | null, cumulative_spend: string, cumulative_budget: string, cumulative_status: BudgetStatus | null, };
+status: BudgetStatus | null, cumulative_spend: string, cumulative_budget: string, cumulative_status: BudgetStatus | null, 
+/**
+ * `spend` includes actual spend recorded for the month (rules BUD-2, BUD-4): for a
+ * product budget, its product's actual; for a whole-scenario budget, any product's.
+ */
+actual: boolean, };
 
 export type MonthView = { month: string, lines: Array<LineView>, total: string, complete: boolean, 
 /**
@@ -156,7 +161,12 @@ actuals: Array<ActualRowView>,
 /**
  * Why actuals could not be set beside the projection (a missing exchange rate).
  */
-actuals_error: string | null, chart_svg: string | null, };
+actuals_error: string | null, 
+/**
+ * The latest calendar year with actuals at their pace (rule BUD-4); absent without
+ * actuals.
+ */
+year_pace: YearPaceView | null, chart_svg: string | null, };
 
 export type AlternativeView = { product: Product, plan: string, label: Message, total: string | null, currency: Currency, feasible: boolean, complete: boolean, reasons: Array<Message>, current: boolean, recommended: boolean, saving: string | null, };
 
@@ -198,6 +208,36 @@ export type UserPriceInput = { product: Product, site: Site, item: string, plan:
 export type RateRow = { id: number, from: Currency, to: Currency, rate: string, date: string, };
 
 export type ActualView = { id: number, scenario_id: number, product: Product, month: string, amount: string, currency: Currency, };
+
+export type YearPaceView = { year: number, 
+/**
+ * Months of the year with at least one actual.
+ */
+months_with_actuals: number, 
+/**
+ * The scenario's months in the year.
+ */
+months: number, 
+/**
+ * The actuals recorded in the year.
+ */
+actual: string, 
+/**
+ * The projection of the same months and products as the actuals.
+ */
+actual_projected: string, 
+/**
+ * actual ÷ actual_projected; absent when that projection is zero.
+ */
+ratio: string | null, 
+/**
+ * The year's spend at the pace of the actuals.
+ */
+at_pace: string, 
+/**
+ * The year as projected.
+ */
+projected: string, };
 
 export type SavedQuoteRow = { id: number, scenario_id: number, created_at: string, currency: Currency, total: string, complete: boolean, 
 /**

@@ -109,7 +109,8 @@ enum Command {
         #[arg(long)]
         no_bom: bool,
     },
-    /// The projected monthly spend chart, stacked by product with the budget lines.
+    /// The projected monthly spend chart, stacked by product with the budget lines and their
+    /// warning levels (a scenario file has no actual spend: the app's export draws it).
     #[command(
         after_help = "Examples:\n  plancast chart examples/startup-intl.json --out spend.svg\n  plancast chart examples/enterprise-cn.json --out spend.png --theme dark"
     )]
@@ -397,6 +398,9 @@ fn execute(
                     Lang::En => report::ChartLabels::english(),
                     Lang::ZhCn => report::ChartLabels::chinese(),
                 },
+                // A scenario file has no actual spend (it is recorded in the app's database,
+                // which the command line does not read): the projection only.
+                actuals: Vec::new(),
             };
             let bytes = if ext.as_deref() == Some("svg") {
                 report::spend_chart_svg(&quote, &opts).map(String::into_bytes)

@@ -10,7 +10,9 @@ use store::Store;
 
 use super::dialogs::Purpose;
 use super::error::ApiError;
-use super::quotes::{chart_options, load_and_quote, price_book, quote_several};
+use super::quotes::{
+    chart_actuals, chart_options, load_and_quote, price_book, quote_several, scenario_actuals,
+};
 
 /// The content of an export, ready to be written: what it is (the dialog's title and filter)
 /// and the name the save dialog suggests (without extension).
@@ -89,7 +91,8 @@ pub fn side_by_side_csv(store: &Store, ids: &[i64]) -> Result<Export, ApiError> 
     })
 }
 
-/// The projected-spend chart as `svg` or `png`.
+/// The projected-spend chart as `svg` or `png`, with the actual spend recorded for the
+/// scenario (rule BUD-4).
 pub fn chart(
     store: &Store,
     id: i64,
@@ -98,8 +101,12 @@ pub fn chart(
     lang: &str,
 ) -> Result<Export, ApiError> {
     let purpose = chart_purpose(format)?;
-    let opts = chart_options(theme, lang);
-    let (name, _, quote) = load_and_quote(store, id)?;
+    let mut opts = chart_options(theme, lang);
+    let (name, scenario, quote) = load_and_quote(store, id)?;
+    // The actual spend the scenario view draws, drawn in the exported chart too (rule BUD-4).
+    let products = scenario.products();
+    let actuals = scenario_actuals(store, id, &scenario, &quote, &products)?;
+    opts.actuals = chart_actuals(&actuals.blended, &products);
     let bytes = if purpose == Purpose::ChartPng {
         report::spend_chart_png(&quote, &opts)?
     } else {

@@ -558,6 +558,7 @@ pub fn typescript_bindings() -> String {
         UserPriceInput::decl(),
         RateRow::decl(),
         ActualView::decl(),
+        YearPaceView::decl(),
         SavedQuoteRow::decl(),
         TodayTotal::decl(),
         SavedQuoteView::decl(),

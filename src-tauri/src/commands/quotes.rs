@@ -17,7 +17,7 @@ use super::dto::{
     dec, difference, opt_dec, stamp, ActualRowView, BudgetMonthView, BudgetSummaryView,
     ComparedMonth, ComparedScenario, ComparisonView, FieldErrorDto, ImageSearchView, LineView,
     MonthTotal, MonthView, NoteView, Preview, PriceRow, QuoteView, SavedQuoteRow, SavedQuoteView,
-    ScenarioComparison, TcrMonthView, TcssView, TodayTotal,
+    ScenarioComparison, TcrMonthView, TcssView, TodayTotal, YearPaceView,
 };
 use super::error::{ApiError, ErrorCode};
 
@@ -168,7 +168,24 @@ pub fn quote_scenario(
     let sources = PriceBook::builtin().sources();
     let products = scenario.products();
 
-    let (actuals, actuals_error) = reconcile_actuals(store, id, &scenario, &quote, &products)?;
+    let ScenarioActuals {
+        rows: actuals,
+        error: actuals_error,
+        blended,
+        budgets: blended_budgets,
+        year_pace,
+    } = scenario_actuals(store, id, &scenario, &quote, &products)?;
+    // rules BUD-2, BUD-4: budgets are judged by actuals where recorded; the quote itself
+    // stays the projection.
+    let (month_budgets, budget_summaries) = match &blended_budgets {
+        Some((per_month, summaries)) => (per_month.clone(), summaries.clone()),
+        None => (
+            quote.months.iter().map(|m| m.budgets.clone()).collect(),
+            quote.budgets.clone(),
+        ),
+    };
+    let mut chart_opts = chart_options(theme, lang);
+    chart_opts.actuals = chart_actuals(&blended, &products);
 
     let Quote {
         scenario: _,
@@ -178,7 +195,7 @@ pub fn quote_scenario(
         total,
         notes,
         details: _,
-        budgets,
+        budgets: _,
         entries: _,
     } = &quote;
     Ok(QuoteView {
@@ -191,25 +208,31 @@ pub fn quote_scenario(
         products: products.clone(),
         months: months
             .iter()
-            .map(|m| MonthView {
+            .zip(&month_budgets)
+            .enumerate()
+            .map(|(k, (m, month_budgets))| MonthView {
                 month: m.month.to_string(),
                 lines: m.lines.iter().map(|l| LineView::new(l, sources)).collect(),
                 total: dec(m.total),
                 complete: m.complete,
-                budgets: m
-                    .budgets
+                budgets: month_budgets
                     .iter()
                     .enumerate()
                     .map(|(i, b)| {
+                        let actual = blended.get(k).is_some_and(|bm| bm.has_actual(b.product));
                         BudgetMonthView::new(
                             b,
                             scenario.budgets.get(i).and_then(|b| b.name.clone()),
+                            actual,
                         )
                     })
                     .collect(),
             })
             .collect(),
-        budgets: budgets.iter().map(BudgetSummaryView::from).collect(),
+        budgets: budget_summaries
+            .iter()
+            .map(BudgetSummaryView::from)
+            .collect(),
         tcr: quote
             .tcr()
             .map(|months| months.iter().map(TcrMonthView::from).collect()),
@@ -218,22 +241,45 @@ pub fn quote_scenario(
         notes: notes.iter().map(NoteView::from).collect(),
         actuals,
         actuals_error,
-        chart_svg: report::spend_chart_svg(&quote, &chart_options(theme, lang)).ok(),
+        year_pace: year_pace.as_ref().map(YearPaceView::from),
+        chart_svg: report::spend_chart_svg(&quote, &chart_opts).ok(),
     })
 }
 
+/// A scenario's actual spend as the scenario view uses it (rule BUD-4).
+#[derive(Default)]
+pub struct ScenarioActuals {
+    /// Actual beside projected, per month and product; empty without actuals.
+    pub rows: Vec<ActualRowView>,
+    /// Why actuals could not be set beside the projection (a missing exchange rate, a figure
+    /// too large); the projection alone is shown then.
+    pub error: Option<String>,
+    /// Per quote month, spend with actuals in place of the projection (rules BUD-2, BUD-4);
+    /// empty without actuals or on an error.
+    pub blended: Vec<pricing::budget::BlendedMonth>,
+    /// The budgets judged by `blended`, when there are actuals.
+    pub budgets: Option<(
+        Vec<Vec<pricing::budget::BudgetMonth>>,
+        Vec<pricing::budget::BudgetSummary>,
+    )>,
+    /// The latest calendar year with actuals, at their pace.
+    pub year_pace: Option<pricing::budget::YearPace>,
+}
+
 /// Actual spend from the database beside the projection (rule BUD-4), converted with the
-/// scenario's rates and then the stored ones. No actuals: no rows.
-fn reconcile_actuals(
+/// scenario's rates and then the stored ones; budgets judged by it (rules BUD-2, BUD-4) and
+/// the year at its pace. No actuals: nothing.
+pub fn scenario_actuals(
     store: &Store,
     id: i64,
     scenario: &Scenario,
     quote: &Quote,
     products: &[Product],
-) -> Result<(Vec<ActualRowView>, Option<String>), ApiError> {
+) -> Result<ScenarioActuals, ApiError> {
+    use pricing::budget::BudgetError;
     let stored = store.list_actuals(id)?;
     if stored.is_empty() {
-        return Ok((Vec::new(), None));
+        return Ok(ScenarioActuals::default());
     }
     let actuals: Vec<pricing::budget::Actual> = stored
         .iter()
@@ -256,19 +302,58 @@ fn reconcile_actuals(
                 date: r.date,
             }),
     );
-    match pricing::budget::reconcile(&quote.spend(), products, &actuals, quote.currency, &rates) {
-        Ok(rows) => Ok((rows.iter().map(ActualRowView::from).collect(), None)),
-        Err(pricing::budget::BudgetError::MissingRate(missing)) => Ok((
-            Vec::new(),
-            Some(format!(
+    let spend = quote.spend();
+    let computed = (|| -> Result<ScenarioActuals, BudgetError> {
+        let rows = pricing::budget::reconcile(&spend, products, &actuals, quote.currency, &rates)?;
+        let blended = pricing::budget::blend(&spend, &actuals, quote.currency, &rates)?;
+        // The budgets were judged with the scenario's rates in the quote: the same here.
+        let budgets = pricing::budget::evaluate_blended(
+            &scenario.budgets,
+            &blended,
+            quote.currency,
+            &scenario.rates,
+        )?;
+        let year_pace = pricing::budget::year_pace(&blended)?.pop();
+        Ok(ScenarioActuals {
+            rows: rows.iter().map(ActualRowView::from).collect(),
+            error: None,
+            blended,
+            budgets: Some(budgets),
+            year_pace,
+        })
+    })();
+    match computed {
+        Ok(actuals) => Ok(actuals),
+        Err(BudgetError::MissingRate(missing)) => Ok(ScenarioActuals {
+            error: Some(format!(
                 "no exchange rate from {} to {}: add one in Settings to compare actual spend",
                 missing.from, missing.to
             )),
-        )),
-        Err(pricing::budget::BudgetError::TooLarge(overflow)) => {
-            Ok((Vec::new(), Some(overflow.to_string())))
-        }
+            ..ScenarioActuals::default()
+        }),
+        Err(BudgetError::TooLarge(overflow)) => Ok(ScenarioActuals {
+            error: Some(overflow.to_string()),
+            ..ScenarioActuals::default()
+        }),
     }
+}
+
+/// The spend chart's actual series (rule BUD-4): per month with actuals, their sum in the
+/// report currency, partial when one of the scenario's `products` has none that month.
+pub fn chart_actuals(
+    blended: &[pricing::budget::BlendedMonth],
+    products: &[Product],
+) -> Vec<report::chart::ActualPoint> {
+    blended
+        .iter()
+        .filter_map(|m| {
+            Some(report::chart::ActualPoint {
+                month: m.spend.month,
+                amount: m.actual_total()?,
+                partial: products.iter().any(|p| !m.has_actual(Some(*p))),
+            })
+        })
+        .collect()
 }
 
 /// Every alternative per product for a saved scenario (edition, billing, package).

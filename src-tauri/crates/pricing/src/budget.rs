@@ -105,7 +105,7 @@ pub struct BudgetSummary {
 }
 
 /// Spend of one month, per product, in the report currency.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MonthSpend {
     pub month: YearMonth,
     /// Each product's spend, in [`Product::ALL`] order.
@@ -319,6 +319,198 @@ pub fn reconcile(
     Ok(rows)
 }
 
+/// One month's spend for judging budgets once actuals are known (rules BUD-2, BUD-4): each
+/// product's recorded actual (in the report currency) where there is one, its projection
+/// otherwise.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BlendedMonth {
+    /// The spend budgets are judged by: actual where recorded, projection elsewhere.
+    pub spend: MonthSpend,
+    /// Each product's projection, unchanged, in [`Product::ALL`] order.
+    pub projected: [Decimal; Product::ALL.len()],
+    /// Whether each product's figure in `spend` is an actual, in [`Product::ALL`] order.
+    pub actual: [bool; Product::ALL.len()],
+}
+
+impl BlendedMonth {
+    /// Whether an actual stands in `product`'s spend, or (`None`) in any product's.
+    pub fn has_actual(&self, product: Option<Product>) -> bool {
+        match product {
+            None => self.actual.contains(&true),
+            Some(p) => Product::ALL
+                .iter()
+                .zip(self.actual)
+                .any(|(q, actual)| *q == p && actual),
+        }
+    }
+
+    /// The sum of the recorded actuals of the month (report currency), `None` without any.
+    /// `None` also when the sum overflows, which [`blend`] has ruled out.
+    pub fn actual_total(&self) -> Option<Decimal> {
+        if !self.has_actual(None) {
+            return None;
+        }
+        crate::money::checked_sum(
+            self.spend
+                .by_product
+                .iter()
+                .zip(self.actual)
+                .filter(|(_, actual)| *actual)
+                .map(|(v, _)| *v),
+        )
+    }
+}
+
+/// Replaces the projection by the recorded actual, per month and product (rules BUD-4, BUD-2):
+/// the result is what [`evaluate`] judges budget status and cumulative figures by in months
+/// that have actuals. An actual is converted from its currency to the report currency with
+/// `rates` (rule GEN-8); one for a month outside `spend` is left out; when a product and month
+/// has several, the first counts (as in [`reconcile`]). The projection itself is unchanged.
+///
+/// A figure too large to compute is an error naming the product's actual spend and the month.
+pub fn blend(
+    spend: &[MonthSpend],
+    actuals: &[Actual],
+    report: Currency,
+    rates: &[Rate],
+) -> Result<Vec<BlendedMonth>, BudgetError> {
+    let mut out = Vec::with_capacity(spend.len());
+    for m in spend {
+        let mut blended = BlendedMonth {
+            spend: *m,
+            projected: m.by_product,
+            actual: [false; Product::ALL.len()],
+        };
+        for (k, p) in Product::ALL.iter().enumerate() {
+            let Some(a) = actuals
+                .iter()
+                .find(|a| a.month == m.month && a.product == *p)
+            else {
+                continue;
+            };
+            let too_large = || Overflow::new(format!("actuals.{}", p.key()), Some(m.month));
+            let converted = convert(a.amount, conversion_factor(rates, a.currency, report)?)
+                .ok_or_else(too_large)?;
+            blended.spend.by_product[k] = converted;
+            blended.actual[k] = true;
+        }
+        // The month's whole spend is summed by `evaluate`: refuse here one beyond a decimal.
+        if blended.spend.of_checked(None).is_none() {
+            return Err(Overflow::new("actuals", Some(m.month)).into());
+        }
+        out.push(blended);
+    }
+    Ok(out)
+}
+
+/// [`evaluate`] with actuals in place of the projection where recorded (rules BUD-2, BUD-4).
+pub fn evaluate_blended(
+    budgets: &[Budget],
+    blended: &[BlendedMonth],
+    report: Currency,
+    rates: &[Rate],
+) -> Result<(Vec<Vec<BudgetMonth>>, Vec<BudgetSummary>), BudgetError> {
+    let spend: Vec<MonthSpend> = blended.iter().map(|b| b.spend).collect();
+    evaluate(budgets, &spend, report, rates)
+}
+
+/// A calendar year's spend at the pace of its actuals (a display rule beside BUD-4; see
+/// "Year at the pace of actuals" in docs/pricing-rules.md). Amounts are in the report
+/// currency, exact; they are rounded only for display.
+///
+/// Over the scenario's months in `year`, each pair of a month and a product is either
+/// *recorded* (it has an actual) or *remaining* (it has none):
+///
+/// - `actual` = Σ actual over the recorded pairs ("actuals so far");
+/// - `actual_projected` = Σ projection over the same recorded pairs;
+/// - `ratio` = `actual` ÷ `actual_projected`, the pace; `None` when `actual_projected` is zero
+///   (no projection to measure the pace against);
+/// - `remaining` = Σ projection over the remaining pairs;
+/// - `at_pace` = `actual` + `remaining` × `ratio` (with no ratio, `actual` + `remaining`);
+/// - `projected` = Σ projection over every pair: the year as projected.
+///
+/// Only the scenario's months count: a scenario starting in April has a nine-month 2027.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearPace {
+    pub year: i32,
+    /// Months of the year with at least one actual.
+    pub months_with_actuals: u32,
+    /// The scenario's months in the year.
+    pub months: u32,
+    pub actual: Decimal,
+    pub actual_projected: Decimal,
+    pub ratio: Option<Decimal>,
+    pub remaining: Decimal,
+    pub at_pace: Decimal,
+    pub projected: Decimal,
+}
+
+/// [`YearPace`] for each calendar year with at least one actual, in calendar order. No
+/// actuals: no years. A figure too large to compute is an error naming `actuals` (and the
+/// month being added, for a sum).
+pub fn year_pace(blended: &[BlendedMonth]) -> Result<Vec<YearPace>, BudgetError> {
+    let mut years: Vec<YearPace> = Vec::new();
+    for m in blended {
+        let year = m.spend.month.year();
+        let too_large = || Overflow::new("actuals", Some(m.spend.month));
+        if years.last().is_none_or(|y| y.year != year) {
+            years.push(YearPace {
+                year,
+                months_with_actuals: 0,
+                months: 0,
+                actual: Decimal::ZERO,
+                actual_projected: Decimal::ZERO,
+                ratio: None,
+                remaining: Decimal::ZERO,
+                at_pace: Decimal::ZERO,
+                projected: Decimal::ZERO,
+            });
+        }
+        let Some(y) = years.last_mut() else {
+            continue;
+        };
+        y.months += 1;
+        if m.has_actual(None) {
+            y.months_with_actuals += 1;
+        }
+        for k in 0..Product::ALL.len() {
+            let projected = m.projected[k];
+            y.projected = y.projected.checked_add(projected).ok_or_else(too_large)?;
+            if m.actual[k] {
+                y.actual = y
+                    .actual
+                    .checked_add(m.spend.by_product[k])
+                    .ok_or_else(too_large)?;
+                y.actual_projected = y
+                    .actual_projected
+                    .checked_add(projected)
+                    .ok_or_else(too_large)?;
+            } else {
+                y.remaining = y.remaining.checked_add(projected).ok_or_else(too_large)?;
+            }
+        }
+    }
+    years.retain(|y| y.months_with_actuals > 0);
+    for y in &mut years {
+        let too_large = || Overflow::new("actuals", None);
+        y.ratio = if y.actual_projected.is_zero() {
+            None
+        } else {
+            Some(
+                y.actual
+                    .checked_div(y.actual_projected)
+                    .ok_or_else(too_large)?,
+            )
+        };
+        let scaled = match y.ratio {
+            Some(r) => y.remaining.checked_mul(r).ok_or_else(too_large)?,
+            None => y.remaining,
+        };
+        y.at_pace = y.actual.checked_add(scaled).ok_or_else(too_large)?;
+    }
+    Ok(years)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -479,5 +671,192 @@ mod tests {
         assert_eq!(rows[0].error_ratio, Some(dec!(0.1)));
         assert_eq!(rows[1].actual, None);
         assert_eq!(rows[1].error, None);
+    }
+
+    fn actual(product: Product, month: &str, amount: Decimal, currency: Currency) -> Actual {
+        Actual {
+            product,
+            month: ym(month),
+            amount,
+            currency,
+        }
+    }
+
+    #[test]
+    fn bud_4_bud_2_no_actuals_blend_to_the_projection() {
+        // rules BUD-2, BUD-4: without actuals, budgets are judged by the projection.
+        let spend = [
+            spend("2027-01", dec!(50), dec!(30)),
+            spend("2027-02", dec!(70), dec!(50)),
+        ];
+        let blended = blend(&spend, &[], Currency::Usd, &[]).unwrap();
+        assert!(blended.iter().all(|b| !b.has_actual(None)));
+        assert!(blended.iter().all(|b| b.actual_total().is_none()));
+        let budgets = [budget(dec!(100), None)];
+        assert_eq!(
+            evaluate_blended(&budgets, &blended, Currency::Usd, &[]).unwrap(),
+            evaluate(&budgets, &spend, Currency::Usd, &[]).unwrap()
+        );
+        assert_eq!(year_pace(&blended).unwrap(), vec![]);
+    }
+
+    #[test]
+    fn bud_4_bud_2_an_actual_replaces_the_projection_in_budget_status() {
+        // rules BUD-2, BUD-3, BUD-4: January's TCR actual (95) stands in for its projection
+        // (50); TCSS keeps its projection (30). Status and cumulative figures follow.
+        let spend = [
+            spend("2027-01", dec!(50), dec!(30)),
+            spend("2027-02", dec!(50), dec!(30)),
+        ];
+        let actuals = [actual(Product::Tcr, "2027-01", dec!(95), Currency::Usd)];
+        let blended = blend(&spend, &actuals, Currency::Usd, &[]).unwrap();
+        assert_eq!(blended[0].spend.by_product, [dec!(95), dec!(30), dec!(0)]);
+        assert_eq!(blended[0].projected, [dec!(50), dec!(30), dec!(0)]);
+        assert!(blended[0].has_actual(None));
+        assert!(blended[0].has_actual(Some(Product::Tcr)));
+        assert!(!blended[0].has_actual(Some(Product::Tcss)));
+        assert!(!blended[1].has_actual(None));
+        assert_eq!(blended[0].actual_total(), Some(dec!(95)));
+        let budgets = [
+            budget(dec!(100), None),
+            budget(dec!(40), Some(Product::Tcss)),
+        ];
+        let (months, summary) = evaluate_blended(&budgets, &blended, Currency::Usd, &[]).unwrap();
+        assert_eq!(months[0][0].spend, dec!(125));
+        assert_eq!(months[0][0].status, Some(Status::Over));
+        assert_eq!(months[0][1].status, Some(Status::Ok));
+        assert_eq!(months[1][0].status, Some(Status::Warning));
+        assert_eq!(months[1][0].cumulative_spend, dec!(205));
+        assert_eq!(summary[0].first_over, Some(ym("2027-01")));
+        // The projection alone was never over.
+        let (_, projected) = evaluate(&budgets, &spend, Currency::Usd, &[]).unwrap();
+        assert_eq!(projected[0].first_over, None);
+    }
+
+    #[test]
+    fn bud_4_actuals_in_another_currency_are_converted_before_blending() {
+        // rules BUD-4, GEN-8: 800 CNY at 0.125 USD to the yuan is 100 USD.
+        let rates = [Rate {
+            from: Currency::Cny,
+            to: Currency::Usd,
+            rate: dec!(0.125),
+            date: "2026-11-01".parse().unwrap(),
+        }];
+        let spend = [spend("2027-01", dec!(50), dec!(0))];
+        let actuals = [actual(Product::Tcr, "2027-01", dec!(800), Currency::Cny)];
+        let blended = blend(&spend, &actuals, Currency::Usd, &rates).unwrap();
+        assert_eq!(blended[0].spend.by_product[0], dec!(100));
+        assert!(matches!(
+            blend(&spend, &actuals, Currency::Usd, &[]),
+            Err(BudgetError::MissingRate(_))
+        ));
+        // An actual outside the scenario's months is left out.
+        let later = [actual(Product::Tcr, "2030-01", dec!(1), Currency::Usd)];
+        let blended = blend(&spend, &later, Currency::Usd, &[]).unwrap();
+        assert!(!blended[0].has_actual(None));
+    }
+
+    #[test]
+    fn bud_4_blending_beyond_a_decimal_is_an_overflow_not_a_panic() {
+        // rule BUD-4: checked arithmetic; an overflow names the actuals and the month.
+        let rates = [Rate {
+            from: Currency::Cny,
+            to: Currency::Usd,
+            rate: dec!(1000),
+            date: "2026-11-01".parse().unwrap(),
+        }];
+        let one = [spend("2027-01", dec!(1), dec!(1))];
+        let huge = [actual(Product::Tcr, "2027-01", Decimal::MAX, Currency::Cny)];
+        match blend(&one, &huge, Currency::Usd, &rates) {
+            Err(BudgetError::TooLarge(o)) => {
+                assert_eq!(o.field, "actuals.tcr");
+                assert_eq!(o.month, Some(ym("2027-01")));
+            }
+            other => panic!("{other:?}"),
+        }
+        // Each actual fits, their month's sum does not.
+        let two = [
+            actual(Product::Tcr, "2027-01", Decimal::MAX, Currency::Usd),
+            actual(Product::Tcss, "2027-01", Decimal::MAX, Currency::Usd),
+        ];
+        match blend(&one, &two, Currency::Usd, &[]) {
+            Err(BudgetError::TooLarge(o)) => assert_eq!(o.field, "actuals"),
+            other => panic!("{other:?}"),
+        }
+        // A year's sum beyond a decimal.
+        let zero = [
+            spend("2027-01", dec!(0), dec!(0)),
+            spend("2027-02", dec!(0), dec!(0)),
+        ];
+        let each = [
+            actual(Product::Tcr, "2027-01", Decimal::MAX, Currency::Usd),
+            actual(Product::Tcr, "2027-02", Decimal::MAX, Currency::Usd),
+        ];
+        let blended = blend(&zero, &each, Currency::Usd, &[]).unwrap();
+        assert!(matches!(year_pace(&blended), Err(BudgetError::TooLarge(_))));
+    }
+
+    #[test]
+    fn bud_4_year_at_the_pace_of_actuals() {
+        // rule BUD-4 (display rule "year at the pace of actuals"): January and February have
+        // TCR actuals of 110 and 130 against a projection of 100 each (pace 240 ÷ 200 = 1.2);
+        // the rest of the year — TCR March…December (10 × 100) and TCSS all year (12 × 10) —
+        // is projected at 1,120 and scaled by 1.2 to 1,344: 240 + 1,344 = 1,584, projected
+        // 1,320.
+        let spend: Vec<MonthSpend> = (1..=12)
+            .map(|m| spend(&format!("2027-{m:02}"), dec!(100), dec!(10)))
+            .collect();
+        let actuals = [
+            actual(Product::Tcr, "2027-01", dec!(110), Currency::Usd),
+            actual(Product::Tcr, "2027-02", dec!(130), Currency::Usd),
+        ];
+        let blended = blend(&spend, &actuals, Currency::Usd, &[]).unwrap();
+        let pace = year_pace(&blended).unwrap();
+        assert_eq!(pace.len(), 1);
+        let y = &pace[0];
+        assert_eq!((y.year, y.months_with_actuals, y.months), (2027, 2, 12));
+        assert_eq!(y.actual, dec!(240));
+        assert_eq!(y.actual_projected, dec!(200));
+        assert_eq!(y.ratio, Some(dec!(1.2)));
+        assert_eq!(y.remaining, dec!(1120));
+        assert_eq!(y.at_pace, dec!(1584));
+        assert_eq!(y.projected, dec!(1320));
+    }
+
+    #[test]
+    fn bud_4_year_pace_is_per_calendar_year_and_exact() {
+        // rule BUD-4: a scenario from November 2027 to February 2028 has two years; only the
+        // one with actuals gets a pace. A pace of 1/3 stays exact (no rounding before display).
+        let spend = [
+            spend("2027-11", dec!(30), dec!(0)),
+            spend("2027-12", dec!(30), dec!(0)),
+            spend("2028-01", dec!(30), dec!(0)),
+            spend("2028-02", dec!(30), dec!(0)),
+        ];
+        let actuals = [actual(Product::Tcr, "2028-01", dec!(10), Currency::Usd)];
+        let blended = blend(&spend, &actuals, Currency::Usd, &[]).unwrap();
+        let pace = year_pace(&blended).unwrap();
+        assert_eq!(pace.len(), 1);
+        let y = &pace[0];
+        assert_eq!((y.year, y.months), (2028, 2));
+        assert_eq!(y.at_pace, dec!(10) + dec!(30) * (dec!(10) / dec!(30)));
+        assert_eq!(crate::money::cents_text(y.at_pace), "20.00");
+        assert_eq!(y.projected, dec!(60));
+    }
+
+    #[test]
+    fn bud_4_year_pace_with_a_zero_projection_adds_the_rest_unscaled() {
+        // rule BUD-4: an actual where nothing was projected (a free trial month) gives no
+        // pace to scale by: the year is the actuals plus the remaining projection.
+        let spend = [
+            spend("2027-01", dec!(0), dec!(0)),
+            spend("2027-02", dec!(100), dec!(0)),
+        ];
+        let actuals = [actual(Product::Tcr, "2027-01", dec!(5), Currency::Usd)];
+        let blended = blend(&spend, &actuals, Currency::Usd, &[]).unwrap();
+        let y = &year_pace(&blended).unwrap()[0];
+        assert_eq!(y.ratio, None);
+        assert_eq!(y.at_pace, dec!(105));
+        assert_eq!(y.projected, dec!(100));
     }
 }

@@ -48,9 +48,17 @@ pub struct ChartLabels {
     pub spend_axis: String,
     /// Before the scenario total printed in the corner of the spend chart.
     pub total: String,
-    /// The legend entry of the `?` drawn over months whose total leaves out lines without a
-    /// price (rule GEN-5: unknown is not zero).
+    /// The legend entry of the hatched band over months whose total leaves out lines without
+    /// a price (rule GEN-5: unknown is not zero); in the overlay chart, of the `?`.
     pub incomplete: String,
+    /// The words on the hatched band itself: "no price".
+    pub no_price: String,
+    /// The legend entry of the budgets' warning levels (amount × warn_at, rule BUD-2).
+    pub warning: String,
+    /// The legend entry of the actual spend series (rule BUD-4).
+    pub actual: String,
+    /// The legend entry of a month whose actuals cover only some of its products.
+    pub actual_partial: String,
 }
 
 impl ChartLabels {
@@ -68,6 +76,10 @@ impl ChartLabels {
             spend_axis: word("spend_axis"),
             total: word("total"),
             incomplete: word("incomplete"),
+            no_price: word("no_price"),
+            warning: word("warning"),
+            actual: word("actual"),
+            actual_partial: word("actual_partial"),
         }
     }
 
@@ -94,13 +106,28 @@ fn product_index(product: Product) -> usize {
         .unwrap_or_default()
 }
 
-/// Size, colours and words of a chart.
+/// Actual spend of one month for the spend chart (rule BUD-4): the sum of the actuals
+/// recorded for it, in the quote's report currency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActualPoint {
+    pub month: YearMonth,
+    pub amount: Decimal,
+    /// Some of the scenario's products have no actual this month: the point is the recorded
+    /// ones only, drawn hollow.
+    pub partial: bool,
+}
+
+/// Size, colours and words of a chart, and what is drawn beside the quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChartOptions {
     pub width: u32,
     pub height: u32,
     pub theme: Theme,
     pub labels: ChartLabels,
+    /// Actual spend per month, drawn by the spend chart as a line with markers beside the
+    /// projected bars; months of the quote without an entry have none. The quote itself
+    /// stays the projection.
+    pub actuals: Vec<ActualPoint>,
 }
 
 impl Default for ChartOptions {
@@ -110,6 +137,7 @@ impl Default for ChartOptions {
             height: 540,
             theme: Theme::Light,
             labels: ChartLabels::english(),
+            actuals: Vec::new(),
         }
     }
 }
@@ -133,6 +161,8 @@ struct Palette {
     products: [RGBColor; 6],
     /// Overlay lines for up to four scenarios.
     scenarios: [RGBColor; 4],
+    /// The actual spend series: a hue no product or scenario uses.
+    actual: RGBColor,
 }
 
 impl Palette {
@@ -157,6 +187,7 @@ impl Palette {
                     RGBColor(0, 158, 115),
                     RGBColor(204, 121, 167),
                 ],
+                actual: RGBColor(120, 60, 190),
             },
             Theme::Dark => Self {
                 background: RGBColor(28, 30, 36),
@@ -177,6 +208,7 @@ impl Palette {
                     RGBColor(40, 196, 140),
                     RGBColor(224, 150, 200),
                 ],
+                actual: RGBColor(196, 160, 255),
             },
         }
     }
@@ -187,6 +219,9 @@ impl Palette {
 }
 
 const LABEL_SIZE: f64 = 15.0;
+/// Dash and gap of a warning line, in pixels. Each dash is its own SVG element: shorter dashes
+/// make the chart (drawn on every keystroke in the wizard's preview) noticeably slower.
+const WARNING_DASH: u32 = 4;
 const TITLE_SIZE: f64 = 16.0;
 
 fn draw_err<E: std::fmt::Display>(e: E) -> ReportError {
@@ -305,6 +340,12 @@ enum Swatch {
     Dashed(RGBColor),
     /// The `?` over an incomplete month.
     Unknown(RGBColor),
+    /// A thin dashed line: a budget's warning level.
+    Thin(RGBColor),
+    /// A line through a marker, filled or hollow: actual spend.
+    Marker(RGBColor, bool),
+    /// A hatched block: months without a price.
+    Hatched(RGBColor),
 }
 
 /// Lays legend entries out in rows across `width`; returns each entry's position and the
@@ -363,6 +404,30 @@ fn draw_legend<DB: DrawingBackend>(
             Swatch::Unknown(c) => {
                 writer.draw(area, "?", (x + 9, y), HPos::Center, TITLE_SIZE, c)?
             }
+            Swatch::Thin(c) => area
+                .draw(&DashedPathElement::new(
+                    vec![(x, y), (x + 20, y)],
+                    WARNING_DASH,
+                    WARNING_DASH,
+                    c.stroke_width(1),
+                ))
+                .map_err(draw_err)?,
+            Swatch::Marker(c, filled) => {
+                area.draw(&PathElement::new(
+                    vec![(x - 1, y), (x + 20, y)],
+                    c.stroke_width(2),
+                ))
+                .map_err(draw_err)?;
+                marker(area, (x + 9, y), c, filled, writer.palette.background)?;
+            }
+            Swatch::Hatched(c) => {
+                hatch(area, (x, y - 7), (x + 19, y + 7), c.stroke_width(1))?;
+                area.draw(&Rectangle::new(
+                    [(x, y - 7), (x + 19, y + 7)],
+                    c.stroke_width(1),
+                ))
+                .map_err(draw_err)?;
+            }
         }
         writer.draw(
             area,
@@ -374,6 +439,82 @@ fn draw_legend<DB: DrawingBackend>(
         )?;
     }
     Ok(())
+}
+
+/// An actual-spend marker at a pixel: a filled dot, or a ring on the background colour.
+fn marker<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    at: (i32, i32),
+    colour: RGBColor,
+    filled: bool,
+    background: RGBColor,
+) -> Result<(), ReportError> {
+    area.draw(&Circle::new(at, 6, background.filled()))
+        .map_err(draw_err)?;
+    if filled {
+        area.draw(&Circle::new(at, 4, colour.filled()))
+            .map_err(draw_err)?;
+    } else {
+        area.draw(&Circle::new(at, 4, colour.stroke_width(2)))
+            .map_err(draw_err)?;
+    }
+    Ok(())
+}
+
+/// Diagonal hatching inside the pixel rectangle `top_left`…`bottom_right`, 45° lines 7 px
+/// apart, clipped to the rectangle.
+fn hatch<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x0, y0): (i32, i32),
+    (x1, y1): (i32, i32),
+    style: ShapeStyle,
+) -> Result<(), ReportError> {
+    const STEP: i32 = 7;
+    let h = y1 - y0;
+    let mut c = x0 - h;
+    while c < x1 {
+        // The line from (c, y1) up to (c + h, y0), cut at the left and right edges.
+        let (sx, sy) = if c < x0 { (x0, y1 - (x0 - c)) } else { (c, y1) };
+        let (ex, ey) = if c + h > x1 {
+            (x1, y0 + (c + h - x1))
+        } else {
+            (c + h, y0)
+        };
+        if sx < ex {
+            area.draw(&PathElement::new(vec![(sx, sy), (ex, ey)], style))
+                .map_err(draw_err)?;
+        }
+        c += STEP;
+    }
+    Ok(())
+}
+
+/// Runs of consecutive `true` as (first index, last index).
+fn runs_of(flags: &[bool]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, &f) in flags.iter().enumerate() {
+        match (f, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i - 1));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, flags.len() - 1));
+    }
+    out
+}
+
+/// A budget's warning threshold as a percentage: `0.8` → `80 %`.
+fn percent_text(fraction: Decimal) -> String {
+    match fraction.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(p) => format!("{} %", p.normalize()),
+        None => fraction.to_string(),
+    }
 }
 
 /// Which months get a label: a step of 1, 2, 3, 4, 6, 12… months chosen so labels do not
@@ -482,7 +623,7 @@ impl Frame<'_> {
         &self,
         root: DrawingArea<DB, Shift>,
         bitmap: bool,
-        body: impl FnOnce(&mut Plot<'_, DB>, &Palette) -> Result<(), ReportError>,
+        body: impl FnOnce(&mut Plot<'_, DB>, &Writer) -> Result<(), ReportError>,
     ) -> Result<(), ReportError> {
         fonts::ensure_registered()?;
         let palette = Palette::of(self.opts.theme);
@@ -590,7 +731,7 @@ impl Frame<'_> {
             LABEL_SIZE,
             palette.muted,
         )?;
-        body(&mut chart, &palette)?;
+        body(&mut chart, &writer)?;
         root.present().map_err(draw_err)?;
         Ok(())
     }
@@ -615,6 +756,10 @@ struct SpendData {
     /// Per budget: its legend entry, colour, whether it covers the whole scenario, and its
     /// limit per month (`None` when not in force).
     budgets: Vec<(String, RGBColor, bool, Vec<Option<f64>>)>,
+    /// Per budget: its warning level per month (limit × warn_at, rule BUD-2), and warn_at.
+    warnings: Vec<(Decimal, Vec<Option<f64>>)>,
+    /// Per month: the actual spend and whether it covers only some products (rule BUD-4).
+    actuals: Vec<Option<(f64, bool)>>,
 }
 
 fn spend_data(quote: &Quote, opts: &ChartOptions, palette: &Palette) -> SpendData {
@@ -665,12 +810,43 @@ fn spend_data(quote: &Quote, opts: &ChartOptions, palette: &Palette) -> SpendDat
             (name, colour, b.product.is_none(), values)
         })
         .collect();
+    let warnings = quote
+        .budgets
+        .iter()
+        .enumerate()
+        .map(|(k, summary)| {
+            let warn_at = summary.budget.warn_at;
+            let values = quote
+                .months
+                .iter()
+                .map(|m| {
+                    m.budgets
+                        .get(k)
+                        .and_then(|bm| bm.amount_converted)
+                        .and_then(|a| a.checked_mul(warn_at))
+                        .map(to_f64_lossy)
+                })
+                .collect();
+            (warn_at, values)
+        })
+        .collect();
+    let actuals = months
+        .iter()
+        .map(|month| {
+            opts.actuals
+                .iter()
+                .find(|a| a.month == *month)
+                .map(|a| (to_f64_lossy(a.amount).max(0.0), a.partial))
+        })
+        .collect();
     SpendData {
         months,
         stacks,
         products,
         incomplete: quote.months.iter().map(|m| !m.complete).collect(),
         budgets,
+        warnings,
+        actuals,
     }
 }
 
@@ -696,6 +872,12 @@ fn draw_spend<DB: DrawingBackend>(
         .iter()
         .flat_map(|(_, _, _, v)| v.iter().flatten().copied())
         .fold(0.0, f64::max);
+    let actual_max = data
+        .actuals
+        .iter()
+        .flatten()
+        .map(|(v, _)| *v)
+        .fold(0.0, f64::max);
     let mut legend: Vec<(Swatch, String)> = data
         .products
         .iter()
@@ -714,16 +896,38 @@ fn draw_spend<DB: DrawingBackend>(
         };
         legend.push((swatch, name.clone()));
     }
+    if let Some((first, _)) = data.warnings.first() {
+        // One entry for every budget's warning line (each in its budget's colour); the
+        // threshold is named when all budgets share it.
+        let label = if data.warnings.iter().all(|(w, _)| w == first) {
+            format!("{} ({})", opts.labels.warning, percent_text(*first))
+        } else {
+            opts.labels.warning.clone()
+        };
+        legend.push((Swatch::Thin(palette.foreground), label));
+    }
+    if data.actuals.iter().flatten().next().is_some() {
+        legend.push((
+            Swatch::Marker(palette.actual, true),
+            opts.labels.actual.clone(),
+        ));
+    }
+    if data.actuals.iter().flatten().any(|(_, partial)| *partial) {
+        legend.push((
+            Swatch::Marker(palette.actual, false),
+            opts.labels.actual_partial.clone(),
+        ));
+    }
     if data.incomplete.contains(&true) {
         legend.push((
-            Swatch::Unknown(palette.foreground),
+            Swatch::Hatched(palette.muted),
             opts.labels.incomplete.clone(),
         ));
     }
     let currency = quote.currency.code();
     let frame = Frame {
         months: data.months.clone(),
-        y_max: axis_top(stack_max.max(budget_max)),
+        y_max: axis_top(stack_max.max(budget_max).max(actual_max)),
         y_title: format!("{} ({currency})", opts.labels.spend_axis),
         corner: Some(format!(
             "{}: {} {currency}",
@@ -733,7 +937,13 @@ fn draw_spend<DB: DrawingBackend>(
         legend,
         opts,
     };
-    frame.draw(root, bitmap, |chart, palette| {
+    frame.draw(root, bitmap, |chart, writer| {
+        let palette = writer.palette;
+        // Behind the bars: a hatched band with "no price" over each run of months whose total
+        // leaves out lines without a price (rule GEN-5). Their bars are only the known part.
+        for (first, last) in runs_of(&data.incomplete) {
+            no_price_band(chart, writer, None, (first, last))?;
+        }
         // Bars: each month's spend stacked TCR, TCSS, Image Search; a small gap between months.
         let gap = if data.months.len() > 60 { 0.1 } else { 0.18 };
         for (i, stack) in data.stacks.iter().enumerate() {
@@ -751,9 +961,6 @@ fn draw_spend<DB: DrawingBackend>(
                     )))
                     .map_err(draw_err)?;
                 base += value;
-            }
-            if data.incomplete[i] {
-                unknown_mark(chart, palette, (i as f64 + 0.5, base))?;
             }
         }
         // Budget lines on top, each over a halo of the background so it stays visible where
@@ -785,8 +992,131 @@ fn draw_spend<DB: DrawingBackend>(
                 }
             }
         }
+        // Each budget's warning level: a thin dashed line in the budget's colour (rule BUD-2),
+        // over a thin halo so it shows across a bar of its own colour.
+        for ((_, colour, _, _), (_, values)) in data.budgets.iter().zip(&data.warnings) {
+            for segment in step_segments(values) {
+                chart
+                    .draw_series(std::iter::once(PathElement::new(
+                        segment.clone(),
+                        palette.background.stroke_width(3),
+                    )))
+                    .map_err(draw_err)?;
+                chart
+                    .draw_series(std::iter::once(DashedPathElement::new(
+                        segment,
+                        WARNING_DASH,
+                        WARNING_DASH,
+                        colour.stroke_width(1),
+                    )))
+                    .map_err(draw_err)?;
+            }
+        }
+        // Actual spend on top (rule BUD-4): a line through the months that have one, a
+        // marker on each, hollow where only some products have an actual.
+        let mut segment: Vec<(f64, f64)> = Vec::new();
+        let mut segments = Vec::new();
+        for (i, v) in data.actuals.iter().enumerate() {
+            match v {
+                Some((v, _)) => segment.push((i as f64 + 0.5, *v)),
+                None if !segment.is_empty() => segments.push(std::mem::take(&mut segment)),
+                None => {}
+            }
+        }
+        if !segment.is_empty() {
+            segments.push(segment);
+        }
+        for s in segments {
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    s.clone(),
+                    palette.background.stroke_width(5),
+                )))
+                .map_err(draw_err)?;
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    s,
+                    palette.actual.stroke_width(2),
+                )))
+                .map_err(draw_err)?;
+        }
+        let area = chart.plotting_area().strip_coord_spec();
+        let (bx, by) = chart.plotting_area().get_base_pixel();
+        for (i, v) in data.actuals.iter().enumerate() {
+            if let Some((v, partial)) = v {
+                let (px, py) = chart.backend_coord(&(i as f64 + 0.5, *v));
+                marker(
+                    &area,
+                    (px - bx, py - by),
+                    palette.actual,
+                    !partial,
+                    palette.background,
+                )?;
+            }
+        }
+        for (first, last) in runs_of(&data.incomplete) {
+            no_price_band(chart, writer, Some(&opts.labels.no_price), (first, last))?;
+        }
         Ok(())
     })
+}
+
+/// The band over the months `first…last` (indices) that lack a price: outlined and hatched
+/// behind the bars (`label` `None`), or its words at its top over everything, when they fit
+/// across it.
+fn no_price_band<DB: DrawingBackend>(
+    chart: &Plot<'_, DB>,
+    writer: &Writer,
+    label: Option<&str>,
+    (first, last): (usize, usize),
+) -> Result<(), ReportError> {
+    let palette = writer.palette;
+    let area = chart.plotting_area().strip_coord_spec();
+    let (bx, by) = chart.plotting_area().get_base_pixel();
+    let y_top = chart.plotting_area().get_y_range().end;
+    let (x0, y0) = chart.backend_coord(&(first as f64, y_top));
+    let (x1, y1) = chart.backend_coord(&(last as f64 + 1.0, 0.0));
+    let (x0, y0, x1, y1) = (x0 - bx + 1, y0 - by, x1 - bx - 1, y1 - by);
+    if x1 <= x0 {
+        return Ok(());
+    }
+    if let Some(label) = label {
+        let width = writer.width(&area, label, LABEL_SIZE)?;
+        if width + 8 <= x1 - x0 {
+            let (cx, cy) = ((x0 + x1) / 2, y0 + 14);
+            area.draw(&Rectangle::new(
+                [(cx - width / 2 - 3, cy - 9), (cx + width / 2 + 3, cy + 9)],
+                palette.background.filled(),
+            ))
+            .map_err(draw_err)?;
+            writer.draw(
+                &area,
+                label,
+                (cx, cy),
+                HPos::Center,
+                LABEL_SIZE,
+                palette.foreground,
+            )?;
+        }
+        return Ok(());
+    }
+    area.draw(&Rectangle::new(
+        [(x0, y0), (x1, y1)],
+        palette.muted.mix(0.08).filled(),
+    ))
+    .map_err(draw_err)?;
+    hatch(
+        &area,
+        (x0, y0),
+        (x1, y1),
+        palette.muted.mix(0.35).stroke_width(1),
+    )?;
+    area.draw(&Rectangle::new(
+        [(x0, y0), (x1, y1)],
+        palette.muted.stroke_width(1),
+    ))
+    .map_err(draw_err)?;
+    Ok(())
 }
 
 /// A `?` just above a point whose value is only a lower bound (some prices are missing).
@@ -916,7 +1246,8 @@ pub fn overlay_chart_svg(
     };
     let markers = months.len() <= 36;
     svg_string(opts.width, opts.height, |root| {
-        frame.draw(root, false, |chart, palette| {
+        frame.draw(root, false, |chart, writer| {
+            let palette = writer.palette;
             for (k, values) in series.iter().enumerate() {
                 let colour = palette.scenarios[k % 4];
                 let mut segment: Vec<(f64, f64)> = Vec::new();
@@ -1046,6 +1377,10 @@ mod tests {
             &l.spend_axis,
             &l.total,
             &l.incomplete,
+            &l.no_price,
+            &l.warning,
+            &l.actual,
+            &l.actual_partial,
         ]) {
             for c in text.chars().filter(|c| !c.is_ascii()) {
                 assert!(fonts::CJK_SUBSET.contains(c), "{c} in {text}");

@@ -7,7 +7,7 @@
 //! - A subset of DejaVu Sans (≈ 165 kB of the full font's 760 kB), registered as
 //!   `sans-serif`: Latin with its extensions, Greek, Cyrillic, digits, punctuation, currency
 //!   signs and a few symbols.
-//! - A subset of Droid Sans Fallback (≈ 6 kB) holding only the CJK characters of
+//! - A subset of Droid Sans Fallback (≈ 8 kB) holding only the CJK characters of
 //!   [`crate::ChartLabels::chinese`] and a little CJK punctuation, registered as
 //!   [`CJK_FAMILY`]. A full CJK font is 4 MB or more — too much for the installer.
 //!
@@ -31,7 +31,8 @@ pub(crate) const CJK_FAMILY: &str = "plancast-cjk";
 
 /// Every character the CJK subset font holds (ASCII aside, which it lacks). Keep in step with
 /// the `pyftsubset --text` in `assets/FONTS.md`; a test checks the Chinese labels are covered.
-pub(crate) const CJK_SUBSET: &str = "腾讯云图像搜索阿里预算月份支出合计不完整缺少价格（）：，、";
+pub(crate) const CJK_SUBSET: &str =
+    "腾讯云图像搜索阿里预算月份支出合计不完整缺少价格（）：，、实际部分产品警线无";
 
 static REGISTERED: OnceLock<bool> = OnceLock::new();
 

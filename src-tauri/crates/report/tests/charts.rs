@@ -3,7 +3,10 @@
 
 use std::path::PathBuf;
 
+use rust_decimal::Decimal;
+
 use pricing::Quote;
+use report::chart::ActualPoint;
 use report::{
     overlay_chart_svg, spend_chart_png, spend_chart_svg, ChartLabels, ChartOptions, ReportError,
     Theme,
@@ -51,6 +54,7 @@ fn opts(theme: Theme, labels: ChartLabels) -> ChartOptions {
         height: 540,
         theme,
         labels,
+        actuals: Vec::new(),
     }
 }
 
@@ -108,18 +112,99 @@ fn png_has_the_requested_size_in_both_themes() {
             height: 450,
             theme,
             labels: ChartLabels::english(),
+            actuals: Vec::new(),
         };
         let png = spend_chart_png(&q, &o).expect("png");
         std::fs::write(out_dir().join(format!("image-search-{name}.png")), &png).expect("write");
         assert_eq!(png_size(&png), (800, 450));
     }
-    // A month with a missing price gets a `?` and a legend entry, in Chinese too.
+    // Months with a missing price get a hatched band labelled in words and a legend entry,
+    // in Chinese too (rule GEN-5).
     let incomplete = quote_of(&fixture("incomplete"));
     let o = opts(Theme::Light, ChartLabels::chinese());
     let png = spend_chart_png(&incomplete, &o).expect("png");
     std::fs::write(out_dir().join("incomplete-zh.png"), &png).expect("write");
     let svg = spend_chart_svg(&incomplete, &o).expect("svg");
-    assert!(svg.contains("不完整：缺少价格") && svg.contains("\n?\n"));
+    assert!(svg.contains("不完整：缺少价格") && svg.contains("\n无价格\n"));
+}
+
+/// Actual spend for the first two months of a quote: the first covers every product, the
+/// second only some (rule BUD-4).
+fn some_actuals(q: &Quote) -> Vec<ActualPoint> {
+    q.months
+        .iter()
+        .take(2)
+        .enumerate()
+        .map(|(i, m)| ActualPoint {
+            month: m.month,
+            amount: m.total * Decimal::new(11, 1),
+            partial: i == 1,
+        })
+        .collect()
+}
+
+#[test]
+fn actual_spend_is_drawn_beside_the_projection_only_when_there_is_some() {
+    // rule BUD-4: the actual series and its legend entries appear with actuals, not without.
+    let q = quote_of(&fixture("registry_security"));
+    let plain = spend_chart_svg(&q, &opts(Theme::Light, ChartLabels::english())).expect("svg");
+    assert!(!plain.contains("Actual spend"));
+    assert!(
+        !plain.contains("#783CBE"),
+        "no actual colour without actuals"
+    );
+    for (theme, labels, name, colour) in [
+        (Theme::Light, ChartLabels::english(), "light-en", "#783CBE"),
+        (Theme::Dark, ChartLabels::chinese(), "dark-zh", "#C4A0FF"),
+    ] {
+        let o = ChartOptions {
+            actuals: some_actuals(&q),
+            ..opts(theme, labels)
+        };
+        let svg = spend_chart_svg(&q, &o).expect("svg");
+        std::fs::write(out_dir().join(format!("actuals-{name}.svg")), &svg).expect("write");
+        assert!(svg.contains(colour), "{name}: the actual series is drawn");
+        let (full, partial) = (&o.labels.actual, &o.labels.actual_partial);
+        assert!(svg.contains(&format!("\n{full}\n")), "{name}: {full}");
+        assert!(svg.contains(&format!("\n{partial}\n")), "{name}: {partial}");
+        let png = spend_chart_png(&q, &o).expect("png");
+        std::fs::write(out_dir().join(format!("actuals-{name}.png")), &png).expect("write");
+        assert_eq!(png_size(&png), (960, 540));
+    }
+    // Every month recorded in full: no "some products" entry.
+    let full: Vec<ActualPoint> = some_actuals(&q)
+        .into_iter()
+        .map(|a| ActualPoint {
+            partial: false,
+            ..a
+        })
+        .collect();
+    let o = ChartOptions {
+        actuals: full,
+        ..opts(Theme::Light, ChartLabels::english())
+    };
+    let svg = spend_chart_svg(&q, &o).expect("svg");
+    assert!(svg.contains("\nActual spend\n") && !svg.contains("some products"));
+}
+
+#[test]
+fn each_budget_has_a_warning_line_and_months_without_a_price_are_named() {
+    // rule BUD-2: a budget's warning level (amount × warn_at) is drawn and in the legend.
+    let q = quote_of(&fixture("registry_security"));
+    let svg = spend_chart_svg(&q, &opts(Theme::Light, ChartLabels::english())).expect("svg");
+    assert!(svg.contains("\nWarning level (80 %)\n"), "warning legend");
+    assert!(!svg.contains("no price"), "every month has its prices");
+    // rule GEN-5: a month without a price is labelled in words, not only with a `?`.
+    let incomplete = quote_of(&fixture("incomplete"));
+    let svg =
+        spend_chart_svg(&incomplete, &opts(Theme::Light, ChartLabels::english())).expect("svg");
+    std::fs::write(out_dir().join("incomplete-en.svg"), &svg).expect("write");
+    assert!(svg.contains("\nno price\n") && svg.contains("incomplete: prices missing"));
+    let png =
+        spend_chart_png(&incomplete, &opts(Theme::Dark, ChartLabels::english())).expect("png");
+    std::fs::write(out_dir().join("incomplete-dark.png"), &png).expect("write");
+    // No budget: no warning line.
+    assert!(!svg.contains("Warning level"));
 }
 
 #[test]

@@ -71,3 +71,51 @@ impl From<&pricing::budget::ActualRow> for ActualRowView {
         }
     }
 }
+
+/// A calendar year's spend at the pace of its actuals beside its projection (rule BUD-4;
+/// "Year at the pace of actuals" in docs/pricing-rules.md), in the report currency. Exact
+/// decimals: the UI rounds them to cents for display.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct YearPaceView {
+    pub year: i32,
+    /// Months of the year with at least one actual.
+    pub months_with_actuals: u32,
+    /// The scenario's months in the year.
+    pub months: u32,
+    /// The actuals recorded in the year.
+    pub actual: String,
+    /// The projection of the same months and products as the actuals.
+    pub actual_projected: String,
+    /// actual ÷ actual_projected; absent when that projection is zero.
+    pub ratio: Option<String>,
+    /// The year's spend at the pace of the actuals.
+    pub at_pace: String,
+    /// The year as projected.
+    pub projected: String,
+}
+
+impl From<&pricing::budget::YearPace> for YearPaceView {
+    fn from(y: &pricing::budget::YearPace) -> Self {
+        let pricing::budget::YearPace {
+            year,
+            months_with_actuals,
+            months,
+            actual,
+            actual_projected,
+            ratio,
+            remaining: _,
+            at_pace,
+            projected,
+        } = y;
+        Self {
+            year: *year,
+            months_with_actuals: *months_with_actuals,
+            months: *months,
+            actual: dec(*actual),
+            actual_projected: dec(*actual_projected),
+            ratio: opt_dec(*ratio),
+            at_pace: dec(*at_pace),
+            projected: dec(*projected),
+        }
+    }
+}

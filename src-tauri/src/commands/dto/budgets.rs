@@ -1,4 +1,5 @@
-//! Budgets month by month and over the whole scenario (rules BUD-2, BUD-3).
+//! Budgets month by month and over the whole scenario (rules BUD-2, BUD-3), judged by actual
+//! spend where recorded (rule BUD-4).
 
 use pricing::{Currency, Product};
 use serde::Serialize;
@@ -24,10 +25,13 @@ pub struct BudgetMonthView {
     pub cumulative_spend: String,
     pub cumulative_budget: String,
     pub cumulative_status: Option<BudgetStatus>,
+    /// `spend` includes actual spend recorded for the month (rules BUD-2, BUD-4): for a
+    /// product budget, its product's actual; for a whole-scenario budget, any product's.
+    pub actual: bool,
 }
 
 impl BudgetMonthView {
-    pub fn new(b: &pricing::budget::BudgetMonth, name: Option<String>) -> Self {
+    pub fn new(b: &pricing::budget::BudgetMonth, name: Option<String>, actual: bool) -> Self {
         let pricing::budget::BudgetMonth {
             product,
             amount,
@@ -54,6 +58,7 @@ impl BudgetMonthView {
             cumulative_spend: dec(*cumulative_spend),
             cumulative_budget: dec(*cumulative_budget),
             cumulative_status: *cumulative_status,
+            actual,
         }
     }
 }

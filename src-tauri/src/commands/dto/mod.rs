@@ -27,7 +27,7 @@ use pricing::money::exact_text;
 use rust_decimal::Decimal;
 
 pub use super::error::FieldErrorDto;
-pub use actuals::{ActualRowView, ActualView};
+pub use actuals::{ActualRowView, ActualView, YearPaceView};
 pub use budgets::{BudgetMonthView, BudgetStatus, BudgetSummaryView};
 pub use comparison::{
     AlternativeView, ComparedMonth, ComparedScenario, ComparisonView, ProductComparisonView,

@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use super::{
     dec, message_views, opt_dec, source_title, ActualRowView, BudgetMonthView, BudgetSummaryView,
-    FieldErrorDto, ImageSearchView, MessageView, TcrMonthView, TcssView,
+    FieldErrorDto, ImageSearchView, MessageView, TcrMonthView, TcssView, YearPaceView,
 };
 
 /// One month's total in the report currency.
@@ -152,5 +152,8 @@ pub struct QuoteView {
     pub actuals: Vec<ActualRowView>,
     /// Why actuals could not be set beside the projection (a missing exchange rate).
     pub actuals_error: Option<String>,
+    /// The latest calendar year with actuals at their pace (rule BUD-4); absent without
+    /// actuals.
+    pub year_pace: Option<YearPaceView>,
     pub chart_svg: Option<String>,
 }

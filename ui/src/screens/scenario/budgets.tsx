@@ -52,7 +52,8 @@ export function BudgetsSection({ quote: q }: { quote: QuoteView }) {
 /**
  * Month by month, one budget at a time (chosen above the table when there are several): its
  * spend, status and cumulative figures beside the month's total. One budget's four columns fit
- * any window; every budget's side by side did not.
+ * any window; every budget's side by side did not. A month whose spend includes recorded
+ * actual spend is judged by it (rules BUD-2, BUD-4) and says so under the figure.
  */
 function BudgetMonths({ quote: q }: { quote: QuoteView }) {
   const chosen = useSignal(0);
@@ -88,12 +89,19 @@ function BudgetMonths({ quote: q }: { quote: QuoteView }) {
             {q.months.map((m) => {
               const b = m.budgets[index];
               return (
-                <tr>
+                <tr data-actual={b?.actual ? 'true' : undefined}>
                   <td>{m.month}</td>
                   <td class="num">{displayAmount(m.total)}</td>
                   {b ? (
                     <>
-                      <td class="num">{displayAmount(b.spend)}</td>
+                      <td class="num">
+                        {displayAmount(b.spend)}
+                        {b.actual && (
+                          <span class="sub-figure" data-test="budget-month-actual" title={t('scenario.actualInSpendHint')}>
+                            {t('scenario.actualInSpend')}
+                          </span>
+                        )}
+                      </td>
                       <td>
                         <StatusBadge status={b.status} />
                       </td>
