@@ -430,6 +430,55 @@ impl App {
         Ok(serde_json::from_value(value).unwrap_or_default())
     }
 
+    /// Runs the script `body` until it returns something that is neither null nor false, and
+    /// returns that; an error naming the script when PATIENCE runs out.
+    pub async fn until(&self, body: &str) -> Result<Value, Box<dyn std::error::Error>> {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let value = self.script(body).await?;
+            if !value.is_null() && value != Value::Bool(false) {
+                return Ok(value);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("`{body}` stayed {value}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Chooses `value` in the `<select>` marked `data-test=TEST`, as a user picking from the
+    /// list does (a `change` event follows).
+    pub async fn choose(&self, test: &str, value: &str) -> WebDriverResult<Value> {
+        self.script(&format!(
+            "const s = document.querySelector(\"[data-test='{test}']\"); s.value = '{value}'; \
+             s.dispatchEvent(new Event('change', {{ bubbles: true }})); return s.value;"
+        ))
+        .await
+    }
+
+    /// Waits until no loading indicator is left on the screen.
+    pub async fn settle(&self) -> WebDriverResult<()> {
+        self.eventually(
+            "return document.querySelectorAll('[data-test=loading], .spinner').length;",
+            Value::from(0),
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// The scenario file on the wizard's Review step (behind its disclosure, so read from the
+    /// page rather than as visible text).
+    pub async fn review_json(&self) -> Result<String, Box<dyn std::error::Error>> {
+        self.element("[data-test=review-json]").await?;
+        let text = self
+            .script("return document.querySelector('[data-test=review-json]').textContent;")
+            .await?;
+        Ok(text
+            .as_str()
+            .ok_or("no scenario file on the Review step")?
+            .to_owned())
+    }
+
     /// Runs the script `body` until it returns it returns `expected` or PATIENCE runs out; returns the last value.
     pub async fn eventually(&self, body: &str, expected: Value) -> WebDriverResult<Value> {
         let deadline = Instant::now() + PATIENCE;

@@ -33,15 +33,6 @@ async fn violations(app: &App, axe: &str) -> Result<Vec<String>, Box<dyn std::er
     Ok(serde_json::from_value(result.json().clone())?)
 }
 
-async fn settle(app: &App) -> TestResult {
-    app.eventually(
-        "return document.querySelectorAll('[data-test=loading], .spinner').length;",
-        json!(0),
-    )
-    .await?;
-    Ok(())
-}
-
 async fn walk(theme: &str) -> Result<Vec<String>, Box<dyn std::error::Error>> {
     let axe = axe_source()?;
     let app = App::launch().await?;
@@ -52,7 +43,7 @@ async fn walk(theme: &str) -> Result<Vec<String>, Box<dyn std::error::Error>> {
     let mut check = |screen: &str, list: Vec<String>| {
         found.extend(list.into_iter().map(|v| format!("{screen} ({theme}): {v}")));
     };
-    settle(&app).await?;
+    app.settle().await?;
     check("settings", violations(&app, &axe).await?);
 
     app.click("[data-test=nav-scenarios]").await?;
@@ -63,7 +54,7 @@ async fn walk(theme: &str) -> Result<Vec<String>, Box<dyn std::error::Error>> {
         .await?;
     app.element("[data-test=screen-scenario] [data-test=quote-total]")
         .await?;
-    settle(&app).await?;
+    app.settle().await?;
     check("scenario", violations(&app, &axe).await?);
 
     app.click("[data-test=edit]").await?;
@@ -76,7 +67,7 @@ async fn walk(theme: &str) -> Result<Vec<String>, Box<dyn std::error::Error>> {
         app.click(&format!("[data-test=step-{step}]")).await?;
         app.element(&format!("[data-test=wizard-step-{step}]"))
             .await?;
-        settle(&app).await?;
+        app.settle().await?;
         check(&format!("wizard {step}"), violations(&app, &axe).await?);
     }
     app.click("[data-test=wizard-discard]").await?;
@@ -86,7 +77,7 @@ async fn walk(theme: &str) -> Result<Vec<String>, Box<dyn std::error::Error>> {
     app.script("for (const p of [...document.querySelectorAll('[data-test=compare-pick]')].slice(0, 2)) p.click(); return null;")
         .await?;
     app.element("[data-test=compare-row]").await?;
-    settle(&app).await?;
+    app.settle().await?;
     check("compare", violations(&app, &axe).await?);
 
     app.click("[data-test=nav-price-book]").await?;

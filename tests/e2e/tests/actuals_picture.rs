@@ -3,10 +3,8 @@
 //! judged by an actual, and the summary gives the year at the pace of actuals beside its
 //! projection. With `PLANCAST_SCREENSHOTS=DIR`, pictures in light and dark.
 
-use std::time::{Duration, Instant};
-
-use plancast_e2e::{enabled, App, TestResult, PATIENCE};
-use serde_json::{json, Value};
+use plancast_e2e::{enabled, App, TestResult};
+use serde_json::json;
 
 /// The example with all three products.
 const STARTUP: &str = "[data-test=scenario-row][data-name^='Start-up'] [data-test=open-scenario]";
@@ -18,21 +16,6 @@ fn chart_has(text: &str) -> String {
     format!(
         "return [...document.querySelectorAll('[data-test=chart] text')].some(t => t.textContent.trim() === '{text}');"
     )
-}
-
-/// Waits until `body` returns something that is neither null nor false; returns it.
-async fn until(app: &App, body: &str) -> Result<Value, Box<dyn std::error::Error>> {
-    let deadline = Instant::now() + PATIENCE;
-    loop {
-        let value = app.script(body).await?;
-        if !value.is_null() && value != json!(false) {
-            return Ok(value);
-        }
-        if Instant::now() > deadline {
-            return Err(format!("`{body}` stayed {value}").into());
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -77,11 +60,9 @@ async fn actuals_appear_in_the_chart_the_budget_table_and_the_year_figure() -> T
     .await?;
 
     // The chart: the actual series, hollow (TCR and Image Search have no actual in January).
-    until(&app, &chart_has("Actual spend, some products")).await?;
+    app.until(&chart_has("Actual spend, some products")).await?;
     // The budget table: January is judged by the actual, February is not.
-    let marked = until(
-        &app,
-        "const rows = [...document.querySelectorAll('[data-test=budget-months] tr[data-actual]')]; \
+    let marked = app.until("const rows = [...document.querySelectorAll('[data-test=budget-months] tr[data-actual]')]; \
          return rows.length ? rows.map(r => r.cells[0].textContent) : null;",
     )
     .await?;
@@ -91,11 +72,9 @@ async fn actuals_appear_in_the_chart_the_budget_table_and_the_year_figure() -> T
         .await?;
     assert_eq!(label, json!("actual"));
     // The year at the pace of actuals, beside the projection.
-    let year = until(
-        &app,
-        "return document.querySelector('[data-test=year-pace]')?.dataset.year ?? null;",
-    )
-    .await?;
+    let year = app
+        .until("return document.querySelector('[data-test=year-pace]')?.dataset.year ?? null;")
+        .await?;
     assert_eq!(year, json!("2027"));
     let value = app
         .script("return document.querySelector('[data-test=year-pace-value]').textContent;")
@@ -124,7 +103,7 @@ async fn actuals_appear_in_the_chart_the_budget_table_and_the_year_figure() -> T
             app.eventually(THEME, json!(theme)).await?;
             app.click("[data-test=nav-scenarios]").await?;
             app.click(STARTUP).await?;
-            until(&app, &chart_has("Actual spend, some products")).await?;
+            app.until(&chart_has("Actual spend, some products")).await?;
             app.screenshot(&format!("scenario-actuals-chart-{theme}"))
                 .await?;
             app.script("document.querySelector('[data-test=budget-months]')?.scrollIntoView(); return null;")

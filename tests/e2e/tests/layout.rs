@@ -24,15 +24,6 @@ for (const e of main.querySelectorAll('*')) {
 return found;
 "#;
 
-async fn settle(app: &App) -> TestResult {
-    app.eventually(
-        "return document.querySelectorAll('[data-test=loading], .spinner').length;",
-        json!(0),
-    )
-    .await?;
-    Ok(())
-}
-
 /// Checks the screen at every size; returns what overflowed, as "screen @ size: what".
 async fn check_sizes(
     app: &App,
@@ -44,7 +35,7 @@ async fn check_sizes(
         app.driver.set_window_rect(0, 0, w, h).await?;
         app.eventually("return window.innerWidth;", json!(w))
             .await?;
-        settle(app).await?;
+        app.settle().await?;
         // Let layout follow the resize (two frames).
         app.script("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(null))));")
             .await?;

@@ -120,7 +120,7 @@ async fn wizard_builds_a_scenario_with_a_live_quote_that_survives_a_restart() ->
 
     // Review and save.
     app.element("[data-test=wizard-step-review]").await?;
-    let json_text = review_json(&app).await?;
+    let json_text = app.review_json().await?;
     let document: Value = serde_json::from_str(&json_text)?;
     assert_eq!(document["name"], json!(NAME));
     assert_eq!(
@@ -718,13 +718,6 @@ async fn a_saved_quote_is_listed_opened_kept_through_a_price_change_and_deleted(
 }
 
 /// Chooses `value` in the select `css` the way a user does (fires `change`).
-fn choose(css: &str, value: &str) -> String {
-    format!(
-        "const s = document.querySelector('{css}'); s.value = '{value}'; \
-         s.dispatchEvent(new Event('change', {{ bubbles: true }})); return s.value;"
-    )
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_user_price_is_entered_by_item_name_and_listed_from_any_date() -> TestResult {
     if !enabled("a_user_price_is_entered_by_item_name_and_listed_from_any_date") {
@@ -736,8 +729,7 @@ async fn a_user_price_is_entered_by_item_name_and_listed_from_any_date() -> Test
     app.click("[data-test=add-price]").await?;
 
     // The items offered are the chosen product's, by name; choosing one fills in its unit.
-    app.script(&choose("[data-test=price-product]", "tcss"))
-        .await?;
+    app.choose("price-product", "tcss").await?;
     let offered = app
         .script(
             "return [...document.querySelectorAll('[data-test=price-item] option')]\
@@ -753,25 +745,21 @@ async fn a_user_price_is_entered_by_item_name_and_listed_from_any_date() -> Test
             "log_analysis=Log analysis"
         ])
     );
-    app.script(&choose("[data-test=price-item]", "pro_prepaid"))
-        .await?;
+    app.choose("price-item", "pro_prepaid").await?;
     assert_eq!(
         app.script("return document.querySelector('[data-test=price-unit]').value;")
             .await?,
         json!("core-month")
     );
     // Another product keeps no item of the first one.
-    app.script(&choose("[data-test=price-product]", "tcr"))
-        .await?;
+    app.choose("price-product", "tcr").await?;
     assert_eq!(
         app.script("return document.querySelector('[data-test=price-item]').value;")
             .await?,
         json!("")
     );
-    app.script(&choose("[data-test=price-product]", "tcss"))
-        .await?;
-    app.script(&choose("[data-test=price-item]", "pro_prepaid"))
-        .await?;
+    app.choose("price-product", "tcss").await?;
+    app.choose("price-item", "pro_prepaid").await?;
     app.fill("[data-test=price-amount]", "5.5").await?;
     let today = app
         .script("return document.querySelector('[data-test=price-from]').value;")
@@ -779,8 +767,7 @@ async fn a_user_price_is_entered_by_item_name_and_listed_from_any_date() -> Test
     app.click("[data-test=price-save]").await?;
 
     // Listed by name, with the key a scenario file uses as its title.
-    app.script(&choose("[data-test=filter-product]", "tcss"))
-        .await?;
+    app.choose("filter-product", "tcss").await?;
     let row = "[data-test=price-row].user-price";
     at_least(&app, row, 1).await?;
     let cells = |item: &str| {
@@ -805,10 +792,8 @@ async fn a_user_price_is_entered_by_item_name_and_listed_from_any_date() -> Test
         .invoke("add_user_price", json!({ "price": undated }))
         .await?;
     assert!(added["effective_from"].is_null(), "{added}");
-    app.script(&choose("[data-test=filter-product]", ""))
-        .await?;
-    app.script(&choose("[data-test=filter-product]", "tcss"))
-        .await?;
+    app.choose("filter-product", "").await?;
+    app.choose("filter-product", "tcss").await?;
     at_least(&app, row, 2).await?;
     assert_eq!(
         app.script(&cells("log_analysis")).await?,
@@ -816,16 +801,4 @@ async fn a_user_price_is_entered_by_item_name_and_listed_from_any_date() -> Test
     );
     app.close().await?;
     Ok(())
-}
-
-/// The scenario file on the Review step (behind its disclosure, so read from the page).
-async fn review_json(app: &App) -> Result<String, Box<dyn std::error::Error>> {
-    app.element("[data-test=review-json]").await?;
-    let text = app
-        .script("return document.querySelector('[data-test=review-json]').textContent;")
-        .await?;
-    Ok(text
-        .as_str()
-        .ok_or("no scenario file on the Review step")?
-        .to_owned())
 }
