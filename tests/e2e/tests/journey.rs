@@ -73,9 +73,13 @@ async fn journey(lang: &str, name: &str) -> TestResult {
     app.click("[data-test=add-budget]").await?;
     app.fill("[data-test=budget-amount-0]", "80,000").await?;
     app.fill("[data-test=budget-warn-0]", "80%").await?;
+    // Leave the field first, as a user's Tab would, then go on to Review.
+    app.script("document.activeElement.blur(); return null;")
+        .await?;
     app.click("[data-test=wizard-next]").await?;
 
     // Review in words, then save.
+    app.element("[data-test=wizard-step-review]").await?;
     app.element("[data-test=review-summary]").await?;
     let text = app
         .script("return document.querySelector('[data-test=review-json]').textContent;")
