@@ -339,3 +339,136 @@ async fn field_problems_name_the_field_and_wait_for_the_user_in_chinese() -> Tes
     }
     errors_read_in("zh-CN", "预算 1 · 每月金额", "应为数字").await
 }
+
+/// Image Search growing 10 % a month for ten years passes its price list: the scenario says
+/// so at the top, in words, from the month it happens, and offers to enter the quote, which
+/// opens the price book's form filled in (rules GEN-5, IS-4).
+#[tokio::test(flavor = "multi_thread")]
+async fn when_the_price_list_ends_the_scenario_says_so_and_offers_the_quote() -> TestResult {
+    if !enabled("when_the_price_list_ends_the_scenario_says_so_and_offers_the_quote") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    app.element("[data-test=scenario-row]").await?;
+    let document = json!({
+        "plancast": 1, "name": "Catalogue, ten years", "start": "2027-01", "months": 120,
+        "currency": "CNY",
+        "image_search": {
+            "site": "aliyun-cn",
+            "images": { "start": "1000000", "monthly_percent": "10" },
+            "qps": 5
+        }
+    });
+    let row = app
+        .invoke(
+            "create_scenario",
+            json!({ "document": document.to_string() }),
+        )
+        .await?;
+    let id = row["id"].as_i64().ok_or(format!("not created: {row}"))?;
+    app.script(&format!("location.hash = '#/scenarios/{id}'; return null;"))
+        .await?;
+    let gap = app
+        .element("[data-test=missing-prices] [data-product=image_search]")
+        .await?;
+    let from = gap.attr("data-from").await?.ok_or("no month")?;
+    app.screenshot("scenario-missing-prices").await?;
+    let text = gap.text().await?;
+    assert!(
+        text.contains(&format!("custom quote from {from}")) && text.contains("of 120 months"),
+        "{text}"
+    );
+    app.click("[data-test=enter-price-image_search]").await?;
+    app.element("[data-test=price-form]").await?;
+    app.screenshot("price-form-prefilled").await?;
+    let form = app
+        .script("return ['price-product', 'price-from', 'price-plan'].map(t => document.querySelector(`[data-test=${t}]`).value);")
+        .await?;
+    assert_eq!(form[0], json!("image_search"));
+    assert_eq!(form[1], json!(format!("{from}-01")));
+    // The package the quote is for: the most images and queries of any month without a price.
+    let plan = form[2].as_str().ok_or("no plan")?.to_owned();
+    assert!(plan.ends_with("/5"), "{plan}");
+    // Entering the quote received, as a price for that package, prices those months.
+    app.fill("[data-test=price-amount]", "9,800").await?;
+    app.click("[data-test=price-save]").await?;
+    app.script(&format!("location.hash = '#/scenarios/{id}'; return null;"))
+        .await?;
+    app.element("[data-test=screen-scenario] [data-test=quote-total]")
+        .await?;
+    assert_eq!(
+        app.eventually(
+            "return document.querySelector('[data-test=missing-prices]') === null;",
+            json!(true)
+        )
+        .await?,
+        json!(true),
+        "the quote still has months without a price"
+    );
+    app.close().await?;
+    Ok(())
+}
+
+/// A first launch says what the examples are and what to do; an example the user changes is
+/// theirs (no longer marked). The long scenario screen has section navigation.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_first_launch_marks_the_examples_and_the_scenario_can_be_navigated() -> TestResult {
+    if !enabled("a_first_launch_marks_the_examples_and_the_scenario_can_be_navigated") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    app.element("[data-test=welcome]").await?;
+    assert_eq!(
+        app.script("return document.querySelectorAll('[data-test=scenario-row] [data-test=example-badge]').length;")
+            .await?,
+        json!(3)
+    );
+
+    app.click("[data-test=scenario-row][data-name^='Start-up'] [data-test=open-scenario]")
+        .await?;
+    app.element("[data-test=section-nav]").await?;
+    let links = app
+        .script("return [...document.querySelectorAll('[data-test=section-link]')].map(b => b.textContent);")
+        .await?;
+    let links: Vec<String> = serde_json::from_value(links)?;
+    assert!(links.len() >= 6, "{links:?}");
+    let last = links.len() - 1;
+    app.script(&format!(
+        "document.querySelectorAll('[data-test=section-link]')[{last}].click(); return null;"
+    ))
+    .await?;
+    assert_eq!(
+        app.eventually(
+            "return document.activeElement?.textContent ?? null;",
+            json!(links[last])
+        )
+        .await?,
+        json!(links[last]),
+        "the section link did not take focus to its section"
+    );
+
+    // Changing an example makes it the user's own.
+    app.click("[data-test=edit]").await?;
+    app.click("[data-test=step-tcss]").await?;
+    app.fill("[data-test='field-tcss.cores']", "150").await?;
+    app.click("[data-test=wizard-save-now]").await?;
+    app.element("[data-test=screen-scenario] [data-test=quote-total]")
+        .await?;
+    app.click("[data-test=nav-scenarios]").await?;
+    app.element("[data-test=scenario-row]").await?;
+    assert_eq!(
+        app.eventually(
+            "return document.querySelectorAll('[data-test=example-badge]').length;",
+            json!(2)
+        )
+        .await?,
+        json!(2)
+    );
+    assert_eq!(
+        app.script("return document.querySelector('[data-test=welcome]') === null;")
+            .await?,
+        json!(true)
+    );
+    app.close().await?;
+    Ok(())
+}
