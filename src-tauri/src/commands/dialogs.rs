@@ -48,16 +48,12 @@ impl FileKind {
 
     /// The name of the dialog's filter for this kind.
     pub fn filter_name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (FileKind::Csv, Lang::En) => "CSV (Excel, spreadsheets)",
-            (FileKind::Csv, Lang::ZhCn) => "CSV（Excel、电子表格）",
-            (FileKind::Svg, Lang::En) => "SVG image",
-            (FileKind::Svg, Lang::ZhCn) => "SVG 图像",
-            (FileKind::Png, Lang::En) => "PNG image",
-            (FileKind::Png, Lang::ZhCn) => "PNG 图像",
-            (FileKind::Json, Lang::En) => "Plancast scenario (JSON)",
-            (FileKind::Json, Lang::ZhCn) => "Plancast 场景（JSON）",
-        }
+        lang.text(match self {
+            FileKind::Csv => "report.dialog.filter.csv",
+            FileKind::Svg => "report.dialog.filter.svg",
+            FileKind::Png => "report.dialog.filter.png",
+            FileKind::Json => "report.dialog.filter.json",
+        })
     }
 }
 
@@ -85,22 +81,15 @@ impl Purpose {
 
     /// The dialog's title in the UI's language.
     pub fn title(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Purpose::QuoteCsv, Lang::En) => "Export the quote as CSV",
-            (Purpose::QuoteCsv, Lang::ZhCn) => "将报价导出为 CSV",
-            (Purpose::ComparisonCsv, Lang::En) => "Export every alternative as CSV",
-            (Purpose::ComparisonCsv, Lang::ZhCn) => "将所有备选方案导出为 CSV",
-            (Purpose::SideBySideCsv, Lang::En) => "Export the comparison as CSV",
-            (Purpose::SideBySideCsv, Lang::ZhCn) => "将比较导出为 CSV",
-            (Purpose::ChartSvg, Lang::En) => "Export the chart as SVG",
-            (Purpose::ChartSvg, Lang::ZhCn) => "将图表导出为 SVG",
-            (Purpose::ChartPng, Lang::En) => "Export the chart as PNG",
-            (Purpose::ChartPng, Lang::ZhCn) => "将图表导出为 PNG",
-            (Purpose::ScenarioJson, Lang::En) => "Export the scenario as JSON",
-            (Purpose::ScenarioJson, Lang::ZhCn) => "将场景导出为 JSON",
-            (Purpose::ImportScenario, Lang::En) => "Import a scenario",
-            (Purpose::ImportScenario, Lang::ZhCn) => "导入场景",
-        }
+        lang.text(match self {
+            Purpose::QuoteCsv => "report.dialog.title.quote_csv",
+            Purpose::ComparisonCsv => "report.dialog.title.comparison_csv",
+            Purpose::SideBySideCsv => "report.dialog.title.side_by_side_csv",
+            Purpose::ChartSvg => "report.dialog.title.chart_svg",
+            Purpose::ChartPng => "report.dialog.title.chart_png",
+            Purpose::ScenarioJson => "report.dialog.title.scenario_json",
+            Purpose::ImportScenario => "report.dialog.title.import_scenario",
+        })
     }
 }
 
