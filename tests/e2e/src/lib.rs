@@ -446,6 +446,38 @@ impl App {
         }
     }
 
+    /// Goes on from the wizard's current step to the step `to` with its Next button, as a
+    /// user who leaves the field (Tab) and clicks Next does, and waits for that step. A click
+    /// that a re-render took from under the pointer leaves the wizard where it was; it is
+    /// clicked again then, never when the wizard has moved.
+    pub async fn next_step(&self, to: &str) -> Result<(), Box<dyn std::error::Error>> {
+        const CURRENT: &str =
+            "const s = document.querySelector('section[data-test^=wizard-step-]'); \
+             return s ? s.getAttribute('data-test') : null;";
+        let from = self.script(CURRENT).await?;
+        let wanted = Value::from(format!("wizard-step-{to}"));
+        self.script("if (document.activeElement) document.activeElement.blur(); return null;")
+            .await?;
+        for _ in 0..3 {
+            self.click("[data-test=wizard-next]").await?;
+            let deadline = Instant::now() + Duration::from_secs(3);
+            loop {
+                let now = self.script(CURRENT).await?;
+                if now == wanted {
+                    return Ok(());
+                }
+                if now != from {
+                    return Err(format!("Next went from {from} to {now}, not to {wanted}").into());
+                }
+                if Instant::now() > deadline {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        }
+        Err(format!("Next stayed on {from}; wanted {wanted}").into())
+    }
+
     /// Chooses `value` in the `<select>` marked `data-test=TEST`, as a user picking from the
     /// list does (a `change` event follows).
     pub async fn choose(&self, test: &str, value: &str) -> WebDriverResult<Value> {

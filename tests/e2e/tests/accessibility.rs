@@ -134,7 +134,7 @@ async fn focus_goes_to_the_step_heading_and_a_focused_field_shows_a_ring() -> Te
         json!(["solid", "2px"]),
         "the focused field has no 2 px ring"
     );
-    app.click("[data-test=wizard-next]").await?;
+    app.next_step("products").await?;
     app.element("[data-test=wizard-step-products]").await?;
     assert_eq!(
         app.eventually(focused, json!("wizard-step-heading"))

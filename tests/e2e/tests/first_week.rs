@@ -42,10 +42,10 @@ async fn a_cny_scenario_buys_on_the_china_sites_and_a_mismatch_is_one_click() ->
     );
     app.fill("[data-test=field-name]", "华东 TCSS").await?;
     app.screenshot("wizard-basics-market").await?;
-    app.click("[data-test=wizard-next]").await?;
+    app.next_step("products").await?;
     app.click("[data-test=product-tcss]").await?;
     app.click("[data-test=product-image_search]").await?;
-    app.click("[data-test=wizard-next]").await?;
+    app.next_step("tcss").await?;
 
     // TCSS on the China site: no exchange rate is asked for.
     app.element("[data-test=wizard-step-tcss]").await?;
@@ -95,10 +95,10 @@ async fn numbers_are_read_as_people_type_them() -> TestResult {
     app.click("[data-test=new-scenario]").await?;
     app.element("[data-test=wizard-step-basics]").await?;
     app.fill("[data-test=field-name]", "Typed numbers").await?;
-    app.click("[data-test=wizard-next]").await?;
+    app.next_step("products").await?;
     app.click("[data-test=product-tcss]").await?;
     app.click("[data-test=product-image_search]").await?;
-    app.click("[data-test=wizard-next]").await?;
+    app.next_step("tcss").await?;
 
     app.element("[data-test=wizard-step-tcss]").await?;
     app.fill("[data-test='field-tcss.cores']", "1,200").await?;

@@ -40,25 +40,25 @@ async fn journey(lang: &str, name: &str) -> TestResult {
     app.fill("[data-test=field-name]", name).await?;
     app.choose("field-currency", "CNY").await?;
     app.fill("[data-test=field-start]", "2027年1月").await?;
-    app.click("[data-test=wizard-next]").await?;
+    app.next_step("products").await?;
     for product in ["tcr", "tcss", "image_search"] {
         app.click(&format!("[data-test=product-{product}]")).await?;
     }
-    app.click("[data-test=wizard-next]").await?;
+    app.next_step("tcr").await?;
 
     // TCR in Shanghai, storage typed with a separator.
     app.element("[data-test=wizard-step-tcr]").await?;
     app.choose("field-tcr.region", "ap-shanghai").await?;
     app.fill("[data-test='field-tcr.storage_gb']", "1,200")
         .await?;
-    app.click("[data-test=wizard-next]").await?;
+    app.next_step("tcss").await?;
     app.element("[data-test=wizard-step-tcss]").await?;
     app.fill("[data-test='field-tcss.cores']", "６４").await?;
-    app.click("[data-test=wizard-next]").await?;
+    app.next_step("image_search").await?;
     app.element("[data-test=wizard-step-image_search]").await?;
     app.fill("[data-test='field-image_search.images']", "2 000 000")
         .await?;
-    app.click("[data-test=wizard-next]").await?;
+    app.next_step("growth").await?;
 
     // Image Search grows 15 % a month.
     app.element("[data-test=wizard-step-growth]").await?;
@@ -66,17 +66,14 @@ async fn journey(lang: &str, name: &str) -> TestResult {
         .await?;
     app.fill("[data-test='step-image_search.images']", "15%")
         .await?;
-    app.click("[data-test=wizard-next]").await?;
+    app.next_step("budgets").await?;
 
     // A budget with a warning level.
     app.element("[data-test=wizard-step-budgets]").await?;
     app.click("[data-test=add-budget]").await?;
     app.fill("[data-test=budget-amount-0]", "80,000").await?;
     app.fill("[data-test=budget-warn-0]", "80%").await?;
-    // Leave the field first, as a user's Tab would, then go on to Review.
-    app.script("document.activeElement.blur(); return null;")
-        .await?;
-    app.click("[data-test=wizard-next]").await?;
+    app.next_step("review").await?;
 
     // Review in words, then save.
     app.element("[data-test=wizard-step-review]").await?;

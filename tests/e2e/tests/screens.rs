@@ -79,12 +79,12 @@ async fn wizard_builds_a_scenario_with_a_live_quote_that_survives_a_restart() ->
     app.fill("[data-test=field-months]", "6").await?;
     app.click("[data-test=add-rate]").await?;
     app.fill("[data-test=rate-rate-0]", "0.139").await?;
-    app.click("[data-test=wizard-next]").await?;
+    app.next_step("products").await?;
 
     // Products.
     app.element("[data-test=wizard-step-products]").await?;
     app.click("[data-test=product-tcss]").await?;
-    app.click("[data-test=wizard-next]").await?;
+    app.next_step("tcss").await?;
 
     // TCSS: the live total follows the cores.
     app.element("[data-test=wizard-step-tcss]").await?;
@@ -102,7 +102,7 @@ async fn wizard_builds_a_scenario_with_a_live_quote_that_survives_a_restart() ->
     app.click("[data-test=tcss-billing-prepaid]").await?;
     app.fill("[data-test='field-tcss.licensed_cores']", "64")
         .await?;
-    app.click("[data-test=wizard-next]").await?;
+    app.next_step("growth").await?;
 
     // Growth: cores grow 10 % a month.
     app.element("[data-test=wizard-step-growth]").await?;
@@ -110,13 +110,13 @@ async fn wizard_builds_a_scenario_with_a_live_quote_that_survives_a_restart() ->
     app.fill("[data-test='step-tcss.cores']", "10").await?;
     let grown = changes(&app, &text_of("[data-test=live-total]"), &bigger).await?;
     assert_ne!(grown, bigger);
-    app.click("[data-test=wizard-next]").await?;
+    app.next_step("budgets").await?;
 
     // Budgets.
     app.element("[data-test=wizard-step-budgets]").await?;
     app.click("[data-test=add-budget]").await?;
     app.fill("[data-test=budget-amount-0]", "500").await?;
-    app.click("[data-test=wizard-next]").await?;
+    app.next_step("review").await?;
 
     // Review and save.
     app.element("[data-test=wizard-step-review]").await?;
@@ -174,7 +174,7 @@ async fn an_invalid_field_shows_its_error_beside_it_and_nothing_is_saved() -> Te
     app.click("[data-test=new-scenario]").await?;
     app.fill("[data-test=field-name]", "Broken").await?;
     app.fill("[data-test=field-months]", "0").await?;
-    app.click("[data-test=wizard-next]").await?;
+    app.next_step("products").await?;
     app.click("[data-test=product-tcss]").await?;
     app.click("[data-test=step-basics]").await?;
     app.element("[data-field=months] [data-test=field-error]")
