@@ -72,12 +72,13 @@ impl Line {
             unit: unit.into(),
             unit_price: entry.map(|e| e.amount),
             // Beyond what a decimal holds: no amount, though there is a price (`overflowed`).
-            amount: entry.and_then(|e| quantity.checked_mul(e.amount)),
+            amount: amount_of(quantity, entry),
             currency,
             converted: None,
             rule: rule.into(),
             source: entry.map(|e| e.source.as_str().into()),
-            price_missing: entry.is_none(),
+            // rule GEN-5: a quantity of exactly zero costs zero even with no price.
+            price_missing: entry.is_none() && !quantity.is_zero(),
             custom_quote: false,
             infeasible: false,
             entry_id: None,
@@ -85,6 +86,11 @@ impl Line {
             entry_note: entry.and_then(|e| e.note.as_deref().map(Into::into)),
             note: None,
         }
+    }
+
+    /// Nothing was bought, and nothing is priced (rule GEN-5): a zero quantity with no entry.
+    pub fn is_zero_unpriced(&self) -> bool {
+        self.unit_price.is_none() && self.quantity.is_zero() && self.amount == Some(Decimal::ZERO)
     }
 
     pub(crate) fn with_note(mut self, note: Message) -> Line {
@@ -141,6 +147,9 @@ impl Line {
                 self.currency
             ),
             _ if self.custom_quote => "custom quote: no list price".into(),
+            (None, Some(_)) if self.quantity.is_zero() => {
+                format!("0 {} (nothing to price)", self.unit)
+            }
             _ if self.infeasible => "no plan meets the requirements".into(),
             _ => format!(
                 "{} {} × price missing",
@@ -168,6 +177,17 @@ impl Line {
     /// The line has a known amount and a feasible plan.
     pub fn is_complete(&self) -> bool {
         self.amount.is_some() && !self.price_missing && !self.custom_quote && !self.infeasible
+    }
+}
+
+/// quantity × the entry's price (rule GEN-2); zero for a quantity of exactly zero even with no
+/// entry (rule GEN-5, revised 2026-12); `None` when the price is missing, or when the product is
+/// beyond what a decimal holds (`Line::overflowed`).
+pub fn amount_of(quantity: Decimal, entry: Option<&PriceEntry>) -> Option<Decimal> {
+    match entry {
+        Some(e) => quantity.checked_mul(e.amount),
+        None if quantity.is_zero() => Some(Decimal::ZERO),
+        None => None,
     }
 }
 

@@ -400,6 +400,73 @@ mod tests {
         );
     }
 
+    /// The Image Search line of each month.
+    fn is_lines(q: &Quote) -> Vec<&Line> {
+        q.months
+            .iter()
+            .map(|m| {
+                m.lines
+                    .iter()
+                    .find(|l| l.product == Product::ImageSearch)
+                    .unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn is_5_no_trial_when_the_small_package_is_not_the_first() {
+        // rule IS-5 (revised 2026-12): the trial is for new buyers. A scenario that starts on
+        // the 2,500,000 package and later downgrades to 100,000 gets no free month.
+        let q = quote_of(
+            &ALL.replace("\"images\": 1000", "\"images\": [2000000, 1000]")
+                .replace("\"qps\": 1}", "\"qps\": 1, \"trial\": true}"),
+        );
+        let amounts: Vec<Option<Decimal>> = is_lines(&q).iter().map(|l| l.amount).collect();
+        assert_eq!(amounts, vec![Some(dec!(3800)), Some(dec!(980))]);
+        assert!(is_lines(&q).iter().all(|l| l.rule != "IS-5"));
+        // A custom quote first is a first package too.
+        let q = quote_of(
+            &ALL.replace("\"images\": 1000", "\"images\": [60000000, 1000]")
+                .replace("\"qps\": 1}", "\"qps\": 1, \"trial\": true}"),
+        );
+        assert_eq!(is_lines(&q)[1].amount, Some(dec!(980)));
+    }
+
+    #[test]
+    fn gen_5_image_search_before_its_list_date_is_a_missing_price_not_a_custom_quote() {
+        // rule GEN-5, IS-4: the aliyun-cn list is dated 2020-09-30; 2020-08 has no price.
+        let q = quote_of(&ALL.replace("2027-01", "2020-08"));
+        let lines = is_lines(&q);
+        assert!(lines[0].price_missing && !lines[0].custom_quote && lines[0].amount.is_none());
+        assert_eq!(lines[0].note.as_ref().unwrap().code, "is.no_price");
+        assert!(!lines[0].note_text().unwrap().contains("50,000,000"));
+        // 2020-09 is priced on 2020-09-01, still before the list: missing too.
+        assert!(lines[1].price_missing && !lines[1].custom_quote);
+        assert!(!q.complete);
+        // From the list's first full month, the package is priced.
+        let q = quote_of(&ALL.replace("2027-01", "2020-10"));
+        assert_eq!(is_lines(&q)[0].amount, Some(dec!(980)));
+    }
+
+    #[test]
+    fn is_6_a_downgrade_refunds_old_minus_new() {
+        // rule IS-6: the refund is old − new price, and the note says so.
+        let q = quote_of(
+            &ALL.replace("\"images\": 1000", "\"images\": [3000000, 2000000]")
+                .replace("\"qps\": 1", "\"qps\": 5"),
+        );
+        let text = q
+            .notes
+            .iter()
+            .find(|n| n.code() == "is.package_downgrade")
+            .unwrap()
+            .text();
+        assert!(
+            text.contains("refunds 2900.00 CNY (old − new price"),
+            "{text}"
+        );
+    }
+
     #[test]
     fn is_6_package_changes_are_listed_with_charge_or_refund() {
         // rule IS-6

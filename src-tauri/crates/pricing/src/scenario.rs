@@ -820,6 +820,39 @@ mod tests {
     }
 
     #[test]
+    fn gen_6_running_hours_beyond_the_month_are_refused_like_peak_days() {
+        // rule GEN-6: February 2027 has 28 × 24 = 672 hours.
+        let feb = EXAMPLE.replace("\"start\": \"2027-01\"", "\"start\": \"2027-02\"");
+        let errs = errors(&feb.replace(
+            "\"billing\": \"payg\",",
+            "\"billing\": \"payg\", \"hours\": 800,",
+        ));
+        assert_eq!(
+            errs,
+            vec!["tcr.hours: must be at most the 672 hours of 2027-02, got 800"]
+        );
+        let errs = errors(&feb.replace("\"peak_days\": 6", "\"peak_days\": 29"));
+        assert_eq!(
+            errs,
+            vec!["tcss.peak_days: must be at most the 28 days of 2027-02, got 29"]
+        );
+        // 672 is the whole month, and fine; a list names the first month over.
+        assert!(parse_scenario(&feb.replace(
+            "\"billing\": \"payg\",",
+            "\"billing\": \"payg\", \"hours\": 672,"
+        ))
+        .is_ok());
+        let errs = errors(&feb.replace(
+            "\"billing\": \"payg\",",
+            "\"billing\": \"payg\", \"hours\": [672, 744, 721, 1, 1, 1, 1, 1, 1, 1, 1, 1],",
+        ));
+        assert_eq!(
+            errs,
+            vec!["tcr.hours: must be at most the 720 hours of 2027-04, got 721"]
+        );
+    }
+
+    #[test]
     fn product_site_must_match() {
         let errs = errors(&EXAMPLE.replace("\"site\": \"aliyun-cn\"", "\"site\": \"tencent-cn\""));
         assert_eq!(

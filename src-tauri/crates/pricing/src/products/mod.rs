@@ -50,7 +50,7 @@ pub(crate) fn read(
     start: Option<YearMonth>,
 ) -> Option<ProductSpec> {
     Some(match product {
-        Product::Tcr => ProductSpec::Tcr(tcr::read(r, v, months)?),
+        Product::Tcr => ProductSpec::Tcr(tcr::read(r, v, months, start)?),
         Product::Tcss => ProductSpec::Tcss(tcss::read(r, v, months, start)?),
         Product::ImageSearch => ProductSpec::ImageSearch(image_search::read(r, v, months)?),
     })

@@ -54,8 +54,11 @@ pub(crate) enum Charge<'b> {
         fits: bool,
         trial: bool,
     },
-    /// No list price: a custom quote (rule IS-4), or a fixed package not on sale.
+    /// No list price: a custom quote (rule IS-4).
     CustomQuote,
+    /// No price on the month's date: before the list's date, or a fixed package not on sale
+    /// then (rule GEN-5).
+    NoPrice,
 }
 
 impl Charge<'_> {
@@ -108,18 +111,23 @@ impl<'a, 'b> Buys<'a, 'b> {
                 self.last = image_search::plan_entry(self.book, self.site, plan, date, self.last);
                 match self.last {
                     Some(e) => (p, e, p.fits(images, qps)),
-                    None => return Charge::CustomQuote,
+                    None => return Charge::NoPrice,
                 }
             }
             None => match self.catalogue.select(date, images, qps) {
                 Selection::Package(p, e) => (p, e, true),
-                Selection::CustomQuote => return Charge::CustomQuote,
+                Selection::CustomQuote => {
+                    // rule IS-5: a custom quote is the scenario's first package; no trial after.
+                    self.trial = false;
+                    return Charge::CustomQuote;
+                }
+                Selection::NoPrice => return Charge::NoPrice,
             },
         };
+        // rule IS-5 (revised 2026-12): the trial is for new buyers, so it applies only when
+        // the 100,000 package is the scenario's first package; never to a later downgrade.
         let trial = self.trial && package == image_search::TRIAL_PACKAGE;
-        if trial {
-            self.trial = false;
-        }
+        self.trial = false;
         Charge::Package {
             package,
             entry,
@@ -235,6 +243,26 @@ pub(crate) fn price_image_search(
                     Message::new("is.custom_quote")
                         .num("images", images[k])
                         .num("qps", qps[k]),
+                );
+                (None, line)
+            }
+            Charge::NoPrice => {
+                // rule GEN-5: no price on the month's date; unknown, not zero.
+                let plan = fixed_plan.as_ref().map_or("", |(_, plan)| plan.as_str());
+                let line = Line::priced(
+                    Product::ImageSearch,
+                    "package",
+                    plan,
+                    Decimal::ONE,
+                    "month",
+                    None,
+                    "IS-2",
+                    currency,
+                )
+                .with_note(
+                    Message::new("is.no_price")
+                        .text("site", site)
+                        .text("date", date),
                 );
                 (None, line)
             }

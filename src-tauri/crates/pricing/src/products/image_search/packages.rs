@@ -142,16 +142,25 @@ impl<'b> Catalogue<'b> {
     /// [`Catalogue::select`] for a need already rounded up.
     pub fn select_for(&self, date: chrono::NaiveDate, need: Need) -> Selection<'b> {
         let mut best: Option<(Decimal, Package, &'b PriceEntry)> = None;
+        let mut on_sale = false;
         for (i, &(p, e)) in self.entries.iter().enumerate() {
-            if need.met_by(p) && e.in_force(date) && self.first_for_its_package(i, date) {
+            let in_force = e.in_force(date);
+            on_sale |= in_force;
+            if need.met_by(p) && in_force && self.first_for_its_package(i, date) {
                 // The cheapest; on a tie, the smaller package.
                 if best.is_none_or(|(amount, q, _)| (e.amount, p) < (amount, q)) {
                     best = Some((e.amount, p, e));
                 }
             }
         }
-        best.map(|(_, p, e)| Selection::Package(p, e))
-            .unwrap_or(Selection::CustomQuote)
+        match best {
+            Some((_, p, e)) => Selection::Package(p, e),
+            // rule IS-4: the list is in force but nothing on it is large enough.
+            None if on_sale => Selection::CustomQuote,
+            // rule GEN-5: no list in force on the date (before the list's date): a missing
+            // price, not a custom quote.
+            None => Selection::NoPrice,
+        }
     }
 }
 
@@ -192,6 +201,8 @@ pub enum Selection<'b> {
     Package(Package, &'b PriceEntry),
     /// More than the largest package: no list price (rule IS-4).
     CustomQuote,
+    /// No package is on sale on the date (rule GEN-5): a missing price.
+    NoPrice,
 }
 
 /// The cheapest package whose capacity ≥ images and QPS ≥ peak QPS; ties go to the smaller
@@ -253,7 +264,7 @@ mod tests {
     fn pick(images: Decimal, qps: Decimal, site: Site) -> Option<(String, Decimal)> {
         match select(PriceBook::builtin(), site, date(), images, qps) {
             Selection::Package(p, e) => Some((p.to_string(), e.amount)),
-            Selection::CustomQuote => None,
+            Selection::CustomQuote | Selection::NoPrice => None,
         }
     }
 
@@ -330,7 +341,7 @@ mod tests {
         let book = PriceBook::builtin().with_user_entries(vec![tie]).unwrap();
         match select(&book, Site::AliyunIntl, date(), dec!(4000000), dec!(5)) {
             Selection::Package(p, _) => assert_eq!(p.to_string(), "5000000/5"),
-            Selection::CustomQuote => panic!(),
+            Selection::CustomQuote | Selection::NoPrice => panic!(),
         }
     }
 

@@ -14,6 +14,11 @@ use crate::ids::{Edition, Product};
 use crate::line::{note, Line, Note};
 use crate::message::Message;
 
+/// The region no price page lists, priced with the mainland group (rule TCR-B-3).
+const QINGYUAN: &str = "ap-qingyuan";
+/// The note of the mainland entries that says so, for ap-qingyuan's lines only.
+const QINGYUAN_ASSUMPTION: &str = "book.tcr_qingyuan_assumption";
+
 /// TCR in one month: the edition priced and every edition's fit and cost.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TcrMonth {
@@ -242,8 +247,13 @@ impl<'b> MonthEntries<'b> {
                 line.amount = c.amount;
                 line.price_missing = false;
                 line.note = Some(Message::new("tcr.personal_not_billed"));
-            } else if c.item == "instance" && c.entry.is_none() {
+            } else if c.item == "instance" && c.entry.is_none() && !c.quantity.is_zero() {
                 line.note = Some(self.missing_instance_price(book, spec, edition));
+            }
+            // rule TCR-B-3 (revised 2026-12): the mainland group's entry prices ap-qingyuan by
+            // assumption, and says so on ap-qingyuan's lines only.
+            if line.entry_note.as_deref() == Some(QINGYUAN_ASSUMPTION) && spec.region != QINGYUAN {
+                line.entry_note = None;
             }
             lines.push(line);
         }
@@ -334,7 +344,8 @@ impl<'b> Charge<'b> {
             entry,
             rule,
             // Beyond what a decimal holds: no amount; the written line says so (`Line::priced`).
-            amount: entry.and_then(|e| quantity.checked_mul(e.amount)),
+            // rule GEN-5: zero GB costs zero even before COS has a price.
+            amount: crate::line::amount_of(quantity, entry),
             not_billed: false,
         }
     }
@@ -1107,6 +1118,22 @@ mod tests {
         assert_eq!(lines[0].unit_price, Some(dec!(0.14)));
         let note = lines[0].entry_message().expect("the entry's note");
         assert!(note.render(crate::message::Lang::En).contains("mainland"));
+        // rule TCR-B-3 (revised 2026-12): the same entry prices ap-shanghai with no such note.
+        for site in [Site::TencentIntl, Site::TencentCn] {
+            let s = spec(site, "ap-shanghai");
+            let lines = edition_lines(
+                book,
+                &s,
+                Edition::Basic,
+                TcrBilling::Payg,
+                m,
+                m.first_day(),
+                &series,
+                0,
+            );
+            assert!(lines[0].unit_price.is_some());
+            assert!(lines.iter().all(|l| l.notes().is_empty()), "{lines:?}");
+        }
         // A region outside the table has no price (rule GEN-5).
         let s = spec(Site::TencentIntl, "sa-saopaulo");
         let lines = edition_lines(
@@ -1120,6 +1147,42 @@ mod tests {
             0,
         );
         assert!(lines[0].price_missing && lines[0].amount.is_none());
+    }
+
+    #[test]
+    fn gen_5_zero_quantities_cost_zero_without_a_price() {
+        // rule GEN-5 (revised 2026-12): before COS's dated prices, zero GB of storage and
+        // traffic cost zero and are not missing prices; 500 GB is.
+        let book = PriceBook::builtin();
+        let m: YearMonth = "2023-06".parse().unwrap();
+        let mut s = spec(Site::TencentIntl, "ap-guangzhou");
+        s.storage_gb = Quantity::constant(0);
+        s.egress_gb = Quantity::constant(0);
+        let series = Series::of(&s, 1);
+        let lines = edition_lines(
+            book,
+            &s,
+            Edition::Basic,
+            TcrBilling::Payg,
+            m,
+            m.first_day(),
+            &series,
+            0,
+        );
+        assert_eq!(lines.len(), 3);
+        for l in &lines[1..] {
+            assert!(l.unit_price.is_none() && l.amount == Some(Decimal::ZERO));
+            assert!(!l.price_missing && l.is_complete() && l.is_zero_unpriced());
+        }
+        let entries = MonthEntries::of(book, &s, TcrBilling::Payg, m.first_day());
+        assert_eq!(
+            entries.charges(Edition::Basic, m, &series, 0).cost(),
+            Some(dec!(0.14) * dec!(720))
+        );
+        s.storage_gb = Quantity::constant(500);
+        let series = Series::of(&s, 1);
+        let entries = MonthEntries::of(book, &s, TcrBilling::Payg, m.first_day());
+        assert_eq!(entries.charges(Edition::Basic, m, &series, 0).cost(), None);
     }
 
     #[test]

@@ -3,13 +3,19 @@
 use rust_decimal::Decimal;
 
 use super::spec::{EditionChoice, Needs, TcrBilling, TcrSpec, WEBHOOKS};
+use crate::calendar::YearMonth;
 use crate::ids::{Edition, Product};
 use crate::jsonread::Json;
 use crate::message::Message;
 use crate::quantity::Quantity;
 use crate::read::{get, Reader};
 
-pub(crate) fn read(r: &mut Reader, v: &Json, months: Option<u32>) -> Option<TcrSpec> {
+pub(crate) fn read(
+    r: &mut Reader,
+    v: &Json,
+    months: Option<u32>,
+    start: Option<YearMonth>,
+) -> Option<TcrSpec> {
     let path = "tcr";
     let m = r.object(
         v,
@@ -69,6 +75,25 @@ pub(crate) fn read(r: &mut Reader, v: &Json, months: Option<u32>) -> Option<TcrS
         }),
     };
     let hours = r.opt_quantity(m, path, "hours", months, false);
+    // rule GEN-6: a month has days × 24 hours; more running hours than that is refused, as
+    // TCSS's peak days beyond the month's days are.
+    if let (Some(hours), Some(months), Some(start)) = (&hours, months, start) {
+        if let Ok(series) = hours.series(months, false) {
+            for (k, h) in series.iter().enumerate() {
+                let month = start.plus(k as u32);
+                if *h > month.hours() {
+                    r.err(
+                        "tcr.hours",
+                        Message::new("field.hours_max")
+                            .num("hours", month.hours())
+                            .text("month", month.to_string())
+                            .num("got", *h),
+                    );
+                    break;
+                }
+            }
+        }
+    }
     let needs = match get(m, "needs") {
         None => Some(Needs::default()),
         Some(v) => read_needs(r, v, months),
