@@ -639,10 +639,10 @@ mod tests {
 
     #[test]
     fn tcr_fit_2_infeasible_month_names_the_binding_requirement() {
-        // rule TCR-FIT-2: more Helm repositories than Premium allows (not raisable by ticket).
+        // rule TCR-FIT-2: more VPC links than Premium allows (no ticket raises that quota).
         let q = quote_of(&ALL.replace(
             "\"edition\": \"basic\"",
-            "\"edition\": \"auto\", \"needs\": {\"helm_repos\": 6000}",
+            "\"edition\": \"auto\", \"needs\": {\"vpc_links\": 30}",
         ));
         let line = &q.months[0].lines[0];
         assert!(line.infeasible && !q.complete);
@@ -650,6 +650,26 @@ mod tests {
             .note_text()
             .as_deref()
             .unwrap()
-            .contains("needs 6000 Helm repositories; Advanced allows 5000"));
+            .contains("needs 30 VPC access links; Advanced allows 20"));
+    }
+
+    #[test]
+    fn tcr_q_3_premium_helm_repositories_are_raised_by_ticket() {
+        // rule TCR-Q-3 (revised 2026-12): 6,000 Helm repositories is beyond Premium's 5,000, but
+        // a ticket raises it: Premium is priced, feasible, with a "needs a ticket" note.
+        let q = quote_of(&ALL.replace(
+            "\"edition\": \"basic\"",
+            "\"edition\": \"auto\", \"needs\": {\"helm_repos\": 6000}",
+        ));
+        let line = &q.months[0].lines[0];
+        assert!(!line.infeasible && line.amount.is_some());
+        assert_eq!(line.plan.as_deref(), Some("premium"));
+        let shortfall = q.tcr_shortfall(0, line);
+        assert_eq!(shortfall.len(), 1);
+        assert_eq!(
+            shortfall[0].arg("ticket"),
+            Some(&crate::message::Arg::Flag(true))
+        );
+        assert!(q.tcr().unwrap()[0].needs_ticket);
     }
 }

@@ -101,6 +101,15 @@ pub(crate) fn alternatives(
                 ),
             };
             alt.current = spec.edition == EditionChoice::Fixed(edition) && spec.billing == billing;
+            say_ticket(
+                &mut alt,
+                months,
+                EditionChoice::Fixed(edition),
+                book,
+                spec,
+                &series,
+                h,
+            );
             alts.push(alt);
         }
     }
@@ -118,8 +127,42 @@ pub(crate) fn alternatives(
         },
     );
     auto.current = spec.edition == EditionChoice::Auto;
+    say_ticket(&mut auto, months, spec.edition, book, spec, &series, h);
     alts.push(auto);
     alts
+}
+
+/// rule TCR-Q-3: a feasible alternative that fits only with a quota raised by ticket says so,
+/// from the first month it does, as the quote does ("needs a ticket").
+fn say_ticket(
+    alt: &mut Alternative,
+    months: &TcrMonths,
+    choice: EditionChoice,
+    book: &PriceBook,
+    spec: &TcrSpec,
+    series: &fit::Series,
+    h: &Horizon,
+) {
+    if !alt.feasible {
+        return;
+    }
+    let Some((k, edition)) = months.first_ticket(choice) else {
+        return;
+    };
+    let Some(quotas) = book.quota_version(h.price_date_of(k)) else {
+        return;
+    };
+    let f = fit::fit(
+        quotas,
+        edition,
+        spec.site,
+        &spec.region,
+        &series.requirements[k as usize],
+    );
+    let all: Vec<Message> = f.shortfalls.iter().map(|s| s.message()).collect();
+    let why = Message::new("tcr.needs_ticket").list("shortfalls", all);
+    alt.reasons
+        .insert(0, crate::alternative::reason(h, k as usize, why));
 }
 
 /// Every edition's standing in every month under one billing, from which the comparison makes
@@ -137,6 +180,8 @@ pub(crate) struct TcrMonths {
 #[derive(Debug, Clone, Copy)]
 struct EditionMonth {
     feasible: bool,
+    /// It fits only with a quota raised by ticket (rule TCR-Q-3).
+    ticket: bool,
     /// What choosing among editions weighs (`Charges::cost`), when it and another fit.
     cost: Option<Decimal>,
     /// The amounts of its lines if feasible; `None` when a price is missing.
@@ -161,7 +206,8 @@ impl TcrMonths {
                 let entries = lines::MonthEntries::after(last.as_ref(), book, spec, billing, date);
                 last = Some(entries);
                 let req = &series.requirements[k];
-                let feasible = Edition::ALL.map(|e| fit::feasible(quotas, e, &spec.region, req));
+                let standing = Edition::ALL.map(|e| fit::standing(quotas, e, &spec.region, req));
+                let feasible = standing.map(|(f, _)| f);
                 // Costs decide only between two or more editions that fit: the one that fits
                 // alone is chosen whatever it costs.
                 let choosing = feasible.iter().filter(|f| **f).count() > 1;
@@ -171,6 +217,7 @@ impl TcrMonths {
                     let charges = feasible.then(|| entries.charges(edition, month, series, k));
                     EditionMonth {
                         feasible,
+                        ticket: standing[i].1,
                         cost: charges.filter(|_| choosing).and_then(|c| c.cost()),
                         amounts: charges.and_then(|c| c.amounts()),
                     }
@@ -188,6 +235,22 @@ impl TcrMonths {
             .zip(&self.months)
             .find(|(_, m)| m.is_some_and(|m| !m[i].feasible))
             .map(|(k, _)| k)
+    }
+
+    /// The first month the edition `choice` buys in needs a ticket, and that edition (rule
+    /// TCR-Q-3); for `auto`, the edition chosen each month.
+    pub(crate) fn first_ticket(&self, choice: EditionChoice) -> Option<(u32, Edition)> {
+        (0u32..).zip(&self.months).find_map(|(k, month)| {
+            let editions = Edition::ALL.into_iter().zip(month.as_ref()?);
+            let e = match choice {
+                EditionChoice::Fixed(e) => e,
+                EditionChoice::Auto => lines::cheapest_feasible(
+                    editions.clone().map(|(e, m)| (e, m.feasible, m.cost)),
+                )?,
+            };
+            let (_, m) = editions.clone().find(|(x, _)| *x == e)?;
+            (m.feasible && m.ticket).then_some((k, e))
+        })
     }
 
     /// The total of the lines `price_tcr` writes for `choice`; `None` when a month has no
@@ -215,5 +278,54 @@ impl TcrMonths {
             }
         }
         total.sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::book::PriceBook;
+    use crate::compare::compare;
+    use crate::message::Lang;
+    use crate::scenario::parse_scenario;
+
+    #[test]
+    fn tcr_q_3_compare_says_premium_needs_a_ticket() {
+        // rule TCR-Q-3: 600 namespaces fit Premium (Advanced) only by ticket; compare says so
+        // on Premium and on auto, which buys Premium, and on no other edition.
+        let text = r#"{"plancast": 1, "name": "n", "start": "2027-01", "months": 3, "currency": "USD",
+            "tcr": {"site": "tencent-intl", "region": "ap-guangzhou", "edition": "auto",
+                    "needs": {"namespaces": [10, 600, 600]}}}"#;
+        let c = compare(&parse_scenario(text).unwrap(), PriceBook::builtin()).unwrap();
+        let alts = &c.products[0].alternatives;
+        let said = |plan: &str| {
+            let a = alts.iter().find(|a| a.plan == plan).unwrap();
+            (
+                a.feasible,
+                a.reasons
+                    .iter()
+                    .map(|r| r.render(Lang::En))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let (feasible, reasons) = said("premium/payg");
+        assert!(feasible);
+        assert_eq!(reasons.len(), 1, "{reasons:?}");
+        assert!(reasons[0].starts_with("2027-02"), "{reasons:?}");
+        assert!(reasons[0].contains("ticket"), "{reasons:?}");
+        let (feasible, reasons) = said("auto/payg");
+        assert!(feasible && reasons[0].contains("ticket"), "{reasons:?}");
+        let (feasible, reasons) = said("standard/payg");
+        assert!(!feasible && !reasons.iter().any(|r| r.contains("ticket")));
+        // Without the ticket need, nothing is said.
+        let c = compare(
+            &parse_scenario(&text.replace("[10, 600, 600]", "10")).unwrap(),
+            PriceBook::builtin(),
+        )
+        .unwrap();
+        assert!(c.products[0]
+            .alternatives
+            .iter()
+            .filter(|a| a.feasible)
+            .all(|a| a.reasons.is_empty()));
     }
 }

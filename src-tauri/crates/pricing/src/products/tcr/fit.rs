@@ -356,10 +356,23 @@ pub fn fit(
 /// version allows it: `fit(..).feasible()` without writing the shortfalls, for the comparison,
 /// which asks it of every edition in every month (rules TCR-FIT-1, TCR-FIT-2).
 pub fn feasible(quotas: &QuotaVersion, edition: Edition, region: &str, req: &Requirements) -> bool {
-    let mut feasible = true;
+    standing(quotas, edition, region, req).0
+}
+
+/// [`feasible`], and whether it takes a ticket (rule TCR-Q-3): `fit(..).feasible()` and
+/// `fit(..).needs_ticket()` without writing the shortfalls.
+pub fn standing(
+    quotas: &QuotaVersion,
+    edition: Edition,
+    region: &str,
+    req: &Requirements,
+) -> (bool, bool) {
+    let (mut feasible, mut ticket) = (true, false);
     each_miss(quotas, edition, region, req, |m| {
-        feasible &=
+        let raisable =
             matches!(m, Miss::Count { requirement, .. } if quotas.raisable(edition, requirement));
+        feasible &= raisable;
+        ticket |= raisable;
     });
-    feasible
+    (feasible, ticket && feasible)
 }

@@ -786,6 +786,29 @@ mod tests {
             f.shortfalls[0].text(),
             "needs 600 namespaces; Advanced allows 500 (can be raised by ticket)"
         );
+        // rule TCR-Q-3 (revised 2026-12): Premium's Helm repository quota is raised by ticket
+        // too; Standard's is not.
+        let helm = Requirements {
+            helm_repos: 6000.into(),
+            ..req(10, 10)
+        };
+        let f = fit(
+            q,
+            Edition::Premium,
+            Site::TencentIntl,
+            "ap-guangzhou",
+            &helm,
+        );
+        assert!(f.feasible() && f.needs_ticket());
+        assert!(f.shortfalls[0].text().contains("(can be raised by ticket)"));
+        let f = fit(
+            q,
+            Edition::Standard,
+            Site::TencentIntl,
+            "ap-guangzhou",
+            &helm,
+        );
+        assert!(!f.feasible());
         let before = quotas("2023-06-29");
         assert!(!fit(
             before,
@@ -859,9 +882,10 @@ mod tests {
             ]),
             Some(Edition::Basic)
         );
-        // Nothing feasible → None (the quote marks the month infeasible).
+        // Nothing feasible → None (the quote marks the month infeasible): 30 VPC links is
+        // beyond Premium's 20, and no ticket raises that quota (rule TCR-Q-3).
         series.requirements[0] = req(10_000, 50);
-        series.requirements[0].helm_repos = dec!(9999);
+        series.requirements[0].vpc_links = dec!(30);
         let opts = options(book, &s, TcrBilling::Payg, m, m.first_day(), &series, 0).unwrap();
         assert_eq!(recommend(&opts), None);
     }
