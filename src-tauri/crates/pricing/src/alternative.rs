@@ -62,6 +62,11 @@ impl LineTotal {
         }
     }
 
+    /// Converts the amounts added from now on at `factor`: a month's own rate (rule GEN-8).
+    pub(crate) fn set_factor(&mut self, factor: Decimal) {
+        self.factor = factor;
+    }
+
     /// Adds a line's amount in its site currency.
     pub(crate) fn add(&mut self, amount: Decimal) {
         match crate::money::convert(amount, self.factor).and_then(|c| self.sum.checked_add(c)) {
@@ -88,16 +93,17 @@ pub(crate) fn summarise(
     plan: String,
     label: Message,
     lines: &[Vec<Line>],
-    factor: Decimal,
+    factors: &[Decimal],
     h: &Horizon,
     currency: Currency,
 ) -> Alternative {
-    let mut total = LineTotal::new(factor);
+    let mut total = LineTotal::new(Decimal::ONE);
     let mut feasible = true;
     let mut complete = true;
     let mut reasons = Vec::new();
     let mut too_large = false;
     for (k, month_lines) in lines.iter().enumerate() {
+        total.set_factor(factors.get(k).copied().unwrap_or(Decimal::ONE));
         for l in month_lines {
             match l.amount {
                 Some(a) => total.add(a),
@@ -169,9 +175,42 @@ pub(crate) struct Summary {
     pub(crate) horizon: Horizon,
     /// The report currency.
     pub(crate) currency: Currency,
-    /// From the product's site currency to the report currency (rule GEN-8).
+    /// From the product's site currency to the report currency, the same every month (rule
+    /// GEN-8). When months convert at different rates, alternatives are totalled from their
+    /// lines, month by month ([`Summary::factors`]).
     pub(crate) factor: Decimal,
+    /// Each month's factor from the site currency to the report currency (rule GEN-8).
+    pub(crate) factors: Vec<Decimal>,
     pub(crate) totals: Totals,
+}
+
+impl Summary {
+    /// The summary of a product priced in `site` currency, each month converted at the rate
+    /// in force on its price date (rule GEN-8). A scenario whose months convert at different
+    /// rates totals its alternatives from their lines.
+    pub(crate) fn new(
+        horizon: Horizon,
+        currency: Currency,
+        site: Currency,
+        rates: &[crate::money::Rate],
+        totals: Totals,
+    ) -> Summary {
+        let factors: Vec<Decimal> = (0..horizon.months)
+            .map(|k| {
+                crate::money::conversion_on(rates, site, currency, horizon.price_date_of(k))
+                    .map_or(Decimal::ONE, |c| c.factor)
+            })
+            .collect();
+        let factor = factors.first().copied().unwrap_or(Decimal::ONE);
+        let uniform = factors.iter().all(|f| *f == factor);
+        Summary {
+            horizon,
+            currency,
+            factor,
+            factors,
+            totals: if uniform { totals } else { Totals::Lines },
+        }
+    }
 }
 
 impl Summary {
@@ -209,7 +248,7 @@ impl Summary {
                 plan,
                 label,
                 &lines(),
-                self.factor,
+                &self.factors,
                 &self.horizon,
                 self.currency,
             ),

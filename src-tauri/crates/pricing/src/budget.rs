@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::YearMonth;
 use crate::ids::Product;
-use crate::money::{conversion_factor, convert, Currency, MissingRate, Rate};
+use crate::money::{conversion_on, convert, Currency, MissingRate, Rate};
 use crate::overflow::Overflow;
 use crate::scenario::Budget;
 
@@ -108,6 +108,8 @@ pub struct BudgetSummary {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MonthSpend {
     pub month: YearMonth,
+    /// The date the month converts at (rules GEN-4, GEN-8): its price date.
+    pub date: chrono::NaiveDate,
     /// Each product's spend, in [`Product::ALL`] order.
     pub by_product: [Decimal; Product::ALL.len()],
 }
@@ -158,11 +160,7 @@ pub fn evaluate(
     let mut per_month: Vec<Vec<BudgetMonth>> = vec![Vec::with_capacity(budgets.len()); spend.len()];
     let mut summaries = Vec::with_capacity(budgets.len());
     for (i, b) in budgets.iter().enumerate() {
-        let factor = conversion_factor(rates, report, b.currency)?;
-        let back = conversion_factor(rates, b.currency, report)?;
         let field = || format!("budgets[{i}]");
-        let amount_converted = convert(b.amount, back)
-            .ok_or_else(|| Overflow::new(format!("budgets[{i}].amount"), None))?;
         let mut cumulative_spend = Decimal::ZERO;
         let mut cumulative_budget = Decimal::ZERO;
         let mut summary = BudgetSummary {
@@ -178,6 +176,11 @@ pub fn evaluate(
             let in_force =
                 b.start.is_none_or(|s| m.month >= s) && b.end.is_none_or(|e| m.month <= e);
             let too_large = || Overflow::new(field(), Some(m.month));
+            // rule GEN-8: each month converts at its own rate, both ways.
+            let factor = conversion_on(rates, report, b.currency, m.date)?.factor;
+            let back = conversion_on(rates, b.currency, report, m.date)?.factor;
+            let amount_converted = convert(b.amount, back)
+                .ok_or_else(|| Overflow::new(format!("budgets[{i}].amount"), Some(m.month)))?;
             let month_spend = m
                 .of_checked(b.product)
                 .and_then(|s| convert(s, factor))
@@ -293,8 +296,11 @@ pub fn reconcile(
                 .find(|a| a.month == m.month && a.product == p)
             {
                 Some(a) => Some(
-                    convert(a.amount, conversion_factor(rates, a.currency, report)?)
-                        .ok_or_else(too_large)?,
+                    convert(
+                        a.amount,
+                        conversion_on(rates, a.currency, report, m.date)?.factor,
+                    )
+                    .ok_or_else(too_large)?,
                 ),
                 None => None,
             };
@@ -389,8 +395,11 @@ pub fn blend(
                 continue;
             };
             let too_large = || Overflow::new(format!("actuals.{}", p.key()), Some(m.month));
-            let converted = convert(a.amount, conversion_factor(rates, a.currency, report)?)
-                .ok_or_else(too_large)?;
+            let converted = convert(
+                a.amount,
+                conversion_on(rates, a.currency, report, m.date)?.factor,
+            )
+            .ok_or_else(too_large)?;
             blended.spend.by_product[k] = converted;
             blended.actual[k] = true;
         }
@@ -535,6 +544,7 @@ mod tests {
     fn spend(month: &str, tcr: Decimal, tcss: Decimal) -> MonthSpend {
         MonthSpend {
             month: ym(month),
+            date: ym(month).first_day(),
             by_product: [tcr, tcss, Decimal::ZERO],
         }
     }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::alternative::{Alternative, Summary, Totals};
 use crate::book::PriceBook;
 use crate::ids::{Product, Site};
-use crate::money::{conversion_factor, Currency};
+use crate::money::Currency;
 use crate::quote::{self, QuoteError};
 use crate::scenario::Scenario;
 
@@ -47,12 +47,14 @@ fn compare_with(
     quote::check_against_book(scenario, book)?;
     let mut products = Vec::new();
     let mut scratch = Vec::new();
-    let summary = |site: Site| Summary {
-        horizon: scenario.horizon(),
-        currency: scenario.currency,
-        factor: conversion_factor(&scenario.rates, site.currency(), scenario.currency)
-            .unwrap_or(Decimal::ONE),
-        totals,
+    let summary = |site: Site| {
+        Summary::new(
+            scenario.horizon(),
+            scenario.currency,
+            site.currency(),
+            &scenario.rates,
+            totals,
+        )
     };
     for spec in &scenario.products {
         let sum = summary(spec.site());

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use chrono::NaiveDate;
 use compact_str::{CompactString, ToCompactString};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
@@ -129,34 +130,72 @@ pub struct MissingRate {
     pub to: Currency,
 }
 
-/// Finds the factor that converts `from` into `to` (rule GEN-8). A direct rate wins; the
-/// inverse pair is derived when only the other direction is given. When several rates for the
-/// same pair exist, the latest dated one is used.
+/// How a month converts one currency into another (rule GEN-8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Conversion {
+    /// One unit of `from` is worth `factor` units of `to`.
+    pub factor: Decimal,
+    /// The date of the rate used; `None` when no rate is needed (the same currency).
+    pub rate_date: Option<NaiveDate>,
+    /// The month is before the pair's earliest rate, which it uses (the report says so).
+    pub before_earliest: bool,
+}
+
+/// Finds how a month priced on `date` converts `from` into `to` (rule GEN-8, revised
+/// 2026-12): at the latest rate dated on or before `date`; before the pair's earliest rate, at
+/// the earliest. Only when the scenario has no rate at all in that direction are the other
+/// direction's rates used, the same way, as 1 ÷ rate.
+pub fn conversion_on(
+    rates: &[Rate],
+    from: Currency,
+    to: Currency,
+    date: NaiveDate,
+) -> Result<Conversion, MissingRate> {
+    if from == to {
+        return Ok(Conversion {
+            factor: Decimal::ONE,
+            rate_date: None,
+            before_earliest: false,
+        });
+    }
+    let pick = |f: Currency, t: Currency| {
+        let pair = || rates.iter().filter(move |r| r.from == f && r.to == t);
+        // The latest on or before the date; else the earliest. Between two rates of one date,
+        // the later in the list (the one entered last).
+        match pair().filter(|r| r.date <= date).max_by_key(|r| r.date) {
+            Some(r) => Some((r, false)),
+            None => pair().min_by_key(|r| r.date).map(|r| (r, true)),
+        }
+    };
+    if let Some((r, before_earliest)) = pick(from, to) {
+        return Ok(Conversion {
+            factor: r.rate,
+            rate_date: Some(r.date),
+            before_earliest,
+        });
+    }
+    if let Some((r, before_earliest)) = pick(to, from) {
+        // A zero rate has no inverse (the readers bound rates to 0.000001…1,000,000).
+        if let Some(inverse) = Decimal::ONE.checked_div(r.rate) {
+            return Ok(Conversion {
+                factor: inverse,
+                rate_date: Some(r.date),
+                before_earliest,
+            });
+        }
+    }
+    Err(MissingRate { from, to })
+}
+
+/// Finds the factor that converts `from` into `to` at the latest rate of the pair (rule
+/// GEN-8): [`conversion_on`] for a date after every rate. Whether a conversion is possible at
+/// all does not depend on the date.
 pub fn conversion_factor(
     rates: &[Rate],
     from: Currency,
     to: Currency,
 ) -> Result<Decimal, MissingRate> {
-    if from == to {
-        return Ok(Decimal::ONE);
-    }
-    let latest = |f: Currency, t: Currency| {
-        rates
-            .iter()
-            .filter(|r| r.from == f && r.to == t)
-            .max_by_key(|r| r.date)
-            .map(|r| r.rate)
-    };
-    if let Some(rate) = latest(from, to) {
-        return Ok(rate);
-    }
-    if let Some(rate) = latest(to, from) {
-        // A zero rate has no inverse (the readers bound rates to 0.000001…1,000,000).
-        if let Some(inverse) = Decimal::ONE.checked_div(rate) {
-            return Ok(inverse);
-        }
-    }
-    Err(MissingRate { from, to })
+    conversion_on(rates, from, to, NaiveDate::MAX).map(|c| c.factor)
 }
 
 #[cfg(test)]
@@ -207,6 +246,49 @@ mod tests {
             assert_eq!(format!("{:+}", Figure(v)), format!("{v:+}"), "{v:?}");
             assert_eq!(format!("{:.2}", Figure(v)), format!("{v:.2}"), "{v:?}");
         }
+    }
+
+    #[test]
+    fn gen_8_dated_rates_each_month_its_own() {
+        // rule GEN-8 (revised 2026-12)
+        let rate = |from, to, rate, date: &str| Rate {
+            from,
+            to,
+            rate,
+            date: date.parse().unwrap(),
+        };
+        let (usd, cny) = (Currency::Usd, Currency::Cny);
+        let rates = vec![
+            rate(cny, usd, dec!(0.15), "2027-03-01"),
+            rate(cny, usd, dec!(0.14), "2027-01-15"),
+            rate(usd, cny, dec!(7), "2026-01-01"),
+        ];
+        let on = |from, to, d: &str| conversion_on(&rates, from, to, d.parse().unwrap()).unwrap();
+        // Before the earliest: the earliest, and says so.
+        let c = on(cny, usd, "2027-01-01");
+        assert_eq!((c.factor, c.before_earliest), (dec!(0.14), true));
+        assert_eq!(c.rate_date, Some("2027-01-15".parse().unwrap()));
+        // On or after a rate's date: the latest such.
+        assert_eq!(on(cny, usd, "2027-01-15").factor, dec!(0.14));
+        assert_eq!(on(cny, usd, "2027-02-28").factor, dec!(0.14));
+        assert_eq!(on(cny, usd, "2027-03-01").factor, dec!(0.15));
+        assert!(!on(cny, usd, "2030-01-01").before_earliest);
+        // The direction asked for has rates of its own: the other direction is not used.
+        assert_eq!(on(usd, cny, "2027-06-01").factor, dec!(7));
+        // Only the other direction: 1 ÷ rate, dated the same way.
+        let only_usd_cny = vec![
+            rate(usd, cny, dec!(8), "2027-01-01"),
+            rate(usd, cny, dec!(5), "2027-06-01"),
+        ];
+        let c = conversion_on(&only_usd_cny, cny, usd, "2027-07-01".parse().unwrap()).unwrap();
+        assert_eq!(c.factor, dec!(0.2));
+        let c = conversion_on(&only_usd_cny, cny, usd, "2026-12-01".parse().unwrap()).unwrap();
+        assert_eq!(
+            (c.factor, c.before_earliest),
+            (Decimal::ONE / dec!(8), true)
+        );
+        // The same currency needs no rate.
+        assert_eq!(on(usd, usd, "2000-01-01").factor, Decimal::ONE);
     }
 
     #[test]

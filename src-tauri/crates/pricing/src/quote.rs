@@ -12,7 +12,7 @@ use crate::calendar::YearMonth;
 use crate::ids::{Edition, Product};
 use crate::line::{note, Line, Note};
 use crate::message::Message;
-use crate::money::{checked_sum, conversion_factor, convert, Currency};
+use crate::money::{checked_sum, conversion_on, convert, Conversion, Currency};
 use crate::overflow::Overflow;
 use crate::products::image_search::ImageSearchSummary;
 use crate::products::tcr::{Shortfall, TcrMonth};
@@ -31,6 +31,9 @@ pub struct MonthQuote {
     pub total: Decimal,
     pub complete: bool,
     pub budgets: Vec<BudgetMonth>,
+    /// The date the month is priced and converted at (rules GEN-4, GEN-8).
+    #[serde(skip)]
+    pub price_date: NaiveDate,
 }
 
 impl MonthQuote {
@@ -71,6 +74,7 @@ impl Quote {
             .iter()
             .map(|m| MonthSpend {
                 month: m.month,
+                date: m.price_date,
                 by_product: Product::ALL.map(|p| m.product_total(p)),
             })
             .collect()
@@ -181,37 +185,42 @@ pub fn quote(scenario: &Scenario, book: &PriceBook) -> Result<Quote, QuoteError>
     let mut months: Vec<MonthQuote> = scenario
         .month_list()
         .zip(lines)
-        .map(|(month, lines)| MonthQuote {
+        .enumerate()
+        .map(|(k, (month, lines))| MonthQuote {
             month,
             lines,
             total: Decimal::ZERO,
             complete: true,
             budgets: Vec::new(),
+            price_date: h.price_date_of(k as u32),
         })
         .collect();
 
-    // rule GEN-8: convert each line from its currency to the report currency.
-    let factors: Vec<(Currency, Decimal)> = Currency::ALL
-        .iter()
-        .filter_map(|&c| {
-            conversion_factor(&scenario.rates, c, scenario.currency)
-                .ok()
-                .map(|f| (c, f))
-        })
-        .collect();
+    // rule GEN-8: convert each line from its currency to the report currency, each month at
+    // the rate in force on its price date.
+    let mut early = EarlyRates::default();
     // Every figure a quote adds up is checked: a line, a conversion or a sum beyond what a
     // decimal holds is an error naming it and its month, never a panic. Sums are added in
     // line order from zero, as `Iterator::sum` adds them.
     for m in &mut months {
+        let factors = Currency::ALL.map(|c| {
+            let found = conversion_on(&scenario.rates, c, scenario.currency, m.price_date).ok();
+            if let Some(conversion) = found {
+                if conversion.before_earliest && m.lines.iter().any(|l| l.currency == c) {
+                    early.note(c, scenario.currency, m.month, conversion);
+                }
+            }
+            found.map(|conversion| conversion.factor)
+        });
         let mut total = Decimal::ZERO;
         for l in &mut m.lines {
             if l.overflowed() {
                 return Err(Overflow::new(l.field(), Some(m.month)).into());
             }
-            let factor = factors
+            let factor = Currency::ALL
                 .iter()
-                .find(|(c, _)| *c == l.currency)
-                .map(|(_, f)| *f);
+                .position(|c| *c == l.currency)
+                .and_then(|i| factors[i]);
             l.converted = match l.amount.zip(factor) {
                 Some((a, f)) => {
                     let c = convert(a, f).ok_or_else(|| Overflow::new(l.field(), Some(m.month)))?;
@@ -226,6 +235,7 @@ pub fn quote(scenario: &Scenario, book: &PriceBook) -> Result<Quote, QuoteError>
         m.total = total;
         m.complete = m.lines.iter().all(Line::is_complete);
     }
+    notes.extend(early.notes());
     let complete = months.iter().all(|m| m.complete);
     if !complete {
         notes.push(note(None, Message::new("quote.incomplete")));
@@ -279,6 +289,39 @@ pub fn quote(scenario: &Scenario, book: &PriceBook) -> Result<Quote, QuoteError>
             .map(|(_, id)| id.clone());
     }
     Ok(quote)
+}
+
+/// The months converted at a pair's earliest rate because they come before it (rule GEN-8):
+/// per pair, the last such month and the rate used, for one note each.
+#[derive(Default)]
+struct EarlyRates {
+    pairs: Vec<(Currency, Currency, YearMonth, Conversion)>,
+}
+
+impl EarlyRates {
+    fn note(&mut self, from: Currency, to: Currency, month: YearMonth, c: Conversion) {
+        match self.pairs.iter_mut().find(|p| p.0 == from && p.1 == to) {
+            Some(p) => p.2 = month,
+            None => self.pairs.push((from, to, month, c)),
+        }
+    }
+
+    fn notes(&self) -> impl Iterator<Item = Note> + '_ {
+        self.pairs.iter().map(|(from, to, until, c)| {
+            note(
+                None,
+                Message::new("quote.rate_before_earliest")
+                    .text("from", from.code())
+                    .text("to", to.code())
+                    .text("until", until)
+                    .num("rate", c.factor)
+                    .text(
+                        "date",
+                        c.rate_date.map(|d| d.to_string()).unwrap_or_default(),
+                    ),
+            )
+        })
+    }
 }
 
 /// Checks that need the price book, each product's own (rule TCSS-PRO-5's dated minimum, for
@@ -651,6 +694,65 @@ mod tests {
             .as_deref()
             .unwrap()
             .contains("needs 30 VPC access links; Advanced allows 20"));
+    }
+
+    #[test]
+    fn gen_8_each_month_converts_at_its_own_rate() {
+        // rule GEN-8 (revised 2026-12): two dated CNY→USD rates; Image Search in CNY (980 a
+        // month). 2027-01 is before the earliest rate (2027-02-01) and uses it, and says so;
+        // 2027-02 uses it; 2027-03 uses the rate of 2027-03-01.
+        let text = ALL.replace("\"months\": 2", "\"months\": 3").replace(
+            r#"[{"from": "CNY", "to": "USD", "rate": "0.14", "date": "2026-11-01"}]"#,
+            r#"[{"from": "CNY", "to": "USD", "rate": "0.15", "date": "2027-03-01"},
+                    {"from": "CNY", "to": "USD", "rate": "0.14", "date": "2027-02-01"}]"#,
+        );
+        let q = quote_of(&text);
+        let converted: Vec<Option<Decimal>> = is_lines(&q).iter().map(|l| l.converted).collect();
+        assert_eq!(
+            converted,
+            vec![
+                Some(dec!(980) * dec!(0.14)),
+                Some(dec!(980) * dec!(0.14)),
+                Some(dec!(980) * dec!(0.15))
+            ]
+        );
+        let early: Vec<String> = q
+            .notes
+            .iter()
+            .filter(|n| n.code() == "quote.rate_before_earliest")
+            .map(Note::text)
+            .collect();
+        assert_eq!(
+            early,
+            vec!["Months up to 2027-01 come before the earliest CNY→USD exchange rate; they convert at that rate, 0.14 of 2027-02-01 (rule GEN-8)."]
+        );
+        // The comparison totals the same way: its current alternative is the quote's total.
+        let c =
+            crate::compare::compare(&parse_scenario(&text).unwrap(), PriceBook::builtin()).unwrap();
+        let is = c
+            .products
+            .iter()
+            .find(|p| p.product == Product::ImageSearch)
+            .unwrap();
+        let current = is.alternatives.iter().find(|a| a.current).unwrap();
+        assert_eq!(current.total, Some(q.product_total(Product::ImageSearch)));
+        // The inverse pair: USD→CNY rates convert CNY lines at 1 ÷ rate, month by month.
+        let inverse = ALL.replace("\"months\": 2", "\"months\": 3").replace(
+            r#"[{"from": "CNY", "to": "USD", "rate": "0.14", "date": "2026-11-01"}]"#,
+            r#"[{"from": "USD", "to": "CNY", "rate": "8", "date": "2027-01-01"},
+                {"from": "USD", "to": "CNY", "rate": "5", "date": "2027-03-01"}]"#,
+        );
+        let q = quote_of(&inverse);
+        let converted: Vec<Option<Decimal>> = is_lines(&q).iter().map(|l| l.converted).collect();
+        assert_eq!(
+            converted,
+            vec![
+                Some(dec!(980) * (Decimal::ONE / dec!(8))),
+                Some(dec!(980) * (Decimal::ONE / dec!(8))),
+                Some(dec!(980) * dec!(0.2))
+            ]
+        );
+        assert!(!codes(&q).contains(&"quote.rate_before_earliest"));
     }
 
     #[test]

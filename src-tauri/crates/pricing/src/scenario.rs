@@ -402,6 +402,19 @@ impl Reader {
                         &join(&path, "to"),
                         Message::new("field.rate_same").text("from", from.code()),
                     );
+                } else if let Some(j) = out
+                    .iter()
+                    .position(|r: &Rate| r.from == from && r.to == to && r.date == date)
+                {
+                    // rule GEN-8: one rate per pair and date, or the month's rate is ambiguous.
+                    self.err(
+                        &join(&path, "date"),
+                        Message::new("field.rate_duplicate")
+                            .text("from", from.code())
+                            .text("to", to.code())
+                            .text("date", date)
+                            .text("other", format!("rates[{j}]")),
+                    );
                 } else {
                     out.push(Rate {
                         from,
@@ -849,6 +862,21 @@ mod tests {
         assert_eq!(
             errs,
             vec!["tcr.hours: must be at most the 720 hours of 2027-04, got 721"]
+        );
+    }
+
+    #[test]
+    fn gen_8_several_dated_rates_per_pair_but_one_per_date() {
+        // rule GEN-8 (revised 2026-12)
+        let two = EXAMPLE.replace(
+            r#""date": "2026-11-01" }]"#,
+            r#""date": "2026-11-01" }, { "from": "CNY", "to": "USD", "rate": "0.14", "date": "2027-03-01" }]"#,
+        );
+        assert_eq!(parse_scenario(&two).unwrap().rates.len(), 2);
+        let same = two.replace("2027-03-01", "2026-11-01");
+        assert_eq!(
+            errors(&same),
+            vec!["rates[1].date: CNY→USD already has a rate dated 2026-11-01 (rates[0]): keep one rate per date"]
         );
     }
 

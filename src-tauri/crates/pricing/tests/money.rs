@@ -328,6 +328,7 @@ fn budget(amount: Decimal) -> Budget {
 fn spend(month: &str, each: Decimal) -> MonthSpend {
     MonthSpend {
         month: ym(month),
+        date: ym(month).first_day(),
         by_product: [each; 3],
     }
 }
@@ -367,7 +368,8 @@ fn budget_totals_are_checked() {
     let err = budget::evaluate(&[cny], &months, Currency::Usd, &rates).unwrap_err();
     assert_eq!(
         err,
-        BudgetError::TooLarge(Overflow::new("budgets[0].amount", None))
+        // Converted at each month's rate (rule GEN-8): the first month names it.
+        BudgetError::TooLarge(Overflow::new("budgets[0].amount", Some(ym("2027-01"))))
     );
     // Actual spend beside the projection (rule BUD-4).
     let actual = Actual {

@@ -82,7 +82,7 @@ pub(crate) fn alternatives(
                         plan,
                         label,
                         &lines,
-                        sum.factor,
+                        &sum.factors,
                         h,
                         sum.currency,
                     )
