@@ -152,7 +152,15 @@ pub fn quote_table(q: &Quote, lang: Lang) -> String {
                 right(exact_text(l.quantity)),
                 Cell::new(&l.unit),
                 right(l.unit_price.map_or_else(
-                    || word(lang, "missing").into(),
+                    // rule GEN-5: a zero quantity needs no price.
+                    || {
+                        if l.price_missing {
+                            word(lang, "missing")
+                        } else {
+                            "—"
+                        }
+                        .into()
+                    },
                     |p| format!("{} {}", exact_text(p), l.currency),
                 )),
                 right(l.amount.map_or_else(
@@ -243,7 +251,9 @@ pub fn comparison_table(c: &Comparison, lang: Lang) -> String {
                 _ => "",
             };
             let total = match a.total {
-                Some(t) => cents_text(t),
+                Some(t) if a.complete => cents_text(t),
+                // What is known of an incomplete alternative: a lower bound.
+                Some(t) => format!("≥ {}", cents_text(t)),
                 None if !a.feasible => word(lang, "infeasible").into(),
                 None => word(lang, "unknown").into(),
             };

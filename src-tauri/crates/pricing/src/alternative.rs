@@ -19,7 +19,8 @@ pub struct Alternative {
     pub plan: String,
     /// How a person says it.
     pub label: Message,
-    /// Total over the scenario in the report currency; `None` when unknown or infeasible.
+    /// Total over the scenario in the report currency: of the priced lines only when it is
+    /// not `complete` (a lower bound); `None` when infeasible or too large to compute.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub total: Option<Decimal>,
     pub currency: Currency,
@@ -31,7 +32,8 @@ pub struct Alternative {
     pub reasons: Vec<Message>,
     /// This is what the scenario uses now.
     pub current: bool,
-    /// The cheapest feasible, complete alternative.
+    /// The cheapest feasible, complete alternative; when none is complete, the cheapest
+    /// feasible one on what is known (`complete` is then false, and `reasons` say what is not).
     pub recommended: bool,
     /// What choosing this instead of the current choice saves (positive) or costs (negative).
     #[serde(with = "rust_decimal::serde::str_option")]
@@ -143,7 +145,9 @@ pub(crate) fn summarise(
         product,
         plan,
         label,
-        total: total.sum().filter(|_| feasible && complete),
+        // What is known: an incomplete alternative keeps the sum of its priced lines, so it can
+        // still be compared; `complete` and `reasons` say what is not known.
+        total: total.sum().filter(|_| feasible && !too_large),
         currency,
         feasible,
         complete,

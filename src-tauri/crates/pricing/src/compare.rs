@@ -88,15 +88,23 @@ fn finish(product: Product, mut alts: Vec<Alternative>) -> ProductComparison {
         };
         rank(a).cmp(&rank(b))
     });
-    if let Some(best) = alts.iter_mut().find(|a| a.total.is_some()) {
+    // The cheapest feasible, complete alternative. When none is complete (every month before
+    // a price is published lacks the same price), the cheapest on what is known: the quote
+    // compares on what is known and says what is not.
+    if let Some(best) = alts.iter_mut().find(|a| a.feasible && a.total.is_some()) {
         best.recommended = true;
     }
-    let current_total = alts.iter().find(|a| a.current).and_then(|a| a.total);
+    let current = alts
+        .iter()
+        .find(|a| a.current)
+        .and_then(|a| a.total.map(|t| (t, a.complete)));
     for a in &mut alts {
+        // A saving compares like with like: two complete totals, or two known parts.
         // Both totals are ≥ 0, so their difference is a decimal; checked all the same.
-        a.saving = current_total
+        a.saving = current
+            .filter(|(_, complete)| *complete == a.complete)
             .zip(a.total)
-            .and_then(|(c, t)| c.checked_sub(t));
+            .and_then(|((c, _), t)| c.checked_sub(t));
     }
     ProductComparison {
         product,

@@ -122,15 +122,27 @@ proptest! {
         let cmp = compare(&s, PriceBook::builtin()).unwrap();
         for p in &cmp.products {
             if let Some(best) = p.alternatives.iter().find(|a| a.recommended) {
+                prop_assert!(best.feasible);
                 for a in p.alternatives.iter().filter(|a| a.feasible && a.complete) {
+                    prop_assert!(best.complete);
                     prop_assert!(best.total.unwrap() <= a.total.unwrap());
                 }
+                // With no complete alternative, the recommendation is on what is known: never
+                // dearer than another feasible alternative's known part.
+                if !best.complete {
+                    for a in p.alternatives.iter().filter(|a| a.feasible) {
+                        prop_assert!(best.total.unwrap() <= a.total.unwrap());
+                    }
+                }
+            } else {
+                // Nothing recommended: nothing feasible has a total.
+                prop_assert!(p.alternatives.iter().all(|a| !a.feasible || a.total.is_none()));
             }
             // The per-month choice is never dearer than any single fixed alternative.
             let auto = p.alternatives.iter().find(|a| a.plan.starts_with("auto")).unwrap();
-            if p.product != Product::Tcss {
+            if p.product != Product::Tcss && auto.complete {
                 if let Some(t) = auto.total {
-                    for a in p.alternatives.iter().filter_map(|a| a.total) { prop_assert!(t <= a); }
+                    for a in p.alternatives.iter().filter(|a| a.complete).filter_map(|a| a.total) { prop_assert!(t <= a); }
                 }
             }
         }

@@ -30,10 +30,14 @@ export function AlternativesSection({ alternatives }: { alternatives: Comparison
                     {a.current && <span class="badge badge-neutral">{t('scenario.current')}</span>}
                     {a.recommended && <span class="badge badge-ok">{t('scenario.recommended')}</span>}
                   </td>
-                  <td class="num">{a.total ? displayMoney(a.total, a.currency) : '—'}</td>
+                  <td class="num" title={a.total && !a.complete ? t('scenario.knownPart') : undefined}>
+                    {a.total ? `${a.complete ? '' : '≥ '}${displayMoney(a.total, a.currency)}` : '—'}
+                  </td>
                   <td>
                     {!a.feasible && <span class="over-text">{t('scenario.infeasible')} </span>}
-                    {a.feasible && !a.complete && <span class="warning-text">{t('common.incomplete')} </span>}
+                    {a.feasible && !a.complete && (
+                      <span class="warning-text">{a.recommended ? t('scenario.onWhatIsKnown') : t('common.incomplete')} </span>
+                    )}
                     {a.reasons.length > 0 && <span data-code={messageCodes(a.reasons)}>{renderMessages(a.reasons)}</span>}
                     {a.recommended && a.current && <span class="ok-text">{t('scenario.alreadyBest')}</span>}
                     {a.recommended && !a.current && a.saving && !/^-?0*\.?0*$/.test(a.saving) && (

@@ -329,3 +329,50 @@ mod tests {
             .all(|a| a.reasons.is_empty()));
     }
 }
+
+#[cfg(test)]
+mod known {
+    use crate::book::PriceBook;
+    use crate::compare::compare;
+    use crate::message::Lang;
+    use crate::scenario::parse_scenario;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn gen_5_before_cos_prices_compare_on_what_is_known() {
+        // rule GEN-5 (revised 2026-12): before COS's dated prices (2023-07-10), 500 GB of
+        // storage has no price in any Enterprise edition. The comparison still totals the
+        // priced lines, recommends the cheapest feasible edition on them, and says what is not
+        // known. Standard is 0.28 × (744 + 672) = 396.48.
+        let text = r#"{"plancast": 1, "name": "old", "start": "2023-01", "months": 2, "currency": "USD",
+            "tcr": {"site": "tencent-intl", "region": "ap-guangzhou", "edition": "auto",
+                    "needs": {"namespaces": 60}, "storage_gb": "500"}}"#;
+        let c = compare(&parse_scenario(text).unwrap(), PriceBook::builtin()).unwrap();
+        let alts = &c.products[0].alternatives;
+        let best = alts.iter().find(|a| a.recommended).unwrap();
+        assert_eq!(best.plan, "standard/payg");
+        assert_eq!(best.total, Some(dec!(396.48)));
+        assert!(best.feasible && !best.complete);
+        assert!(best.reasons[0]
+            .render(Lang::En)
+            .starts_with("2023-01: no price for storage"));
+        let premium = alts.iter().find(|a| a.plan == "premium/payg").unwrap();
+        assert_eq!(premium.total, Some(dec!(0.54) * dec!(1416)));
+        // Like with like: the saving of Premium against the current (auto, also incomplete).
+        assert_eq!(premium.saving, Some(dec!(396.48) - dec!(0.54) * dec!(1416)));
+        // With zero GB, every month prices fully (rule GEN-5) and the choice is complete.
+        let c = compare(
+            &parse_scenario(&text.replace(r#""storage_gb": "500""#, r#""storage_gb": "0""#))
+                .unwrap(),
+            PriceBook::builtin(),
+        )
+        .unwrap();
+        let best = c.products[0]
+            .alternatives
+            .iter()
+            .find(|a| a.recommended)
+            .unwrap();
+        assert!(best.complete && best.reasons.is_empty());
+        assert_eq!(best.total, Some(dec!(396.48)));
+    }
+}
