@@ -1,6 +1,6 @@
 //! Budgets: monthly status, cumulative view and actuals (rules BUD-1…BUD-4).
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, MathematicalOps};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::YearMonth;
@@ -277,6 +277,67 @@ pub struct ActualRow {
     pub error_ratio: Option<Decimal>,
 }
 
+/// "From the last N months of actuals, growth looks like X % a month" (rule BUD-4): the
+/// compound monthly growth of the whole actual spend over the last run of consecutive months
+/// that have actuals, at most [`GROWTH_MONTHS`] of them and at least three, each above zero.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GrowthSuggestion {
+    pub from: YearMonth,
+    pub to: YearMonth,
+    pub months: u32,
+    /// (last ÷ first)^(1 ÷ (months − 1)) − 1, as a percentage rounded to one decimal.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub monthly_percent: Decimal,
+}
+
+/// The most months a growth suggestion looks back over.
+pub const GROWTH_MONTHS: usize = 6;
+
+/// The growth the actual spend of `rows` suggests; `None` with fewer than three consecutive
+/// months of actuals above zero at the end.
+pub fn suggest_growth(rows: &[ActualRow]) -> Option<GrowthSuggestion> {
+    let mut months: Vec<(YearMonth, Decimal)> = Vec::new();
+    for r in rows {
+        let Some(a) = r.actual else { continue };
+        match months.iter_mut().find(|(m, _)| *m == r.month) {
+            Some((_, total)) => *total = total.checked_add(a)?,
+            None => months.push((r.month, a)),
+        }
+    }
+    months.sort_by_key(|(m, _)| *m);
+    // The last run of consecutive months, each above zero.
+    let mut run: Vec<(YearMonth, Decimal)> = Vec::new();
+    for (m, total) in months {
+        let follows = run.last().is_some_and(|(last, _)| last.plus(1) == m);
+        if total <= Decimal::ZERO {
+            run.clear();
+            continue;
+        }
+        if !follows {
+            run.clear();
+        }
+        run.push((m, total));
+    }
+    let run = &run[run.len().saturating_sub(GROWTH_MONTHS)..];
+    if run.len() < 3 {
+        return None;
+    }
+    let (first, last) = (run[0], run[run.len() - 1]);
+    let steps = Decimal::from(run.len() as u64 - 1);
+    let ratio = last.1.checked_div(first.1)?;
+    let growth = ratio.checked_powd(Decimal::ONE.checked_div(steps)?)?;
+    let percent = growth
+        .checked_sub(Decimal::ONE)?
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .round_dp(1);
+    Some(GrowthSuggestion {
+        from: first.0,
+        to: last.0,
+        months: run.len() as u32,
+        monthly_percent: percent.normalize(),
+    })
+}
+
 /// Sets actual spend beside the projection with the forecast error (rule BUD-4). A figure too
 /// large to compute is an error naming the product's actual spend and the month.
 pub fn reconcile(
@@ -539,6 +600,67 @@ mod tests {
             start: None,
             end: None,
         }
+    }
+
+    fn row(month: &str, product: Product, actual: Option<Decimal>) -> ActualRow {
+        ActualRow {
+            month: ym(month),
+            product,
+            projected: Decimal::ZERO,
+            actual,
+            error: None,
+            error_ratio: None,
+        }
+    }
+
+    #[test]
+    fn bud_4_growth_suggested_from_the_last_months_of_actuals() {
+        // rule BUD-4: 100, 110, 121 over three months is 10 % a month; both products count.
+        let rows = vec![
+            row("2027-01", Product::Tcr, Some(dec!(60))),
+            row("2027-01", Product::Tcss, Some(dec!(40))),
+            row("2027-02", Product::Tcr, Some(dec!(110))),
+            row("2027-03", Product::Tcr, Some(dec!(121))),
+            row("2027-04", Product::Tcr, None),
+        ];
+        let s = suggest_growth(&rows).unwrap();
+        assert_eq!(
+            (s.from, s.to, s.months, s.monthly_percent),
+            (ym("2027-01"), ym("2027-03"), 3, dec!(10))
+        );
+        // Shrinking spend: a negative growth.
+        let rows = vec![
+            row("2027-01", Product::Tcr, Some(dec!(100))),
+            row("2027-02", Product::Tcr, Some(dec!(90))),
+            row("2027-03", Product::Tcr, Some(dec!(81))),
+        ];
+        assert_eq!(suggest_growth(&rows).unwrap().monthly_percent, dec!(-10));
+        // Two months, a gap, or a month at zero or below: not enough to say.
+        assert_eq!(suggest_growth(&rows[..2]), None);
+        let gap = vec![
+            row("2027-01", Product::Tcr, Some(dec!(100))),
+            row("2027-02", Product::Tcr, Some(dec!(110))),
+            row("2027-04", Product::Tcr, Some(dec!(121))),
+        ];
+        assert_eq!(suggest_growth(&gap), None);
+        let credit = vec![
+            row("2027-01", Product::Tcr, Some(dec!(100))),
+            row("2027-02", Product::Tcr, Some(dec!(-5))),
+            row("2027-03", Product::Tcr, Some(dec!(121))),
+        ];
+        assert_eq!(suggest_growth(&credit), None);
+        // At most the last six months count.
+        let long: Vec<ActualRow> = (1..=9)
+            .map(|m| {
+                let a = if m <= 3 { dec!(1) } else { dec!(100) };
+                row(&format!("2027-{m:02}"), Product::Tcr, Some(a))
+            })
+            .collect();
+        let s = suggest_growth(&long).unwrap();
+        assert_eq!(
+            (s.from, s.months, s.monthly_percent),
+            (ym("2027-04"), 6, dec!(0))
+        );
     }
 
     fn spend(month: &str, tcr: Decimal, tcss: Decimal) -> MonthSpend {

@@ -183,3 +183,16 @@ mod tests {
         }
     }
 }
+
+impl Quantity {
+    /// The quantity from its first month on, growing `percent` a month (compounding): how a
+    /// growth suggested from actual spend is applied to a copy of a scenario.
+    pub fn growing(&self, percent: Decimal) -> Quantity {
+        let start = match self {
+            Quantity::Constant(v) => *v,
+            Quantity::PerMonth(values) => values.first().copied().unwrap_or_default(),
+            Quantity::Percent { start, .. } | Quantity::Add { start, .. } => *start,
+        };
+        Quantity::Percent { start, percent }
+    }
+}

@@ -694,6 +694,22 @@ impl Reader {
     }
 }
 
+impl Scenario {
+    /// A copy of the scenario with what drives each product's bill growing `percent` a month
+    /// from its first month: a growth suggested from actual spend, applied to a copy so the
+    /// original stays as it was ([`crate::budget::suggest_growth`]).
+    pub fn with_growth(&self, percent: Decimal) -> Scenario {
+        Scenario {
+            products: self
+                .products
+                .iter()
+                .map(|p| p.with_growth(percent))
+                .collect(),
+            ..self.clone()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -878,6 +894,27 @@ mod tests {
             errors(&same),
             vec!["rates[1].date: CNY→USD already has a rate dated 2026-11-01 (rates[0]): keep one rate per date"]
         );
+    }
+
+    #[test]
+    fn bud_4_a_suggested_growth_applies_to_a_copy() {
+        // rule BUD-4: what drives each product's bill grows from its first month's value.
+        let s = parse_scenario(EXAMPLE).unwrap();
+        let grown = s.with_growth(dec!(5));
+        let percent = |start: Decimal| Quantity::Percent {
+            start,
+            percent: dec!(5),
+        };
+        assert_eq!(grown.tcss().unwrap().cores, percent(dec!(120)));
+        assert_eq!(grown.tcss().unwrap().peak_cores, Some(percent(dec!(160))));
+        assert_eq!(grown.tcr().unwrap().storage_gb, percent(dec!(500)));
+        assert_eq!(grown.tcr().unwrap().egress_gb, percent(dec!(100)));
+        assert_eq!(grown.image_search().unwrap().images, percent(dec!(2000000)));
+        // The rest, and the original, stay as they were.
+        assert_eq!(grown.tcss().unwrap().peak_days, s.tcss().unwrap().peak_days);
+        assert_eq!(s, parse_scenario(EXAMPLE).unwrap());
+        // The copy is a valid scenario file.
+        assert_eq!(parse_scenario(&grown.to_json().to_string()).unwrap(), grown);
     }
 
     #[test]

@@ -57,6 +57,16 @@ pub(crate) fn read(
 }
 
 impl ProductSpec {
+    /// The product with what drives its bill growing `percent` a month (a growth suggested
+    /// from actual spend, rule BUD-4).
+    pub fn with_growth(&self, percent: rust_decimal::Decimal) -> ProductSpec {
+        match self {
+            ProductSpec::Tcr(s) => ProductSpec::Tcr(s.with_growth(percent)),
+            ProductSpec::Tcss(s) => ProductSpec::Tcss(s.with_growth(percent)),
+            ProductSpec::ImageSearch(s) => ProductSpec::ImageSearch(s.with_growth(percent)),
+        }
+    }
+
     pub fn product(&self) -> Product {
         match self {
             ProductSpec::Tcr(_) => Product::Tcr,

@@ -19,3 +19,13 @@ impl ImageSearchSpec {
         json!({"site": self.site.key(), "images": quantity_json(&self.images), "qps": quantity_json(&self.qps), "trial": self.trial})
     }
 }
+
+impl ImageSearchSpec {
+    /// Image Search growing `percent` a month: what grows its bill is the images indexed.
+    pub(crate) fn with_growth(&self, percent: rust_decimal::Decimal) -> ImageSearchSpec {
+        ImageSearchSpec {
+            images: self.images.growing(percent),
+            ..self.clone()
+        }
+    }
+}

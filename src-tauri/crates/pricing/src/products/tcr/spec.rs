@@ -105,3 +105,14 @@ impl TcrSpec {
         Value::Object(m)
     }
 }
+
+impl TcrSpec {
+    /// TCR growing `percent` a month: what grows its bill is stored and pulled images.
+    pub(crate) fn with_growth(&self, percent: rust_decimal::Decimal) -> TcrSpec {
+        TcrSpec {
+            storage_gb: self.storage_gb.growing(percent),
+            egress_gb: self.egress_gb.growing(percent),
+            ..self.clone()
+        }
+    }
+}

@@ -112,3 +112,14 @@ pub(crate) fn cross_check(t: &TcssSpec, h: &Horizon, errors: &mut Vec<FieldError
         }
     }
 }
+
+impl TcssSpec {
+    /// TCSS growing `percent` a month: what grows its bill is the cores it protects.
+    pub(crate) fn with_growth(&self, percent: rust_decimal::Decimal) -> TcssSpec {
+        TcssSpec {
+            cores: self.cores.growing(percent),
+            peak_cores: self.peak_cores.as_ref().map(|q| q.growing(percent)),
+            ..self.clone()
+        }
+    }
+}
