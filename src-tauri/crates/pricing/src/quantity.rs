@@ -107,6 +107,19 @@ pub enum SeriesError {
     TooLarge(u32),
 }
 
+impl Quantity {
+    /// The quantity from its first month on, growing `percent` a month (compounding): how a
+    /// growth suggested from actual spend is applied to a copy of a scenario.
+    pub fn growing(&self, percent: Decimal) -> Quantity {
+        let start = match self {
+            Quantity::Constant(v) => *v,
+            Quantity::PerMonth(values) => values.first().copied().unwrap_or_default(),
+            Quantity::Percent { start, .. } | Quantity::Add { start, .. } => *start,
+        };
+        Quantity::Percent { start, percent }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,18 +194,5 @@ mod tests {
             let limit = Decimal::from(10u64.pow(LIMIT_DIGITS));
             assert_eq!(too_large(v), v > limit, "{v:?}");
         }
-    }
-}
-
-impl Quantity {
-    /// The quantity from its first month on, growing `percent` a month (compounding): how a
-    /// growth suggested from actual spend is applied to a copy of a scenario.
-    pub fn growing(&self, percent: Decimal) -> Quantity {
-        let start = match self {
-            Quantity::Constant(v) => *v,
-            Quantity::PerMonth(values) => values.first().copied().unwrap_or_default(),
-            Quantity::Percent { start, .. } | Quantity::Add { start, .. } => *start,
-        };
-        Quantity::Percent { start, percent }
     }
 }
