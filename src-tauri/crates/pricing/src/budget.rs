@@ -176,9 +176,16 @@ pub fn evaluate(
             let in_force =
                 b.start.is_none_or(|s| m.month >= s) && b.end.is_none_or(|e| m.month <= e);
             let too_large = || Overflow::new(field(), Some(m.month));
-            // rule GEN-8: each month converts at its own rate, both ways.
-            let factor = conversion_on(rates, report, b.currency, m.date)?.factor;
-            let back = conversion_on(rates, b.currency, report, m.date)?.factor;
+            // rule GEN-8: each month converts at its own rate, both ways (none is needed for a
+            // budget in the report currency).
+            let (factor, back) = if b.currency == report {
+                (Decimal::ONE, Decimal::ONE)
+            } else {
+                (
+                    conversion_on(rates, report, b.currency, m.date)?.factor,
+                    conversion_on(rates, b.currency, report, m.date)?.factor,
+                )
+            };
             let amount_converted = convert(b.amount, back)
                 .ok_or_else(|| Overflow::new(format!("budgets[{i}].amount"), Some(m.month)))?;
             let month_spend = m

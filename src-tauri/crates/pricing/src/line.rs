@@ -183,6 +183,7 @@ impl Line {
 /// quantity × the entry's price (rule GEN-2); zero for a quantity of exactly zero even with no
 /// entry (rule GEN-5, revised 2026-12); `None` when the price is missing, or when the product is
 /// beyond what a decimal holds (`Line::overflowed`).
+#[inline]
 pub fn amount_of(quantity: Decimal, entry: Option<&PriceEntry>) -> Option<Decimal> {
     match entry {
         Some(e) => quantity.checked_mul(e.amount),

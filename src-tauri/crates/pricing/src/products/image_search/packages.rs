@@ -142,11 +142,8 @@ impl<'b> Catalogue<'b> {
     /// [`Catalogue::select`] for a need already rounded up.
     pub fn select_for(&self, date: chrono::NaiveDate, need: Need) -> Selection<'b> {
         let mut best: Option<(Decimal, Package, &'b PriceEntry)> = None;
-        let mut on_sale = false;
         for (i, &(p, e)) in self.entries.iter().enumerate() {
-            let in_force = e.in_force(date);
-            on_sale |= in_force;
-            if need.met_by(p) && in_force && self.first_for_its_package(i, date) {
+            if need.met_by(p) && e.in_force(date) && self.first_for_its_package(i, date) {
                 // The cheapest; on a tie, the smaller package.
                 if best.is_none_or(|(amount, q, _)| (e.amount, p) < (amount, q)) {
                     best = Some((e.amount, p, e));
@@ -156,7 +153,7 @@ impl<'b> Catalogue<'b> {
         match best {
             Some((_, p, e)) => Selection::Package(p, e),
             // rule IS-4: the list is in force but nothing on it is large enough.
-            None if on_sale => Selection::CustomQuote,
+            None if self.entries.iter().any(|(_, e)| e.in_force(date)) => Selection::CustomQuote,
             // rule GEN-5: no list in force on the date (before the list's date): a missing
             // price, not a custom quote.
             None => Selection::NoPrice,

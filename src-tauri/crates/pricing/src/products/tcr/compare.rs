@@ -206,7 +206,15 @@ impl TcrMonths {
                 let entries = lines::MonthEntries::after(last.as_ref(), book, spec, billing, date);
                 last = Some(entries);
                 let req = &series.requirements[k];
-                let standing = Edition::ALL.map(|e| fit::standing(quotas, e, &spec.region, req));
+                // Whether a ticket is needed is asked only of an edition whose quotas a ticket
+                // can raise (rule TCR-Q-3: Premium).
+                let standing = Edition::ALL.map(|e| {
+                    if quotas.raisable_by_ticket.iter().any(|t| t.edition == e) {
+                        fit::standing(quotas, e, &spec.region, req)
+                    } else {
+                        (fit::feasible(quotas, e, &spec.region, req), false)
+                    }
+                });
                 let feasible = standing.map(|(f, _)| f);
                 // Costs decide only between two or more editions that fit: the one that fits
                 // alone is chosen whatever it costs.
@@ -241,7 +249,11 @@ impl TcrMonths {
     /// TCR-Q-3); for `auto`, the edition chosen each month.
     pub(crate) fn first_ticket(&self, choice: EditionChoice) -> Option<(u32, Edition)> {
         (0u32..).zip(&self.months).find_map(|(k, month)| {
-            let editions = Edition::ALL.into_iter().zip(month.as_ref()?);
+            let month = month.as_ref()?;
+            if !month.iter().any(|m| m.ticket) {
+                return None;
+            }
+            let editions = Edition::ALL.into_iter().zip(month);
             let e = match choice {
                 EditionChoice::Fixed(e) => e,
                 EditionChoice::Auto => lines::cheapest_feasible(

@@ -356,7 +356,12 @@ pub fn fit(
 /// version allows it: `fit(..).feasible()` without writing the shortfalls, for the comparison,
 /// which asks it of every edition in every month (rules TCR-FIT-1, TCR-FIT-2).
 pub fn feasible(quotas: &QuotaVersion, edition: Edition, region: &str, req: &Requirements) -> bool {
-    standing(quotas, edition, region, req).0
+    let mut feasible = true;
+    each_miss(quotas, edition, region, req, |m| {
+        feasible &=
+            matches!(m, Miss::Count { requirement, .. } if quotas.raisable(edition, requirement));
+    });
+    feasible
 }
 
 /// [`feasible`], and whether it takes a ticket (rule TCR-Q-3): `fit(..).feasible()` and
