@@ -12,6 +12,7 @@
 //!   by service with its amounts) or unreadable (with its line number and the reason).
 
 pub mod columns;
+pub mod plan;
 pub mod values;
 
 use std::collections::BTreeMap;
