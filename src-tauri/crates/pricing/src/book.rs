@@ -171,13 +171,49 @@ pub enum BookError {
     Invalid { id: String, message: String },
 }
 
-/// A source document a price comes from.
+/// A source document a price comes from: one version of a page (a page's other versions are
+/// other sources), with the dates it states.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     pub title: String,
     pub kind: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The version of the page this source is, where the page gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<NaiveDate>,
+    /// Each date the document states, with what it says of it. An entry citing this source
+    /// starts on one of these dates (rule TCR-B-3: a price is in force only while a cited
+    /// version of its page lists it), or on a date of [`Source::decided`].
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub dates: BTreeMap<NaiveDate, String>,
+    /// Dates the rule book decides for entries citing this source where the document states
+    /// none (the **Decision** lines of docs/pricing-rules.md), each for the rules named.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decided: Vec<DecidedDate>,
+}
+
+/// A start date the rule book decides for a source that states none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecidedDate {
+    pub date: NaiveDate,
+    /// The rules whose entries may start on this date.
+    pub rules: Vec<String>,
+    pub why: String,
+}
+
+impl Source {
+    /// Whether an entry serving `rule` may start on `date` citing this source: the document
+    /// states the date, or the rule book decides it for that rule.
+    pub fn supports_start(&self, date: NaiveDate, rule: &str) -> bool {
+        self.dates.contains_key(&date)
+            || self
+                .decided
+                .iter()
+                .any(|d| d.date == date && d.rules.iter().any(|r| r == rule))
+    }
 }
 
 /// One edition's TCR quotas in a quota version (rules TCR-Q-1…TCR-Q-3).
@@ -636,6 +672,37 @@ impl PriceBook {
 
     pub fn sources(&self) -> &BTreeMap<String, Source> {
         &self.sources
+    }
+
+    /// Entries and quota versions whose start is not a date their source states (or one the
+    /// rule book decides for that source and rule), one line each (rules GEN-3, TCR-B-3).
+    /// User entries are the user's own and are not held to it.
+    pub fn provenance_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut check = |id: String, source: &str, from: NaiveDate, rule: &str| {
+            if source == USER_SOURCE {
+                return;
+            }
+            match self.sources.get(source) {
+                None => problems.push(format!("{id}: the source {source} is not in sources.json")),
+                Some(s) if !s.supports_start(from, rule) => problems.push(format!(
+                    "{id}: starts {from}, a date the source {source} does not state (rule {rule})"
+                )),
+                Some(_) => {}
+            }
+        };
+        for e in &self.entries {
+            check(e.id(), &e.source, e.effective_from, &e.rule);
+        }
+        for q in &self.quotas {
+            check(
+                format!("quota version {}", q.version),
+                &q.source,
+                q.effective_from,
+                &q.rule,
+            );
+        }
+        problems
     }
 }
 
