@@ -323,6 +323,102 @@ fn prices_lists_entries_in_force_with_sources() {
 }
 
 #[test]
+fn prices_golden_table_json_csv_with_quotas_and_regions() {
+    // The `prices` row of the command table: entries with sources, and the TCR quota table
+    // and regions in force, in every format (CSV was offered by --help but refused).
+    for (args, name) in [
+        (
+            vec![
+                "--product",
+                "tcr",
+                "--date",
+                "2023-06-30",
+                "--format",
+                "table",
+            ],
+            "prices.tcr.2023-06-30.txt",
+        ),
+        (
+            vec![
+                "--product",
+                "tcr",
+                "--site",
+                "tencent-cn",
+                "--date",
+                "2027-01-01",
+                "--format",
+                "table",
+                "--lang",
+                "zh-CN",
+            ],
+            "prices.tcr.tencent-cn.2027-01-01.zh-CN.txt",
+        ),
+        (
+            vec!["--date", "2027-01-01", "--format", "json"],
+            "prices.2027-01-01.json",
+        ),
+        (
+            vec!["--date", "2027-01-01", "--format", "csv"],
+            "prices.2027-01-01.csv",
+        ),
+        (
+            vec![
+                "--product",
+                "tcss",
+                "--date",
+                "2027-01-01",
+                "--format",
+                "csv",
+            ],
+            "prices.tcss.2027-01-01.csv",
+        ),
+    ] {
+        let mut full = vec!["prices"];
+        full.extend(args);
+        let (code, out, err) = run(&full);
+        assert_eq!(code, 0, "{name}: {err}");
+        golden(name, &out);
+    }
+    // Toronto is in force on the international site until 2023-06-29 only (rule TCR-B-3).
+    let regions = |d: &str| {
+        let (_, out, _) = run(&[
+            "prices",
+            "--product",
+            "tcr",
+            "--date",
+            d,
+            "--format",
+            "json",
+        ]);
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        v["regions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["region"].as_str().unwrap().to_string(),
+                    r["priced_on"].clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let toronto = |d: &str| regions(d).into_iter().find(|(r, _)| r == "na-toronto");
+    assert_eq!(
+        toronto("2023-06-29").map(|(_, s)| s),
+        Some(serde_json::json!(["tencent-intl", "tencent-cn"]))
+    );
+    assert_eq!(
+        toronto("2023-06-30").map(|(_, s)| s),
+        Some(serde_json::json!(["tencent-cn"]))
+    );
+    // Image Search alone has no TCR tables.
+    let (_, out, _) = run(&["prices", "--product", "image_search", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert!(v["quotas"].is_null() && v["regions"] == serde_json::json!([]));
+}
+
+#[test]
 fn every_command_has_help_with_an_example() {
     for cmd in ["quote", "compare", "chart", "validate", "prices"] {
         let (code, out, _) = run(&[cmd, "--help"]);

@@ -5,9 +5,9 @@
 //! the exact value, never rounded (rule GEN-2); computed values are written without trailing
 //! zeros, values the user wrote (budget amounts) as written.
 
-use pricing::book::PriceEntry;
+use pricing::book::PricesView;
 use pricing::money::exact_text;
-use pricing::{Comparison, Lang, Message, PriceBook, Product, Quote};
+use pricing::{Comparison, Lang, Message, Product, Quote};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
@@ -112,14 +112,12 @@ pub fn comparison_json(c: &Comparison, lang: Lang) -> Value {
     json!({ "scenario": c.scenario, "currency": c.currency.code(), "products": products })
 }
 
-/// Price-book entries in force on a date with their sources.
-pub fn prices_json(
-    book: &PriceBook,
-    entries: &[&PriceEntry],
-    date: chrono::NaiveDate,
-    lang: Lang,
-) -> Value {
-    let list: Vec<Value> = entries
+/// The price book on a date: the entries in force with their sources, and for TCR the quota
+/// table in force and the regions with an instance price (`null` and `[]` when not shown).
+pub fn prices_json(view: &PricesView<'_>, lang: Lang) -> Value {
+    let book = view.book;
+    let list: Vec<Value> = view
+        .entries
         .iter()
         .map(|e| {
             json!({
@@ -140,5 +138,34 @@ pub fn prices_json(
             })
         })
         .collect();
-    json!({ "date": date.to_string(), "entries": list })
+    let quotas = match view.quotas.filter(|_| view.show_tcr) {
+        None => Value::Null,
+        Some(q) => json!({
+            "version": q.version,
+            "effective_from": q.effective_from.to_string(),
+            "effective_to": q.effective_to.map(|d| d.to_string()),
+            "source": q.source,
+            "rule": q.rule,
+            "editions": q.editions,
+            "image_repos_by_region": q.image_repos_by_region,
+            "raisable_by_ticket": q.raisable_by_ticket,
+        }),
+    };
+    let regions: Vec<Value> = view
+        .regions
+        .iter()
+        .map(|r| {
+            json!({
+                "region": r.region.region,
+                "name": match lang {
+                    Lang::ZhCn => &r.region.name_zh,
+                    Lang::En => &r.region.name,
+                },
+                "group": r.region.group,
+                "availability": r.region.availability,
+                "priced_on": r.priced_on.iter().map(|s| s.key()).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    json!({ "date": view.date.to_string(), "entries": list, "quotas": quotas, "regions": regions })
 }

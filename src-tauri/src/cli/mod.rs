@@ -129,9 +129,10 @@ enum Command {
     /// Checks a scenario file and reports every problem.
     #[command(after_help = "Examples:\n  plancast validate my-scenario.json")]
     Validate { file: PathBuf },
-    /// The price-book entries in force on a date, with their sources.
+    /// The price-book entries in force on a date, with their sources, and the TCR quota table
+    /// and regions in force.
     #[command(
-        after_help = "Examples:\n  plancast prices\n  plancast prices --product tcr --site tencent-cn --date 2027-01-01\n  plancast prices --product image_search --format json"
+        after_help = "Examples:\n  plancast prices\n  plancast prices --product tcr --site tencent-cn --date 2027-01-01\n  plancast prices --product image_search --format json\n  plancast prices --date 2023-06-30 --format csv > prices.csv"
     )]
     Prices {
         /// tcr, tcss or image_search.
@@ -145,6 +146,9 @@ enum Command {
         date: Option<String>,
         #[arg(long, value_enum)]
         format: Option<Format>,
+        /// CSV without the UTF-8 byte-order mark.
+        #[arg(long)]
+        no_bom: bool,
     },
 }
 
@@ -440,6 +444,7 @@ fn execute(
             site,
             date,
             format,
+            no_bom,
         } => {
             let product = product
                 .map(|p| {
@@ -460,15 +465,12 @@ fn execute(
                 None => today,
             };
             let book = PriceBook::builtin();
-            let entries = book.in_force(date, product, site);
+            let view = book.view(date, product, site);
             let bytes = match format.unwrap_or_else(|| default_format(&None)) {
-                Format::Table => prices_table(book, &entries, date, lang).into_bytes(),
-                Format::Json => pretty(&prices_json(book, &entries, date, lang))?,
-                Format::Csv => {
-                    return Err(CliError::invalid(
-                        "--format: prices are shown as table or json",
-                    ))
-                }
+                Format::Table => prices_table(&view, lang).into_bytes(),
+                Format::Json => pretty(&prices_json(&view, lang))?,
+                Format::Csv => report::prices_csv(&view, &csv_options(no_bom, lang))
+                    .map_err(|e| CliError::Failed(e.to_string()))?,
             };
             Ok(Output {
                 bytes,

@@ -2,9 +2,9 @@
 //! prices and quantities exact.
 
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, ContentArrangement, Table};
-use pricing::book::PriceEntry;
+use pricing::book::{quota_rows, PricesView};
 use pricing::money::{cents_text, exact_text};
-use pricing::{Comparison, Lang, Message, PriceBook, Product, Quote};
+use pricing::{Comparison, Lang, Message, Product, Quote};
 use rust_decimal::Decimal;
 
 /// A table whose header cells are the catalogue's `report.table.<key>` in `lang` (an empty
@@ -265,14 +265,11 @@ pub fn comparison_table(c: &Comparison, lang: Lang) -> String {
     out
 }
 
-/// Price-book entries with their sources.
-pub fn prices_table(
-    book: &PriceBook,
-    entries: &[&PriceEntry],
-    date: chrono::NaiveDate,
-    lang: Lang,
-) -> String {
-    let mut out = lang.format("report.table.prices_title", &[("date", &date.to_string())]);
+/// The price book on a date: the entries in force with their sources, then for TCR the quota
+/// table in force and the regions with an instance price.
+pub fn prices_table(view: &PricesView<'_>, lang: Lang) -> String {
+    let date = view.date.to_string();
+    let mut out = lang.format("report.table.prices_title", &[("date", &date)]);
     out.push('\n');
     let mut t = table(
         lang,
@@ -281,7 +278,7 @@ pub fn prices_table(
             "source",
         ],
     );
-    for e in entries {
+    for e in &view.entries {
         let regions = match e.regions.len() {
             0 => word(lang, "all_regions").to_string(),
             1..=3 => e.regions.join(", "),
@@ -308,11 +305,14 @@ pub fn prices_table(
     out.push_str("\n\n");
     out.push_str(word(lang, "sources_title"));
     out.push('\n');
-    let mut used: Vec<&str> = entries.iter().map(|e| e.source.as_str()).collect();
+    let mut used: Vec<&str> = view.entries.iter().map(|e| e.source.as_str()).collect();
+    if view.show_tcr {
+        used.extend(view.quotas.map(|q| q.source.as_str()));
+    }
     used.sort();
     used.dedup();
     for key in used {
-        if let Some(s) = book.sources().get(key) {
+        if let Some(s) = view.book.sources().get(key) {
             out.push_str(&format!(
                 "- {key}: {}{}\n",
                 s.title,
@@ -323,5 +323,90 @@ pub fn prices_table(
             ));
         }
     }
+    if !view.show_tcr {
+        return out;
+    }
+    out.push('\n');
+    match view.quotas {
+        None => {
+            out.push_str(&lang.format("report.table.no_quotas", &[("date", &date)]));
+            out.push('\n');
+        }
+        Some(q) => {
+            out.push_str(&lang.format(
+                "report.table.quotas_title",
+                &[
+                    ("date", &date),
+                    ("version", &q.version),
+                    ("from", &q.effective_from.to_string()),
+                    ("rule", &q.rule),
+                    ("source", &q.source),
+                ],
+            ));
+            out.push('\n');
+            let mut t = table(
+                lang,
+                &[
+                    "quota",
+                    "editions.personal",
+                    "editions.basic",
+                    "editions.standard",
+                    "editions.premium",
+                ],
+            );
+            for row in quota_rows(q) {
+                let mut cells = vec![Cell::new(word(lang, &format!("quota_rows.{}", row.key)))];
+                cells.extend(row.values.iter().zip(&row.raisable).map(|(v, raisable)| {
+                    let text = v.text(lang);
+                    if *raisable {
+                        Cell::new(lang.format("report.table.raisable_note", &[("value", &text)]))
+                    } else {
+                        Cell::new(text)
+                    }
+                }));
+                t.add_row(cells);
+            }
+            out.push_str(&t.to_string());
+            out.push('\n');
+        }
+    }
+    out.push('\n');
+    out.push_str(&lang.format("report.table.regions_title", &[("date", &date)]));
+    out.push('\n');
+    let mut header: Vec<Cell> = ["region", "name", "group", "availability"]
+        .iter()
+        .map(|k| Cell::new(word(lang, k)))
+        .collect();
+    header.extend(view.region_sites.iter().map(|s| Cell::new(s.key())));
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(header);
+    for r in &view.regions {
+        let mut cells = vec![
+            Cell::new(&r.region.region),
+            Cell::new(match lang {
+                Lang::ZhCn => &r.region.name_zh,
+                Lang::En => &r.region.name,
+            }),
+            Cell::new(word(lang, &format!("groups.{}", r.region.group))),
+            Cell::new(
+                r.region
+                    .availability
+                    .as_deref()
+                    .map(|a| word(lang, &format!("availability_values.{a}")))
+                    .unwrap_or_default(),
+            ),
+        ];
+        cells.extend(view.region_sites.iter().map(|s| {
+            Cell::new(word(
+                lang,
+                if r.priced_on.contains(s) { "yes" } else { "no" },
+            ))
+        }));
+        t.add_row(cells);
+    }
+    out.push_str(&t.to_string());
+    out.push('\n');
     out
 }

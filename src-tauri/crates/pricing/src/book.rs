@@ -298,6 +298,156 @@ pub struct Region {
     pub priced_by_assumption: bool,
 }
 
+/// A TCR region priced on a date, and the sites that price it ([`PriceBook::regions_in_force`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegionInForce<'b> {
+    pub region: &'b Region,
+    pub priced_on: Vec<Site>,
+}
+
+/// What `plancast prices` shows for a date: the entries in force, and for TCR the quota table
+/// and the regions with an instance price (docs/scenario-format.md, the `prices` command).
+#[derive(Debug, Clone)]
+pub struct PricesView<'b> {
+    pub book: &'b PriceBook,
+    pub date: NaiveDate,
+    pub entries: Vec<&'b PriceEntry>,
+    /// Whether the TCR quota table and regions are shown (no product filter, or `tcr`; and no
+    /// site filter, or a Tencent site).
+    pub show_tcr: bool,
+    pub quotas: Option<&'b QuotaVersion>,
+    /// The Tencent sites whose region prices are shown.
+    pub region_sites: Vec<Site>,
+    pub regions: Vec<RegionInForce<'b>>,
+}
+
+impl PriceBook {
+    /// The view of `plancast prices` on `date`, optionally for one product and one site.
+    pub fn view(
+        &self,
+        date: NaiveDate,
+        product: Option<Product>,
+        site: Option<Site>,
+    ) -> PricesView<'_> {
+        let tencent = [Site::TencentIntl, Site::TencentCn];
+        let region_sites: Vec<Site> = tencent
+            .into_iter()
+            .filter(|s| site.is_none_or(|x| x == *s))
+            .collect();
+        let show_tcr = product.is_none_or(|p| p == Product::Tcr) && !region_sites.is_empty();
+        PricesView {
+            book: self,
+            date,
+            entries: self.in_force(date, product, site),
+            show_tcr,
+            quotas: self.quota_version(date),
+            regions: if show_tcr {
+                self.regions_in_force(date, &region_sites)
+            } else {
+                Vec::new()
+            },
+            region_sites,
+        }
+    }
+}
+
+/// One value of a TCR quota table, put into words by [`QuotaValue::text`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuotaValue {
+    Count(u32),
+    /// A count that depends on the region: the named regions, then every other (TCR-Q-3).
+    ByRegion {
+        regions: Vec<(String, u32)>,
+        elsewhere: Option<u32>,
+    },
+    Feature(bool),
+    Webhooks(Vec<String>),
+}
+
+impl QuotaValue {
+    pub fn text(&self, lang: crate::message::Lang) -> String {
+        let word = |k: &str| lang.text(&format!("report.table.{k}")).to_string();
+        match self {
+            QuotaValue::Count(n) => n.to_string(),
+            QuotaValue::ByRegion { regions, elsewhere } => {
+                let mut parts: Vec<String> = regions
+                    .iter()
+                    .map(|(r, n)| {
+                        lang.format(
+                            "report.table.by_region",
+                            &[("region", r), ("value", &n.to_string())],
+                        )
+                    })
+                    .collect();
+                if let Some(n) = elsewhere {
+                    parts.push(lang.format("report.table.elsewhere", &[("value", &n.to_string())]));
+                }
+                parts.join(lang.text("report.table.value_separator"))
+            }
+            QuotaValue::Feature(true) => word("yes"),
+            QuotaValue::Feature(false) => word("no"),
+            QuotaValue::Webhooks(w) if w.is_empty() => word("none"),
+            QuotaValue::Webhooks(w) => w.join(" "),
+        }
+    }
+}
+
+/// One row of a quota table: a requirement key (`namespaces`, …) and each edition's value,
+/// Personal to Premium, with whether it can be raised by ticket.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuotaRow {
+    pub key: &'static str,
+    pub values: Vec<QuotaValue>,
+    pub raisable: Vec<bool>,
+}
+
+/// The rows of a quota version, in the rule book's order (rules TCR-Q-1…TCR-Q-3).
+pub fn quota_rows(q: &QuotaVersion) -> Vec<QuotaRow> {
+    type Get = fn(&EditionQuota) -> QuotaValue;
+    let rows: [(&'static str, Get); 10] = [
+        ("namespaces", |e| QuotaValue::Count(e.namespaces)),
+        ("image_repos", |e| QuotaValue::Count(e.image_repos)),
+        ("helm_repos", |e| QuotaValue::Count(e.helm_repos)),
+        ("vpc_links", |e| QuotaValue::Count(e.vpc_links)),
+        ("log_retention_days", |e| {
+            QuotaValue::Count(e.log_retention_days)
+        }),
+        ("cross_region_sync", |e| {
+            QuotaValue::Feature(e.cross_region_sync)
+        }),
+        ("delivery_workflow", |e| {
+            QuotaValue::Feature(e.delivery_workflow)
+        }),
+        ("vulnerability_scan", |e| {
+            QuotaValue::Feature(e.vulnerability_scan)
+        }),
+        ("block_vulnerable_images", |e| {
+            QuotaValue::Feature(e.block_vulnerable_images)
+        }),
+        ("webhooks", |e| QuotaValue::Webhooks(e.webhooks.clone())),
+    ];
+    rows.iter()
+        .map(|(key, get)| QuotaRow {
+            key,
+            values: Edition::ALL
+                .iter()
+                .map(|ed| match (*key, q.image_repos_by_region.get(ed)) {
+                    ("image_repos", Some(by_region)) => QuotaValue::ByRegion {
+                        regions: by_region
+                            .iter()
+                            .filter(|(r, _)| r.as_str() != "default")
+                            .map(|(r, n)| (r.clone(), *n))
+                            .collect(),
+                        elsewhere: by_region.get("default").copied(),
+                    },
+                    _ => get(&q.editions[ed]),
+                })
+                .collect(),
+            raisable: Edition::ALL.iter().map(|ed| q.raisable(*ed, key)).collect(),
+        })
+        .collect()
+}
+
 /// The price book: built-in entries, user entries that win over them, TCR quota versions,
 /// regions and sources.
 #[derive(Debug, Clone)]
@@ -672,6 +822,26 @@ impl PriceBook {
 
     pub fn sources(&self) -> &BTreeMap<String, Source> {
         &self.sources
+    }
+
+    /// The TCR regions with an Enterprise instance price in force on `date` on at least one of
+    /// `sites` (rule TCR-B-3: a region outside the price table has no price), each with the
+    /// sites that price it. Regions in the order of tcr_regions.json.
+    pub fn regions_in_force(&self, date: NaiveDate, sites: &[Site]) -> Vec<RegionInForce<'_>> {
+        self.regions
+            .iter()
+            .filter_map(|region| {
+                let priced_on: Vec<Site> = sites
+                    .iter()
+                    .copied()
+                    .filter(|&site| {
+                        self.item_entries(Product::Tcr, site, "instance_hourly", date)
+                            .any(|e| e.regions.contains(&region.region))
+                    })
+                    .collect();
+                (!priced_on.is_empty()).then_some(RegionInForce { region, priced_on })
+            })
+            .collect()
     }
 
     /// Entries and quota versions whose start is not a date their source states (or one the
