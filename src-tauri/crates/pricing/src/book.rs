@@ -93,7 +93,7 @@ impl PriceEntry {
         }
     }
 
-    fn overlaps(&self, other: &PriceEntry) -> bool {
+    pub(crate) fn overlaps(&self, other: &PriceEntry) -> bool {
         let same_key = self.product == other.product
             && self.site == other.site
             && self.item == other.item
@@ -796,6 +796,16 @@ impl PriceBook {
             .iter()
             .filter(move |e| e.product == product && e.site == site && e.item == item)
             .chain(builtin)
+    }
+
+    /// The book's own entries (built-in, and any loaded updates), without the user's.
+    pub fn builtin_entries(&self) -> &[PriceEntry] {
+        &self.entries
+    }
+
+    /// The user's entries, which win over the book's own.
+    pub fn user_entries(&self) -> &[PriceEntry] {
+        &self.user
     }
 
     /// Every built-in and user entry.
