@@ -702,3 +702,194 @@ fn a_file_over_a_limit_is_invalid_input_with_its_path() {
         "{err}"
     );
 }
+
+fn fixture(name: &str) -> String {
+    root()
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn prices_import_round_trip_prices_shows_it_and_quote_uses_it() {
+    // Issue section 4: a price-book update loaded from the command line is stored in the app's
+    // database and used by every later command.
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().display().to_string();
+    let update = fixture("price-update-tcr-2027.json");
+    let startup = example("startup-intl");
+    let total = |extra: &[&str]| {
+        let mut args = vec!["quote", startup.as_str(), "--format", "json"];
+        args.extend(extra);
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        v["total"].as_str().unwrap().to_string()
+    };
+    let before = total(&["--data-dir", &data]);
+    assert_eq!(before, total(&[]));
+
+    // A dry run shows the update and stores nothing (not even a new database).
+    let (code, out, err) = run(&[
+        "prices",
+        "import",
+        &update,
+        "--dry-run",
+        "--data-dir",
+        &data,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains("P-TCR-INTL-2027") && text.contains("Dry run"),
+        "{text}"
+    );
+    assert!(!dir.path().join("plancast.sqlite3").exists());
+
+    let (code, out, err) = run(&["prices", "import", &update, "--data-dir", &data]);
+    assert_eq!(code, 0, "{err}");
+    assert!(String::from_utf8(out).unwrap().contains("Stored in"));
+
+    // `prices` shows the new entry, with its source.
+    let (code, out, _) = run(&[
+        "prices",
+        "--product",
+        "tcr",
+        "--site",
+        "tencent-intl",
+        "--date",
+        "2027-04-01",
+        "--format",
+        "json",
+        "--data-dir",
+        &data,
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let new = v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["source"] == "P-TCR-INTL-2027")
+        .expect("the update's entry is in force");
+    assert_eq!(new["amount"], "0.4");
+    assert!(new["source_title"].as_str().unwrap().contains("2027-04-01"));
+
+    // `prices diff` lists the built-in entry ending and the update's starting.
+    let (code, out, _) = run(&[
+        "prices",
+        "diff",
+        "--from",
+        "2027-03-31",
+        "--to",
+        "2027-04-01",
+        "--format",
+        "json",
+        "--data-dir",
+        &data,
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let changes: Vec<String> = v["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {} {} {}",
+                c["date"], c["change"], c["plan"], c["source"]
+            )
+        })
+        .collect();
+    assert!(
+        changes.contains(&"\"2027-03-31\" \"ends\" \"standard\" \"P-TCR-INTL\"".to_string()),
+        "{changes:?}"
+    );
+    assert!(
+        changes.contains(&"\"2027-04-01\" \"starts\" \"standard\" \"P-TCR-INTL-2027\"".to_string()),
+        "{changes:?}"
+    );
+
+    // The quote uses it: Standard in ap-singapore costs 0.40 an hour from April (the scenario
+    // needs Standard from August).
+    let (code, out, _) = run(&["quote", &startup, "--format", "json", "--data-dir", &data]);
+    assert_eq!(code, 0);
+    let q: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let august = q["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["month"] == "2027-08")
+        .unwrap();
+    let instance = august["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["item"] == "instance")
+        .unwrap();
+    assert_eq!(instance["unit_price"], "0.4");
+    assert_eq!(instance["source"], "P-TCR-INTL-2027");
+    assert_ne!(q["total"].as_str().unwrap(), before);
+    // Without the database, the built-in book alone.
+    assert_eq!(total(&[]), before);
+}
+
+#[test]
+fn prices_import_refuses_an_invalid_update_with_paths_and_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().display().to_string();
+    let file = fixture("price-update-invalid.json");
+    let (code, out, err) = run(&["prices", "import", &file, "--data-dir", &data]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    for expected in [
+        "sources.P-COS-INTL: this key is already a source",
+        "entries[0].effective_from: 2027-02-01 is not a date the source P-NEW states",
+        "entries[0].amount: must be an amount from 0",
+        "entries[0].currency: prices on tencent-intl are in USD",
+        "entries[0].regions[0]: ap-atlantis",
+        "entries[1].source: names the source P-NOWHERE",
+        "entries[2].item: the price book has no item \"pro_premium\"",
+        "entries[4]: overlaps entries[3]",
+        "entries[5].source: an update cannot use the source \"user\"",
+    ] {
+        assert!(
+            err.lines().any(|l| l == format!("{file}: {expected}")
+                || l.starts_with(&format!("{file}: {expected}"))),
+            "missing {expected:?} in\n{err}"
+        );
+    }
+    assert!(
+        !dir.path().join("plancast.sqlite3").exists(),
+        "nothing stored"
+    );
+    // In Chinese, the same paths.
+    let (code, _, err) = run(&[
+        "prices",
+        "import",
+        &file,
+        "--data-dir",
+        &data,
+        "--lang",
+        "zh-CN",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("entries[0].currency: tencent-intl 的价格以 USD 计"),
+        "{err}"
+    );
+    // An existing database is left as it was.
+    let (code, _, _) = run(&[
+        "prices",
+        "import",
+        &fixture("price-update-tcr-2027.json"),
+        "--data-dir",
+        &data,
+    ]);
+    assert_eq!(code, 0);
+    let (code, _, _) = run(&["prices", "import", &file, "--data-dir", &data]);
+    assert_eq!(code, 2);
+    let db = store::Store::open(&dir.path().join("plancast.sqlite3")).unwrap();
+    assert_eq!(db.list_price_book_updates().unwrap().len(), 1);
+}

@@ -7,7 +7,7 @@
 
 use pricing::book::PricesView;
 use pricing::money::exact_text;
-use pricing::{Comparison, Lang, Message, Product, Quote};
+use pricing::{Comparison, Lang, Message, PriceBook, Product, Quote};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
@@ -168,4 +168,41 @@ pub fn prices_json(view: &PricesView<'_>, lang: Lang) -> Value {
         })
         .collect();
     json!({ "date": view.date.to_string(), "entries": list, "quotas": quotas, "regions": regions })
+}
+
+/// `plancast prices diff` as JSON: each change with its date, `starts` or `ends`, and the
+/// entry as `prices` lists it.
+pub fn changes_json(
+    book: &PriceBook,
+    changes: &[(
+        chrono::NaiveDate,
+        pricing::update::Change,
+        &pricing::PriceEntry,
+    )],
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Value {
+    let list: Vec<Value> = changes
+        .iter()
+        .map(|(date, change, e)| {
+            json!({
+                "date": date.to_string(),
+                "change": change.key(),
+                "product": e.product.key(),
+                "site": e.site.key(),
+                "item": e.item,
+                "plan": e.plan,
+                "regions": e.regions,
+                "unit": e.unit,
+                "amount": dec(e.amount),
+                "currency": e.currency.map(|c| c.code()),
+                "effective_from": e.effective_from.to_string(),
+                "effective_to": e.effective_to.map(|d| d.to_string()),
+                "source": e.source,
+                "source_title": book.sources().get(&e.source).map(|s| s.title.clone()),
+                "rule": e.rule,
+            })
+        })
+        .collect();
+    json!({ "from": from.to_string(), "to": to.to_string(), "changes": list })
 }

@@ -410,3 +410,183 @@ pub fn prices_table(view: &PricesView<'_>, lang: Lang) -> String {
     out.push('\n');
     out
 }
+
+/// What `plancast prices import` shows: the update's entries and sources, then the saved
+/// scenarios it changes with their totals before and after and the first month that differs.
+pub fn update_preview(
+    checked: &crate::price_updates::Checked,
+    effect: &crate::price_updates::Effect,
+    name: &str,
+    lang: Lang,
+) -> String {
+    let update = &checked.update;
+    let mut out = lang.format(
+        "report.table.update_title",
+        &[("name", name), ("count", &update.entries.len().to_string())],
+    );
+    out.push('\n');
+    let mut t = table(
+        lang,
+        &[
+            "product", "site", "item", "plan", "regions", "amount", "unit", "from", "to", "rule",
+            "source",
+        ],
+    );
+    for e in &update.entries {
+        t.add_row(vec![
+            Cell::new(e.product.key()),
+            Cell::new(e.site.key()),
+            Cell::new(&e.item),
+            Cell::new(e.plan.clone().unwrap_or_default()),
+            Cell::new(if e.regions.is_empty() {
+                word(lang, "all_regions").to_string()
+            } else {
+                e.regions.join(", ")
+            }),
+            right(match e.currency {
+                Some(c) => format!("{} {c}", exact_text(e.amount)),
+                None => exact_text(e.amount),
+            }),
+            Cell::new(&e.unit),
+            Cell::new(e.effective_from.to_string()),
+            Cell::new(e.effective_to.map(|d| d.to_string()).unwrap_or_default()),
+            Cell::new(&e.rule),
+            Cell::new(&e.source),
+        ]);
+    }
+    out.push_str(&t.to_string());
+    out.push('\n');
+    if !update.sources.is_empty() {
+        out.push('\n');
+        out.push_str(word(lang, "update_sources"));
+        out.push('\n');
+        for (key, s) in &update.sources {
+            out.push_str(&format!(
+                "- {key}: {}{}\n",
+                s.title,
+                s.url
+                    .as_ref()
+                    .map(|u| format!(" ({u})"))
+                    .unwrap_or_default()
+            ));
+        }
+    }
+    out.push('\n');
+    out.push_str(word(lang, "update_changes_title"));
+    out.push('\n');
+    if effect.changed.is_empty() {
+        out.push_str(word(lang, "update_no_changes"));
+        out.push('\n');
+    } else {
+        let mut t = table(
+            lang,
+            &["scenario", "total_before", "total_after", "first_month"],
+        );
+        for s in &effect.changed {
+            let total = |amount: Decimal, complete: bool| {
+                let mark = if complete { "" } else { " *" };
+                format!("{} {}{mark}", cents_text(amount), s.currency)
+            };
+            t.add_row(vec![
+                Cell::new(&s.name),
+                right(total(s.change.total_before, s.change.complete_before)),
+                right(total(s.change.total_after, s.change.complete_after)),
+                Cell::new(s.change.first_month.to_string()),
+            ]);
+        }
+        out.push_str(&t.to_string());
+        out.push('\n');
+        if effect
+            .changed
+            .iter()
+            .any(|s| !s.change.complete_before || !s.change.complete_after)
+        {
+            out.push_str(word(lang, "incomplete_footnote"));
+            out.push('\n');
+        }
+    }
+    out.push_str(&lang.format(
+        "report.table.update_unchanged",
+        &[
+            ("unchanged", &effect.unchanged.to_string()),
+            ("quotes", &effect.saved_quotes.to_string()),
+        ],
+    ));
+    out.push('\n');
+    if effect.not_quoted > 0 {
+        out.push_str(&lang.format(
+            "report.table.update_not_quoted",
+            &[("count", &effect.not_quoted.to_string())],
+        ));
+        out.push('\n');
+    }
+    out
+}
+
+/// What `plancast prices diff` shows: each entry that starts or ends between two dates.
+pub fn changes_table(
+    book: &pricing::PriceBook,
+    changes: &[(
+        chrono::NaiveDate,
+        pricing::update::Change,
+        &pricing::PriceEntry,
+    )],
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    lang: Lang,
+) -> String {
+    let mut out = lang.format(
+        "report.table.changes_title",
+        &[("from", &from.to_string()), ("to", &to.to_string())],
+    );
+    out.push('\n');
+    if changes.is_empty() {
+        out.push_str(word(lang, "no_changes"));
+        out.push('\n');
+        return out;
+    }
+    let mut t = table(
+        lang,
+        &[
+            "date", "change", "product", "site", "item", "plan", "regions", "amount", "unit",
+            "from", "to", "source",
+        ],
+    );
+    for (date, change, e) in changes {
+        t.add_row(vec![
+            Cell::new(date.to_string()),
+            Cell::new(word(lang, &format!("changes.{}", change.key()))),
+            Cell::new(e.product.key()),
+            Cell::new(e.site.key()),
+            Cell::new(&e.item),
+            Cell::new(e.plan.clone().unwrap_or_default()),
+            Cell::new(match e.regions.len() {
+                0 => word(lang, "all_regions").to_string(),
+                1..=3 => e.regions.join(", "),
+                n => format!("{}, … ({n})", e.regions[..2].join(", ")),
+            }),
+            right(match e.currency {
+                Some(c) => format!("{} {c}", exact_text(e.amount)),
+                None => exact_text(e.amount),
+            }),
+            Cell::new(&e.unit),
+            Cell::new(e.effective_from.to_string()),
+            Cell::new(e.effective_to.map(|d| d.to_string()).unwrap_or_default()),
+            Cell::new(&e.source),
+        ]);
+    }
+    out.push_str(&t.to_string());
+    out.push('\n');
+    let mut used: Vec<&str> = changes.iter().map(|(_, _, e)| e.source.as_str()).collect();
+    used.sort();
+    used.dedup();
+    out.push('\n');
+    out.push_str(word(lang, "sources_title"));
+    out.push('\n');
+    for key in used {
+        if let Some(s) = book.sources().get(key) {
+            out.push_str(&format!("- {key}: {}\n", s.title));
+        }
+    }
+    out
+}
