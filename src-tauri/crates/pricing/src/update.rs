@@ -133,7 +133,10 @@ pub fn parse_update(text: &str, book: &PriceBook) -> Result<BookUpdate, Vec<Fiel
                     continue;
                 }
                 match serde_json::from_value::<Source>(to_value(value)) {
-                    Err(e) => errors.push(FieldError::new(path.as_str(), e.to_string())),
+                    Err(e) => errors.push(FieldError::coded(
+                        path.as_str(),
+                        Message::new("book_update.not_a_source").text("detail", e.to_string()),
+                    )),
                     Ok(s) => {
                         if book.sources().get(key).is_some_and(|old| *old != s) {
                             errors.push(problem(path.as_str(), "book_update.source_redefined"));
@@ -163,7 +166,11 @@ pub fn parse_update(text: &str, book: &PriceBook) -> Result<BookUpdate, Vec<Fiel
                 let e = match serde_json::from_value::<PriceEntry>(to_value(value)) {
                     Ok(e) => e,
                     Err(err) => {
-                        errors.push(FieldError::new(path.as_str(), err.to_string()));
+                        errors.push(FieldError::coded(
+                            path.as_str(),
+                            Message::new("book_update.not_an_entry")
+                                .text("detail", err.to_string()),
+                        ));
                         continue;
                     }
                 };
