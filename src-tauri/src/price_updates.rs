@@ -114,16 +114,15 @@ pub struct Effect {
     pub saved_quotes: usize,
 }
 
-/// Quotes every saved scenario on the book before and after (with the user's own prices on
-/// top of both, as every quote in the app has them).
-pub fn effect(store: &Store, checked: &Checked) -> Result<Effect, UpdateError> {
-    let user: Vec<PriceEntry> = crate::commands::quotes::user_entries(store)
-        .map_err(|e| UpdateError(e.message.clone()))?
-        .into_iter()
-        .map(|(_, e)| e)
-        .collect();
+/// Quotes every saved scenario on the book before and after, with `user` (the user's own
+/// prices, as the app's quotes have them) on top of both.
+pub fn effect(
+    store: &Store,
+    checked: &Checked,
+    user: &[PriceEntry],
+) -> Result<Effect, UpdateError> {
     let with_user = |book: &PriceBook| {
-        book.with_user_entries(user.clone())
+        book.with_user_entries(user.to_vec())
             .map_err(|e| UpdateError(e.to_string()))
     };
     let before = with_user(&checked.before)?;

@@ -642,7 +642,15 @@ fn import_update(file: &Path, dry_run: bool, cx: &Context) -> Result<Output, Cli
         Refusal::Failed(e) => CliError::Failed(e.0),
     })?;
     let changes = match &db {
-        Some(s) => effect(s, &checked).map_err(|e| CliError::Failed(e.0))?,
+        Some(s) => {
+            // The app's quotes have the user's own prices on top: so does the preview.
+            let user: Vec<pricing::PriceEntry> = crate::commands::quotes::user_entries(s)
+                .map_err(|e| CliError::Failed(e.message))?
+                .into_iter()
+                .map(|(_, e)| e)
+                .collect();
+            effect(s, &checked, &user).map_err(|e| CliError::Failed(e.0))?
+        }
         None => Default::default(),
     };
     let name = file

@@ -446,8 +446,9 @@ pub fn preview_price_update(
 ) -> Result<PriceUpdatePreview, ApiError> {
     let text = read_update(path)?;
     let checked = check_update(store, &text)?;
-    let effect =
-        crate::price_updates::effect(store, &checked).map_err(|e| ApiError::internal(e.0))?;
+    let user: Vec<pricing::PriceEntry> = user_entries(store)?.into_iter().map(|(_, e)| e).collect();
+    let effect = crate::price_updates::effect(store, &checked, &user)
+        .map_err(|e| ApiError::internal(e.0))?;
     let sources = checked.after.sources();
     Ok(PriceUpdatePreview {
         token,
