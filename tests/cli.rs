@@ -893,3 +893,30 @@ fn prices_import_refuses_an_invalid_update_with_paths_and_stores_nothing() {
     let db = store::Store::open(&dir.path().join("plancast.sqlite3")).unwrap();
     assert_eq!(db.list_price_book_updates().unwrap().len(), 1);
 }
+
+#[test]
+fn a_database_the_app_would_refuse_is_refused_untouched_by_the_command_line() {
+    // A newer Plancast's database: every command that reads it fails (exit 1) and leaves it
+    // byte for byte as it was; nothing is imported into it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plancast.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE scenarios (id INTEGER PRIMARY KEY); PRAGMA user_version = 99;",
+        )
+        .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let data = dir.path().display().to_string();
+    let update = fixture("price-update-tcr-2027.json");
+    for args in [
+        vec!["prices", "--data-dir", &data],
+        vec!["prices", "import", &update, "--data-dir", &data],
+    ] {
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(err.contains("cannot open the database"), "{err}");
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
