@@ -13,6 +13,7 @@ import {
   type PriceItemOption,
   type PriceRow,
   type PriceUpdatePreview,
+  type PriceUpdateRow,
   type Product,
   type Site,
   type UserPriceInput,
@@ -59,6 +60,13 @@ export function PriceBookScreen() {
   const update = useSignal<PriceUpdatePreview | null>(null);
   const updateError = useSignal<CommandError | null>(null);
   const loadedUpdate = useSignal<string | null>(null);
+  const updates = useSignal<PriceUpdateRow[]>([]);
+  const loadUpdates = () =>
+    api.listPriceUpdates().then(
+      (list) => (updates.value = list),
+      (failure: CommandError) => (error.value = failure),
+    );
+  useEffect(() => void loadUpdates(), []);
   // The items a user price may set, per product, with their default units (from Rust).
   const items = useSignal<PriceItemOption[]>([]);
   // Opened from a scenario's missing price ("Enter the quote you received"): the form starts
@@ -137,6 +145,7 @@ export function PriceBookScreen() {
       const loaded = await api.confirmPriceUpdate(preview.token);
       update.value = null;
       loadedUpdate.value = loaded.name;
+      void loadUpdates();
       // Show the book from the day the update's first price starts, when that is later.
       const first = preview.entries.map((e) => e.effective_from ?? '').filter(Boolean).sort()[0];
       if (first && first > date.value) date.value = first;
@@ -288,6 +297,13 @@ export function PriceBookScreen() {
             </label>
             {rows.value && <span class="muted">{t('priceBook.count', { count: rows.value.length })}</span>}
           </div>
+          {updates.value.length > 0 && (
+            <p class="muted small" data-test="loaded-updates">
+              {t('priceBook.update.loadedList', {
+                list: updates.value.map((u) => `${u.name} (${u.imported_at.slice(0, 10)})`).join(', '),
+              })}
+            </p>
+          )}
           {rows.value === null && <Loading />}
           {rows.value?.length === 0 && !error.value && <EmptyState title={t('priceBook.emptyTitle')} body={t('priceBook.emptyBody')} />}
           {rows.value && rows.value.length > 0 && (
