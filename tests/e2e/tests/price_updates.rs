@@ -129,7 +129,10 @@ async fn a_price_book_update_is_previewed_loaded_and_used_from_the_price_book_sc
         .await?;
     assert_eq!(new_rows, json!(["0.40 USD"]));
     let in_use = texts(&app, "[data-test=loaded-updates]").await?;
-    assert!(in_use[0].contains("price-update-tcr-2027.json"), "{in_use:?}");
+    assert!(
+        in_use[0].contains("price-update-tcr-2027.json"),
+        "{in_use:?}"
+    );
     app.screenshot("price-update-loaded-zh-CN-light").await?;
     let stored = app.invoke("list_price_updates", json!({})).await?;
     assert_eq!(stored.as_array().map(Vec::len), Some(1), "{stored}");

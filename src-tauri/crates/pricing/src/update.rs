@@ -282,10 +282,13 @@ fn check_entry<'s>(
     if e.effective_to.is_some_and(|to| to < e.effective_from) {
         errors.push(problem(at("effective_to"), "book_update.backwards"));
     }
-    let known_item = book
-        .item_entries_any_date(e.product, e.site, &e.item)
-        .next()
-        .is_some();
+    // An item the book has for this product on any site: a site may lack one the book has
+    // no source for yet (the China-site TCSS trial), and an update is how it gets one.
+    let known_item = crate::ids::Site::ALL.iter().any(|&site| {
+        book.item_entries_any_date(e.product, site, &e.item)
+            .next()
+            .is_some()
+    });
     if !known_item {
         errors.push(FieldError::coded(
             at("item"),

@@ -171,3 +171,31 @@ fn quote_change_names_the_first_month_that_differs() {
     assert!(change.total_after > change.total_before);
     assert_eq!(quote_change(&before, &before), None);
 }
+
+#[test]
+fn an_update_can_give_a_site_an_item_the_book_has_no_source_for() {
+    // No China-site source states a TCSS trial (the built-in book has none for tencent-cn);
+    // an update with one is how it gets one.
+    let base = PriceBook::builtin();
+    let text = r#"{ "format": "plancast-price-book-update", "version": 1,
+      "sources": { "P-TCSS-CN-TRIAL": { "title": "Example: 容器安全服务 试用申请, 2027-01-05",
+        "kind": "public", "version": "2027-01-05", "dates": { "2027-01-05": "this version" } } },
+      "entries": [ { "product": "tcss", "site": "tencent-cn", "item": "trial_days", "unit": "day",
+        "amount": "7", "effective_from": "2027-01-05", "source": "P-TCSS-CN-TRIAL",
+        "rule": "TCSS-T-1" } ] }"#;
+    let book = base
+        .with_update(&parse_update(text, base).unwrap())
+        .unwrap();
+    let trial = book
+        .limit(
+            Product::Tcss,
+            Site::TencentCn,
+            "trial_days",
+            date("2027-02-01"),
+        )
+        .unwrap();
+    assert_eq!(
+        (trial.amount.to_string(), trial.source.as_str()),
+        ("7".into(), "P-TCSS-CN-TRIAL")
+    );
+}
