@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 
 use chrono::{DateTime, Utc};
-use pricing::update::{parse_update, quote_change, BookUpdate, QuoteChange};
+use pricing::update::{apply_update, quote_change, BookUpdate, QuoteChange};
 use pricing::{Currency, FieldError, PriceBook, PriceEntry};
 use store::Store;
 
@@ -41,7 +41,7 @@ pub fn updated_book(store: &Store) -> Result<Cow<'static, PriceBook>, UpdateErro
     }
     let mut book = PriceBook::builtin().clone();
     for u in stored {
-        let update = parse_update(&u.document, &book).map_err(|errors| {
+        let (_, applied) = apply_update(&u.document, &book).map_err(|errors| {
             UpdateError(format!(
                 "the price-book update {} loaded {} no longer fits this version's book: {}",
                 u.name,
@@ -53,9 +53,7 @@ pub fn updated_book(store: &Store) -> Result<Cow<'static, PriceBook>, UpdateErro
                     .join("; ")
             ))
         })?;
-        book = book
-            .with_update(&update)
-            .map_err(|e| UpdateError(e.to_string()))?;
+        book = applied;
     }
     Ok(Cow::Owned(book))
 }
@@ -83,10 +81,7 @@ pub fn check(store: Option<&Store>, text: &str) -> Result<Checked, Refusal> {
         Some(s) => updated_book(s).map_err(Refusal::Failed)?.into_owned(),
         None => PriceBook::builtin().clone(),
     };
-    let update = parse_update(text, &before).map_err(Refusal::Invalid)?;
-    let after = before
-        .with_update(&update)
-        .map_err(|e| Refusal::Failed(UpdateError(e.to_string())))?;
+    let (update, after) = apply_update(text, &before).map_err(Refusal::Invalid)?;
     Ok(Checked {
         update,
         before,

@@ -2,7 +2,7 @@
 //! prices and quantities exact.
 
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, ContentArrangement, Table};
-use pricing::book::{quota_rows, PricesView};
+use pricing::book::{quota_rows, PriceEntry, PricesView};
 use pricing::money::{cents_text, exact_text};
 use pricing::{Comparison, Lang, Message, Product, Quote};
 use rust_decimal::Decimal;
@@ -265,41 +265,47 @@ pub fn comparison_table(c: &Comparison, lang: Lang) -> String {
     out
 }
 
+/// The columns of a price-book entry in every table that lists entries.
+const ENTRY_COLUMNS: [&str; 11] = [
+    "product", "site", "item", "plan", "regions", "amount", "unit", "from", "to", "rule", "source",
+];
+
+/// A price-book entry's cells, in [`ENTRY_COLUMNS`]' order. Long region lists are cut to the
+/// first two and a count, unless `every_region`.
+fn entry_cells(e: &PriceEntry, lang: Lang, every_region: bool) -> Vec<Cell> {
+    let regions = match e.regions.len() {
+        0 => word(lang, "all_regions").to_string(),
+        1..=3 => e.regions.join(", "),
+        _ if every_region => e.regions.join(", "),
+        n => format!("{}, … ({n})", e.regions[..2].join(", ")),
+    };
+    vec![
+        Cell::new(e.product.key()),
+        Cell::new(e.site.key()),
+        Cell::new(&e.item),
+        Cell::new(e.plan.clone().unwrap_or_default()),
+        Cell::new(regions),
+        right(match e.currency {
+            Some(c) => format!("{} {c}", exact_text(e.amount)),
+            None => exact_text(e.amount),
+        }),
+        Cell::new(&e.unit),
+        Cell::new(e.effective_from.to_string()),
+        Cell::new(e.effective_to.map(|d| d.to_string()).unwrap_or_default()),
+        Cell::new(&e.rule),
+        Cell::new(&e.source),
+    ]
+}
+
 /// The price book on a date: the entries in force with their sources, then for TCR the quota
 /// table in force and the regions with an instance price.
 pub fn prices_table(view: &PricesView<'_>, lang: Lang) -> String {
     let date = view.date.to_string();
     let mut out = lang.format("report.table.prices_title", &[("date", &date)]);
     out.push('\n');
-    let mut t = table(
-        lang,
-        &[
-            "product", "site", "item", "plan", "regions", "amount", "unit", "from", "to", "rule",
-            "source",
-        ],
-    );
+    let mut t = table(lang, &ENTRY_COLUMNS);
     for e in &view.entries {
-        let regions = match e.regions.len() {
-            0 => word(lang, "all_regions").to_string(),
-            1..=3 => e.regions.join(", "),
-            n => format!("{}, … ({n})", e.regions[..2].join(", ")),
-        };
-        t.add_row(vec![
-            Cell::new(e.product.key()),
-            Cell::new(e.site.key()),
-            Cell::new(&e.item),
-            Cell::new(e.plan.clone().unwrap_or_default()),
-            Cell::new(regions),
-            right(match e.currency {
-                Some(c) => format!("{} {c}", exact_text(e.amount)),
-                None => exact_text(e.amount),
-            }),
-            Cell::new(&e.unit),
-            Cell::new(e.effective_from.to_string()),
-            Cell::new(e.effective_to.map(|d| d.to_string()).unwrap_or_default()),
-            Cell::new(&e.rule),
-            Cell::new(&e.source),
-        ]);
+        t.add_row(entry_cells(e, lang, false));
     }
     out.push_str(&t.to_string());
     out.push_str("\n\n");
@@ -425,34 +431,10 @@ pub fn update_preview(
         &[("name", name), ("count", &update.entries.len().to_string())],
     );
     out.push('\n');
-    let mut t = table(
-        lang,
-        &[
-            "product", "site", "item", "plan", "regions", "amount", "unit", "from", "to", "rule",
-            "source",
-        ],
-    );
+    let mut t = table(lang, &ENTRY_COLUMNS);
     for e in &update.entries {
-        t.add_row(vec![
-            Cell::new(e.product.key()),
-            Cell::new(e.site.key()),
-            Cell::new(&e.item),
-            Cell::new(e.plan.clone().unwrap_or_default()),
-            Cell::new(if e.regions.is_empty() {
-                word(lang, "all_regions").to_string()
-            } else {
-                e.regions.join(", ")
-            }),
-            right(match e.currency {
-                Some(c) => format!("{} {c}", exact_text(e.amount)),
-                None => exact_text(e.amount),
-            }),
-            Cell::new(&e.unit),
-            Cell::new(e.effective_from.to_string()),
-            Cell::new(e.effective_to.map(|d| d.to_string()).unwrap_or_default()),
-            Cell::new(&e.rule),
-            Cell::new(&e.source),
-        ]);
+        // An update is short and names exactly what it changes: every region is shown.
+        t.add_row(entry_cells(e, lang, true));
     }
     out.push_str(&t.to_string());
     out.push('\n');
@@ -545,35 +527,18 @@ pub fn changes_table(
         out.push('\n');
         return out;
     }
-    let mut t = table(
-        lang,
-        &[
-            "date", "change", "product", "site", "item", "plan", "regions", "amount", "unit",
-            "from", "to", "source",
-        ],
-    );
+    let columns: Vec<&str> = ["date", "change"]
+        .into_iter()
+        .chain(ENTRY_COLUMNS)
+        .collect();
+    let mut t = table(lang, &columns);
     for (date, change, e) in changes {
-        t.add_row(vec![
+        let mut cells = vec![
             Cell::new(date.to_string()),
             Cell::new(word(lang, &format!("changes.{}", change.key()))),
-            Cell::new(e.product.key()),
-            Cell::new(e.site.key()),
-            Cell::new(&e.item),
-            Cell::new(e.plan.clone().unwrap_or_default()),
-            Cell::new(match e.regions.len() {
-                0 => word(lang, "all_regions").to_string(),
-                1..=3 => e.regions.join(", "),
-                n => format!("{}, … ({n})", e.regions[..2].join(", ")),
-            }),
-            right(match e.currency {
-                Some(c) => format!("{} {c}", exact_text(e.amount)),
-                None => exact_text(e.amount),
-            }),
-            Cell::new(&e.unit),
-            Cell::new(e.effective_from.to_string()),
-            Cell::new(e.effective_to.map(|d| d.to_string()).unwrap_or_default()),
-            Cell::new(&e.source),
-        ]);
+        ];
+        cells.extend(entry_cells(e, lang, false));
+        t.add_row(cells);
     }
     out.push_str(&t.to_string());
     out.push('\n');

@@ -82,6 +82,15 @@ fn date_ok(d: NaiveDate) -> bool {
 /// Reads and checks an update file against `book` (the book it would apply to). Every
 /// problem comes back with its path; `Ok` only when there is none.
 pub fn parse_update(text: &str, book: &PriceBook) -> Result<BookUpdate, Vec<FieldError>> {
+    apply_update(text, book).map(|(update, _)| update)
+}
+
+/// [`parse_update`], and `book` with the update applied ([`PriceBook::with_update`]), which
+/// the last check builds anyway.
+pub fn apply_update(
+    text: &str,
+    book: &PriceBook,
+) -> Result<(BookUpdate, PriceBook), Vec<FieldError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let json = jsonread::parse(text).map_err(|e| {
         vec![FieldError::new(
@@ -201,17 +210,14 @@ pub fn parse_update(text: &str, book: &PriceBook) -> Result<BookUpdate, Vec<Fiel
         sources,
         entries: entries.into_iter().map(|(_, e)| e).collect(),
     };
-    if errors.is_empty() {
-        // The cut of the book's entries can still refuse one (an entry for every region
-        // against regional entries); name it by its place in the file.
-        if let Err(e) = book.with_update(&update) {
-            errors.push(FieldError::new("entries", e.to_string()));
-        }
+    if !errors.is_empty() {
+        return Err(errors);
     }
-    if errors.is_empty() {
-        Ok(update)
-    } else {
-        Err(errors)
+    // The cut of the book's entries can still refuse one (an entry for every region against
+    // regional entries).
+    match book.with_update(&update) {
+        Ok(applied) => Ok((update, applied)),
+        Err(e) => Err(vec![FieldError::new("entries", e.to_string())]),
     }
 }
 
