@@ -5,7 +5,7 @@
 //! the exact value, never rounded (rule GEN-2); computed values are written without trailing
 //! zeros, values the user wrote (budget amounts) as written.
 
-use pricing::book::PricesView;
+use pricing::book::{PriceEntry, PricesView};
 use pricing::money::exact_text;
 use pricing::{Comparison, Lang, Message, PriceBook, Product, Quote};
 use rust_decimal::Decimal;
@@ -112,6 +112,25 @@ pub fn comparison_json(c: &Comparison, lang: Lang) -> Value {
     json!({ "scenario": c.scenario, "currency": c.currency.code(), "products": products })
 }
 
+/// A price-book entry as `prices` and `prices diff` write it, with its source's title.
+fn entry_json(book: &PriceBook, e: &PriceEntry) -> Value {
+    json!({
+        "product": e.product.key(),
+        "site": e.site.key(),
+        "item": e.item,
+        "plan": e.plan,
+        "regions": e.regions,
+        "unit": e.unit,
+        "amount": dec(e.amount),
+        "currency": e.currency.map(|c| c.code()),
+        "effective_from": e.effective_from.to_string(),
+        "effective_to": e.effective_to.map(|d| d.to_string()),
+        "source": e.source,
+        "source_title": book.sources().get(&e.source).map(|s| s.title.clone()),
+        "rule": e.rule,
+    })
+}
+
 /// The price book on a date: the entries in force with their sources, and for TCR the quota
 /// table in force and the regions with an instance price (`null` and `[]` when not shown).
 pub fn prices_json(view: &PricesView<'_>, lang: Lang) -> Value {
@@ -120,22 +139,9 @@ pub fn prices_json(view: &PricesView<'_>, lang: Lang) -> Value {
         .entries
         .iter()
         .map(|e| {
-            json!({
-                "product": e.product.key(),
-                "site": e.site.key(),
-                "item": e.item,
-                "plan": e.plan,
-                "regions": e.regions,
-                "unit": e.unit,
-                "amount": dec(e.amount),
-                "currency": e.currency.map(|c| c.code()),
-                "effective_from": e.effective_from.to_string(),
-                "effective_to": e.effective_to.map(|d| d.to_string()),
-                "source": e.source,
-                "source_title": book.sources().get(&e.source).map(|s| s.title.clone()),
-                "rule": e.rule,
-                "note": e.note_message().map(|m| m.to_json(lang)),
-            })
+            let mut entry = entry_json(book, e);
+            entry["note"] = e.note_message().map_or(Value::Null, |m| m.to_json(lang));
+            entry
         })
         .collect();
     let quotas = match view.quotas.filter(|_| view.show_tcr) {
@@ -185,23 +191,10 @@ pub fn changes_json(
     let list: Vec<Value> = changes
         .iter()
         .map(|(date, change, e)| {
-            json!({
-                "date": date.to_string(),
-                "change": change.key(),
-                "product": e.product.key(),
-                "site": e.site.key(),
-                "item": e.item,
-                "plan": e.plan,
-                "regions": e.regions,
-                "unit": e.unit,
-                "amount": dec(e.amount),
-                "currency": e.currency.map(|c| c.code()),
-                "effective_from": e.effective_from.to_string(),
-                "effective_to": e.effective_to.map(|d| d.to_string()),
-                "source": e.source,
-                "source_title": book.sources().get(&e.source).map(|s| s.title.clone()),
-                "rule": e.rule,
-            })
+            let mut entry = entry_json(book, e);
+            entry["date"] = json!(date.to_string());
+            entry["change"] = json!(change.key());
+            entry
         })
         .collect();
     json!({ "from": from.to_string(), "to": to.to_string(), "changes": list })

@@ -265,6 +265,16 @@ pub fn comparison_table(c: &Comparison, lang: Lang) -> String {
     out
 }
 
+/// A source as the lists under the tables show it: `- KEY: title (url)`.
+fn source_line(key: &str, s: &pricing::book::Source) -> String {
+    let url = s
+        .url
+        .as_ref()
+        .map(|u| format!(" ({u})"))
+        .unwrap_or_default();
+    format!("- {key}: {}{url}\n", s.title)
+}
+
 /// The columns of a price-book entry in every table that lists entries.
 const ENTRY_COLUMNS: [&str; 11] = [
     "product", "site", "item", "plan", "regions", "amount", "unit", "from", "to", "rule", "source",
@@ -319,14 +329,7 @@ pub fn prices_table(view: &PricesView<'_>, lang: Lang) -> String {
     used.dedup();
     for key in used {
         if let Some(s) = view.book.sources().get(key) {
-            out.push_str(&format!(
-                "- {key}: {}{}\n",
-                s.title,
-                s.url
-                    .as_ref()
-                    .map(|u| format!(" ({u})"))
-                    .unwrap_or_default()
-            ));
+            out.push_str(&source_line(key, s));
         }
     }
     if !view.show_tcr {
@@ -443,14 +446,7 @@ pub fn update_preview(
         out.push_str(word(lang, "update_sources"));
         out.push('\n');
         for (key, s) in &update.sources {
-            out.push_str(&format!(
-                "- {key}: {}{}\n",
-                s.title,
-                s.url
-                    .as_ref()
-                    .map(|u| format!(" ({u})"))
-                    .unwrap_or_default()
-            ));
+            out.push_str(&source_line(key, s));
         }
     }
     out.push('\n');
@@ -550,7 +546,7 @@ pub fn changes_table(
     out.push('\n');
     for key in used {
         if let Some(s) = book.sources().get(key) {
-            out.push_str(&format!("- {key}: {}\n", s.title));
+            out.push_str(&source_line(key, s));
         }
     }
     out

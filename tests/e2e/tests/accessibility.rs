@@ -91,8 +91,7 @@ async fn walk(theme: &str) -> Result<Vec<String>, Box<dyn std::error::Error>> {
         ("price-update-tcr-2027.json", "update-preview"),
     ] {
         app.answer_dialogs(&[Some(&fixtures.join(file))])?;
-        app.click("[data-test=load-update]").await?;
-        app.dialogs_answered().await?;
+        app.click_for_dialog("[data-test=load-update]").await?;
         app.element(&format!("[data-test={shown}]")).await?;
         app.settle().await?;
         check(

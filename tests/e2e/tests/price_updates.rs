@@ -18,9 +18,7 @@ fn fixture(name: &str) -> PathBuf {
 /// Chooses `file` in the open dialog the "Load a price-book update" button opens.
 async fn load(app: &App, file: &Path) -> TestResult {
     app.answer_dialogs(&[Some(file)])?;
-    app.click("[data-test=load-update]").await?;
-    app.dialogs_answered().await?;
-    Ok(())
+    app.click_for_dialog("[data-test=load-update]").await
 }
 
 /// The texts of the elements matching `css`, once there is at least one.

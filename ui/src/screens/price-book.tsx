@@ -325,31 +325,7 @@ export function PriceBookScreen() {
                 <tbody>
                   {rows.value.map((row) => (
                     <tr class={row.user ? 'user-price' : ''} data-test="price-row">
-                      <td class="nowrap">
-                        <strong>{t(`productsShort.${row.product}`)}</strong>
-                        <div class="muted small site" title={t(`sites.${row.site}`, { defaultValue: row.site })}>
-                          {t(`sites.${row.site}`, { defaultValue: row.site })}
-                        </div>
-                      </td>
-                      <td title={row.item}>
-                        {priceItemName(row.item)}
-                        {row.regions.length > 0 && (
-                          <div class="muted small regions" title={row.regions.join(', ')} data-verbatim>
-                            {row.regions.join(', ')}
-                          </div>
-                        )}
-                      </td>
-                      <td data-verbatim>{row.plan ?? '—'}</td>
-                      <td class="num">
-                        <span class="amount">{`${formatDecimal(row.amount)} ${row.currency ?? ''}`.trim()}</span>
-                        <div class="muted small" title={row.unit} data-code="unit">
-                          / {unitName(row.unit)}
-                        </div>
-                      </td>
-                      <td class="num">
-                        {row.effective_from ?? t('priceBook.anyDate')}
-                        {row.effective_to && <div class="muted small">– {row.effective_to}</div>}
-                      </td>
+                      <EntryCells row={row} />
                       <td
                         class="source-cell"
                         title={row.note_message ? renderMessage(row.note_message) : ''}
@@ -441,27 +417,7 @@ function UpdatePreview(props: { preview: PriceUpdatePreview; onConfirm: () => vo
             <tbody>
               {preview.entries.map((row) => (
                 <tr data-test="update-entry">
-                  <td class="nowrap">
-                    <strong>{t(`productsShort.${row.product}`)}</strong>
-                    <div class="muted small">{t(`sites.${row.site}`, { defaultValue: row.site })}</div>
-                  </td>
-                  <td title={row.item}>
-                    {priceItemName(row.item)}
-                    {row.regions.length > 0 && (
-                      <div class="muted small regions" data-verbatim>
-                        {row.regions.join(', ')}
-                      </div>
-                    )}
-                  </td>
-                  <td data-verbatim>{row.plan ?? '—'}</td>
-                  <td class="num">
-                    <span class="amount">{`${formatDecimal(row.amount)} ${row.currency ?? ''}`.trim()}</span>
-                    <div class="muted small">/ {unitName(row.unit)}</div>
-                  </td>
-                  <td class="num">
-                    {row.effective_from ?? t('priceBook.anyDate')}
-                    {row.effective_to && <div class="muted small">– {row.effective_to}</div>}
-                  </td>
+                  <EntryCells row={row} />
                   <td class="source-cell">
                     <span data-verbatim>{row.source_title ?? row.source}</span>
                     <div class="muted small">
@@ -521,6 +477,39 @@ function UpdatePreview(props: { preview: PriceUpdatePreview; onConfirm: () => vo
         </div>
       </div>
     </Section>
+  );
+}
+
+/** A price-book entry's product, item (with its regions), plan, amount and dates. */
+function EntryCells({ row }: { row: PriceRow }) {
+  return (
+    <>
+      <td class="nowrap">
+        <strong>{t(`productsShort.${row.product}`)}</strong>
+        <div class="muted small site" title={t(`sites.${row.site}`, { defaultValue: row.site })}>
+          {t(`sites.${row.site}`, { defaultValue: row.site })}
+        </div>
+      </td>
+      <td title={row.item}>
+        {priceItemName(row.item)}
+        {row.regions.length > 0 && (
+          <div class="muted small regions" title={row.regions.join(', ')} data-verbatim>
+            {row.regions.join(', ')}
+          </div>
+        )}
+      </td>
+      <td data-verbatim>{row.plan ?? '—'}</td>
+      <td class="num">
+        <span class="amount">{`${formatDecimal(row.amount)} ${row.currency ?? ''}`.trim()}</span>
+        <div class="muted small" title={row.unit} data-code="unit">
+          / {unitName(row.unit)}
+        </div>
+      </td>
+      <td class="num">
+        {row.effective_from ?? t('priceBook.anyDate')}
+        {row.effective_to && <div class="muted small">– {row.effective_to}</div>}
+      </td>
+    </>
   );
 }
 
