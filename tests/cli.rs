@@ -323,6 +323,102 @@ fn prices_lists_entries_in_force_with_sources() {
 }
 
 #[test]
+fn prices_golden_table_json_csv_with_quotas_and_regions() {
+    // The `prices` row of the command table: entries with sources, and the TCR quota table
+    // and regions in force, in every format (CSV was offered by --help but refused).
+    for (args, name) in [
+        (
+            vec![
+                "--product",
+                "tcr",
+                "--date",
+                "2023-06-30",
+                "--format",
+                "table",
+            ],
+            "prices.tcr.2023-06-30.txt",
+        ),
+        (
+            vec![
+                "--product",
+                "tcr",
+                "--site",
+                "tencent-cn",
+                "--date",
+                "2027-01-01",
+                "--format",
+                "table",
+                "--lang",
+                "zh-CN",
+            ],
+            "prices.tcr.tencent-cn.2027-01-01.zh-CN.txt",
+        ),
+        (
+            vec!["--date", "2027-01-01", "--format", "json"],
+            "prices.2027-01-01.json",
+        ),
+        (
+            vec!["--date", "2027-01-01", "--format", "csv"],
+            "prices.2027-01-01.csv",
+        ),
+        (
+            vec![
+                "--product",
+                "tcss",
+                "--date",
+                "2027-01-01",
+                "--format",
+                "csv",
+            ],
+            "prices.tcss.2027-01-01.csv",
+        ),
+    ] {
+        let mut full = vec!["prices"];
+        full.extend(args);
+        let (code, out, err) = run(&full);
+        assert_eq!(code, 0, "{name}: {err}");
+        golden(name, &out);
+    }
+    // Toronto is in force on the international site until 2023-06-29 only (rule TCR-B-3).
+    let regions = |d: &str| {
+        let (_, out, _) = run(&[
+            "prices",
+            "--product",
+            "tcr",
+            "--date",
+            d,
+            "--format",
+            "json",
+        ]);
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        v["regions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["region"].as_str().unwrap().to_string(),
+                    r["priced_on"].clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let toronto = |d: &str| regions(d).into_iter().find(|(r, _)| r == "na-toronto");
+    assert_eq!(
+        toronto("2023-06-29").map(|(_, s)| s),
+        Some(serde_json::json!(["tencent-intl", "tencent-cn"]))
+    );
+    assert_eq!(
+        toronto("2023-06-30").map(|(_, s)| s),
+        Some(serde_json::json!(["tencent-cn"]))
+    );
+    // Image Search alone has no TCR tables.
+    let (_, out, _) = run(&["prices", "--product", "image_search", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert!(v["quotas"].is_null() && v["regions"] == serde_json::json!([]));
+}
+
+#[test]
 fn every_command_has_help_with_an_example() {
     for cmd in ["quote", "compare", "chart", "validate", "prices"] {
         let (code, out, _) = run(&[cmd, "--help"]);
@@ -605,4 +701,222 @@ fn a_file_over_a_limit_is_invalid_input_with_its_path() {
         )),
         "{err}"
     );
+}
+
+fn fixture(name: &str) -> String {
+    root()
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn prices_import_round_trip_prices_shows_it_and_quote_uses_it() {
+    // Issue section 4: a price-book update loaded from the command line is stored in the app's
+    // database and used by every later command.
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().display().to_string();
+    let update = fixture("price-update-tcr-2027.json");
+    let startup = example("startup-intl");
+    let total = |extra: &[&str]| {
+        let mut args = vec!["quote", startup.as_str(), "--format", "json"];
+        args.extend(extra);
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        v["total"].as_str().unwrap().to_string()
+    };
+    let before = total(&["--data-dir", &data]);
+    assert_eq!(before, total(&[]));
+
+    // A dry run shows the update and stores nothing (not even a new database).
+    let (code, out, err) = run(&[
+        "prices",
+        "import",
+        &update,
+        "--dry-run",
+        "--data-dir",
+        &data,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains("P-TCR-INTL-2027") && text.contains("Dry run"),
+        "{text}"
+    );
+    assert!(!dir.path().join("plancast.sqlite3").exists());
+
+    let (code, out, err) = run(&["prices", "import", &update, "--data-dir", &data]);
+    assert_eq!(code, 0, "{err}");
+    assert!(String::from_utf8(out).unwrap().contains("Stored in"));
+
+    // `prices` shows the new entry, with its source.
+    let (code, out, _) = run(&[
+        "prices",
+        "--product",
+        "tcr",
+        "--site",
+        "tencent-intl",
+        "--date",
+        "2027-04-01",
+        "--format",
+        "json",
+        "--data-dir",
+        &data,
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let new = v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["source"] == "P-TCR-INTL-2027")
+        .expect("the update's entry is in force");
+    assert_eq!(new["amount"], "0.4");
+    assert!(new["source_title"].as_str().unwrap().contains("2027-04-01"));
+
+    // `prices diff` lists the built-in entry ending and the update's starting.
+    let (code, out, _) = run(&[
+        "prices",
+        "diff",
+        "--from",
+        "2027-03-31",
+        "--to",
+        "2027-04-01",
+        "--format",
+        "json",
+        "--data-dir",
+        &data,
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let changes: Vec<String> = v["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {} {} {}",
+                c["date"], c["change"], c["plan"], c["source"]
+            )
+        })
+        .collect();
+    assert!(
+        changes.contains(&"\"2027-03-31\" \"ends\" \"standard\" \"P-TCR-INTL\"".to_string()),
+        "{changes:?}"
+    );
+    assert!(
+        changes.contains(&"\"2027-04-01\" \"starts\" \"standard\" \"P-TCR-INTL-2027\"".to_string()),
+        "{changes:?}"
+    );
+
+    // The quote uses it: Standard in ap-singapore costs 0.40 an hour from April (the scenario
+    // needs Standard from August).
+    let (code, out, _) = run(&["quote", &startup, "--format", "json", "--data-dir", &data]);
+    assert_eq!(code, 0);
+    let q: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let august = q["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["month"] == "2027-08")
+        .unwrap();
+    let instance = august["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["item"] == "instance")
+        .unwrap();
+    assert_eq!(instance["unit_price"], "0.4");
+    assert_eq!(instance["source"], "P-TCR-INTL-2027");
+    assert_ne!(q["total"].as_str().unwrap(), before);
+    // Without the database, the built-in book alone.
+    assert_eq!(total(&[]), before);
+}
+
+#[test]
+fn prices_import_refuses_an_invalid_update_with_paths_and_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().display().to_string();
+    let file = fixture("price-update-invalid.json");
+    let (code, out, err) = run(&["prices", "import", &file, "--data-dir", &data]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    for expected in [
+        "sources.P-COS-INTL: this key is already a source",
+        "entries[0].effective_from: 2027-02-01 is not a date the source P-NEW states",
+        "entries[0].amount: must be an amount from 0",
+        "entries[0].currency: prices on tencent-intl are in USD",
+        "entries[0].regions[0]: ap-atlantis",
+        "entries[1].source: names the source P-NOWHERE",
+        "entries[2].item: the price book has no item \"pro_premium\"",
+        "entries[4]: overlaps entries[3]",
+        "entries[5].source: an update cannot use the source \"user\"",
+    ] {
+        assert!(
+            err.lines().any(|l| l == format!("{file}: {expected}")
+                || l.starts_with(&format!("{file}: {expected}"))),
+            "missing {expected:?} in\n{err}"
+        );
+    }
+    assert!(
+        !dir.path().join("plancast.sqlite3").exists(),
+        "nothing stored"
+    );
+    // In Chinese, the same paths.
+    let (code, _, err) = run(&[
+        "prices",
+        "import",
+        &file,
+        "--data-dir",
+        &data,
+        "--lang",
+        "zh-CN",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("entries[0].currency: tencent-intl 的价格以 USD 计"),
+        "{err}"
+    );
+    // An existing database is left as it was.
+    let (code, _, _) = run(&[
+        "prices",
+        "import",
+        &fixture("price-update-tcr-2027.json"),
+        "--data-dir",
+        &data,
+    ]);
+    assert_eq!(code, 0);
+    let (code, _, _) = run(&["prices", "import", &file, "--data-dir", &data]);
+    assert_eq!(code, 2);
+    let db = store::Store::open(&dir.path().join("plancast.sqlite3")).unwrap();
+    assert_eq!(db.list_price_book_updates().unwrap().len(), 1);
+}
+
+#[test]
+fn a_database_the_app_would_refuse_is_refused_untouched_by_the_command_line() {
+    // A newer Plancast's database: every command that reads it fails (exit 1) and leaves it
+    // byte for byte as it was; nothing is imported into it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plancast.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE scenarios (id INTEGER PRIMARY KEY); PRAGMA user_version = 99;",
+        )
+        .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let data = dir.path().display().to_string();
+    let update = fixture("price-update-tcr-2027.json");
+    for args in [
+        vec!["prices", "--data-dir", &data],
+        vec!["prices", "import", &update, "--data-dir", &data],
+    ] {
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(err.contains("cannot open the database"), "{err}");
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before);
 }

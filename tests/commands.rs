@@ -968,3 +968,70 @@ fn amounts_and_rates_out_of_bounds_are_not_stored_anew() {
         .expect_err("out of bounds");
     assert!(error.to_string().contains("10^12"), "{error}");
 }
+
+#[test]
+fn a_price_book_update_previews_its_effect_reprices_scenarios_and_keeps_saved_quotes() {
+    // Issue section 4, rules GEN-3 and GEN-4.
+    let (dir, mut store) = temp_store();
+    let row = scenarios::create_scenario(&mut store, STARTUP, now()).expect("create");
+    scenarios::create_scenario(&mut store, ENTERPRISE, now()).expect("create");
+    let saved = quotes::save_quote(&mut store, row.id, now()).expect("save");
+    let before = quotes::quote_scenario(&store, row.id, "light", "en").expect("quote");
+    let file =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/price-update-tcr-2027.json");
+
+    let preview = prices::preview_price_update(&store, &file, 7).expect("preview");
+    assert_eq!(preview.token, 7);
+    assert_eq!(preview.entries.len(), 1);
+    assert_eq!(
+        preview.entries[0].source_title.as_deref(),
+        Some("Example: Tencent Cloud international, TCR Billing Overview, version 2027-04-01")
+    );
+    assert_eq!(
+        preview.changed.len(),
+        1,
+        "only the ap-singapore scenario changes"
+    );
+    let change = &preview.changed[0];
+    assert_eq!(change.id, row.id);
+    assert_eq!(change.first_month, "2027-08");
+    assert_eq!(change.total_before, before.total);
+    assert!(
+        change.total_after.parse::<f64>().unwrap() > change.total_before.parse::<f64>().unwrap()
+    );
+    assert_eq!(preview.unchanged, 1);
+    assert_eq!(preview.saved_quotes, 1);
+    assert!(
+        store.list_price_book_updates().unwrap().is_empty(),
+        "a preview stores nothing"
+    );
+
+    let loaded = prices::load_price_update(&mut store, &file, now()).expect("load");
+    assert_eq!(loaded.name, "price-update-tcr-2027.json");
+    assert_eq!(prices::list_price_updates(&store).unwrap().len(), 1);
+    let after = quotes::quote_scenario(&store, row.id, "light", "en").expect("quote");
+    assert_eq!(after.total, change.total_after);
+    let listed =
+        prices::list_prices(&store, "2027-04-01", Some("tcr"), Some("tencent-intl")).expect("list");
+    assert!(listed
+        .iter()
+        .any(|p| p.source == "P-TCR-INTL-2027" && p.amount == "0.40"));
+    // The saved quote keeps the entries it recorded (rule GEN-4).
+    let kept = quotes::get_saved_quote(&store, saved.id).expect("saved quote");
+    assert_eq!(kept.total, saved.total);
+    assert_eq!(kept.total, before.total);
+
+    // An invalid file: every problem with its path, nothing stored.
+    let bad =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/price-update-invalid.json");
+    let error = prices::preview_price_update(&store, &bad, 8).expect_err("invalid");
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+    let paths: Vec<String> = error.fields.unwrap().into_iter().map(|f| f.path).collect();
+    assert!(
+        paths.contains(&"entries[0].amount".to_string()),
+        "{paths:?}"
+    );
+    assert!(prices::load_price_update(&mut store, &bad, now()).is_err());
+    assert_eq!(prices::list_price_updates(&store).unwrap().len(), 1);
+    drop(dir);
+}

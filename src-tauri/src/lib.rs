@@ -10,3 +10,4 @@ pub mod commands;
 pub mod console;
 pub mod data_dir;
 pub mod files;
+pub mod price_updates;

@@ -23,6 +23,8 @@ import type {
   ComparisonView,
   ScenarioComparison,
   PriceRow,
+  PriceUpdatePreview,
+  PriceUpdateRow,
   UserPriceInput,
   RateRow,
   ActualView,
@@ -60,6 +62,10 @@ export type {
   ComparedMonth,
   ScenarioComparison,
   PriceRow,
+  PriceUpdatePreview,
+  PriceUpdateRow,
+  ScenarioChangeRow,
+  UpdateSourceRow,
   UserPriceInput,
   RateRow,
   ActualView,
@@ -193,6 +199,11 @@ export const api = {
   updateUserPrice: (id: number, price: UserPriceInput) =>
     call<unknown>('update_user_price', { id, price }),
   deleteUserPrice: (id: number) => call<void>('delete_user_price', { id }),
+  // A price-book update: Rust opens the open dialog, checks the file and previews what it
+  // changes (null when the user cancelled); confirming names the preview by its token.
+  openPriceUpdate: (lang: string) => call<PriceUpdatePreview | null>('open_price_update', { lang }),
+  confirmPriceUpdate: (token: number) => call<PriceUpdateRow>('confirm_price_update', { token }),
+  listPriceUpdates: () => call<PriceUpdateRow[]>('list_price_updates'),
   listRates: () => call<RateRow[]>('list_rates'),
   upsertRate: (from: Currency, to: Currency, rate: string, date: string) =>
     call<unknown>('upsert_rate', { from, to, rate, date }),

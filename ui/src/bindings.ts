@@ -203,6 +203,34 @@ note: string | null,
  */
 note_message: Message | null, user: boolean, };
 
+export type UpdateSourceRow = { key: string, title: string, url: string | null, };
+
+export type ScenarioChangeRow = { id: number, name: string, currency: Currency, 
+/**
+ * Exact decimals, as strings (the screen rounds them to cents).
+ */
+total_before: string, total_after: string, complete_before: boolean, complete_after: boolean, 
+/**
+ * The first month (`YYYY-MM`) whose figures differ.
+ */
+first_month: string, };
+
+export type PriceUpdatePreview = { 
+/**
+ * Names this preview when the user confirms it (`confirm_price_update`).
+ */
+token: number, 
+/**
+ * The file name.
+ */
+name: string, entries: Array<PriceRow>, sources: Array<UpdateSourceRow>, changed: Array<ScenarioChangeRow>, unchanged: number, not_quoted: number, 
+/**
+ * Saved quotes keep the prices they were made with (rule GEN-4).
+ */
+saved_quotes: number, };
+
+export type PriceUpdateRow = { id: number, name: string, imported_at: string, };
+
 export type UserPriceInput = { product: Product, site: Site, item: string, plan: string | null, region: string | null, unit: string, amount: string, currency: Currency, effective_from: string | null, effective_to: string | null, note: string | null, };
 
 export type RateRow = { id: number, from: Currency, to: Currency, rate: string, date: string, };
@@ -345,4 +373,7 @@ export type CommandName =
   | "export_chart"
   | "export_scenario"
   | "import_scenario"
+  | "open_price_update"
+  | "confirm_price_update"
+  | "list_price_updates"
   | "open_saved_folder";

@@ -5,7 +5,7 @@
 //! the exact value, never rounded (rule GEN-2); computed values are written without trailing
 //! zeros, values the user wrote (budget amounts) as written.
 
-use pricing::book::PriceEntry;
+use pricing::book::{PriceEntry, PricesView};
 use pricing::money::exact_text;
 use pricing::{Comparison, Lang, Message, PriceBook, Product, Quote};
 use rust_decimal::Decimal;
@@ -112,33 +112,90 @@ pub fn comparison_json(c: &Comparison, lang: Lang) -> Value {
     json!({ "scenario": c.scenario, "currency": c.currency.code(), "products": products })
 }
 
-/// Price-book entries in force on a date with their sources.
-pub fn prices_json(
-    book: &PriceBook,
-    entries: &[&PriceEntry],
-    date: chrono::NaiveDate,
-    lang: Lang,
-) -> Value {
-    let list: Vec<Value> = entries
+/// A price-book entry as `prices` and `prices diff` write it, with its source's title.
+fn entry_json(book: &PriceBook, e: &PriceEntry) -> Value {
+    json!({
+        "product": e.product.key(),
+        "site": e.site.key(),
+        "item": e.item,
+        "plan": e.plan,
+        "regions": e.regions,
+        "unit": e.unit,
+        "amount": dec(e.amount),
+        "currency": e.currency.map(|c| c.code()),
+        "effective_from": e.effective_from.to_string(),
+        "effective_to": e.effective_to.map(|d| d.to_string()),
+        "source": e.source,
+        "source_title": book.sources().get(&e.source).map(|s| s.title.clone()),
+        "rule": e.rule,
+    })
+}
+
+/// The price book on a date: the entries in force with their sources, and for TCR the quota
+/// table in force and the regions with an instance price (`null` and `[]` when not shown).
+pub fn prices_json(view: &PricesView<'_>, lang: Lang) -> Value {
+    let book = view.book;
+    let list: Vec<Value> = view
+        .entries
         .iter()
         .map(|e| {
+            let mut entry = entry_json(book, e);
+            entry["note"] = e.note_message().map_or(Value::Null, |m| m.to_json(lang));
+            entry
+        })
+        .collect();
+    let quotas = match view.quotas.filter(|_| view.show_tcr) {
+        None => Value::Null,
+        Some(q) => json!({
+            "version": q.version,
+            "effective_from": q.effective_from.to_string(),
+            "effective_to": q.effective_to.map(|d| d.to_string()),
+            "source": q.source,
+            "rule": q.rule,
+            "editions": q.editions,
+            "image_repos_by_region": q.image_repos_by_region,
+            "raisable_by_ticket": q.raisable_by_ticket,
+        }),
+    };
+    let regions: Vec<Value> = view
+        .regions
+        .iter()
+        .map(|r| {
             json!({
-                "product": e.product.key(),
-                "site": e.site.key(),
-                "item": e.item,
-                "plan": e.plan,
-                "regions": e.regions,
-                "unit": e.unit,
-                "amount": dec(e.amount),
-                "currency": e.currency.map(|c| c.code()),
-                "effective_from": e.effective_from.to_string(),
-                "effective_to": e.effective_to.map(|d| d.to_string()),
-                "source": e.source,
-                "source_title": book.sources().get(&e.source).map(|s| s.title.clone()),
-                "rule": e.rule,
-                "note": e.note_message().map(|m| m.to_json(lang)),
+                "region": r.region.region,
+                "name": match lang {
+                    Lang::ZhCn => &r.region.name_zh,
+                    Lang::En => &r.region.name,
+                },
+                "group": r.region.group,
+                "availability": r.region.availability,
+                "priced_on": r.priced_on.iter().map(|s| s.key()).collect::<Vec<_>>(),
             })
         })
         .collect();
-    json!({ "date": date.to_string(), "entries": list })
+    json!({ "date": view.date.to_string(), "entries": list, "quotas": quotas, "regions": regions })
+}
+
+/// `plancast prices diff` as JSON: each change with its date, `starts` or `ends`, and the
+/// entry as `prices` lists it.
+pub fn changes_json(
+    book: &PriceBook,
+    changes: &[(
+        chrono::NaiveDate,
+        pricing::update::Change,
+        &pricing::PriceEntry,
+    )],
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Value {
+    let list: Vec<Value> = changes
+        .iter()
+        .map(|(date, change, e)| {
+            let mut entry = entry_json(book, e);
+            entry["date"] = json!(date.to_string());
+            entry["change"] = json!(change.key());
+            entry
+        })
+        .collect();
+    json!({ "from": from.to_string(), "to": to.to_string(), "changes": list })
 }

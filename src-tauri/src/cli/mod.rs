@@ -36,6 +36,10 @@ pub struct Cli {
     /// LC_MESSAGES or LANG, else English). Codes, JSON field names and keys never change.
     #[arg(long, global = true, value_name = "LANG")]
     lang: Option<String>,
+    /// The app's data directory, whose database holds the price-book updates you loaded
+    /// (default: the directory the app uses, see `plancast prices import --help`).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
 }
 
 /// The language asked for with `--lang`, else the one the environment names, else English.
@@ -129,9 +133,12 @@ enum Command {
     /// Checks a scenario file and reports every problem.
     #[command(after_help = "Examples:\n  plancast validate my-scenario.json")]
     Validate { file: PathBuf },
-    /// The price-book entries in force on a date, with their sources.
+    /// The price-book entries in force on a date, with their sources, and the TCR quota table
+    /// and regions in force; `prices import` loads a price-book update, `prices diff` lists
+    /// what starts or ends between two dates.
     #[command(
-        after_help = "Examples:\n  plancast prices\n  plancast prices --product tcr --site tencent-cn --date 2027-01-01\n  plancast prices --product image_search --format json"
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  plancast prices\n  plancast prices --product tcr --site tencent-cn --date 2027-01-01\n  plancast prices --product image_search --format json\n  plancast prices --date 2023-06-30 --format csv > prices.csv"
     )]
     Prices {
         /// tcr, tcss or image_search.
@@ -143,6 +150,45 @@ enum Command {
         /// Entries in force on this date (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// CSV without the UTF-8 byte-order mark.
+        #[arg(long)]
+        no_bom: bool,
+        #[command(subcommand)]
+        action: Option<PricesAction>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum PricesAction {
+    /// Loads a price-book update: a file in the built-in book's format (entries with their
+    /// sources and dates, and the sources they cite). It is checked like the built-in book;
+    /// every problem is reported with its path and nothing is stored when there is one.
+    /// Otherwise the saved scenarios it changes are listed (total before → after, first month
+    /// that differs) and it is stored in the app's database, where the app and every later
+    /// command use it. Saved quotes keep the prices they were made with.
+    #[command(
+        after_help = "Examples:\n  plancast prices import tcr-2027.json --dry-run\n  plancast prices import tcr-2027.json\n  plancast prices import tcr-2027.json --data-dir /tmp/plancast-test\n\nThe database is the app's: $XDG_DATA_HOME/com.plancast.desktop/plancast.sqlite3 on Linux (~/.local/share/… by default), ~/Library/Application Support/com.plancast.desktop on macOS, %APPDATA%\\com.plancast.desktop on Windows; --data-dir names another directory."
+    )]
+    Import {
+        /// The update file (JSON).
+        file: PathBuf,
+        /// Check the file and show what it would change, without storing it.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// The price-book entries that start or end between two dates (both included), with the
+    /// updates you loaded applied.
+    #[command(
+        after_help = "Examples:\n  plancast prices diff --from 2023-06-01 --to 2023-07-31\n  plancast prices diff --from 2027-01-01 --to 2027-12-31 --format json"
+    )]
+    Diff {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: String,
+        /// table or json.
         #[arg(long, value_enum)]
         format: Option<Format>,
     },
@@ -171,12 +217,20 @@ pub fn run() -> i32 {
         }
     };
     let stdout_is_terminal = std::io::stdout().is_terminal();
+    let data_dir = cli
+        .data_dir
+        .clone()
+        .or_else(crate::data_dir::default_data_dir);
     let result = language(cli.lang.as_deref(), true).and_then(|lang| {
         execute(
             cli.command,
-            stdout_is_terminal,
-            chrono::Local::now().date_naive(),
-            lang,
+            Context {
+                terminal: stdout_is_terminal,
+                today: chrono::Local::now().date_naive(),
+                now: chrono::Utc::now(),
+                lang,
+                data_dir,
+            },
         )
     });
     match result {
@@ -261,8 +315,49 @@ fn field_line(e: &pricing::FieldError, lang: Lang) -> String {
     }
 }
 
-fn quote_of(scenario: &Scenario, path: &Path, lang: Lang) -> Result<pricing::Quote, CliError> {
-    pricing::quote(scenario, PriceBook::builtin()).map_err(|e| quote_error(e, path, lang))
+fn quote_of(scenario: &Scenario, path: &Path, cx: &Context) -> Result<pricing::Quote, CliError> {
+    let book = cx.book()?;
+    pricing::quote(scenario, &book).map_err(|e| quote_error(e, path, cx.lang))
+}
+
+/// What a command runs with besides its arguments.
+struct Context {
+    /// Whether standard output is a terminal (the default format is then a table).
+    terminal: bool,
+    today: chrono::NaiveDate,
+    /// When an update is stored.
+    now: chrono::DateTime<chrono::Utc>,
+    lang: Lang,
+    /// The app's data directory; `None` means no database (the built-in book alone).
+    data_dir: Option<PathBuf>,
+}
+
+impl Context {
+    fn db_path(&self) -> Option<PathBuf> {
+        self.data_dir.as_deref().map(store::default_db_path)
+    }
+
+    /// The app's database, when there is one. A database the app would refuse (newer,
+    /// damaged) is refused here too, untouched; with `create`, a missing one is made.
+    fn store(&self, create: bool) -> Result<Option<store::Store>, CliError> {
+        let Some(path) = self.db_path() else {
+            return Ok(None);
+        };
+        if !create && !path.exists() {
+            return Ok(None);
+        }
+        store::Store::open(&path).map(Some).map_err(|e| {
+            CliError::Failed(format!("cannot open the database {}: {e}", path.display()))
+        })
+    }
+
+    /// The built-in price book with the updates loaded into the app's database.
+    fn book(&self) -> Result<std::borrow::Cow<'static, PriceBook>, CliError> {
+        match self.store(false)? {
+            None => Ok(std::borrow::Cow::Borrowed(PriceBook::builtin())),
+            Some(s) => crate::price_updates::updated_book(&s).map_err(|e| CliError::Failed(e.0)),
+        }
+    }
 }
 
 /// Invalid input, a figure too large to compute among it (exit status 2), or a price book
@@ -284,13 +379,10 @@ fn quote_error(e: pricing::QuoteError, path: &Path, lang: Lang) -> CliError {
     }
 }
 
-/// Runs a command to its output without writing anything (so tests can call it).
-fn execute(
-    command: Command,
-    terminal: bool,
-    today: chrono::NaiveDate,
-    lang: Lang,
-) -> Result<Output, CliError> {
+/// Runs a command to its output without writing anything (so tests can call it), except that
+/// `prices import` stores its update in the database.
+fn execute(command: Command, cx: Context) -> Result<Output, CliError> {
+    let (terminal, today, lang) = (cx.terminal, cx.today, cx.lang);
     let default_format = |out: &Option<PathBuf>| {
         if terminal && out.is_none() {
             Format::Table
@@ -329,7 +421,7 @@ fn execute(
                     )
                 })?;
             }
-            let quote = quote_of(&scenario, &file, lang)?;
+            let quote = quote_of(&scenario, &file, &cx)?;
             let bytes = match format.unwrap_or_else(|| default_format(&out)) {
                 Format::Table => quote_table(&quote, lang).into_bytes(),
                 Format::Json => pretty(&quote_json(&quote, lang))?,
@@ -349,7 +441,7 @@ fn execute(
             no_bom,
         } => {
             let scenario = load_scenario(&file, lang)?;
-            let cmp = pricing::compare(&scenario, PriceBook::builtin())
+            let cmp = pricing::compare(&scenario, &*cx.book()?)
                 .map_err(|e| quote_error(e, &file, lang))?;
             let bytes = match format.unwrap_or_else(|| default_format(&out)) {
                 Format::Table => comparison_table(&cmp, lang).into_bytes(),
@@ -386,7 +478,7 @@ fn execute(
                 ));
             }
             let scenario = load_scenario(&file, lang)?;
-            let quote = quote_of(&scenario, &file, lang)?;
+            let quote = quote_of(&scenario, &file, &cx)?;
             let opts = report::ChartOptions {
                 width,
                 height,
@@ -418,7 +510,7 @@ fn execute(
         Command::Validate { file } => {
             let scenario = load_scenario(&file, lang)?;
             // The dated checks (elastic cap minimum) need the price book: run the quote.
-            let quote = quote_of(&scenario, &file, lang)?;
+            let quote = quote_of(&scenario, &file, &cx)?;
             let mut text = format!(
                 "{}: valid ({} months from {}, {})\n",
                 file.display(),
@@ -440,7 +532,40 @@ fn execute(
             site,
             date,
             format,
+            no_bom,
+            action,
         } => {
+            match action {
+                Some(PricesAction::Import { file, dry_run }) => {
+                    return import_update(&file, dry_run, &cx)
+                }
+                Some(PricesAction::Diff { from, to, format }) => {
+                    let from = parse_date_arg("--from", &from)?;
+                    let to = parse_date_arg("--to", &to)?;
+                    if to < from {
+                        return Err(CliError::invalid("--to: must not be before --from"));
+                    }
+                    let book = cx.book()?;
+                    let changes = pricing::update::changes_between(&book, from, to);
+                    let bytes = match format.unwrap_or_else(|| default_format(&None)) {
+                        Format::Table => {
+                            table::changes_table(&book, &changes, from, to, lang).into_bytes()
+                        }
+                        Format::Json => pretty(&json::changes_json(&book, &changes, from, to))?,
+                        Format::Csv => {
+                            return Err(CliError::invalid(
+                                "--format: prices diff is shown as table or json",
+                            ))
+                        }
+                    };
+                    return Ok(Output {
+                        bytes,
+                        to: None,
+                        message: None,
+                    });
+                }
+                None => {}
+            }
             let product = product
                 .map(|p| {
                     Product::from_key(&p).ok_or_else(|| {
@@ -454,21 +579,16 @@ fn execute(
                 .map(|s| Site::from_key(&s).ok_or_else(|| CliError::invalid(format!("--site: must be one of tencent-intl, tencent-cn, aliyun-cn, aliyun-intl, got \"{s}\""))))
                 .transpose()?;
             let date = match date {
-                Some(d) => chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| {
-                    CliError::invalid(format!("--date: must be a date YYYY-MM-DD, got \"{d}\""))
-                })?,
+                Some(d) => parse_date_arg("--date", &d)?,
                 None => today,
             };
-            let book = PriceBook::builtin();
-            let entries = book.in_force(date, product, site);
+            let book = cx.book()?;
+            let view = book.view(date, product, site);
             let bytes = match format.unwrap_or_else(|| default_format(&None)) {
-                Format::Table => prices_table(book, &entries, date, lang).into_bytes(),
-                Format::Json => pretty(&prices_json(book, &entries, date, lang))?,
-                Format::Csv => {
-                    return Err(CliError::invalid(
-                        "--format: prices are shown as table or json",
-                    ))
-                }
+                Format::Table => prices_table(&view, lang).into_bytes(),
+                Format::Json => pretty(&prices_json(&view, lang))?,
+                Format::Csv => report::prices_csv(&view, &csv_options(no_bom, lang))
+                    .map_err(|e| CliError::Failed(e.to_string()))?,
             };
             Ok(Output {
                 bytes,
@@ -477,6 +597,92 @@ fn execute(
             })
         }
     }
+}
+
+fn parse_date_arg(name: &str, text: &str) -> Result<chrono::NaiveDate, CliError> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        CliError::invalid(format!("{name}: must be a date YYYY-MM-DD, got \"{text}\""))
+    })
+}
+
+/// `plancast prices import FILE [--dry-run]`: checks the update, shows what it changes and,
+/// unless it is a dry run, stores it. Problems are invalid input (exit 2), one line each with
+/// the file and the path, and nothing is stored.
+fn import_update(file: &Path, dry_run: bool, cx: &Context) -> Result<Output, CliError> {
+    use crate::files::{read_to_string_limited, ReadError};
+    use crate::price_updates::{check, effect, store_update, Refusal};
+    let lang = cx.lang;
+    let text =
+        read_to_string_limited(file, pricing::jsonread::MAX_FILE_BYTES).map_err(|e| match e {
+            ReadError::Io(e) => CliError::Failed(format!("cannot read {}: {e}", file.display())),
+            ReadError::TooLarge => CliError::invalid(format!(
+                "{}: {}",
+                file.display(),
+                field_line(&pricing::scenario::file_too_large(), lang)
+            )),
+            ReadError::NotUtf8 => {
+                CliError::invalid(format!("{}: the file is not UTF-8 text", file.display()))
+            }
+        })?;
+    if !dry_run && cx.data_dir.is_none() {
+        return Err(CliError::Failed(
+            "no data directory: give --data-dir (the OS reports no home directory)".into(),
+        ));
+    }
+    // An existing database is read for the stored updates and the saved scenarios; a new one
+    // is made only to store a valid update, never for a refused one.
+    let db = cx.store(false)?;
+    let checked = check(db.as_ref(), &text).map_err(|r| match r {
+        Refusal::Invalid(errors) => CliError::Invalid(
+            errors
+                .iter()
+                .map(|e| format!("{}: {}", file.display(), field_line(e, lang)))
+                .collect(),
+        ),
+        Refusal::Failed(e) => CliError::Failed(e.0),
+    })?;
+    let changes = match &db {
+        Some(s) => {
+            // The app's quotes have the user's own prices on top: so does the preview.
+            let user: Vec<pricing::PriceEntry> = crate::commands::quotes::user_entries(s)
+                .map_err(|e| CliError::Failed(e.message))?
+                .into_iter()
+                .map(|(_, e)| e)
+                .collect();
+            effect(s, &checked, &user).map_err(|e| CliError::Failed(e.0))?
+        }
+        None => Default::default(),
+    };
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.display().to_string());
+    let mut out = table::update_preview(&checked, &changes, &name, lang);
+    match db {
+        _ if dry_run => out.push_str(lang.text("report.table.update_dry_run")),
+        existing => {
+            let mut s = match existing {
+                Some(s) => s,
+                None => cx
+                    .store(true)?
+                    .ok_or_else(|| CliError::Failed("no data directory: give --data-dir".into()))?,
+            };
+            store_update(&mut s, &name, &text, cx.now).map_err(|e| CliError::Failed(e.0))?;
+            out.push_str(&lang.format(
+                "report.table.update_stored",
+                &[(
+                    "path",
+                    &cx.db_path().unwrap_or_default().display().to_string(),
+                )],
+            ));
+        }
+    }
+    out.push('\n');
+    Ok(Output {
+        bytes: out.into_bytes(),
+        to: None,
+        message: None,
+    })
 }
 
 fn csv_options(no_bom: bool, lang: Lang) -> report::CsvOptions {
@@ -500,7 +706,8 @@ fn pretty(value: &serde_json::Value) -> Result<Vec<u8>, CliError> {
 
 /// Runs the command line on explicit arguments, returning (exit status, stdout bytes,
 /// stderr text) without touching the process's streams, except that files named by `--out`
-/// are written. For tests.
+/// are written and `prices import` stores its update. For tests: the environment chooses
+/// neither the language nor the database (only `--data-dir` names one).
 pub fn run_with(args: &[&str], today: chrono::NaiveDate) -> (i32, Vec<u8>, String) {
     let cli = match Cli::try_parse_from(std::iter::once("plancast").chain(args.iter().copied())) {
         Ok(cli) => cli,
@@ -513,8 +720,22 @@ pub fn run_with(args: &[&str], today: chrono::NaiveDate) -> (i32, Vec<u8>, Strin
         }
     };
     // Tests get English unless they ask: the environment does not change their output.
-    let result = language(cli.lang.as_deref(), false)
-        .and_then(|lang| execute(cli.command, false, today, lang));
+    let data_dir = cli.data_dir.clone();
+    let result = language(cli.lang.as_deref(), false).and_then(|lang| {
+        execute(
+            cli.command,
+            Context {
+                terminal: false,
+                today,
+                now: today
+                    .and_hms_opt(12, 0, 0)
+                    .map(|t| t.and_utc())
+                    .unwrap_or_default(),
+                lang,
+                data_dir,
+            },
+        )
+    });
     match result {
         Ok(output) => {
             let stderr = output.message.clone().unwrap_or_default();

@@ -2,9 +2,9 @@
 //! prices and quantities exact.
 
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, ContentArrangement, Table};
-use pricing::book::PriceEntry;
+use pricing::book::{quota_rows, PriceEntry, PricesView};
 use pricing::money::{cents_text, exact_text};
-use pricing::{Comparison, Lang, Message, PriceBook, Product, Quote};
+use pricing::{Comparison, Lang, Message, Product, Quote};
 use rust_decimal::Decimal;
 
 /// A table whose header cells are the catalogue's `report.table.<key>` in `lang` (an empty
@@ -275,62 +275,288 @@ pub fn comparison_table(c: &Comparison, lang: Lang) -> String {
     out
 }
 
-/// Price-book entries with their sources.
-pub fn prices_table(
-    book: &PriceBook,
-    entries: &[&PriceEntry],
-    date: chrono::NaiveDate,
-    lang: Lang,
-) -> String {
-    let mut out = lang.format("report.table.prices_title", &[("date", &date.to_string())]);
+/// A source as the lists under the tables show it: `- KEY: title (url)`.
+fn source_line(key: &str, s: &pricing::book::Source) -> String {
+    let url = s
+        .url
+        .as_ref()
+        .map(|u| format!(" ({u})"))
+        .unwrap_or_default();
+    format!("- {key}: {}{url}\n", s.title)
+}
+
+/// The columns of a price-book entry in every table that lists entries.
+const ENTRY_COLUMNS: [&str; 11] = [
+    "product", "site", "item", "plan", "regions", "amount", "unit", "from", "to", "rule", "source",
+];
+
+/// A price-book entry's cells, in [`ENTRY_COLUMNS`]' order. Long region lists are cut to the
+/// first two and a count, unless `every_region`.
+fn entry_cells(e: &PriceEntry, lang: Lang, every_region: bool) -> Vec<Cell> {
+    let regions = match e.regions.len() {
+        0 => word(lang, "all_regions").to_string(),
+        1..=3 => e.regions.join(", "),
+        _ if every_region => e.regions.join(", "),
+        n => format!("{}, … ({n})", e.regions[..2].join(", ")),
+    };
+    vec![
+        Cell::new(e.product.key()),
+        Cell::new(e.site.key()),
+        Cell::new(&e.item),
+        Cell::new(e.plan.clone().unwrap_or_default()),
+        Cell::new(regions),
+        right(match e.currency {
+            Some(c) => format!("{} {c}", exact_text(e.amount)),
+            None => exact_text(e.amount),
+        }),
+        Cell::new(&e.unit),
+        Cell::new(e.effective_from.to_string()),
+        Cell::new(e.effective_to.map(|d| d.to_string()).unwrap_or_default()),
+        Cell::new(&e.rule),
+        Cell::new(&e.source),
+    ]
+}
+
+/// The price book on a date: the entries in force with their sources, then for TCR the quota
+/// table in force and the regions with an instance price.
+pub fn prices_table(view: &PricesView<'_>, lang: Lang) -> String {
+    let date = view.date.to_string();
+    let mut out = lang.format("report.table.prices_title", &[("date", &date)]);
     out.push('\n');
-    let mut t = table(
-        lang,
-        &[
-            "product", "site", "item", "plan", "regions", "amount", "unit", "from", "to", "rule",
-            "source",
-        ],
-    );
-    for e in entries {
-        let regions = match e.regions.len() {
-            0 => word(lang, "all_regions").to_string(),
-            1..=3 => e.regions.join(", "),
-            n => format!("{}, … ({n})", e.regions[..2].join(", ")),
-        };
-        t.add_row(vec![
-            Cell::new(e.product.key()),
-            Cell::new(e.site.key()),
-            Cell::new(&e.item),
-            Cell::new(e.plan.clone().unwrap_or_default()),
-            Cell::new(regions),
-            right(match e.currency {
-                Some(c) => format!("{} {c}", exact_text(e.amount)),
-                None => exact_text(e.amount),
-            }),
-            Cell::new(&e.unit),
-            Cell::new(e.effective_from.to_string()),
-            Cell::new(e.effective_to.map(|d| d.to_string()).unwrap_or_default()),
-            Cell::new(&e.rule),
-            Cell::new(&e.source),
-        ]);
+    let mut t = table(lang, &ENTRY_COLUMNS);
+    for e in &view.entries {
+        t.add_row(entry_cells(e, lang, false));
     }
     out.push_str(&t.to_string());
     out.push_str("\n\n");
     out.push_str(word(lang, "sources_title"));
     out.push('\n');
-    let mut used: Vec<&str> = entries.iter().map(|e| e.source.as_str()).collect();
+    let mut used: Vec<&str> = view.entries.iter().map(|e| e.source.as_str()).collect();
+    if view.show_tcr {
+        used.extend(view.quotas.map(|q| q.source.as_str()));
+    }
     used.sort();
     used.dedup();
     for key in used {
-        if let Some(s) = book.sources().get(key) {
-            out.push_str(&format!(
-                "- {key}: {}{}\n",
-                s.title,
-                s.url
-                    .as_ref()
-                    .map(|u| format!(" ({u})"))
-                    .unwrap_or_default()
+        if let Some(s) = view.book.sources().get(key) {
+            out.push_str(&source_line(key, s));
+        }
+    }
+    if !view.show_tcr {
+        return out;
+    }
+    out.push('\n');
+    match view.quotas {
+        None => {
+            out.push_str(&lang.format("report.table.no_quotas", &[("date", &date)]));
+            out.push('\n');
+        }
+        Some(q) => {
+            out.push_str(&lang.format(
+                "report.table.quotas_title",
+                &[
+                    ("date", &date),
+                    ("version", &q.version),
+                    ("from", &q.effective_from.to_string()),
+                    ("rule", &q.rule),
+                    ("source", &q.source),
+                ],
             ));
+            out.push('\n');
+            let mut t = table(
+                lang,
+                &[
+                    "quota",
+                    "editions.personal",
+                    "editions.basic",
+                    "editions.standard",
+                    "editions.premium",
+                ],
+            );
+            for row in quota_rows(q) {
+                let mut cells = vec![Cell::new(word(lang, &format!("quota_rows.{}", row.key)))];
+                cells.extend(row.values.iter().zip(&row.raisable).map(|(v, raisable)| {
+                    let text = v.text(lang);
+                    if *raisable {
+                        Cell::new(lang.format("report.table.raisable_note", &[("value", &text)]))
+                    } else {
+                        Cell::new(text)
+                    }
+                }));
+                t.add_row(cells);
+            }
+            out.push_str(&t.to_string());
+            out.push('\n');
+        }
+    }
+    out.push('\n');
+    out.push_str(&lang.format("report.table.regions_title", &[("date", &date)]));
+    out.push('\n');
+    let mut header: Vec<Cell> = ["region", "name", "group", "availability"]
+        .iter()
+        .map(|k| Cell::new(word(lang, k)))
+        .collect();
+    header.extend(view.region_sites.iter().map(|s| Cell::new(s.key())));
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(header);
+    for r in &view.regions {
+        let mut cells = vec![
+            Cell::new(&r.region.region),
+            Cell::new(match lang {
+                Lang::ZhCn => &r.region.name_zh,
+                Lang::En => &r.region.name,
+            }),
+            Cell::new(word(lang, &format!("groups.{}", r.region.group))),
+            Cell::new(
+                r.region
+                    .availability
+                    .as_deref()
+                    .map(|a| word(lang, &format!("availability_values.{a}")))
+                    .unwrap_or_default(),
+            ),
+        ];
+        cells.extend(view.region_sites.iter().map(|s| {
+            Cell::new(word(
+                lang,
+                if r.priced_on.contains(s) { "yes" } else { "no" },
+            ))
+        }));
+        t.add_row(cells);
+    }
+    out.push_str(&t.to_string());
+    out.push('\n');
+    out
+}
+
+/// What `plancast prices import` shows: the update's entries and sources, then the saved
+/// scenarios it changes with their totals before and after and the first month that differs.
+pub fn update_preview(
+    checked: &crate::price_updates::Checked,
+    effect: &crate::price_updates::Effect,
+    name: &str,
+    lang: Lang,
+) -> String {
+    let update = &checked.update;
+    let mut out = lang.format(
+        "report.table.update_title",
+        &[("name", name), ("count", &update.entries.len().to_string())],
+    );
+    out.push('\n');
+    let mut t = table(lang, &ENTRY_COLUMNS);
+    for e in &update.entries {
+        // An update is short and names exactly what it changes: every region is shown.
+        t.add_row(entry_cells(e, lang, true));
+    }
+    out.push_str(&t.to_string());
+    out.push('\n');
+    if !update.sources.is_empty() {
+        out.push('\n');
+        out.push_str(word(lang, "update_sources"));
+        out.push('\n');
+        for (key, s) in &update.sources {
+            out.push_str(&source_line(key, s));
+        }
+    }
+    out.push('\n');
+    out.push_str(word(lang, "update_changes_title"));
+    out.push('\n');
+    if effect.changed.is_empty() {
+        out.push_str(word(lang, "update_no_changes"));
+        out.push('\n');
+    } else {
+        let mut t = table(
+            lang,
+            &["scenario", "total_before", "total_after", "first_month"],
+        );
+        for s in &effect.changed {
+            let total = |amount: Decimal, complete: bool| {
+                let mark = if complete { "" } else { " *" };
+                format!("{} {}{mark}", cents_text(amount), s.currency)
+            };
+            t.add_row(vec![
+                Cell::new(&s.name),
+                right(total(s.change.total_before, s.change.complete_before)),
+                right(total(s.change.total_after, s.change.complete_after)),
+                Cell::new(s.change.first_month.to_string()),
+            ]);
+        }
+        out.push_str(&t.to_string());
+        out.push('\n');
+        if effect
+            .changed
+            .iter()
+            .any(|s| !s.change.complete_before || !s.change.complete_after)
+        {
+            out.push_str(word(lang, "incomplete_footnote"));
+            out.push('\n');
+        }
+    }
+    out.push_str(&lang.format(
+        "report.table.update_unchanged",
+        &[
+            ("unchanged", &effect.unchanged.to_string()),
+            ("quotes", &effect.saved_quotes.to_string()),
+        ],
+    ));
+    out.push('\n');
+    if effect.not_quoted > 0 {
+        out.push_str(&lang.format(
+            "report.table.update_not_quoted",
+            &[("count", &effect.not_quoted.to_string())],
+        ));
+        out.push('\n');
+    }
+    out
+}
+
+/// What `plancast prices diff` shows: each entry that starts or ends between two dates.
+pub fn changes_table(
+    book: &pricing::PriceBook,
+    changes: &[(
+        chrono::NaiveDate,
+        pricing::update::Change,
+        &pricing::PriceEntry,
+    )],
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    lang: Lang,
+) -> String {
+    let mut out = lang.format(
+        "report.table.changes_title",
+        &[("from", &from.to_string()), ("to", &to.to_string())],
+    );
+    out.push('\n');
+    if changes.is_empty() {
+        out.push_str(word(lang, "no_changes"));
+        out.push('\n');
+        return out;
+    }
+    let columns: Vec<&str> = ["date", "change"]
+        .into_iter()
+        .chain(ENTRY_COLUMNS)
+        .collect();
+    let mut t = table(lang, &columns);
+    for (date, change, e) in changes {
+        let mut cells = vec![
+            Cell::new(date.to_string()),
+            Cell::new(word(lang, &format!("changes.{}", change.key()))),
+        ];
+        cells.extend(entry_cells(e, lang, false));
+        t.add_row(cells);
+    }
+    out.push_str(&t.to_string());
+    out.push('\n');
+    let mut used: Vec<&str> = changes.iter().map(|(_, _, e)| e.source.as_str()).collect();
+    used.sort();
+    used.dedup();
+    out.push('\n');
+    out.push_str(word(lang, "sources_title"));
+    out.push('\n');
+    for key in used {
+        if let Some(s) = book.sources().get(key) {
+            out.push_str(&source_line(key, s));
         }
     }
     out

@@ -67,6 +67,7 @@ pub enum Purpose {
     ChartPng,
     ScenarioJson,
     ImportScenario,
+    ImportPriceUpdate,
 }
 
 impl Purpose {
@@ -75,7 +76,9 @@ impl Purpose {
             Purpose::QuoteCsv | Purpose::ComparisonCsv | Purpose::SideBySideCsv => FileKind::Csv,
             Purpose::ChartSvg => FileKind::Svg,
             Purpose::ChartPng => FileKind::Png,
-            Purpose::ScenarioJson | Purpose::ImportScenario => FileKind::Json,
+            Purpose::ScenarioJson | Purpose::ImportScenario | Purpose::ImportPriceUpdate => {
+                FileKind::Json
+            }
         }
     }
 
@@ -89,6 +92,7 @@ impl Purpose {
             Purpose::ChartPng => "report.dialog.title.chart_png",
             Purpose::ScenarioJson => "report.dialog.title.scenario_json",
             Purpose::ImportScenario => "report.dialog.title.import_scenario",
+            Purpose::ImportPriceUpdate => "report.dialog.title.import_price_update",
         })
     }
 }

@@ -64,6 +64,9 @@ macro_rules! for_each_command {
             export_chart,
             export_scenario,
             import_scenario,
+            open_price_update,
+            confirm_price_update,
+            list_price_updates,
             open_saved_folder,
         }
     };

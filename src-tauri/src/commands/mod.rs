@@ -465,6 +465,74 @@ pub async fn import_scenario<R: Runtime>(
     .map(Some)
 }
 
+/// The price-book update the user chose and saw previewed, waiting for "Load" (the page names
+/// it by its preview's token, never by a path).
+static PENDING_UPDATE: std::sync::Mutex<Option<(u64, std::path::PathBuf)>> =
+    std::sync::Mutex::new(None);
+static NEXT_TOKEN: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// Opens the open dialog for a price-book update, checks the file the user picks and previews
+/// what it changes (every saved scenario's total before and after); null when the user
+/// cancelled. Nothing is stored: `confirm_price_update` does that.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn open_price_update<R: Runtime>(
+    window: Window<R>,
+    state: State<'_, AppState>,
+    lang: String,
+) -> Result<Option<PriceUpdatePreview>, ApiError> {
+    let purpose = dialogs::Purpose::ImportPriceUpdate;
+    let Some(path) = dialogs::choose_open_path(&window, purpose, dialogs::lang_of(&lang)).await?
+    else {
+        return Ok(None);
+    };
+    let token = NEXT_TOKEN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let chosen = path.clone();
+    let preview = with_store(&state, move |s| {
+        prices::preview_price_update(s, &chosen, token)
+    })
+    .await?;
+    if let Ok(mut pending) = PENDING_UPDATE.lock() {
+        *pending = Some((token, path));
+    }
+    Ok(Some(preview))
+}
+
+/// Loads the previewed update `token` names: checked again, then stored; every quote uses it
+/// from then on.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn confirm_price_update(
+    state: State<'_, AppState>,
+    token: u64,
+) -> Result<PriceUpdateRow, ApiError> {
+    let path = PENDING_UPDATE
+        .lock()
+        .ok()
+        .and_then(|mut pending| match pending.take() {
+            Some((t, path)) if t == token => Some(path),
+            other => {
+                *pending = other;
+                None
+            }
+        })
+        .ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::NotFound,
+                "no price-book update is waiting to be loaded: choose the file again",
+            )
+        })?;
+    with_store(&state, move |s| {
+        prices::load_price_update(s, &path, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_price_updates(
+    state: State<'_, AppState>,
+) -> Result<Vec<PriceUpdateRow>, ApiError> {
+    with_store(&state, |s| prices::list_price_updates(s)).await
+}
+
 /// Asks where to save `export` and writes it there; the chosen path, or `None` when the user
 /// cancelled (nothing is written).
 async fn save_with_dialog<R: Runtime>(
@@ -555,6 +623,10 @@ pub fn typescript_bindings() -> String {
         ComparedMonth::decl(),
         ScenarioComparison::decl(),
         PriceRow::decl(),
+        UpdateSourceRow::decl(),
+        ScenarioChangeRow::decl(),
+        PriceUpdatePreview::decl(),
+        PriceUpdateRow::decl(),
         UserPriceInput::decl(),
         RateRow::decl(),
         ActualView::decl(),

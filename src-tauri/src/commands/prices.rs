@@ -11,8 +11,9 @@ use rust_decimal::Decimal;
 use store::Store;
 
 use super::dto::{
-    EditionOptionInfo, PriceItemOption, PriceRow, ProductSites, RateRow, RegionOption, SiteOption,
-    SitePackages, UserPriceInput, WizardOptions,
+    EditionOptionInfo, PriceItemOption, PriceRow, PriceUpdatePreview, PriceUpdateRow, ProductSites,
+    RateRow, RegionOption, ScenarioChangeRow, SiteOption, SitePackages, UpdateSourceRow,
+    UserPriceInput, WizardOptions,
 };
 use super::error::ApiError;
 use super::quotes::{price_book, user_entries, user_price_entry};
@@ -74,7 +75,7 @@ pub fn list_prices(
     let site = site.filter(|s| !s.is_empty()).map(parse_site).transpose()?;
     let book = price_book(store)?;
     let users = user_entries(store)?;
-    let sources = PriceBook::builtin().sources();
+    let sources = book.sources();
     Ok(book
         .in_force(date, product, site)
         .into_iter()
@@ -433,4 +434,118 @@ pub fn wizard_options() -> WizardOptions {
             })
             .collect(),
     }
+}
+
+/// Reads a price-book update file (at most a scenario file's size), checks it against the book
+/// in use and works out what it changes for the saved scenarios. Problems of the file come back
+/// as `invalid_input` with every path; nothing is stored.
+pub fn preview_price_update(
+    store: &Store,
+    path: &std::path::Path,
+    token: u64,
+) -> Result<PriceUpdatePreview, ApiError> {
+    let text = read_update(path)?;
+    let checked = check_update(store, &text)?;
+    let user: Vec<pricing::PriceEntry> = user_entries(store)?.into_iter().map(|(_, e)| e).collect();
+    let effect = crate::price_updates::effect(store, &checked, &user)
+        .map_err(|e| ApiError::internal(e.0))?;
+    let sources = checked.after.sources();
+    Ok(PriceUpdatePreview {
+        token,
+        name: file_name(path),
+        entries: checked
+            .update
+            .entries
+            .iter()
+            .map(|e| PriceRow::new(e, None, sources))
+            .collect(),
+        sources: checked
+            .update
+            .sources
+            .iter()
+            .map(|(key, s)| UpdateSourceRow {
+                key: key.clone(),
+                title: s.title.clone(),
+                url: s.url.clone(),
+            })
+            .collect(),
+        changed: effect
+            .changed
+            .iter()
+            .map(|s| ScenarioChangeRow {
+                id: s.id,
+                name: s.name.clone(),
+                currency: s.currency,
+                total_before: s.change.total_before.to_string(),
+                total_after: s.change.total_after.to_string(),
+                complete_before: s.change.complete_before,
+                complete_after: s.change.complete_after,
+                first_month: s.change.first_month.to_string(),
+            })
+            .collect(),
+        unchanged: effect.unchanged as u64,
+        not_quoted: effect.not_quoted as u64,
+        saved_quotes: effect.saved_quotes as u64,
+    })
+}
+
+/// Reads the update file again, checks it again against the book in use (it may have changed
+/// since the preview) and stores it.
+pub fn load_price_update(
+    store: &mut Store,
+    path: &std::path::Path,
+    now: DateTime<Utc>,
+) -> Result<PriceUpdateRow, ApiError> {
+    let text = read_update(path)?;
+    check_update(store, &text)?;
+    let name = file_name(path);
+    crate::price_updates::store_update(store, &name, &text, now)
+        .map_err(|e| ApiError::database(e.0))?;
+    let stored = store.list_price_book_updates()?;
+    let last = stored
+        .last()
+        .ok_or_else(|| ApiError::internal("the update was not stored"))?;
+    Ok(PriceUpdateRow {
+        id: last.id,
+        name: last.name.clone(),
+        imported_at: last.imported_at.to_rfc3339(),
+    })
+}
+
+/// The price-book updates the user loaded, oldest first.
+pub fn list_price_updates(store: &Store) -> Result<Vec<PriceUpdateRow>, ApiError> {
+    Ok(store
+        .list_price_book_updates()?
+        .into_iter()
+        .map(|u| PriceUpdateRow {
+            id: u.id,
+            name: u.name,
+            imported_at: u.imported_at.to_rfc3339(),
+        })
+        .collect())
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+fn read_update(path: &std::path::Path) -> Result<String, ApiError> {
+    use crate::files::{read_to_string_limited, ReadError};
+    read_to_string_limited(path, pricing::jsonread::MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::Io(e) => ApiError::new(
+            super::ErrorCode::Io,
+            format!("cannot read {}: {e}", path.display()),
+        ),
+        ReadError::TooLarge => ApiError::invalid_fields(vec![pricing::scenario::file_too_large()]),
+        ReadError::NotUtf8 => ApiError::invalid_field("", "the file is not UTF-8 text"),
+    })
+}
+
+fn check_update(store: &Store, text: &str) -> Result<crate::price_updates::Checked, ApiError> {
+    crate::price_updates::check(Some(store), text).map_err(|r| match r {
+        crate::price_updates::Refusal::Invalid(errors) => ApiError::invalid_fields(errors),
+        crate::price_updates::Refusal::Failed(e) => ApiError::internal(e.0),
+    })
 }

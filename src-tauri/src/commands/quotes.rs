@@ -62,13 +62,15 @@ pub fn user_entries(store: &Store) -> Result<Vec<(i64, PriceEntry)>, ApiError> {
         .collect())
 }
 
-/// The price book every quote uses: built-in, with the user's prices on top.
+/// The price book every quote uses: built-in, with the price-book updates the user loaded
+/// (in load order) and the user's own prices on top.
 pub fn price_book(store: &Store) -> Result<Cow<'static, PriceBook>, ApiError> {
+    let book = crate::price_updates::updated_book(store).map_err(|e| ApiError::internal(e.0))?;
     let user: Vec<PriceEntry> = user_entries(store)?.into_iter().map(|(_, e)| e).collect();
     if user.is_empty() {
-        return Ok(Cow::Borrowed(PriceBook::builtin()));
+        return Ok(book);
     }
-    let book = PriceBook::builtin()
+    let book = book
         .with_user_entries(user)
         .map_err(|e| ApiError::invalid_field("prices", format!("your prices conflict: {e}")))?;
     Ok(Cow::Owned(book))
@@ -165,7 +167,8 @@ pub fn quote_scenario(
     lang: &str,
 ) -> Result<QuoteView, ApiError> {
     let (name, scenario, quote) = load_and_quote(store, id)?;
-    let sources = PriceBook::builtin().sources();
+    let book = price_book(store)?;
+    let sources = book.sources();
     let products = scenario.products();
 
     let ScenarioActuals {
@@ -533,7 +536,8 @@ pub fn get_saved_quote(store: &Store, id: i64) -> Result<SavedQuoteView, ApiErro
         serde_json::from_str(&scenario_document).map_err(|e| damaged("scenario", e))?;
 
     let today = quote_today(store, scenario_id)?;
-    let sources = PriceBook::builtin().sources();
+    let book = price_book(store)?;
+    let sources = book.sources();
     let (today_total, today_error, difference) = match &today.quote {
         Ok(quote) => (
             Some(TodayTotal::from(quote)),

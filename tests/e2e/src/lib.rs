@@ -342,6 +342,30 @@ impl App {
             .write_all(text.as_bytes())
     }
 
+    /// Whether some queued dialog answer has not been taken yet.
+    fn dialog_answers_left(&self) -> bool {
+        std::fs::read_to_string(dialog_answers_file(self.home.path()))
+            .is_ok_and(|left| !left.is_empty())
+    }
+
+    /// Clicks the button `css` that opens a file dialog and waits until the app has taken the
+    /// queued answers. A click that a re-render took from under the pointer opens no dialog:
+    /// the button is clicked again then, only while an answer is still waiting (a second
+    /// dialog after the answer was taken would find none and cancel).
+    pub async fn click_for_dialog(&self, css: &str) -> Result<(), Box<dyn std::error::Error>> {
+        for _ in 0..3 {
+            self.click(css).await?;
+            let deadline = Instant::now() + Duration::from_secs(3);
+            while self.dialog_answers_left() && Instant::now() < deadline {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            if !self.dialog_answers_left() {
+                return Ok(());
+            }
+        }
+        self.dialogs_answered().await
+    }
+
     /// Waits until the app has taken every queued dialog answer.
     pub async fn dialogs_answered(&self) -> Result<(), Box<dyn std::error::Error>> {
         let file = dialog_answers_file(self.home.path());

@@ -83,6 +83,22 @@ async fn walk(theme: &str) -> Result<Vec<String>, Box<dyn std::error::Error>> {
     app.click("[data-test=nav-price-book]").await?;
     app.element("[data-test=price-row]").await?;
     check("price book", violations(&app, &axe).await?);
+
+    // A price-book update: a refused file's problems, then a valid one's preview.
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures");
+    for (file, shown) in [
+        ("price-update-invalid.json", "update-problems"),
+        ("price-update-tcr-2027.json", "update-preview"),
+    ] {
+        app.answer_dialogs(&[Some(&fixtures.join(file))])?;
+        app.click_for_dialog("[data-test=load-update]").await?;
+        app.element(&format!("[data-test={shown}]")).await?;
+        app.settle().await?;
+        check(
+            &format!("price book, {shown}"),
+            violations(&app, &axe).await?,
+        );
+    }
     app.close().await?;
     Ok(found)
 }

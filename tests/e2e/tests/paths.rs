@@ -146,6 +146,17 @@ async fn the_page_cannot_name_a_file_to_write_or_read() -> TestResult {
         names,
         "import read the page's file"
     );
+    // A price-book update, likewise: only the dialog's answer is read.
+    let update =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/price-update-tcr-2027.json");
+    let result = app
+        .invoke("open_price_update", json!({ "path": update, "lang": "en" }))
+        .await?;
+    assert_eq!(result, Value::Null, "open_price_update: a cancelled dialog");
+    assert_eq!(
+        app.invoke("list_price_updates", json!({})).await?,
+        json!([])
+    );
 
     // An answer in the dialog wins over the page's path.
     let chosen = dir.path().join("chosen.json");

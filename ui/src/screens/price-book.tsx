@@ -12,13 +12,15 @@ import {
   type Currency,
   type PriceItemOption,
   type PriceRow,
+  type PriceUpdatePreview,
+  type PriceUpdateRow,
   type Product,
   type Site,
   type UserPriceInput,
 } from '../api';
-import { t } from '../i18n';
+import { language, t } from '../i18n';
 import { query } from '../router';
-import { formatDecimal } from '../format';
+import { displayMoney, formatDecimal } from '../format';
 import { readTypedDate, typedOrAsIs } from '../numbers';
 import { DateInput } from '../components/date-input';
 import { EmptyState, PageHeader, Section } from '../components/layout';
@@ -26,6 +28,7 @@ import { ErrorNotice } from '../components/error-notice';
 import { ConfirmDialog, FieldMessage, Loading, priceItemName, productName, today, unitName } from '../components/common';
 import { isUserText, renderMessage } from '../messages';
 import { savingBlocked } from '../database';
+import { fieldProblem } from '../wizard/fields';
 
 function blankPrice(): UserPriceInput {
   return {
@@ -52,6 +55,18 @@ export function PriceBookScreen() {
   const editing = useSignal<{ id: number | null; price: UserPriceInput } | null>(null);
   const formError = useSignal<CommandError | null>(null);
   const removing = useSignal<PriceRow | null>(null);
+  // A price-book update the user chose: its preview (what it changes), the problems of a file
+  // that was refused, and the update just loaded.
+  const update = useSignal<PriceUpdatePreview | null>(null);
+  const updateError = useSignal<CommandError | null>(null);
+  const loadedUpdate = useSignal<string | null>(null);
+  const updates = useSignal<PriceUpdateRow[]>([]);
+  const loadUpdates = () =>
+    api.listPriceUpdates().then(
+      (list) => (updates.value = list),
+      (failure: CommandError) => (error.value = failure),
+    );
+  useEffect(() => void loadUpdates(), []);
   // The items a user price may set, per product, with their default units (from Rust).
   const items = useSignal<PriceItemOption[]>([]);
   // Opened from a scenario's missing price ("Enter the quote you received"): the form starts
@@ -112,6 +127,34 @@ export function PriceBookScreen() {
     }
   };
 
+  const chooseUpdate = async () => {
+    updateError.value = null;
+    loadedUpdate.value = null;
+    try {
+      const preview = await api.openPriceUpdate(language.value);
+      if (preview) update.value = preview;
+    } catch (failure) {
+      update.value = null;
+      updateError.value = failure as CommandError;
+    }
+  };
+  const confirmUpdate = async () => {
+    const preview = update.value;
+    if (!preview) return;
+    try {
+      const loaded = await api.confirmPriceUpdate(preview.token);
+      update.value = null;
+      loadedUpdate.value = loaded.name;
+      void loadUpdates();
+      // Show the book from the day the update's first price starts, when that is later.
+      const first = preview.entries.map((e) => e.effective_from ?? '').filter(Boolean).sort()[0];
+      if (first && first > date.value) date.value = first;
+      else load();
+    } catch (failure) {
+      updateError.value = failure as CommandError;
+    }
+  };
+
   const set = <K extends keyof UserPriceInput>(key: K, value: UserPriceInput[K]) => {
     if (editing.value) editing.value = { ...editing.value, price: { ...editing.value.price, [key]: value } };
   };
@@ -137,13 +180,42 @@ export function PriceBookScreen() {
         title={t('priceBook.title')}
         subtitle={t('priceBook.subtitle')}
         actions={
-          <button type="button" class="button" onClick={() => (editing.value = { id: null, price: blankPrice() })} {...savingBlocked()} data-test="add-price">
-            {t('priceBook.add')}
-          </button>
+          <>
+            <button type="button" class="button secondary" onClick={() => void chooseUpdate()} {...savingBlocked()} data-test="load-update">
+              {t('priceBook.update.load')}
+            </button>
+            <button type="button" class="button" onClick={() => (editing.value = { id: null, price: blankPrice() })} {...savingBlocked()} data-test="add-price">
+              {t('priceBook.add')}
+            </button>
+          </>
         }
       />
       {error.value && <ErrorNotice error={error.value} />}
+      {loadedUpdate.value && (
+        <div class="notice notice-info" role="status" data-test="update-loaded">
+          {t('priceBook.update.loaded', { name: loadedUpdate.value })}
+        </div>
+      )}
       <div class="stack">
+        {updateError.value && (
+          <div class="notice notice-error" role="alert" data-test="update-problems" data-code={updateError.value.code}>
+            <strong>{t('priceBook.update.refused')}</strong>
+            {updateError.value.fields.length > 0 ? (
+              <ul class="problem-list">
+                {updateError.value.fields.map((f) => (
+                  <li data-test="update-problem">
+                    {f.path && <code data-verbatim>{f.path}</code>}
+                    {f.path && ': '}
+                    {fieldProblem(f)}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <span class="muted">{t('errors.details', { message: updateError.value.message })}</span>
+            )}
+          </div>
+        )}
+        {update.value && <UpdatePreview preview={update.value} onConfirm={() => void confirmUpdate()} onCancel={() => (update.value = null)} />}
         {edit && (
           <Section title={edit.id === null ? t('priceBook.addTitle') : t('priceBook.editTitle')}>
             <form
@@ -225,6 +297,13 @@ export function PriceBookScreen() {
             </label>
             {rows.value && <span class="muted">{t('priceBook.count', { count: rows.value.length })}</span>}
           </div>
+          {updates.value.length > 0 && (
+            <p class="muted small" data-test="loaded-updates">
+              {t('priceBook.update.loadedList', {
+                list: updates.value.map((u) => `${u.name} (${u.imported_at.slice(0, 10)})`).join(', '),
+              })}
+            </p>
+          )}
           {rows.value === null && <Loading />}
           {rows.value?.length === 0 && !error.value && <EmptyState title={t('priceBook.emptyTitle')} body={t('priceBook.emptyBody')} />}
           {rows.value && rows.value.length > 0 && (
@@ -246,31 +325,7 @@ export function PriceBookScreen() {
                 <tbody>
                   {rows.value.map((row) => (
                     <tr class={row.user ? 'user-price' : ''} data-test="price-row">
-                      <td class="nowrap">
-                        <strong>{t(`productsShort.${row.product}`)}</strong>
-                        <div class="muted small site" title={t(`sites.${row.site}`, { defaultValue: row.site })}>
-                          {t(`sites.${row.site}`, { defaultValue: row.site })}
-                        </div>
-                      </td>
-                      <td title={row.item}>
-                        {priceItemName(row.item)}
-                        {row.regions.length > 0 && (
-                          <div class="muted small regions" title={row.regions.join(', ')} data-verbatim>
-                            {row.regions.join(', ')}
-                          </div>
-                        )}
-                      </td>
-                      <td data-verbatim>{row.plan ?? '—'}</td>
-                      <td class="num">
-                        <span class="amount">{`${formatDecimal(row.amount)} ${row.currency ?? ''}`.trim()}</span>
-                        <div class="muted small" title={row.unit} data-code="unit">
-                          / {unitName(row.unit)}
-                        </div>
-                      </td>
-                      <td class="num">
-                        {row.effective_from ?? t('priceBook.anyDate')}
-                        {row.effective_to && <div class="muted small">– {row.effective_to}</div>}
-                      </td>
+                      <EntryCells row={row} />
                       <td
                         class="source-cell"
                         title={row.note_message ? renderMessage(row.note_message) : ''}
@@ -336,6 +391,124 @@ export function PriceBookScreen() {
           }}
         />
       )}
+    </>
+  );
+}
+
+/** What a price-book update would change, before the user loads it. */
+function UpdatePreview(props: { preview: PriceUpdatePreview; onConfirm: () => void; onCancel: () => void }) {
+  const { preview } = props;
+  return (
+    <Section title={t('priceBook.update.title', { name: preview.name })}>
+      <div class="stack" data-test="update-preview">
+        <p class="muted">{t('priceBook.update.intro', { count: preview.entries.length })}</p>
+        <div class="table-scroll">
+          <table class="data-table price-table" data-test="update-entries">
+            <thead>
+              <tr>
+                <th>{t('priceBook.product')}</th>
+                <th>{t('priceBook.item')}</th>
+                <th>{t('priceBook.plan')}</th>
+                <th class="num">{t('priceBook.amount')}</th>
+                <th>{t('priceBook.in_force')}</th>
+                <th>{t('priceBook.source')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.entries.map((row) => (
+                <tr data-test="update-entry">
+                  <EntryCells row={row} />
+                  <td class="source-cell">
+                    <span data-verbatim>{row.source_title ?? row.source}</span>
+                    <div class="muted small">
+                      <code>{row.rule}</code>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <h3 class="section-subtitle">{t('priceBook.update.scenariosTitle')}</h3>
+        {preview.changed.length === 0 ? (
+          <p data-test="update-no-changes">{t('priceBook.update.noChanges')}</p>
+        ) : (
+          <div class="table-scroll">
+            <table class="data-table" data-test="update-scenarios">
+              <thead>
+                <tr>
+                  <th>{t('priceBook.update.scenario')}</th>
+                  <th class="num">{t('priceBook.update.before')}</th>
+                  <th class="num">{t('priceBook.update.after')}</th>
+                  <th>{t('priceBook.update.firstMonth')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.changed.map((row) => (
+                  <tr data-test="update-scenario">
+                    <td data-verbatim>{row.name}</td>
+                    <td class="num" data-test="update-before">
+                      {displayMoney(row.total_before, row.currency)}
+                      {!row.complete_before && ' *'}
+                    </td>
+                    <td class="num" data-test="update-after">
+                      {displayMoney(row.total_after, row.currency)}
+                      {!row.complete_after && ' *'}
+                    </td>
+                    <td class="nowrap" data-test="update-first-month">{row.first_month}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <p class="muted small" data-test="update-unchanged">
+          {t('priceBook.update.unchanged', { count: preview.unchanged })}
+          {preview.saved_quotes > 0 && ` ${t('priceBook.update.savedQuotes', { count: preview.saved_quotes })}`}
+          {preview.not_quoted > 0 && ` ${t('priceBook.update.notQuoted', { count: preview.not_quoted })}`}
+        </p>
+        <div class="button-row">
+          <button type="button" class="button" onClick={props.onConfirm} {...savingBlocked()} data-test="update-confirm">
+            {t('priceBook.update.confirm')}
+          </button>
+          <button type="button" class="button secondary" onClick={props.onCancel} data-test="update-cancel">
+            {t('common.cancel')}
+          </button>
+        </div>
+      </div>
+    </Section>
+  );
+}
+
+/** A price-book entry's product, item (with its regions), plan, amount and dates. */
+function EntryCells({ row }: { row: PriceRow }) {
+  return (
+    <>
+      <td class="nowrap">
+        <strong>{t(`productsShort.${row.product}`)}</strong>
+        <div class="muted small site" title={t(`sites.${row.site}`, { defaultValue: row.site })}>
+          {t(`sites.${row.site}`, { defaultValue: row.site })}
+        </div>
+      </td>
+      <td title={row.item}>
+        {priceItemName(row.item)}
+        {row.regions.length > 0 && (
+          <div class="muted small regions" title={row.regions.join(', ')} data-verbatim>
+            {row.regions.join(', ')}
+          </div>
+        )}
+      </td>
+      <td data-verbatim>{row.plan ?? '—'}</td>
+      <td class="num">
+        <span class="amount">{`${formatDecimal(row.amount)} ${row.currency ?? ''}`.trim()}</span>
+        <div class="muted small" title={row.unit} data-code="unit">
+          / {unitName(row.unit)}
+        </div>
+      </td>
+      <td class="num">
+        {row.effective_from ?? t('priceBook.anyDate')}
+        {row.effective_to && <div class="muted small">– {row.effective_to}</div>}
+      </td>
     </>
   );
 }

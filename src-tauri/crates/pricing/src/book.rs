@@ -93,7 +93,7 @@ impl PriceEntry {
         }
     }
 
-    fn overlaps(&self, other: &PriceEntry) -> bool {
+    pub(crate) fn overlaps(&self, other: &PriceEntry) -> bool {
         let same_key = self.product == other.product
             && self.site == other.site
             && self.item == other.item
@@ -171,13 +171,49 @@ pub enum BookError {
     Invalid { id: String, message: String },
 }
 
-/// A source document a price comes from.
+/// A source document a price comes from: one version of a page (a page's other versions are
+/// other sources), with the dates it states.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     pub title: String,
     pub kind: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The version of the page this source is, where the page gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<NaiveDate>,
+    /// Each date the document states, with what it says of it. An entry citing this source
+    /// starts on one of these dates (rule TCR-B-3: a price is in force only while a cited
+    /// version of its page lists it), or on a date of [`Source::decided`].
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub dates: BTreeMap<NaiveDate, String>,
+    /// Dates the rule book decides for entries citing this source where the document states
+    /// none (the **Decision** lines of docs/pricing-rules.md), each for the rules named.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decided: Vec<DecidedDate>,
+}
+
+/// A start date the rule book decides for a source that states none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecidedDate {
+    pub date: NaiveDate,
+    /// The rules whose entries may start on this date.
+    pub rules: Vec<String>,
+    pub why: String,
+}
+
+impl Source {
+    /// Whether an entry serving `rule` may start on `date` citing this source: the document
+    /// states the date, or the rule book decides it for that rule.
+    pub fn supports_start(&self, date: NaiveDate, rule: &str) -> bool {
+        self.dates.contains_key(&date)
+            || self
+                .decided
+                .iter()
+                .any(|d| d.date == date && d.rules.iter().any(|r| r == rule))
+    }
 }
 
 /// One edition's TCR quotas in a quota version (rules TCR-Q-1…TCR-Q-3).
@@ -260,6 +296,156 @@ pub struct Region {
     pub availability: Option<String>,
     pub listed_by_s000: bool,
     pub priced_by_assumption: bool,
+}
+
+/// A TCR region priced on a date, and the sites that price it ([`PriceBook::regions_in_force`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegionInForce<'b> {
+    pub region: &'b Region,
+    pub priced_on: Vec<Site>,
+}
+
+/// What `plancast prices` shows for a date: the entries in force, and for TCR the quota table
+/// and the regions with an instance price (docs/scenario-format.md, the `prices` command).
+#[derive(Debug, Clone)]
+pub struct PricesView<'b> {
+    pub book: &'b PriceBook,
+    pub date: NaiveDate,
+    pub entries: Vec<&'b PriceEntry>,
+    /// Whether the TCR quota table and regions are shown (no product filter, or `tcr`; and no
+    /// site filter, or a Tencent site).
+    pub show_tcr: bool,
+    pub quotas: Option<&'b QuotaVersion>,
+    /// The Tencent sites whose region prices are shown.
+    pub region_sites: Vec<Site>,
+    pub regions: Vec<RegionInForce<'b>>,
+}
+
+impl PriceBook {
+    /// The view of `plancast prices` on `date`, optionally for one product and one site.
+    pub fn view(
+        &self,
+        date: NaiveDate,
+        product: Option<Product>,
+        site: Option<Site>,
+    ) -> PricesView<'_> {
+        let tencent = [Site::TencentIntl, Site::TencentCn];
+        let region_sites: Vec<Site> = tencent
+            .into_iter()
+            .filter(|s| site.is_none_or(|x| x == *s))
+            .collect();
+        let show_tcr = product.is_none_or(|p| p == Product::Tcr) && !region_sites.is_empty();
+        PricesView {
+            book: self,
+            date,
+            entries: self.in_force(date, product, site),
+            show_tcr,
+            quotas: self.quota_version(date),
+            regions: if show_tcr {
+                self.regions_in_force(date, &region_sites)
+            } else {
+                Vec::new()
+            },
+            region_sites,
+        }
+    }
+}
+
+/// One value of a TCR quota table, put into words by [`QuotaValue::text`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuotaValue {
+    Count(u32),
+    /// A count that depends on the region: the named regions, then every other (TCR-Q-3).
+    ByRegion {
+        regions: Vec<(String, u32)>,
+        elsewhere: Option<u32>,
+    },
+    Feature(bool),
+    Webhooks(Vec<String>),
+}
+
+impl QuotaValue {
+    pub fn text(&self, lang: crate::message::Lang) -> String {
+        let word = |k: &str| lang.text(&format!("report.table.{k}")).to_string();
+        match self {
+            QuotaValue::Count(n) => n.to_string(),
+            QuotaValue::ByRegion { regions, elsewhere } => {
+                let mut parts: Vec<String> = regions
+                    .iter()
+                    .map(|(r, n)| {
+                        lang.format(
+                            "report.table.by_region",
+                            &[("region", r), ("value", &n.to_string())],
+                        )
+                    })
+                    .collect();
+                if let Some(n) = elsewhere {
+                    parts.push(lang.format("report.table.elsewhere", &[("value", &n.to_string())]));
+                }
+                parts.join(lang.text("report.table.value_separator"))
+            }
+            QuotaValue::Feature(true) => word("yes"),
+            QuotaValue::Feature(false) => word("no"),
+            QuotaValue::Webhooks(w) if w.is_empty() => word("none"),
+            QuotaValue::Webhooks(w) => w.join(" "),
+        }
+    }
+}
+
+/// One row of a quota table: a requirement key (`namespaces`, …) and each edition's value,
+/// Personal to Premium, with whether it can be raised by ticket.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuotaRow {
+    pub key: &'static str,
+    pub values: Vec<QuotaValue>,
+    pub raisable: Vec<bool>,
+}
+
+/// The rows of a quota version, in the rule book's order (rules TCR-Q-1…TCR-Q-3).
+pub fn quota_rows(q: &QuotaVersion) -> Vec<QuotaRow> {
+    type Get = fn(&EditionQuota) -> QuotaValue;
+    let rows: [(&'static str, Get); 10] = [
+        ("namespaces", |e| QuotaValue::Count(e.namespaces)),
+        ("image_repos", |e| QuotaValue::Count(e.image_repos)),
+        ("helm_repos", |e| QuotaValue::Count(e.helm_repos)),
+        ("vpc_links", |e| QuotaValue::Count(e.vpc_links)),
+        ("log_retention_days", |e| {
+            QuotaValue::Count(e.log_retention_days)
+        }),
+        ("cross_region_sync", |e| {
+            QuotaValue::Feature(e.cross_region_sync)
+        }),
+        ("delivery_workflow", |e| {
+            QuotaValue::Feature(e.delivery_workflow)
+        }),
+        ("vulnerability_scan", |e| {
+            QuotaValue::Feature(e.vulnerability_scan)
+        }),
+        ("block_vulnerable_images", |e| {
+            QuotaValue::Feature(e.block_vulnerable_images)
+        }),
+        ("webhooks", |e| QuotaValue::Webhooks(e.webhooks.clone())),
+    ];
+    rows.iter()
+        .map(|(key, get)| QuotaRow {
+            key,
+            values: Edition::ALL
+                .iter()
+                .map(|ed| match (*key, q.image_repos_by_region.get(ed)) {
+                    ("image_repos", Some(by_region)) => QuotaValue::ByRegion {
+                        regions: by_region
+                            .iter()
+                            .filter(|(r, _)| r.as_str() != "default")
+                            .map(|(r, n)| (r.clone(), *n))
+                            .collect(),
+                        elsewhere: by_region.get("default").copied(),
+                    },
+                    _ => get(&q.editions[ed]),
+                })
+                .collect(),
+            raisable: Edition::ALL.iter().map(|ed| q.raisable(*ed, key)).collect(),
+        })
+        .collect()
 }
 
 /// The price book: built-in entries, user entries that win over them, TCR quota versions,
@@ -612,6 +798,16 @@ impl PriceBook {
             .chain(builtin)
     }
 
+    /// The book's own entries (built-in, and any loaded updates), without the user's.
+    pub fn builtin_entries(&self) -> &[PriceEntry] {
+        &self.entries
+    }
+
+    /// The user's entries, which win over the book's own.
+    pub fn user_entries(&self) -> &[PriceEntry] {
+        &self.user
+    }
+
     /// Every built-in and user entry.
     pub fn entries(&self) -> impl Iterator<Item = &PriceEntry> {
         self.user.iter().chain(self.entries.iter())
@@ -636,6 +832,57 @@ impl PriceBook {
 
     pub fn sources(&self) -> &BTreeMap<String, Source> {
         &self.sources
+    }
+
+    /// The TCR regions with an Enterprise instance price in force on `date` on at least one of
+    /// `sites` (rule TCR-B-3: a region outside the price table has no price), each with the
+    /// sites that price it. Regions in the order of tcr_regions.json.
+    pub fn regions_in_force(&self, date: NaiveDate, sites: &[Site]) -> Vec<RegionInForce<'_>> {
+        self.regions
+            .iter()
+            .filter_map(|region| {
+                let priced_on: Vec<Site> = sites
+                    .iter()
+                    .copied()
+                    .filter(|&site| {
+                        self.item_entries(Product::Tcr, site, "instance_hourly", date)
+                            .any(|e| e.regions.contains(&region.region))
+                    })
+                    .collect();
+                (!priced_on.is_empty()).then_some(RegionInForce { region, priced_on })
+            })
+            .collect()
+    }
+
+    /// Entries and quota versions whose start is not a date their source states (or one the
+    /// rule book decides for that source and rule), one line each (rules GEN-3, TCR-B-3).
+    /// User entries are the user's own and are not held to it.
+    pub fn provenance_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut check = |id: String, source: &str, from: NaiveDate, rule: &str| {
+            if source == USER_SOURCE {
+                return;
+            }
+            match self.sources.get(source) {
+                None => problems.push(format!("{id}: the source {source} is not in sources.json")),
+                Some(s) if !s.supports_start(from, rule) => problems.push(format!(
+                    "{id}: starts {from}, a date the source {source} does not state (rule {rule})"
+                )),
+                Some(_) => {}
+            }
+        };
+        for e in &self.entries {
+            check(e.id(), &e.source, e.effective_from, &e.rule);
+        }
+        for q in &self.quotas {
+            check(
+                format!("quota version {}", q.version),
+                &q.source,
+                q.effective_from,
+                &q.rule,
+            );
+        }
+        problems
     }
 }
 

@@ -32,6 +32,7 @@ pub mod quantity;
 pub mod quote;
 pub mod read;
 pub mod scenario;
+pub mod update;
 
 pub use book::{PriceBook, PriceEntry};
 pub use calendar::YearMonth;

@@ -484,6 +484,116 @@ fn incomplete_note<'a>(quotes: impl Iterator<Item = &'a &'a Quote>, lang: Lang) 
     }
 }
 
+/// The price book on a date, as `plancast prices --format csv` writes it: the entries in force
+/// with their sources, then (when shown) the TCR quota table in force and the TCR regions with
+/// an instance price, each section with its own header row, a blank line between them.
+pub fn prices_csv(
+    view: &pricing::book::PricesView<'_>,
+    opts: &CsvOptions,
+) -> Result<Vec<u8>, ReportError> {
+    let lang = opts.lang;
+    let mut sections = Vec::new();
+    let mut w = writer();
+    w.write_record(header(
+        &[
+            "product",
+            "site",
+            "item",
+            "plan",
+            "regions",
+            "amount",
+            "currency",
+            "unit",
+            "effective_from",
+            "effective_to",
+            "rule",
+            "source",
+            "source_title",
+            "note",
+        ],
+        lang,
+    ))?;
+    for e in &view.entries {
+        w.write_record([
+            text(e.product.key()),
+            text(e.site.key()),
+            text(&e.item),
+            text(e.plan.as_deref().unwrap_or("")),
+            text_owned(e.regions.join(" ")),
+            exact_text(e.amount),
+            e.currency.map(|c| c.code().to_string()).unwrap_or_default(),
+            text(&e.unit),
+            e.effective_from.to_string(),
+            e.effective_to.map(|d| d.to_string()).unwrap_or_default(),
+            text(&e.rule),
+            text(&e.source),
+            text_owned(
+                view.book
+                    .sources()
+                    .get(&e.source)
+                    .map(|s| s.title.clone())
+                    .unwrap_or_default(),
+            ),
+            text_owned(e.note_message().map(|m| m.render(lang)).unwrap_or_default()),
+        ])?;
+    }
+    sections.push(finish(w)?);
+    if view.show_tcr {
+        if let Some(q) = view.quotas {
+            let mut w = writer();
+            w.write_record(header(
+                &[
+                    "quota_version",
+                    "quota",
+                    "personal",
+                    "basic",
+                    "standard",
+                    "premium",
+                    "raisable_by_ticket",
+                ],
+                lang,
+            ))?;
+            for row in pricing::book::quota_rows(q) {
+                let mut record = vec![text(&q.version), text(row.key)];
+                record.extend(row.values.iter().map(|v| text_owned(v.text(lang))));
+                let raisable: Vec<&str> = pricing::Edition::ALL
+                    .iter()
+                    .zip(&row.raisable)
+                    .filter(|(_, r)| **r)
+                    .map(|(e, _)| e.key())
+                    .collect();
+                record.push(text_owned(raisable.join(" ")));
+                w.write_record(record)?;
+            }
+            sections.push(finish(w)?);
+        }
+        let mut w = writer();
+        // Site columns are headed by their keys, which do not change with the language.
+        let mut head = header(&["region", "name", "group", "availability"], lang);
+        head.extend(view.region_sites.iter().map(|s| s.key().to_string()));
+        w.write_record(head)?;
+        for r in &view.regions {
+            let mut record = vec![
+                text(&r.region.region),
+                text(match lang {
+                    Lang::ZhCn => &r.region.name_zh,
+                    Lang::En => &r.region.name,
+                }),
+                text(&r.region.group),
+                text(r.region.availability.as_deref().unwrap_or("")),
+            ];
+            record.extend(
+                view.region_sites
+                    .iter()
+                    .map(|s| yes_no(r.priced_on.contains(s))),
+            );
+            w.write_record(record)?;
+        }
+        sections.push(finish(w)?);
+    }
+    Ok(with_bom(sections, opts))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -502,6 +612,49 @@ mod tests {
         assert_eq!(text("腾讯云"), "腾讯云");
         assert_eq!(text("a=b"), "a=b");
         assert_eq!(text(""), "");
+    }
+
+    #[test]
+    fn prices_csv_neutralises_text_that_looks_like_a_formula() {
+        use pricing::book::{PriceEntry, USER_SOURCE};
+        use pricing::{PriceBook, Product, Site};
+        let date = pricing::YearMonth::new(2027, 1)
+            .map(|m| m.first_day())
+            .unwrap_or_default();
+        let mine = PriceEntry {
+            product: Product::Tcss,
+            site: Site::TencentIntl,
+            item: "pro_prepaid".into(),
+            plan: Some("-plan".into()),
+            regions: vec![],
+            unit: "@unit".into(),
+            amount: Decimal::from(5),
+            currency: Some(pricing::Currency::Usd),
+            effective_from: date,
+            effective_to: None,
+            source: USER_SOURCE.into(),
+            rule: "+rule".into(),
+            note: Some("=HYPERLINK(\"http://x\")".into()),
+        };
+        let Ok(book) = PriceBook::builtin().with_user_entries(vec![mine]) else {
+            panic!("a user entry is accepted");
+        };
+        let view = book.view(date, Some(Product::Tcss), Some(Site::TencentIntl));
+        let opts = CsvOptions {
+            bom: false,
+            lang: Lang::En,
+        };
+        let Ok(bytes) = prices_csv(&view, &opts) else {
+            panic!("the CSV is written");
+        };
+        let csv = String::from_utf8(bytes).unwrap_or_default();
+        let row = csv.lines().nth(1).unwrap_or_default();
+        assert_eq!(
+            row,
+            "tcss,tencent-intl,pro_prepaid,'-plan,,5,USD,'@unit,2027-01-01,,'+rule,user,Entered by the user,\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        // No TCR tables for TCSS alone.
+        assert_eq!(csv.split("\r\n\r\n").count(), 1);
     }
 
     #[test]

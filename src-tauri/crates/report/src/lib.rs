@@ -14,7 +14,7 @@ mod fonts;
 pub use chart::{
     overlay_chart_svg, spend_chart_png, spend_chart_svg, ChartLabels, ChartOptions, Theme,
 };
-pub use csv::{comparison_csv, quote_csv, side_by_side_csv, CsvOptions};
+pub use csv::{comparison_csv, prices_csv, quote_csv, side_by_side_csv, CsvOptions};
 
 /// Why a report could not be produced.
 #[derive(Debug, thiserror::Error)]

@@ -25,6 +25,7 @@ mod quotes;
 mod scenarios;
 pub mod schema;
 mod settings;
+mod updates;
 mod values;
 
 pub use actuals::Actual;
@@ -34,6 +35,7 @@ pub use prices::{ExchangeRate, UserPrice, UserPriceFields};
 pub use quotes::{NewSavedQuote, SavedQuote, SavedQuoteSummary};
 pub use scenarios::{Scenario, ScenarioSummary};
 pub use settings::Draft;
+pub use updates::PriceBookUpdate;
 pub use values::{parse_currency, parse_decimal, parse_month, parse_product, parse_site};
 
 #[cfg(test)]

@@ -92,10 +92,26 @@ CREATE INDEX actuals_by_scenario_month ON actuals (scenario_id, month);
 CREATE INDEX saved_quotes_by_scenario_created ON saved_quotes (scenario_id, created_at);
 ";
 
-const MIGRATION_SLICE: &[M<'static>] = &[M::up(V1_INITIAL), M::up(V2_INDEXES)];
+/// Version 3: price-book updates the user loaded (a file in the built-in book's format, with
+/// its sources). Each is kept whole, as checked when loaded, in load order: the pricing crate
+/// applies them on top of the built-in book, a later one superseding an earlier one.
+const V3_PRICE_BOOK_UPDATES: &str = "
+CREATE TABLE price_book_updates (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL,
+    document     TEXT NOT NULL,
+    imported_at  TEXT NOT NULL
+) STRICT;
+";
+
+const MIGRATION_SLICE: &[M<'static>] = &[
+    M::up(V1_INITIAL),
+    M::up(V2_INDEXES),
+    M::up(V3_PRICE_BOOK_UPDATES),
+];
 
 /// The newest schema version this build knows (the number of migrations).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The embedded migrations, oldest first. Public for tests and tooling (for example to
 /// build a database at an older version with `to_version`); the app only needs
@@ -106,7 +122,7 @@ pub fn migrations() -> Migrations<'static> {
 
 /// The SQL of each migration, oldest first, so a test can fingerprint released ones.
 pub fn migration_sql() -> [&'static str; SCHEMA_VERSION as usize] {
-    [V1_INITIAL, V2_INDEXES]
+    [V1_INITIAL, V2_INDEXES, V3_PRICE_BOOK_UPDATES]
 }
 
 /// Tables and indexes a database at `version` must contain, as `(type, name)` pairs of
@@ -131,6 +147,9 @@ pub(crate) fn expected_objects(version: u32) -> Vec<(&'static str, &'static str)
     if version >= 2 {
         objects.push(("index", "actuals_by_scenario_month"));
         objects.push(("index", "saved_quotes_by_scenario_created"));
+    }
+    if version >= 3 {
+        objects.push(("table", "price_book_updates"));
     }
     objects
 }

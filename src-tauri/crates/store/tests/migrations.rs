@@ -25,7 +25,7 @@ fn fnv1a(text: &str) -> u64 {
 /// Add a new migration instead. (When you add one, append its fingerprint here.)
 #[test]
 fn released_migrations_are_unchanged() {
-    let released: [u64; 2] = [FINGERPRINT_V1, FINGERPRINT_V2];
+    let released: [u64; 3] = [FINGERPRINT_V1, FINGERPRINT_V2, FINGERPRINT_V3];
     let actual: Vec<u64> = migration_sql().iter().map(|sql| fnv1a(sql)).collect();
     assert_eq!(actual.len(), SCHEMA_VERSION as usize);
     assert_eq!(
@@ -36,6 +36,7 @@ fn released_migrations_are_unchanged() {
 }
 const FINGERPRINT_V1: u64 = 3_774_353_169_182_129_983;
 const FINGERPRINT_V2: u64 = 8_362_580_713_282_568_207;
+const FINGERPRINT_V3: u64 = 11_077_023_292_060_120_899;
 
 #[test]
 fn a_new_file_gets_the_latest_schema_wal_and_foreign_keys() {
@@ -106,7 +107,7 @@ fn opening_a_v1_database_migrates_it_keeps_the_data_and_backs_it_up() {
     make_v1_database(&path);
 
     let store = Store::open_at(&path, at(5, 14)).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
 
     // The data survived.
     let scenario = store.get_scenario(7).unwrap();
@@ -247,4 +248,44 @@ fn a_database_left_with_an_uncheckpointed_wal_opens_with_its_data() {
         .query_row("SELECT COUNT(*) FROM scenarios", [], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 2, "the backup includes what was only in the WAL");
+}
+
+/// Version 3 adds the price-book updates table: a version-2 file (the previous release) is
+/// backed up, keeps its data, and can then store updates in load order.
+#[test]
+fn a_version_2_file_is_upgraded_and_stores_price_book_updates() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(store::DB_FILE_NAME);
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 2).unwrap();
+        conn.execute_batch(
+            "INSERT INTO scenarios (id, name, document, created_at, updated_at)
+             VALUES (3, 'Kept', '{}', '2026-01-01T00:00:00.000000000Z',
+                     '2026-01-01T00:00:00.000000000Z');",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open_at(&path, at(6, 9)).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 3);
+    assert!(store.migration_backup().is_some());
+    assert_eq!(store.get_scenario(3).unwrap().name, "Kept");
+    assert!(store.list_price_book_updates().unwrap().is_empty());
+    store
+        .add_price_book_update("first.json", r#"{"entries": []}"#, at(6, 10))
+        .unwrap();
+    store
+        .add_price_book_update("second.json", r#"{"entries": [1]}"#, at(6, 11))
+        .unwrap();
+    let names: Vec<String> = store
+        .list_price_book_updates()
+        .unwrap()
+        .into_iter()
+        .map(|u| u.name)
+        .collect();
+    assert_eq!(names, ["first.json", "second.json"]);
+    assert!(store
+        .add_price_book_update("bad.json", "not json", at(6, 12))
+        .is_err());
+    assert_eq!(store.list_price_book_updates().unwrap().len(), 2);
 }

@@ -61,15 +61,16 @@ fn a_newer_schema_is_refused_without_touching_the_file() {
         // As a future Plancast would leave it: WAL mode, our tables, a higher user_version.
         let conn = Connection::open(&path).unwrap();
         conn.pragma_update(None, "journal_mode", "WAL").unwrap();
-        conn.execute_batch(
-            "CREATE TABLE scenarios (id INTEGER PRIMARY KEY); PRAGMA user_version = 3;",
-        )
+        conn.execute_batch(&format!(
+            "CREATE TABLE scenarios (id INTEGER PRIMARY KEY); PRAGMA user_version = {};",
+            SCHEMA_VERSION + 1
+        ))
         .unwrap();
     }
     assert!(sidecars(&path).is_empty());
     match refuse(&path) {
         StoreError::NewerSchema { found, supported } => {
-            assert_eq!(found, 3);
+            assert_eq!(found, SCHEMA_VERSION + 1);
             assert_eq!(supported, SCHEMA_VERSION);
         }
         other => panic!("expected NewerSchema, got {other:?}"),

@@ -34,7 +34,10 @@ pub use comparison::{
     ScenarioComparison,
 };
 pub use message::{views as message_views, MessageView};
-pub use prices::{PriceRow, RateRow, UserPriceInput};
+pub use prices::{
+    PriceRow, PriceUpdatePreview, PriceUpdateRow, RateRow, ScenarioChangeRow, UpdateSourceRow,
+    UserPriceInput,
+};
 pub use quote::{LineView, MonthTotal, MonthView, NoteView, Preview, QuoteView};
 pub(crate) use saved_quotes::difference;
 pub use saved_quotes::{SavedQuoteRow, SavedQuoteView, TodayTotal};

@@ -133,3 +133,56 @@ impl From<store::ExchangeRate> for RateRow {
         }
     }
 }
+
+/// A source a price-book update adds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct UpdateSourceRow {
+    pub key: String,
+    pub title: String,
+    pub url: Option<String>,
+}
+
+/// A saved scenario whose quote a price-book update changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ScenarioChangeRow {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub currency: Currency,
+    /// Exact decimals, as strings (the screen rounds them to cents).
+    pub total_before: String,
+    pub total_after: String,
+    pub complete_before: bool,
+    pub complete_after: bool,
+    /// The first month (`YYYY-MM`) whose figures differ.
+    pub first_month: String,
+}
+
+/// What loading a price-book update would do, shown before the user confirms it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PriceUpdatePreview {
+    /// Names this preview when the user confirms it (`confirm_price_update`).
+    #[ts(type = "number")]
+    pub token: u64,
+    /// The file name.
+    pub name: String,
+    pub entries: Vec<PriceRow>,
+    pub sources: Vec<UpdateSourceRow>,
+    pub changed: Vec<ScenarioChangeRow>,
+    #[ts(type = "number")]
+    pub unchanged: u64,
+    #[ts(type = "number")]
+    pub not_quoted: u64,
+    /// Saved quotes keep the prices they were made with (rule GEN-4).
+    #[ts(type = "number")]
+    pub saved_quotes: u64,
+}
+
+/// A price-book update the user loaded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PriceUpdateRow {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub imported_at: String,
+}

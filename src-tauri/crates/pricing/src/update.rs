@@ -1,0 +1,496 @@
+//! Price-book updates: new or changed prices without a new release (rule GEN-3).
+//!
+//! An update is a file in the built-in book's format: the entries, each with its source key
+//! and dates, and the sources they cite (those the built-in book does not already have):
+//!
+//! ```json
+//! { "format": "plancast-price-book-update", "version": 1,
+//!   "sources": { "P-TCR-INTL-2027": { "title": "…", "kind": "public", "url": "…",
+//!                "version": "2027-01-01", "dates": { "2027-01-01": "this version" } } },
+//!   "entries": [ { "product": "tcr", "site": "tencent-intl", "item": "instance_hourly",
+//!                  "plan": "standard", "regions": ["ap-guangzhou"], "unit": "hour",
+//!                  "amount": "0.30", "currency": "USD", "effective_from": "2027-01-01",
+//!                  "source": "P-TCR-INTL-2027", "rule": "TCR-B-3" } ] }
+//! ```
+//!
+//! It is checked like the built-in book, and more strictly, because it comes from outside:
+//! the reader's limits ([`crate::jsonread`]), every entry sourced and starting on a date its
+//! source states, no two entries for the same item, plan and region on the same day, amounts
+//! within the bounds of every figure a person gives, the site's currency, known items and
+//! regions. Every problem is reported with its path, and nothing is applied when there is one.
+//!
+//! Applied, an update's entries supersede the book's entries for the same product, site, item,
+//! plan and region on the days they cover: those entries are cut to the days and regions the
+//! update leaves them, so the book keeps at most one entry per key, region and day and every
+//! lookup stays a plain lookup. Several updates apply in the order they were loaded.
+
+use std::collections::BTreeMap;
+
+use chrono::{Days, NaiveDate};
+use serde_json::Value;
+
+use crate::book::{BookError, PriceBook, PriceEntry, Source, USER_SOURCE};
+use crate::calendar::YearMonth;
+use crate::jsonread::{self, Json};
+use crate::message::{Lang, Message};
+use crate::quote::Quote;
+use crate::read::{bounds, FieldError};
+
+/// The value of an update file's `format` field.
+pub const FORMAT: &str = "plancast-price-book-update";
+/// The update format version this build reads.
+pub const VERSION: u32 = 1;
+
+/// A checked price-book update.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BookUpdate {
+    /// Sources the update adds to the book.
+    pub sources: BTreeMap<String, Source>,
+    pub entries: Vec<PriceEntry>,
+}
+
+fn problem(path: impl Into<String>, code: &str) -> FieldError {
+    FieldError::coded(path, Message::new(code))
+}
+
+/// A reader value as serde JSON. Numbers go through serde_json's own number type; the format
+/// writes amounts as strings (as the built-in book does), so no amount is read as a float.
+fn to_value(json: &Json) -> Value {
+    match json {
+        Json::Null => Value::Null,
+        Json::Bool(b) => Value::Bool(*b),
+        Json::Number(n) => serde_json::from_str(n).unwrap_or(Value::Null),
+        Json::String(s) => Value::String(s.clone()),
+        Json::Array(items) => Value::Array(items.iter().map(to_value).collect()),
+        Json::Object(members) => Value::Object(
+            members
+                .iter()
+                .map(|(k, v)| (k.clone(), to_value(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// The first and last days an update may name: far beyond any real price list, and inside
+/// the calendar every part of Plancast handles.
+fn date_ok(d: NaiveDate) -> bool {
+    let first = NaiveDate::from_ymd_opt(2000, 1, 1);
+    let last = NaiveDate::from_ymd_opt(2100, 12, 31);
+    first.is_some_and(|f| d >= f) && last.is_some_and(|l| d <= l)
+}
+
+/// Reads and checks an update file against `book` (the book it would apply to). Every
+/// problem comes back with its path; `Ok` only when there is none.
+pub fn parse_update(text: &str, book: &PriceBook) -> Result<BookUpdate, Vec<FieldError>> {
+    apply_update(text, book).map(|(update, _)| update)
+}
+
+/// [`parse_update`], and `book` with the update applied ([`PriceBook::with_update`]), which
+/// the last check builds anyway.
+pub fn apply_update(
+    text: &str,
+    book: &PriceBook,
+) -> Result<(BookUpdate, PriceBook), Vec<FieldError>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let json = jsonread::parse(text).map_err(|e| {
+        vec![FieldError::new(
+            e.path.clone().unwrap_or_default(),
+            e.to_string(),
+        )]
+    })?;
+    let Json::Object(members) = &json else {
+        return Err(vec![FieldError::coded(
+            "",
+            Message::new("field.not_object").text("got", json.brief()),
+        )]);
+    };
+    let mut errors = Vec::new();
+    for (key, _) in members {
+        if !matches!(key.as_str(), "format" | "version" | "sources" | "entries") {
+            errors.push(FieldError::coded(
+                key.as_str(),
+                Message::new("field.unknown").text("allowed", "format, version, sources, entries"),
+            ));
+        }
+    }
+    let get = |key: &str| members.iter().find(|(k, _)| k == key).map(|(_, v)| v);
+    match get("format") {
+        Some(Json::String(f)) if f == FORMAT => {}
+        _ => errors.push(FieldError::coded(
+            "format",
+            Message::new("book_update.format").text("format", FORMAT),
+        )),
+    }
+    match get("version") {
+        Some(Json::Number(n)) if n == "1" => {}
+        _ => errors.push(FieldError::coded(
+            "version",
+            Message::new("book_update.version").num("version", VERSION.into()),
+        )),
+    }
+
+    // Sources: new keys, or exactly the book's own definition of an existing key (a page's
+    // other version is another source with its own key).
+    let mut sources = BTreeMap::new();
+    match get("sources") {
+        None => {}
+        Some(Json::Object(list)) => {
+            for (key, value) in list {
+                let path = format!("sources.{key}");
+                if key.trim().is_empty() || key == USER_SOURCE {
+                    errors.push(problem(path.as_str(), "book_update.source_key"));
+                    continue;
+                }
+                match serde_json::from_value::<Source>(to_value(value)) {
+                    Err(e) => errors.push(FieldError::coded(
+                        path.as_str(),
+                        Message::new("book_update.not_a_source").text("detail", e.to_string()),
+                    )),
+                    Ok(s) => {
+                        if book.sources().get(key).is_some_and(|old| *old != s) {
+                            errors.push(problem(path.as_str(), "book_update.source_redefined"));
+                        } else if s.title.trim().is_empty() {
+                            errors.push(problem(format!("{path}.title"), "field.required"));
+                        } else if s.kind == USER_SOURCE {
+                            errors.push(problem(format!("{path}.kind"), "book_update.source_key"));
+                        } else {
+                            sources.insert(key.clone(), s);
+                        }
+                    }
+                }
+            }
+        }
+        Some(other) => errors.push(FieldError::coded(
+            "sources",
+            Message::new("field.not_object").text("got", other.brief()),
+        )),
+    }
+    let source = |key: &str| sources.get(key).or_else(|| book.sources().get(key));
+
+    let mut entries: Vec<(usize, PriceEntry)> = Vec::new();
+    match get("entries") {
+        Some(Json::Array(list)) if !list.is_empty() => {
+            for (i, value) in list.iter().enumerate() {
+                let path = format!("entries[{i}]");
+                let e = match serde_json::from_value::<PriceEntry>(to_value(value)) {
+                    Ok(e) => e,
+                    Err(err) => {
+                        errors.push(FieldError::coded(
+                            path.as_str(),
+                            Message::new("book_update.not_an_entry")
+                                .text("detail", err.to_string()),
+                        ));
+                        continue;
+                    }
+                };
+                let before = errors.len();
+                check_entry(&e, &path, book, &source, &mut errors);
+                if errors.len() == before {
+                    entries.push((i, e));
+                }
+            }
+        }
+        Some(Json::Array(_)) | None => errors.push(problem("entries", "book_update.no_entries")),
+        Some(other) => errors.push(FieldError::coded(
+            "entries",
+            Message::new("field.not_list").text("got", other.brief()),
+        )),
+    }
+    for (k, (i, a)) in entries.iter().enumerate() {
+        for (j, b) in &entries[k + 1..] {
+            if a.overlaps(b) {
+                errors.push(FieldError::coded(
+                    format!("entries[{j}]"),
+                    Message::new("book_update.overlap").text("other", format!("entries[{i}]")),
+                ));
+            }
+        }
+    }
+    let update = BookUpdate {
+        sources,
+        entries: entries.into_iter().map(|(_, e)| e).collect(),
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    // The cut of the book's entries can still refuse one (an entry for every region against
+    // regional entries).
+    match book.with_update(&update) {
+        Ok(applied) => Ok((update, applied)),
+        Err(e) => Err(vec![FieldError::new("entries", e.to_string())]),
+    }
+}
+
+fn check_entry<'s>(
+    e: &PriceEntry,
+    path: &str,
+    book: &PriceBook,
+    source: &impl Fn(&str) -> Option<&'s Source>,
+    errors: &mut Vec<FieldError>,
+) {
+    let at = |field: &str| format!("{path}.{field}");
+    if e.source == USER_SOURCE {
+        errors.push(problem(at("source"), "book_update.user_source"));
+    } else {
+        match source(&e.source) {
+            None => errors.push(FieldError::coded(
+                at("source"),
+                Message::new("book_update.unknown_source").text("source", e.source.as_str()),
+            )),
+            Some(s) if !s.supports_start(e.effective_from, &e.rule) => {
+                let stated: Vec<String> = s.dates.keys().map(|d| d.to_string()).collect();
+                errors.push(FieldError::coded(
+                    at("effective_from"),
+                    Message::new("book_update.date_not_stated")
+                        .text("date", e.effective_from.to_string())
+                        .text("source", e.source.as_str())
+                        .text("dates", stated.join(", ")),
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    if e.rule.trim().is_empty() {
+        errors.push(problem(at("rule"), "field.required"));
+    }
+    if e.unit.trim().is_empty() {
+        errors.push(problem(at("unit"), "field.required"));
+    }
+    if !bounds::amount_ok(e.amount) {
+        errors.push(FieldError::coded(
+            at("amount"),
+            Message::new("field.bounded")
+                .msg("allowed", Message::new("field.allowed.amount"))
+                .text("got", e.amount.to_string()),
+        ));
+    }
+    if let Some(c) = e.currency {
+        if c != e.site.currency() {
+            errors.push(FieldError::coded(
+                at("currency"),
+                Message::new("book_update.currency")
+                    .text("site", e.site.key())
+                    .text("currency", e.site.currency().code()),
+            ));
+        }
+    }
+    for (field, d) in [
+        ("effective_from", Some(e.effective_from)),
+        ("effective_to", e.effective_to),
+    ] {
+        if let Some(d) = d.filter(|d| !date_ok(*d)) {
+            errors.push(FieldError::coded(
+                at(field),
+                Message::new("book_update.date_range").text("got", d.to_string()),
+            ));
+        }
+    }
+    if e.effective_to.is_some_and(|to| to < e.effective_from) {
+        errors.push(problem(at("effective_to"), "book_update.backwards"));
+    }
+    // An item the book has for this product on any site: a site may lack one the book has
+    // no source for yet (the China-site TCSS trial), and an update is how it gets one.
+    let known_item = crate::ids::Site::ALL.iter().any(|&site| {
+        book.item_entries_any_date(e.product, site, &e.item)
+            .next()
+            .is_some()
+    });
+    if !known_item {
+        errors.push(FieldError::coded(
+            at("item"),
+            Message::new("book_update.unknown_item")
+                .text("item", e.item.as_str())
+                .text("product", e.product.key())
+                .text("site", e.site.key()),
+        ));
+    }
+    for (j, r) in e.regions.iter().enumerate() {
+        if book.region(r).is_none() {
+            errors.push(FieldError::coded(
+                format!("{path}.regions[{j}]"),
+                Message::new("book_update.unknown_region").text("region", r.as_str()),
+            ));
+        }
+    }
+    if let Some(note) = &e.note {
+        if Lang::En.lookup(&format!("messages.{note}")).is_none() {
+            errors.push(problem(at("note"), "book_update.note"));
+        }
+    }
+}
+
+/// What an entry of the book keeps of its days and regions once `by` covers some of them:
+/// none, one or more pieces (the regions `by` does not cover on every day; the covered regions
+/// before and after `by`'s days).
+fn cut(entry: &PriceEntry, by: &PriceEntry) -> Result<Vec<PriceEntry>, BookError> {
+    if !entry.overlaps(by) {
+        return Ok(vec![entry.clone()]);
+    }
+    let mut pieces = Vec::new();
+    let covered: Vec<String> = if by.regions.is_empty() {
+        entry.regions.clone()
+    } else if entry.regions.is_empty() {
+        return Err(BookError::Invalid {
+            id: by.id(),
+            message: format!(
+                "{} is priced for every region at once; an update must cover every region too",
+                entry.id()
+            ),
+        });
+    } else {
+        let rest: Vec<String> = entry
+            .regions
+            .iter()
+            .filter(|r| !by.regions.contains(r))
+            .cloned()
+            .collect();
+        if !rest.is_empty() {
+            let mut keep = entry.clone();
+            keep.regions = rest;
+            pieces.push(keep);
+        }
+        entry
+            .regions
+            .iter()
+            .filter(|r| by.regions.contains(r))
+            .cloned()
+            .collect()
+    };
+    if entry.effective_from < by.effective_from {
+        let mut before = entry.clone();
+        before.regions = covered.clone();
+        before.effective_to = by.effective_from.checked_sub_days(Days::new(1));
+        pieces.push(before);
+    }
+    if let Some(to) = by.effective_to {
+        if entry.effective_to.is_none_or(|end| end > to) {
+            if let Some(next) = to.checked_add_days(Days::new(1)) {
+                let mut after = entry.clone();
+                after.regions = covered;
+                after.effective_from = next;
+                pieces.push(after);
+            }
+        }
+    }
+    Ok(pieces)
+}
+
+impl PriceBook {
+    /// This book with `update` applied: its sources added, its entries in force, and the
+    /// book's entries for the same keys cut to the days and regions the update leaves them.
+    /// User entries stay on top, as they were.
+    pub fn with_update(&self, update: &BookUpdate) -> Result<PriceBook, BookError> {
+        let mut sources = self.sources().clone();
+        sources.extend(update.sources.clone());
+        let mut entries: Vec<PriceEntry> = update.entries.clone();
+        for e in self.builtin_entries() {
+            let mut pieces = vec![e.clone()];
+            for by in update.entries.iter().filter(|u| {
+                u.product == e.product && u.site == e.site && u.item == e.item && u.plan == e.plan
+            }) {
+                let mut next = Vec::new();
+                for p in &pieces {
+                    next.extend(cut(p, by)?);
+                }
+                pieces = next;
+            }
+            entries.extend(pieces);
+        }
+        let book = PriceBook::from_parts(
+            entries,
+            self.quota_versions().to_vec(),
+            self.regions().to_vec(),
+            sources,
+        )?;
+        book.with_user_entries(self.user_entries().to_vec())
+    }
+
+    /// This book with every update applied in order (the order they were loaded).
+    pub fn with_updates<'u>(
+        &self,
+        updates: impl IntoIterator<Item = &'u BookUpdate>,
+    ) -> Result<PriceBook, BookError> {
+        let mut book = self.clone();
+        for u in updates {
+            book = book.with_update(u)?;
+        }
+        Ok(book)
+    }
+}
+
+/// Whether a change starts or ends an entry ([`changes_between`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Starts,
+    Ends,
+}
+
+impl Change {
+    pub fn key(self) -> &'static str {
+        match self {
+            Change::Starts => "starts",
+            Change::Ends => "ends",
+        }
+    }
+}
+
+/// The entries that start or end between `from` and `to` (both included), by date, then
+/// starts before ends (`plancast prices diff`).
+pub fn changes_between(
+    book: &PriceBook,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<(NaiveDate, Change, &PriceEntry)> {
+    let within = |d: NaiveDate| from <= d && d <= to;
+    let mut out: Vec<(NaiveDate, Change, &PriceEntry)> = Vec::new();
+    for e in book.entries() {
+        if within(e.effective_from) {
+            out.push((e.effective_from, Change::Starts, e));
+        }
+        if let Some(end) = e.effective_to.filter(|d| within(*d)) {
+            out.push((end, Change::Ends, e));
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.0, a.1 == Change::Ends, a.2.id()).cmp(&(b.0, b.1 == Change::Ends, b.2.id()))
+    });
+    out
+}
+
+/// What an update does to one scenario's quote: its total before and after, and the first
+/// month whose figures differ.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteChange {
+    pub total_before: rust_decimal::Decimal,
+    pub total_after: rust_decimal::Decimal,
+    pub complete_before: bool,
+    pub complete_after: bool,
+    pub first_month: YearMonth,
+}
+
+/// The difference between the same scenario quoted on two books, `None` when every month is
+/// the same (total, completeness and each line's amount).
+pub fn quote_change(before: &Quote, after: &Quote) -> Option<QuoteChange> {
+    let differs = |a: &crate::quote::MonthQuote, b: &crate::quote::MonthQuote| {
+        a.total != b.total
+            || a.complete != b.complete
+            || a.lines.len() != b.lines.len()
+            || a.lines
+                .iter()
+                .zip(&b.lines)
+                .any(|(x, y)| x.amount != y.amount || x.unit_price != y.unit_price)
+    };
+    let first = before
+        .months
+        .iter()
+        .zip(&after.months)
+        .find(|(a, b)| differs(a, b))
+        .map(|(a, _)| a.month)?;
+    Some(QuoteChange {
+        total_before: before.total,
+        total_after: after.total,
+        complete_before: before.complete,
+        complete_after: after.complete,
+        first_month: first,
+    })
+}
