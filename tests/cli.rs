@@ -920,3 +920,182 @@ fn a_database_the_app_would_refuse_is_refused_untouched_by_the_command_line() {
     }
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+fn bill(name: &str) -> String {
+    root()
+        .join("src-tauri/crates/bills/tests/data")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// A database in `dir` with the start-up example saved in it; its name.
+fn database_with_startup(dir: &Path) -> String {
+    let mut store = store::Store::open(&store::default_db_path(dir)).unwrap();
+    let text = std::fs::read_to_string(example("startup-intl")).unwrap();
+    let name = pricing::parse_scenario(&text).unwrap().name;
+    store
+        .create_scenario(&name, &text, chrono::Utc::now())
+        .unwrap();
+    name
+}
+
+fn listed(data: &str, scenario: &str) -> serde_json::Value {
+    let (code, out, err) = run(&[
+        "actuals",
+        "list",
+        "--scenario",
+        scenario,
+        "--data-dir",
+        data,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_slice(&out).unwrap()
+}
+
+#[test]
+fn bud_4_actuals_import_previews_stores_and_a_second_import_changes_nothing() {
+    // Issue: actual spend from bills, command line. A FOCUS bill with credits, in USD and CNY.
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().display().to_string();
+    let name = database_with_startup(dir.path());
+    let focus = bill("focus-1.0-credits.csv");
+    let import = |extra: &[&str]| {
+        let mut args = vec![
+            "actuals",
+            "import",
+            focus.as_str(),
+            "--scenario",
+            name.as_str(),
+            "--data-dir",
+            data.as_str(),
+            "--format",
+            "table",
+        ];
+        args.extend(extra);
+        run(&args)
+    };
+    let (code, out, err) = import(&["--dry-run"]);
+    assert_eq!(code, 0, "{err}");
+    golden("actuals-import.focus.dry-run.txt", &out);
+    assert_eq!(listed(&data, &name), serde_json::json!([]));
+    let (code, out, err) = import(&[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(String::from_utf8_lossy(&out).contains("Stored 4 months and products"));
+    let stored = listed(&data, &name);
+    let rows: Vec<(String, String, String)> = stored
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["month"].as_str().unwrap().into(),
+                a["product"].as_str().unwrap().into(),
+                a["amount"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("2027-03".into(), "tcr".into(), "208.32".into()),
+            ("2027-03".into(), "tcss".into(), "760.00".into()),
+            // (6800 − 3000) CNY at the scenario's rate, 0.1390.
+            ("2027-03".into(), "image_search".into(), "528.200000".into()),
+            ("2027-04".into(), "tcr".into(), "201.60".into()),
+        ]
+    );
+    assert_eq!(stored[0]["bill"], "focus-1.0-credits.csv");
+    // The same bill again: every month unchanged, nothing written.
+    let (code, out, err) = import(&[]);
+    assert_eq!(code, 0, "{err}");
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.contains("Stored 0 months and products"), "{text}");
+    assert_eq!(listed(&data, &name), stored);
+}
+
+#[test]
+fn bud_4_a_bill_with_unreadable_rows_is_refused_whole_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().display().to_string();
+    let name = database_with_startup(dir.path());
+    let bad = bill("malformed.csv");
+    let args = |extra: &'static [&'static str]| {
+        let mut v = vec![
+            "actuals".to_string(),
+            "import".into(),
+            bad.clone(),
+            "--scenario".into(),
+            name.clone(),
+            "--data-dir".into(),
+            data.clone(),
+            "--format".into(),
+            "table".into(),
+        ];
+        v.extend(extra.iter().map(|s| s.to_string()));
+        v
+    };
+    let refused = args(&[]);
+    let (code, _, err) = run(&refused.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(code, 2);
+    assert!(err.contains("6 rows could not be read"), "{err}");
+    assert!(err.contains("the amount \"abc\" is not a number"), "{err}");
+    assert_eq!(listed(&data, &name), serde_json::json!([]));
+    let skipping = args(&["--skip-unreadable"]);
+    let (code, _, err) = run(&skipping.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(listed(&data, &name).as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn bud_4_any_csv_through_a_mapping_that_is_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().display().to_string();
+    let name = database_with_startup(dir.path());
+    let mapped = bill("mapped.csv");
+    let base = [
+        "actuals",
+        "import",
+        mapped.as_str(),
+        "--scenario",
+        name.as_str(),
+        "--data-dir",
+        data.as_str(),
+    ];
+    let (code, _, err) = run(&base);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("columns: Invoice date | Line item | Net amount"),
+        "{err}"
+    );
+    let mut with_map = base.to_vec();
+    with_map.extend([
+        "--map",
+        "month=Invoice date",
+        "--map",
+        "product=Line item",
+        "--map",
+        "amount=Net amount",
+        "--map",
+        "currency-code=CNY",
+    ]);
+    let (code, _, err) = run(&with_map);
+    assert_eq!(code, 0, "{err}");
+    // Remembered for the header shape: the next bill of that kind needs no --map.
+    let (code, out, err) = run(&base);
+    assert_eq!(code, 0, "{err}");
+    assert!(String::from_utf8_lossy(&out).contains("\"layout\": \"mapped\""));
+    let (code, _, err) = run(&[
+        "actuals",
+        "import",
+        mapped.as_str(),
+        "--scenario",
+        "No such plan",
+        "--data-dir",
+        &data,
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no scenario named \"No such plan\""), "{err}");
+}

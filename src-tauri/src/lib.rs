@@ -5,6 +5,7 @@
 //! they do can be called from tests without a window.
 
 pub mod app;
+pub mod bill_import;
 pub mod cli;
 pub mod commands;
 pub mod console;

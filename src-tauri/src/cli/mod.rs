@@ -158,6 +158,59 @@ enum Command {
         #[command(subcommand)]
         action: Option<PricesAction>,
     },
+    /// Actual spend from bills: `actuals import` reads a bill into a scenario of the app's
+    /// database, `actuals list` shows what is stored.
+    Actuals {
+        #[command(subcommand)]
+        action: ActualsAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ActualsAction {
+    /// Imports a bill into a scenario's actual spend: a FOCUS export (1.0–1.2), a Tencent
+    /// Cloud or Alibaba Cloud bill-detail export (English or Chinese headers, UTF-8 or GBK), or
+    /// any CSV through --map. The preview shows the rows read, matched, unmatched and
+    /// unreadable, the totals per month and product, and what changes; then the months and
+    /// products of the bill replace what is stored for them, in one transaction (importing the
+    /// same bill twice changes nothing). Amounts are converted into the scenario's currency at
+    /// each month's rate (rule GEN-8). Format notes: docs/bills.md.
+    #[command(after_help = "Examples:
+  plancast actuals import bill-2027-03.csv --scenario \"Registry + security, 2027\" --dry-run
+  plancast actuals import focus.csv --scenario \"Registry + security, 2027\"
+  plancast actuals import export.csv --scenario Plan --map month=\"Invoice date\" --map product=\"Line item\" --map amount=\"Net amount\" --map currency-code=CNY
+
+--map names the columns of a CSV Plancast does not recognise: month=COLUMN, product=COLUMN, amount=COLUMN, and currency=COLUMN or currency-code=USD|CNY. The mapping is remembered for that header shape.")]
+    Import {
+        /// The bill (CSV, comma or tab separated).
+        file: PathBuf,
+        /// The scenario's name in the app's database.
+        #[arg(long, value_name = "NAME")]
+        scenario: String,
+        /// A column of a CSV Plancast does not recognise: FIELD=COLUMN (repeat for each field).
+        #[arg(long = "map", value_name = "FIELD=COLUMN")]
+        map: Vec<String>,
+        /// Show the preview only; store nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the readable rows even when some rows cannot be read.
+        #[arg(long)]
+        skip_unreadable: bool,
+        /// table (default on a terminal) or json.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+    },
+    /// The actual spend stored for a scenario, typed or imported, with the bill it came from.
+    #[command(
+        after_help = "Examples:\n  plancast actuals list --scenario \"Registry + security, 2027\""
+    )]
+    List {
+        #[arg(long, value_name = "NAME")]
+        scenario: String,
+        /// table (default on a terminal) or json.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -527,6 +580,7 @@ fn execute(command: Command, cx: Context) -> Result<Output, CliError> {
                 message: None,
             })
         }
+        Command::Actuals { action } => actuals_command(action, &cx),
         Command::Prices {
             product,
             site,
@@ -683,6 +737,248 @@ fn import_update(file: &Path, dry_run: bool, cx: &Context) -> Result<Output, Cli
         to: None,
         message: None,
     })
+}
+
+/// The id of the scenario named `name` in the app's database.
+fn scenario_named(store: &store::Store, name: &str) -> Result<i64, CliError> {
+    let matches: Vec<i64> = store
+        .list_scenarios()
+        .map_err(|e| CliError::Failed(e.to_string()))?
+        .into_iter()
+        .filter(|s| s.name == name)
+        .map(|s| s.id)
+        .collect();
+    match matches.as_slice() {
+        [id] => Ok(*id),
+        [] => Err(CliError::invalid(format!(
+            "--scenario: no scenario named \"{name}\" in the app's database (plancast actuals list needs a saved scenario's exact name)"
+        ))),
+        _ => Err(CliError::invalid(format!(
+            "--scenario: {} scenarios are named \"{name}\": rename one in the app",
+            matches.len()
+        ))),
+    }
+}
+
+/// `--map month=COL --map product=COL --map amount=COL --map currency=COL|currency-code=CNY`.
+fn parse_mapping(map: &[String]) -> Result<Option<bills::Mapping>, CliError> {
+    if map.is_empty() {
+        return Ok(None);
+    }
+    let mut fields: std::collections::BTreeMap<&str, &str> = Default::default();
+    for item in map {
+        let Some((field, column)) = item.split_once('=') else {
+            return Err(CliError::invalid(format!(
+                "--map: \"{item}\" must be FIELD=COLUMN (month, product, amount, currency, currency-code)"
+            )));
+        };
+        let field = field.trim();
+        if !["month", "product", "amount", "currency", "currency-code"].contains(&field) {
+            return Err(CliError::invalid(format!(
+                "--map: unknown field \"{field}\": must be one of month, product, amount, currency, currency-code"
+            )));
+        }
+        fields.insert(field, column.trim());
+    }
+    let need = |f: &str| {
+        fields
+            .get(f)
+            .map(|c| c.to_string())
+            .ok_or_else(|| CliError::invalid(format!("--map: {f}=COLUMN is missing")))
+    };
+    let currency = match fields.get("currency-code") {
+        Some(code) => Some(code.parse::<pricing::Currency>().map_err(|_| {
+            CliError::invalid(format!(
+                "--map: currency-code must be USD or CNY, got \"{code}\""
+            ))
+        })?),
+        None => None,
+    };
+    let currency_column = fields.get("currency").map(|c| c.to_string());
+    if currency.is_none() && currency_column.is_none() {
+        return Err(CliError::invalid(
+            "--map: give currency=COLUMN, or currency-code=USD|CNY for every row",
+        ));
+    }
+    Ok(Some(bills::Mapping {
+        month: need("month")?,
+        product: need("product")?,
+        amount: need("amount")?,
+        currency_column,
+        currency,
+    }))
+}
+
+fn actuals_command(action: ActualsAction, cx: &Context) -> Result<Output, CliError> {
+    let lang = cx.lang;
+    let missing_db = || {
+        CliError::Failed(match cx.db_path() {
+            Some(p) => format!(
+                "no database at {}: save a scenario in the app first",
+                p.display()
+            ),
+            None => "no data directory: give --data-dir".into(),
+        })
+    };
+    match action {
+        ActualsAction::List { scenario, format } => {
+            let store = cx.store(false)?.ok_or_else(missing_db)?;
+            let id = scenario_named(&store, &scenario)?;
+            let actuals = store
+                .list_actuals(id)
+                .map_err(|e| CliError::Failed(e.to_string()))?;
+            let bytes = match format.unwrap_or(if cx.terminal {
+                Format::Table
+            } else {
+                Format::Json
+            }) {
+                Format::Json => pretty(
+                    &serde_json::to_value(
+                        actuals
+                            .iter()
+                            .map(|a| {
+                                serde_json::json!({
+                                    "month": a.month.to_string(),
+                                    "product": a.product.key(),
+                                    "amount": a.amount.to_string(),
+                                    "currency": a.currency.code(),
+                                    "bill": a.bill,
+                                    "imported_at": a.imported_at.map(|t| t.to_rfc3339()),
+                                })
+                            })
+                            .collect::<Vec<_>>(),
+                    )
+                    .map_err(|e| CliError::Failed(e.to_string()))?,
+                )?,
+                Format::Table => table::actuals_table(&scenario, &actuals, lang).into_bytes(),
+                Format::Csv => {
+                    return Err(CliError::invalid(
+                        "--format: actuals are listed as table or json",
+                    ))
+                }
+            };
+            Ok(Output {
+                bytes,
+                to: None,
+                message: None,
+            })
+        }
+        ActualsAction::Import {
+            file,
+            scenario,
+            map,
+            dry_run,
+            skip_unreadable,
+            format,
+        } => {
+            let mapping = parse_mapping(&map)?;
+            let mut store = cx.store(false)?.ok_or_else(missing_db)?;
+            let id = scenario_named(&store, &scenario)?;
+            let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+            let mut bar = Progress::new(size);
+            let prepared =
+                crate::bill_import::prepare(&store, id, &file, mapping, &mut |n| bar.show(n));
+            bar.finish();
+            let prepared = prepared.map_err(|e| {
+                let text = e.message().render(lang);
+                let text = match e.headers() {
+                    Some(headers) => format!(
+                        "{}: {text}\n  columns: {}\n  give them with --map month=COLUMN --map product=COLUMN --map amount=COLUMN --map currency=COLUMN (or currency-code=USD|CNY)",
+                        file.display(),
+                        headers.join(" | ")
+                    ),
+                    None => format!("{}: {text}", file.display()),
+                };
+                match e {
+                    crate::bill_import::ImportError::Store(_) => CliError::Failed(text),
+                    _ => CliError::invalid(text),
+                }
+            })?;
+            let mut out = match format.unwrap_or(if cx.terminal {
+                Format::Table
+            } else {
+                Format::Json
+            }) {
+                Format::Json => String::from_utf8(pretty(&serde_json::json!({
+                    "summary": prepared.summary,
+                    "plan": prepared.plan,
+                }))?)
+                .unwrap_or_default(),
+                Format::Table => table::bill_preview(&prepared, lang),
+                Format::Csv => {
+                    return Err(CliError::invalid(
+                        "--format: the preview is shown as table or json",
+                    ))
+                }
+            };
+            let unreadable = prepared.summary.unreadable;
+            if dry_run {
+                out.push_str(lang.text("report.table.bill_dry_run"));
+                out.push('\n');
+            } else if unreadable > 0 && !skip_unreadable {
+                // Nothing partial: the whole bill, or nothing, unless the user says otherwise.
+                let mut lines = vec![out];
+                lines.push(lang.format(
+                    "report.table.bill_unreadable_refused",
+                    &[("count", &unreadable.to_string())],
+                ));
+                return Err(CliError::Invalid(lines));
+            } else {
+                let written = crate::bill_import::commit(&mut store, &prepared, cx.now)
+                    .map_err(|e| CliError::Failed(e.message().render(lang)))?;
+                out.push_str(&lang.format(
+                    "report.table.bill_stored",
+                    &[("count", &written.to_string()), ("scenario", &scenario)],
+                ));
+                out.push('\n');
+            }
+            Ok(Output {
+                bytes: out.into_bytes(),
+                to: None,
+                message: None,
+            })
+        }
+    }
+}
+
+/// A progress bar on standard error while a bill is read, when standard error is a terminal.
+struct Progress {
+    size: u64,
+    shown: bool,
+    terminal: bool,
+}
+
+impl Progress {
+    fn new(size: u64) -> Progress {
+        Progress {
+            size,
+            shown: false,
+            terminal: std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn show(&mut self, read: u64) {
+        if !self.terminal || self.size < (4 << 20) {
+            return;
+        }
+        let percent = (read.min(self.size) * 100 / self.size.max(1)) as usize;
+        let filled = percent * 30 / 100;
+        let _ = write!(
+            std::io::stderr(),
+            "\r[{}{}] {percent:>3}%  {} / {} MiB",
+            "#".repeat(filled),
+            " ".repeat(30 - filled),
+            read >> 20,
+            self.size >> 20
+        );
+        self.shown = true;
+    }
+
+    fn finish(&mut self) {
+        if self.shown {
+            let _ = writeln!(std::io::stderr());
+        }
+    }
 }
 
 fn csv_options(no_bom: bool, lang: Lang) -> report::CsvOptions {

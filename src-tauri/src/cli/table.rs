@@ -561,3 +561,188 @@ pub fn changes_table(
     }
     out
 }
+
+/// The preview of a bill import (`plancast actuals import`): what was read, the totals as
+/// billed, the unmatched services and unreadable rows, and what the import changes.
+pub fn bill_preview(p: &crate::bill_import::Prepared, lang: Lang) -> String {
+    use bills::plan::ChangeKind;
+    let s = &p.summary;
+    let mut out = lang.format(
+        "report.table.bill_title",
+        &[
+            ("file", &p.file_name),
+            ("layout", s.layout.key()),
+            ("encoding", s.encoding),
+            ("scenario", &p.scenario_name),
+            ("currency", p.plan.currency.code()),
+        ],
+    );
+    out.push('\n');
+    out.push_str(&lang.format(
+        "report.table.bill_counts",
+        &[
+            ("rows", &s.rows.to_string()),
+            ("matched", &s.matched.to_string()),
+            ("unmatched", &s.unmatched.to_string()),
+            ("unreadable", &s.unreadable.to_string()),
+        ],
+    ));
+    out.push('\n');
+    if let Some(c) = s.assumed_currency {
+        out.push_str(&lang.format("report.table.bill_assumed", &[("currency", c.code())]));
+        out.push('\n');
+    }
+    if !s.totals.is_empty() {
+        out.push('\n');
+        out.push_str(word(lang, "bill_totals_title"));
+        out.push('\n');
+        let mut t = table(
+            lang,
+            &["month", "product", "amount", "bill_credits", "bill_rows"],
+        );
+        for total in &s.totals {
+            t.add_row(vec![
+                Cell::new(total.month.to_string()),
+                Cell::new(product_name(lang, total.product)),
+                right(format!("{} {}", cents_text(total.amount), total.currency)),
+                right(if total.credits.is_zero() {
+                    String::new()
+                } else {
+                    format!("{} {}", cents_text(total.credits), total.currency)
+                }),
+                right(total.rows.to_string()),
+            ]);
+        }
+        out.push_str(&t.to_string());
+        out.push('\n');
+    }
+    if !s.unmatched_services.is_empty() {
+        out.push('\n');
+        out.push_str(word(lang, "bill_unmatched_title"));
+        out.push('\n');
+        let mut t = table(lang, &["bill_service", "amount", "bill_rows"]);
+        for u in &s.unmatched_services {
+            let amounts: Vec<String> = u
+                .amounts
+                .iter()
+                .map(|(c, a)| format!("{} {c}", cents_text(*a)))
+                .collect();
+            t.add_row(vec![
+                Cell::new(if u.service.is_empty() {
+                    "—"
+                } else {
+                    &u.service
+                }),
+                right(amounts.join(", ")),
+                right(u.rows.to_string()),
+            ]);
+        }
+        out.push_str(&t.to_string());
+        out.push('\n');
+    }
+    if !s.problems.is_empty() {
+        out.push('\n');
+        out.push_str(word(lang, "bill_problems_title"));
+        out.push('\n');
+        let mut t = table(lang, &["bill_line", "bill_problem"]);
+        for problem in &s.problems {
+            t.add_row(vec![
+                right(problem.line.to_string()),
+                Cell::new(problem.message.render(lang)),
+            ]);
+        }
+        out.push_str(&t.to_string());
+        out.push('\n');
+        let more = s.unreadable.saturating_sub(s.problems.len() as u64);
+        if more > 0 {
+            out.push_str(&lang.format(
+                "report.table.bill_more_problems",
+                &[("count", &more.to_string())],
+            ));
+            out.push('\n');
+        }
+    }
+    out.push('\n');
+    out.push_str(&lang.format(
+        "report.table.bill_changes_title",
+        &[("currency", p.plan.currency.code())],
+    ));
+    out.push('\n');
+    if p.plan.changes.is_empty() {
+        out.push_str(word(lang, "bill_nothing"));
+        out.push('\n');
+    } else {
+        let mut t = table(
+            lang,
+            &["month", "product", "bill_now", "bill_bill", "bill_change"],
+        );
+        for c in &p.plan.changes {
+            let kind = match c.kind {
+                ChangeKind::New => "bill_kind_new",
+                ChangeKind::Replace => "bill_kind_replace",
+                ChangeKind::Same => "bill_kind_same",
+            };
+            t.add_row(vec![
+                Cell::new(c.month.to_string()),
+                Cell::new(product_name(lang, c.product)),
+                right(match (c.before, c.before_currency) {
+                    (Some(a), Some(cur)) => format!("{} {cur}", cents_text(a)),
+                    _ => "—".into(),
+                }),
+                right(cents_text(c.after)),
+                Cell::new(word(lang, kind)),
+            ]);
+        }
+        out.push_str(&t.to_string());
+        out.push('\n');
+    }
+    if !p.plan.outside_months.is_empty() {
+        let months: Vec<String> = p
+            .plan
+            .outside_months
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        out.push_str(&lang.format(
+            "report.table.bill_outside",
+            &[("months", &months.join(", "))],
+        ));
+        out.push('\n');
+    }
+    if !p.plan.other_products.is_empty() {
+        let products: Vec<&str> = p
+            .plan
+            .other_products
+            .iter()
+            .map(|p| product_name(lang, *p))
+            .collect();
+        out.push_str(&lang.format(
+            "report.table.bill_other_products",
+            &[("products", &products.join(", "))],
+        ));
+        out.push('\n');
+    }
+    out
+}
+
+/// The actual spend stored for a scenario (`plancast actuals list`).
+pub fn actuals_table(scenario: &str, actuals: &[store::Actual], lang: Lang) -> String {
+    let mut out = lang.format("report.table.actuals_title", &[("scenario", scenario)]);
+    out.push('\n');
+    let mut t = table(lang, &["month", "product", "amount", "actuals_from"]);
+    for a in actuals {
+        t.add_row(vec![
+            Cell::new(a.month.to_string()),
+            Cell::new(product_name(lang, a.product)),
+            right(format!("{} {}", cents_text(a.amount), a.currency)),
+            Cell::new(
+                a.bill
+                    .clone()
+                    .unwrap_or_else(|| word(lang, "actuals_typed").into()),
+            ),
+        ]);
+    }
+    out.push_str(&t.to_string());
+    out.push('\n');
+    out
+}

@@ -1,14 +1,15 @@
 //! Actual spend: what a product really cost in a month, per scenario, for budget tracking.
 //! One row per (scenario, product, month); entering a month again replaces it.
 
+use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use pricing::{Currency, Product, YearMonth};
 
-use crate::column;
-use crate::values::{product_order_sql, require_amount};
+use crate::column::{self, timestamp_text};
+use crate::values::{product_order_sql, require_amount, require_json, require_text};
 use crate::{Store, StoreError};
 
 /// Spend recorded for one product in one month.
@@ -27,9 +28,26 @@ pub struct Actual {
     pub amount: Decimal,
     /// Currency of `amount`.
     pub currency: Currency,
+    /// The bill it was imported from (its file name); `None` when typed by hand.
+    pub bill: Option<String>,
+    /// When it was imported from `bill`.
+    pub imported_at: Option<DateTime<Utc>>,
 }
 
+/// One month and product of a bill, as it is stored (schema version 4).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BillFigure {
+    pub product: Product,
+    pub month: YearMonth,
+    /// In the scenario's currency; below zero for a month of credits and refunds.
+    pub amount: Decimal,
+    pub currency: Currency,
+}
+
+const COLUMNS: &str = "id, scenario_id, product, month, amount, currency, bill, imported_at";
+
 fn actual_from_row(row: &Row<'_>) -> rusqlite::Result<Actual> {
+    let imported: Option<String> = row.get("imported_at")?;
     Ok(Actual {
         id: row.get("id")?,
         scenario_id: row.get("scenario_id")?,
@@ -37,6 +55,11 @@ fn actual_from_row(row: &Row<'_>) -> rusqlite::Result<Actual> {
         month: column::year_month(row, "month")?,
         amount: column::decimal(row, "amount")?,
         currency: column::currency(row, "currency")?,
+        bill: row.get("bill")?,
+        imported_at: match imported {
+            Some(_) => Some(column::timestamp(row, "imported_at")?),
+            None => None,
+        },
     })
 }
 
@@ -46,8 +69,7 @@ impl Store {
     pub fn list_actuals(&self, scenario_id: i64) -> Result<Vec<Actual>, StoreError> {
         self.require_scenario(scenario_id)?;
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT id, scenario_id, product, month, amount, currency FROM actuals
-             WHERE scenario_id = ?1 ORDER BY month, {}",
+            "SELECT {COLUMNS} FROM actuals WHERE scenario_id = ?1 ORDER BY month, {}",
             product_order_sql()
         ))?;
         let rows = stmt.query_map([scenario_id], actual_from_row)?;
@@ -83,8 +105,9 @@ impl Store {
             "INSERT INTO actuals (scenario_id, product, month, amount, currency)
              VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (scenario_id, product, month)
-             DO UPDATE SET amount = excluded.amount, currency = excluded.currency
-             RETURNING id, scenario_id, product, month, amount, currency",
+             DO UPDATE SET amount = excluded.amount, currency = excluded.currency,
+                           source = 'typed', bill = NULL, imported_at = NULL
+             RETURNING id, scenario_id, product, month, amount, currency, bill, imported_at",
             params![
                 scenario_id,
                 product.key(),
@@ -96,6 +119,93 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(stored)
+    }
+
+    /// Stores the figures of a bill for a scenario, all or none in one transaction: each
+    /// replaces what was stored for its product and month (typed or from an earlier bill), so
+    /// importing the same bill twice leaves the same rows. A figure may be below zero (credits
+    /// and refunds); its size is bounded like any amount. `NotFound` if the scenario does not
+    /// exist, `Invalid` for an empty bill name or an amount out of bounds (nothing written).
+    pub fn import_actuals(
+        &mut self,
+        scenario_id: i64,
+        figures: &[BillFigure],
+        bill: &str,
+        now: DateTime<Utc>,
+    ) -> Result<usize, StoreError> {
+        require_text("bill", bill)?;
+        for f in figures {
+            require_amount("amount", f.amount.abs())?;
+        }
+        let tx = self.conn.transaction()?;
+        let exists: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM scenarios WHERE id = ?1)",
+            [scenario_id],
+            |row| row.get(0),
+        )?;
+        if !exists {
+            return Err(StoreError::NotFound {
+                what: "scenario",
+                id: scenario_id,
+            });
+        }
+        let at = timestamp_text(now);
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO actuals (scenario_id, product, month, amount, currency, source,
+                                      bill, imported_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'bill', ?6, ?7)
+                 ON CONFLICT (scenario_id, product, month)
+                 DO UPDATE SET amount = excluded.amount, currency = excluded.currency,
+                               source = 'bill', bill = excluded.bill,
+                               imported_at = excluded.imported_at",
+            )?;
+            for f in figures {
+                insert.execute(params![
+                    scenario_id,
+                    f.product.key(),
+                    f.month.to_string(),
+                    f.amount.to_string(),
+                    f.currency.code(),
+                    bill,
+                    at
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(figures.len())
+    }
+
+    /// The column mapping remembered for a header shape (`bills::header_shape`), as the JSON
+    /// text it was saved with.
+    pub fn bill_mapping(&self, header_shape: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT mapping FROM bill_mappings WHERE header_shape = ?1",
+                [header_shape],
+                |row| row.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Remembers the column mapping for a header shape, replacing an earlier one. `Invalid`
+    /// for a mapping that is not JSON.
+    pub fn save_bill_mapping(
+        &mut self,
+        header_shape: &str,
+        mapping: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        require_text("header_shape", header_shape)?;
+        require_json("mapping", mapping)?;
+        self.conn.execute(
+            "INSERT INTO bill_mappings (header_shape, mapping, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (header_shape) DO UPDATE SET mapping = excluded.mapping,
+                                                      updated_at = excluded.updated_at",
+            params![header_shape, mapping, timestamp_text(now)],
+        )?;
+        Ok(())
     }
 
     /// Deletes one actual by id. `NotFound` if there is no such id.

@@ -28,7 +28,7 @@ mod settings;
 mod updates;
 mod values;
 
-pub use actuals::Actual;
+pub use actuals::{Actual, BillFigure};
 pub use error::StoreError;
 pub use open::{default_db_path, Access, Store, BUSY_TIMEOUT, DB_FILE_NAME, LOCK_CHECK_TIMEOUT};
 pub use prices::{ExchangeRate, UserPrice, UserPriceFields};

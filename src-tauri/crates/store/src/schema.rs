@@ -104,14 +104,31 @@ CREATE TABLE price_book_updates (
 ) STRICT;
 ";
 
+/// Version 4: actual spend imported from bills. Each actual says where it came from (`typed`
+/// by hand, or `bill` with the bill's name and when it was imported); a bill's figure may be
+/// below zero (a month of credits and refunds). The column mapping a user chose for a CSV
+/// Plancast does not recognise is remembered by the shape of its header.
+const V4_BILLS: &str = "
+ALTER TABLE actuals ADD COLUMN source TEXT NOT NULL DEFAULT 'typed';
+ALTER TABLE actuals ADD COLUMN bill TEXT;
+ALTER TABLE actuals ADD COLUMN imported_at TEXT;
+
+CREATE TABLE bill_mappings (
+    header_shape  TEXT PRIMARY KEY,
+    mapping       TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+) STRICT;
+";
+
 const MIGRATION_SLICE: &[M<'static>] = &[
     M::up(V1_INITIAL),
     M::up(V2_INDEXES),
     M::up(V3_PRICE_BOOK_UPDATES),
+    M::up(V4_BILLS),
 ];
 
 /// The newest schema version this build knows (the number of migrations).
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The embedded migrations, oldest first. Public for tests and tooling (for example to
 /// build a database at an older version with `to_version`); the app only needs
@@ -122,7 +139,7 @@ pub fn migrations() -> Migrations<'static> {
 
 /// The SQL of each migration, oldest first, so a test can fingerprint released ones.
 pub fn migration_sql() -> [&'static str; SCHEMA_VERSION as usize] {
-    [V1_INITIAL, V2_INDEXES, V3_PRICE_BOOK_UPDATES]
+    [V1_INITIAL, V2_INDEXES, V3_PRICE_BOOK_UPDATES, V4_BILLS]
 }
 
 /// Tables and indexes a database at `version` must contain, as `(type, name)` pairs of
@@ -150,6 +167,9 @@ pub(crate) fn expected_objects(version: u32) -> Vec<(&'static str, &'static str)
     }
     if version >= 3 {
         objects.push(("table", "price_book_updates"));
+    }
+    if version >= 4 {
+        objects.push(("table", "bill_mappings"));
     }
     objects
 }

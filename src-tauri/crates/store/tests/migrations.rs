@@ -25,7 +25,12 @@ fn fnv1a(text: &str) -> u64 {
 /// Add a new migration instead. (When you add one, append its fingerprint here.)
 #[test]
 fn released_migrations_are_unchanged() {
-    let released: [u64; 3] = [FINGERPRINT_V1, FINGERPRINT_V2, FINGERPRINT_V3];
+    let released: [u64; 4] = [
+        FINGERPRINT_V1,
+        FINGERPRINT_V2,
+        FINGERPRINT_V3,
+        FINGERPRINT_V4,
+    ];
     let actual: Vec<u64> = migration_sql().iter().map(|sql| fnv1a(sql)).collect();
     assert_eq!(actual.len(), SCHEMA_VERSION as usize);
     assert_eq!(
@@ -37,6 +42,7 @@ fn released_migrations_are_unchanged() {
 const FINGERPRINT_V1: u64 = 3_774_353_169_182_129_983;
 const FINGERPRINT_V2: u64 = 8_362_580_713_282_568_207;
 const FINGERPRINT_V3: u64 = 11_077_023_292_060_120_899;
+const FINGERPRINT_V4: u64 = 10_516_181_840_091_826_812;
 
 #[test]
 fn a_new_file_gets_the_latest_schema_wal_and_foreign_keys() {
@@ -267,7 +273,7 @@ fn a_version_2_file_is_upgraded_and_stores_price_book_updates() {
         .unwrap();
     }
     let mut store = Store::open_at(&path, at(6, 9)).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 3);
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     assert!(store.migration_backup().is_some());
     assert_eq!(store.get_scenario(3).unwrap().name, "Kept");
     assert!(store.list_price_book_updates().unwrap().is_empty());
@@ -288,4 +294,43 @@ fn a_version_2_file_is_upgraded_and_stores_price_book_updates() {
         .add_price_book_update("bad.json", "not json", at(6, 12))
         .is_err());
     assert_eq!(store.list_price_book_updates().unwrap().len(), 2);
+}
+
+/// Version 3 to 4 (bills): a file of the previous release keeps its typed actuals, which
+/// read as typed (no bill), and can then take imported ones.
+#[test]
+fn a_version_3_file_is_upgraded_and_its_actuals_read_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(store::DB_FILE_NAME);
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 3).unwrap();
+        conn.execute_batch(&format!(
+            "INSERT INTO scenarios (id, name, document, created_at, updated_at)
+             VALUES (3, 'Kept', '{DOC}', '2026-01-01T00:00:00.000000000Z',
+                     '2026-01-01T00:00:00.000000000Z');
+             INSERT INTO actuals (scenario_id, product, month, amount, currency)
+                 VALUES (3, 'tcss', '2026-11', '99.5', 'USD');"
+        ))
+        .unwrap();
+    }
+    let mut store = Store::open_at(&path, at(6, 9)).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 4);
+    assert!(store.migration_backup().is_some());
+    let actuals = store.list_actuals(3).unwrap();
+    assert_eq!(actuals.len(), 1);
+    assert_eq!(
+        (actuals[0].amount.to_string(), actuals[0].bill.clone()),
+        ("99.5".into(), None)
+    );
+    let figure = store::BillFigure {
+        product: Product::Tcss,
+        month: "2026-12".parse().unwrap(),
+        amount: "-1".parse().unwrap(),
+        currency: Currency::Usd,
+    };
+    store
+        .import_actuals(3, &[figure], "bill.csv", at(6, 10))
+        .unwrap();
+    assert_eq!(store.list_actuals(3).unwrap().len(), 2);
 }

@@ -762,3 +762,103 @@ fn amounts_and_rates_are_bounded() {
     assert!(s.add_user_price(&top, at(1, 0)).is_ok(), "the bound itself");
     assert!(s.list_actuals(plan.id).unwrap().is_empty());
 }
+
+#[test]
+fn bud_4_a_bill_replaces_its_months_all_or_none_and_twice_is_once() {
+    use store::BillFigure;
+    let mut s = store();
+    let plan = s.create_scenario("Plan", DOC, at(1, 0)).unwrap();
+    // Typed by hand first.
+    s.upsert_actual(
+        plan.id,
+        Product::Tcr,
+        month("2027-03"),
+        dec!(200),
+        Currency::Usd,
+    )
+    .unwrap();
+    let figures = vec![
+        BillFigure {
+            product: Product::Tcr,
+            month: month("2027-03"),
+            amount: dec!(208.32),
+            currency: Currency::Usd,
+        },
+        // A month of credits is kept below zero.
+        BillFigure {
+            product: Product::Tcss,
+            month: month("2027-04"),
+            amount: dec!(-125.00),
+            currency: Currency::Usd,
+        },
+    ];
+    assert_eq!(
+        s.import_actuals(plan.id, &figures, "bill-2027-04.csv", at(2, 0))
+            .unwrap(),
+        2
+    );
+    let once = s.list_actuals(plan.id).unwrap();
+    assert_eq!(once.len(), 2);
+    assert_eq!(
+        (once[0].amount, once[0].bill.as_deref()),
+        (dec!(208.32), Some("bill-2027-04.csv"))
+    );
+    assert_eq!(once[1].amount, dec!(-125.00));
+    assert_eq!(once[0].imported_at, Some(at(2, 0)));
+    // The same bill again: the same rows (ids included), a later import time.
+    s.import_actuals(plan.id, &figures, "bill-2027-04.csv", at(3, 0))
+        .unwrap();
+    let twice = s.list_actuals(plan.id).unwrap();
+    assert_eq!(
+        twice
+            .iter()
+            .map(|a| (a.id, a.product, a.month, a.amount))
+            .collect::<Vec<_>>(),
+        once.iter()
+            .map(|a| (a.id, a.product, a.month, a.amount))
+            .collect::<Vec<_>>()
+    );
+    // Typing over an imported figure makes it typed again.
+    let typed = s
+        .upsert_actual(
+            plan.id,
+            Product::Tcss,
+            month("2027-04"),
+            dec!(10),
+            Currency::Usd,
+        )
+        .unwrap();
+    assert_eq!((typed.bill, typed.imported_at), (None, None));
+    // One figure out of bounds: nothing is written.
+    let mut bad = figures.clone();
+    bad[0].amount = dec!(1);
+    bad[1].amount = Decimal::from(10_i64.pow(13));
+    assert!(matches!(
+        s.import_actuals(plan.id, &bad, "bill.csv", at(4, 0)),
+        Err(StoreError::Invalid { .. })
+    ));
+    assert_eq!(s.list_actuals(plan.id).unwrap()[0].amount, dec!(208.32));
+    // A scenario that does not exist.
+    assert!(matches!(
+        s.import_actuals(9999, &figures, "bill.csv", at(4, 0)),
+        Err(StoreError::NotFound { .. })
+    ));
+}
+
+#[test]
+fn a_column_mapping_is_remembered_by_header_shape() {
+    let mut s = store();
+    assert_eq!(s.bill_mapping("0123456789abcdef").unwrap(), None);
+    s.save_bill_mapping("0123456789abcdef", r#"{"month":"a"}"#, at(1, 0))
+        .unwrap();
+    s.save_bill_mapping("0123456789abcdef", r#"{"month":"b"}"#, at(2, 0))
+        .unwrap();
+    assert_eq!(
+        s.bill_mapping("0123456789abcdef").unwrap().as_deref(),
+        Some(r#"{"month":"b"}"#)
+    );
+    assert!(matches!(
+        s.save_bill_mapping("x", "not json", at(3, 0)),
+        Err(StoreError::Invalid { .. })
+    ));
+}

@@ -17,6 +17,10 @@ pub struct ActualView {
     pub month: String,
     pub amount: String,
     pub currency: Currency,
+    /// The bill it was imported from; null when typed by hand.
+    pub bill: Option<String>,
+    /// When it was imported (RFC 3339).
+    pub imported_at: Option<String>,
 }
 
 impl From<store::Actual> for ActualView {
@@ -28,6 +32,8 @@ impl From<store::Actual> for ActualView {
             month,
             amount,
             currency,
+            bill,
+            imported_at,
         } = a;
         Self {
             id,
@@ -36,6 +42,8 @@ impl From<store::Actual> for ActualView {
             month: month.to_string(),
             amount: amount.to_string(),
             currency,
+            bill,
+            imported_at: imported_at.map(|t| t.to_rfc3339()),
         }
     }
 }
