@@ -166,7 +166,12 @@ actuals_error: string | null,
  * The latest calendar year with actuals at their pace (rule BUD-4); absent without
  * actuals.
  */
-year_pace: YearPaceView | null, chart_svg: string | null, };
+year_pace: YearPaceView | null, 
+/**
+ * "From the last N months of actuals, growth looks like X % a month" (rule BUD-4);
+ * absent with fewer than three consecutive months of actuals.
+ */
+growth: GrowthView | null, chart_svg: string | null, };
 
 export type AlternativeView = { product: Product, plan: string, label: Message, total: string | null, currency: Currency, feasible: boolean, complete: boolean, reasons: Array<Message>, current: boolean, recommended: boolean, saving: string | null, };
 
@@ -235,7 +240,82 @@ export type UserPriceInput = { product: Product, site: Site, item: string, plan:
 
 export type RateRow = { id: number, from: Currency, to: Currency, rate: string, date: string, };
 
-export type ActualView = { id: number, scenario_id: number, product: Product, month: string, amount: string, currency: Currency, };
+export type ActualView = { id: number, scenario_id: number, product: Product, month: string, amount: string, currency: Currency, 
+/**
+ * The bill it was imported from; null when typed by hand.
+ */
+bill: string | null, 
+/**
+ * When it was imported (RFC 3339).
+ */
+imported_at: string | null, };
+
+export type BillOpened = { 
+/**
+ * Names this bill in `map_bill`, `confirm_bill` and `cancel_bill` (never a path).
+ */
+token: number, file_name: string, 
+/**
+ * The preview, when the bill could be read.
+ */
+preview: BillPreview | null, 
+/**
+ * The bill's columns, when Plancast does not recognise it: the user picks which hold the
+ * month, the product, the amount and the currency.
+ */
+headers: Array<string> | null, 
+/**
+ * Why the bill cannot be imported as it is (a mapped column missing, no rate…).
+ */
+error: Message | null, };
+
+export type BillPreview = { scenario: string, 
+/**
+ * The scenario's currency, which the changes are in.
+ */
+currency: Currency, 
+/**
+ * `focus_1_0`, `focus_1_2`, `tencent`, `aliyun` or `mapped`.
+ */
+layout: string, encoding: string, rows: number, matched: number, unmatched: number, unreadable: number, 
+/**
+ * The bill has no currency column; its amounts were read in this currency.
+ */
+assumed_currency: Currency | null, 
+/**
+ * The first unreadable rows, with their line numbers.
+ */
+problems: Array<BillProblem>, totals: Array<BillTotal>, unmatched_services: Array<UnmatchedService>, changes: Array<BillChange>, outside_months: Array<string>, other_products: Array<Product>, 
+/**
+ * Months and products the import writes (new or replaced).
+ */
+writes: number, };
+
+export type BillProblem = { line: number, message: Message, };
+
+export type BillTotal = { month: string, product: Product, currency: Currency, amount: string, credits: string, rows: number, };
+
+export type UnmatchedService = { service: string, rows: number, amounts: Array<BillAmount>, };
+
+export type BillAmount = { currency: Currency, amount: string, };
+
+export type BillChange = { month: string, product: Product, 
+/**
+ * `new`, `replace` or `same`.
+ */
+kind: string, before: string | null, before_currency: Currency | null, after: string, credits: string, };
+
+export type BillMappingInput = { month: string, product: string, amount: string, 
+/**
+ * The column with the currency code, or null when every amount is in `currency`.
+ */
+currency_column: string | null, currency: Currency | null, };
+
+export type GrowthView = { from: string, to: string, months: number, 
+/**
+ * A percentage a month, one decimal.
+ */
+monthly_percent: string, };
 
 export type YearPaceView = { year: number, 
 /**
@@ -376,4 +456,9 @@ export type CommandName =
   | "open_price_update"
   | "confirm_price_update"
   | "list_price_updates"
+  | "open_bill"
+  | "map_bill"
+  | "confirm_bill"
+  | "cancel_bill"
+  | "apply_growth"
   | "open_saved_folder";

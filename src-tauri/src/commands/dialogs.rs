@@ -30,6 +30,8 @@ use super::{blocking, ApiError};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
     Csv,
+    /// A bill to import: CSV or tab-separated text.
+    Bill,
     Svg,
     Png,
     Json,
@@ -39,10 +41,21 @@ impl FileKind {
     /// The file name extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
-            FileKind::Csv => "csv",
+            FileKind::Csv | FileKind::Bill => "csv",
             FileKind::Svg => "svg",
             FileKind::Png => "png",
             FileKind::Json => "json",
+        }
+    }
+
+    /// The file name extensions the dialog's filter shows.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            FileKind::Bill => &["csv", "tsv", "txt"],
+            FileKind::Csv => &["csv"],
+            FileKind::Svg => &["svg"],
+            FileKind::Png => &["png"],
+            FileKind::Json => &["json"],
         }
     }
 
@@ -50,6 +63,7 @@ impl FileKind {
     pub fn filter_name(self, lang: Lang) -> &'static str {
         lang.text(match self {
             FileKind::Csv => "report.dialog.filter.csv",
+            FileKind::Bill => "report.dialog.filter.bill",
             FileKind::Svg => "report.dialog.filter.svg",
             FileKind::Png => "report.dialog.filter.png",
             FileKind::Json => "report.dialog.filter.json",
@@ -68,6 +82,7 @@ pub enum Purpose {
     ScenarioJson,
     ImportScenario,
     ImportPriceUpdate,
+    ImportBill,
 }
 
 impl Purpose {
@@ -79,6 +94,7 @@ impl Purpose {
             Purpose::ScenarioJson | Purpose::ImportScenario | Purpose::ImportPriceUpdate => {
                 FileKind::Json
             }
+            Purpose::ImportBill => FileKind::Bill,
         }
     }
 
@@ -93,6 +109,7 @@ impl Purpose {
             Purpose::ScenarioJson => "report.dialog.title.scenario_json",
             Purpose::ImportScenario => "report.dialog.title.import_scenario",
             Purpose::ImportPriceUpdate => "report.dialog.title.import_price_update",
+            Purpose::ImportBill => "report.dialog.title.import_bill",
         })
     }
 }
@@ -215,7 +232,7 @@ fn file_dialog<R: Runtime>(
         .file()
         .set_parent(window)
         .set_title(purpose.title(lang))
-        .add_filter(kind.filter_name(lang), &[kind.extension()])
+        .add_filter(kind.filter_name(lang), kind.extensions())
 }
 
 fn into_path(picked: FilePath) -> Result<PathBuf, ApiError> {
@@ -323,6 +340,7 @@ mod tests {
             ChartPng,
             ScenarioJson,
             ImportScenario,
+            ImportBill,
         ] {
             for lang in Lang::ALL {
                 assert!(!purpose.title(lang).is_empty());

@@ -67,6 +67,11 @@ macro_rules! for_each_command {
             open_price_update,
             confirm_price_update,
             list_price_updates,
+            open_bill,
+            map_bill,
+            confirm_bill,
+            cancel_bill,
+            apply_growth,
             open_saved_folder,
         }
     };

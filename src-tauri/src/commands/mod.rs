@@ -16,6 +16,7 @@
 /// src-tauri/src/commands/list.rs, which the build script compiles too).
 #[macro_use]
 pub mod list;
+pub mod bills;
 pub mod database;
 pub mod dialogs;
 pub mod dto;
@@ -526,6 +527,85 @@ pub async fn confirm_price_update(
     .await
 }
 
+/// Opens the open dialog for a bill, reads the bill the user picks for scenario `id` and
+/// previews what importing it changes; null when the user cancelled. Progress is sent to the
+/// window as `bill-progress` events ({ read, total } bytes). Nothing is stored:
+/// `confirm_bill` does that.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn open_bill<R: Runtime>(
+    window: Window<R>,
+    state: State<'_, AppState>,
+    id: i64,
+    lang: String,
+) -> Result<Option<BillOpened>, ApiError> {
+    let purpose = dialogs::Purpose::ImportBill;
+    let Some(path) = dialogs::choose_open_path(&window, purpose, dialogs::lang_of(&lang)).await?
+    else {
+        return Ok(None);
+    };
+    read_bill(window, &state, id, path, None).await.map(Some)
+}
+
+/// Reads the waiting bill `token` again with the columns the user picked.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn map_bill<R: Runtime>(
+    window: Window<R>,
+    state: State<'_, AppState>,
+    token: u64,
+    mapping: BillMappingInput,
+) -> Result<BillOpened, ApiError> {
+    let (path, id) = bills::waiting(token)?;
+    read_bill(window, &state, id, path, Some(mapping)).await
+}
+
+async fn read_bill<R: Runtime>(
+    window: Window<R>,
+    state: &AppState,
+    id: i64,
+    path: std::path::PathBuf,
+    mapping: Option<BillMappingInput>,
+) -> Result<BillOpened, ApiError> {
+    use tauri::Emitter;
+    let total = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    with_store(state, move |s| {
+        let mut progress = |read: u64| {
+            let _ = window.emit(
+                "bill-progress",
+                serde_json::json!({ "read": read, "total": total }),
+            );
+        };
+        bills::open(s, id, path, mapping, &mut progress)
+    })
+    .await
+}
+
+/// Stores what the waiting bill `token` previewed; the months and products written.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn confirm_bill(state: State<'_, AppState>, token: u64) -> Result<u64, ApiError> {
+    with_store(&state, move |s| bills::confirm(s, token)).await
+}
+
+/// Forgets the waiting bill `token`; nothing is stored.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn cancel_bill(token: u64) -> Result<(), ApiError> {
+    bills::cancel(token);
+    Ok(())
+}
+
+/// Saves a copy of scenario `id` with what drives each product's bill growing `percent` a
+/// month (the growth its actual spend suggests, rule BUD-4); the copy's row.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn apply_growth(
+    state: State<'_, AppState>,
+    id: i64,
+    percent: String,
+) -> Result<ScenarioRow, ApiError> {
+    with_store(&state, move |s| {
+        scenarios::copy_with_growth(s, id, &percent, Utc::now())
+    })
+    .await
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub async fn list_price_updates(
     state: State<'_, AppState>,
@@ -630,6 +710,15 @@ pub fn typescript_bindings() -> String {
         UserPriceInput::decl(),
         RateRow::decl(),
         ActualView::decl(),
+        BillOpened::decl(),
+        BillPreview::decl(),
+        BillProblem::decl(),
+        BillTotal::decl(),
+        UnmatchedService::decl(),
+        BillAmount::decl(),
+        BillChange::decl(),
+        BillMappingInput::decl(),
+        GrowthView::decl(),
         YearPaceView::decl(),
         SavedQuoteRow::decl(),
         TodayTotal::decl(),

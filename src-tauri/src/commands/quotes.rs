@@ -177,6 +177,7 @@ pub fn quote_scenario(
         blended,
         budgets: blended_budgets,
         year_pace,
+        growth,
     } = scenario_actuals(store, id, &scenario, &quote, &products)?;
     // rules BUD-2, BUD-4: budgets are judged by actuals where recorded; the quote itself
     // stays the projection.
@@ -245,6 +246,7 @@ pub fn quote_scenario(
         actuals,
         actuals_error,
         year_pace: year_pace.as_ref().map(YearPaceView::from),
+        growth: growth.as_ref().map(super::dto::GrowthView::from),
         chart_svg: report::spend_chart_svg(&quote, &chart_opts).ok(),
     })
 }
@@ -267,6 +269,8 @@ pub struct ScenarioActuals {
     )>,
     /// The latest calendar year with actuals, at their pace.
     pub year_pace: Option<pricing::budget::YearPace>,
+    /// The growth the last months of actuals suggest.
+    pub growth: Option<pricing::budget::GrowthSuggestion>,
 }
 
 /// Actual spend from the database beside the projection (rule BUD-4), converted with the
@@ -317,12 +321,14 @@ pub fn scenario_actuals(
             &scenario.rates,
         )?;
         let year_pace = pricing::budget::year_pace(&blended)?.pop();
+        let growth = pricing::budget::suggest_growth(&rows);
         Ok(ScenarioActuals {
             rows: rows.iter().map(ActualRowView::from).collect(),
             error: None,
             blended,
             budgets: Some(budgets),
             year_pace,
+            growth,
         })
     })();
     match computed {

@@ -161,6 +161,44 @@ pub fn duplicate_scenario(
     rename_scenario(store, copy.id, &name, now)
 }
 
+/// Saves a copy of scenario `id` with what drives each product's bill growing `percent` a
+/// month from its first month (rule BUD-4: the growth suggested by its actual spend), named
+/// after the original and the growth. `InvalidInput` for a percentage that is not a decimal
+/// within the growth bounds.
+pub fn copy_with_growth(
+    store: &mut Store,
+    id: i64,
+    percent: &str,
+    now: DateTime<Utc>,
+) -> Result<ScenarioRow, ApiError> {
+    let value: rust_decimal::Decimal = percent.trim().parse().map_err(|_| {
+        ApiError::invalid_field(
+            "percent",
+            format!("must be a decimal percentage, got \"{percent}\""),
+        )
+    })?;
+    if !pricing::read::bounds::growth_ok(value) {
+        return Err(ApiError::invalid_field(
+            "percent",
+            format!(
+                "must be {}, got {value}",
+                pricing::read::bounds::GROWTH_TEXT
+            ),
+        ));
+    }
+    let source = store.get_scenario(id)?;
+    let scenario = pricing::parse_scenario(&source.document).map_err(|_| {
+        ApiError::invalid_field("id", "the scenario's saved file is not valid any more")
+    })?;
+    let name = format!("{} (+{} % a month)", source.name, value.normalize()).replace("+-", "−");
+    let mut grown = scenario.with_growth(value);
+    grown.name = name.clone();
+    let document = serde_json::to_string_pretty(&grown.to_json())
+        .map_err(|e| ApiError::internal(e.to_string()))?;
+    let row = store.create_scenario(&name, &document, now)?;
+    rename_scenario(store, row.id, &name, now)
+}
+
 pub fn delete_scenario(store: &mut Store, id: i64) -> Result<(), ApiError> {
     Ok(store.delete_scenario(id)?)
 }

@@ -11,6 +11,7 @@
 //! The types are kept by area, one file each, and all re-exported here, so `dto::X` names each.
 
 mod actuals;
+mod bills;
 mod budgets;
 mod comparison;
 mod message;
@@ -28,6 +29,10 @@ use rust_decimal::Decimal;
 
 pub use super::error::FieldErrorDto;
 pub use actuals::{ActualRowView, ActualView, YearPaceView};
+pub use bills::{
+    BillAmount, BillChange, BillMappingInput, BillOpened, BillPreview, BillProblem, BillTotal,
+    GrowthView, UnmatchedService,
+};
 pub use budgets::{BudgetMonthView, BudgetStatus, BudgetSummaryView};
 pub use comparison::{
     AlternativeView, ComparedMonth, ComparedScenario, ComparisonView, ProductComparisonView,

@@ -155,5 +155,8 @@ pub struct QuoteView {
     /// The latest calendar year with actuals at their pace (rule BUD-4); absent without
     /// actuals.
     pub year_pace: Option<YearPaceView>,
+    /// "From the last N months of actuals, growth looks like X % a month" (rule BUD-4);
+    /// absent with fewer than three consecutive months of actuals.
+    pub growth: Option<super::GrowthView>,
     pub chart_svg: Option<String>,
 }
