@@ -148,6 +148,7 @@ struct Counted<'p, R> {
     inner: R,
     read: u64,
     reported: u64,
+    max_bytes: u64,
     progress: &'p mut dyn FnMut(u64),
 }
 
@@ -155,7 +156,7 @@ impl<R: Read> Read for Counted<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.read += n as u64;
-        if self.read > MAX_BYTES {
+        if self.read > self.max_bytes {
             return Err(std::io::Error::other(TooLargeMarker));
         }
         if self.read - self.reported >= 1 << 20 || n == 0 {
@@ -204,12 +205,23 @@ pub fn read_bill<R: Read>(
     options: &Options,
     progress: &mut dyn FnMut(u64),
 ) -> Result<BillSummary, BillError> {
+    read_bill_within(source, options, progress, MAX_BYTES)
+}
+
+/// [`read_bill`] refusing more than `max_bytes`.
+fn read_bill_within<R: Read>(
+    source: R,
+    options: &Options,
+    progress: &mut dyn FnMut(u64),
+    max_bytes: u64,
+) -> Result<BillSummary, BillError> {
     let mut counted = BufReader::with_capacity(
         1 << 16,
         Counted {
             inner: source,
             read: 0,
             reported: 0,
+            max_bytes,
             progress,
         },
     );
@@ -469,5 +481,30 @@ fn clip(text: &str) -> String {
     match t.char_indices().nth(40) {
         Some((i, _)) => format!("{}…", &t[..i]),
         None => t.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bill_beyond_the_size_limit_is_refused_whole() {
+        // The limit is checked while streaming, so a bill larger than it is refused even when
+        // its size is not known in advance (a pipe); nothing is totalled.
+        let mut bill = b"BillingPeriodStart,BilledCost,BillingCurrency,ServiceName\n".to_vec();
+        for _ in 0..20_000 {
+            bill.extend_from_slice(b"2027-03-01,1.00,USD,Tencent Container Registry\n");
+        }
+        let limit = bill.len() as u64 - 1;
+        let refused = read_bill_within(&bill[..], &Options::default(), &mut |_| {}, limit);
+        assert!(matches!(refused, Err(BillError::TooLarge)), "{refused:?}");
+        let read =
+            read_bill_within(&bill[..], &Options::default(), &mut |_| {}, limit + 1).unwrap();
+        assert_eq!(read.matched, 20_000);
+        assert_eq!(
+            BillError::TooLarge.message().render(pricing::Lang::En),
+            "the file is larger than 512 MiB: split the bill by month and import each part"
+        );
     }
 }
