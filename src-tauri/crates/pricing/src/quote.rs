@@ -499,6 +499,30 @@ mod tests {
     }
 
     #[test]
+    fn tcss_pro_3_cn_prepaid_rule_book_example_quoted() {
+        // rule TCSS-PRO-3 (revised 2026-12): billing = prepaid on tencent-cn, cores
+        // [100, 50, 50, 50] at CNY 30 pay 9,000 / 0 / 0 / 1,500, quoted whole.
+        let cn = r#"{"plancast": 1, "name": "n", "start": "2027-01", "months": 4, "currency": "CNY",
+            "tcss": {"site": "tencent-cn", "billing": "prepaid", "cores": [100, 50, 50, 50]}}"#;
+        let q = quote_of(cn);
+        let s = q.tcss().unwrap();
+        let costs: Vec<Option<Decimal>> = s.months.iter().map(|m| m.cost).collect();
+        assert_eq!(
+            costs,
+            [
+                Some(dec!(9000)),
+                Some(dec!(0)),
+                Some(dec!(0)),
+                Some(dec!(1500))
+            ]
+        );
+        let licensed: Vec<Decimal> = s.months.iter().map(|m| m.licensed).collect();
+        assert_eq!(licensed, [dec!(100), dec!(100), dec!(100), dec!(50)]);
+        let totals: Vec<Decimal> = q.months.iter().map(|m| m.total).collect();
+        assert_eq!(totals, [dec!(9000), dec!(0), dec!(0), dec!(1500)]);
+    }
+
+    #[test]
     fn tcss_pro_3_report_states_licence_break_even_and_savings() {
         // rule TCSS-PRO-3
         let q = quote_of(&ALL.replace(
