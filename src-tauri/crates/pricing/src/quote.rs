@@ -576,24 +576,60 @@ mod tests {
     }
 
     #[test]
-    fn tcss_pro_1_cn_licence_minimum_term_is_charged_when_the_scenario_ends_early() {
-        // rule TCSS-PRO-1: 3-month minimum on tencent-cn; a 2-month scenario still pays 3.
+    fn tcss_pro_3_cn_commitment_is_charged_at_purchase_when_the_scenario_ends_early() {
+        // rule TCSS-PRO-3 (revised 2026-12): on tencent-cn 10 cores bought are committed for
+        // 3 months and charged in full in the month of purchase; a 2-month scenario pays the
+        // 3 months in its first month, names the month past its end, and its second month is
+        // covered.
         let cn = ALL.replace(
             "\"site\": \"tencent-intl\", \"billing\": \"postpaid\", \"cores\": 10",
             "\"site\": \"tencent-cn\", \"billing\": \"prepaid\", \"cores\": 10",
         );
         let q = quote_of(&cn);
-        let last = &q.months[1].lines;
-        let pro: Vec<Decimal> = last
-            .iter()
-            .filter(|l| l.item == "pro_prepaid")
-            .map(|l| l.quantity)
-            .collect();
-        assert_eq!(pro, vec![dec!(10), dec!(10)]);
-        assert!(last.iter().any(|l| l
-            .note_text()
-            .as_deref()
-            .is_some_and(|n| n.contains("minimum term"))));
+        let pro = |k: usize| -> Vec<(Decimal, Option<Decimal>, String)> {
+            q.months[k]
+                .lines
+                .iter()
+                .filter(|l| l.item == "pro_prepaid")
+                .map(|l| (l.quantity, l.amount, l.note_text().unwrap_or_default()))
+                .collect()
+        };
+        let first = pro(0);
+        assert_eq!(first.len(), 1);
+        assert_eq!((first[0].0, first[0].1), (dec!(30), Some(dec!(900))));
+        assert!(
+            first[0].2.contains("falls after the scenario ends"),
+            "{}",
+            first[0].2
+        );
+        let second = pro(1);
+        assert_eq!(second.len(), 1);
+        assert_eq!((second[0].0, second[0].1), (dec!(10), Some(dec!(0))));
+        assert!(second[0].2.contains("nothing to pay"), "{}", second[0].2);
+    }
+
+    #[test]
+    fn tcss_pro_3_cn_prepaid_rule_book_example_quoted() {
+        // rule TCSS-PRO-3 (revised 2026-12): billing = prepaid on tencent-cn, cores
+        // [100, 50, 50, 50] at CNY 30 pay 9,000 / 0 / 0 / 1,500, quoted whole.
+        let cn = r#"{"plancast": 1, "name": "n", "start": "2027-01", "months": 4, "currency": "CNY",
+            "tcss": {"site": "tencent-cn", "billing": "prepaid", "cores": [100, 50, 50, 50]}}"#;
+        let q = quote_of(cn);
+        let s = q.tcss().unwrap();
+        let costs: Vec<Option<Decimal>> = s.months.iter().map(|m| m.cost).collect();
+        assert_eq!(
+            costs,
+            [
+                Some(dec!(9000)),
+                Some(dec!(0)),
+                Some(dec!(0)),
+                Some(dec!(1500))
+            ]
+        );
+        let licensed: Vec<Decimal> = s.months.iter().map(|m| m.licensed).collect();
+        assert_eq!(licensed, [dec!(100), dec!(100), dec!(100), dec!(50)]);
+        let totals: Vec<Decimal> = q.months.iter().map(|m| m.total).collect();
+        assert_eq!(totals, [dec!(9000), dec!(0), dec!(0), dec!(1500)]);
     }
 
     #[test]

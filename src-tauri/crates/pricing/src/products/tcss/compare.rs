@@ -78,11 +78,11 @@ fn total(
     strategy: Strategy,
     factor: Decimal,
 ) -> Option<Decimal> {
-    let licensed = lines::licences(inputs, spec, months, strategy);
-    let topup = lines::minimum_term_topup(inputs, &licensed);
+    let levels = lines::licences(inputs, spec, months, strategy);
+    let licensed = lines::licence_months(inputs, &levels);
     let mut total = LineTotal::new(factor);
-    for (k, &l) in licensed.iter().enumerate() {
-        for charge in lines::month_charges(inputs, k, l, topup, spec.elastic_cap)
+    for (k, l) in licensed.iter().enumerate() {
+        for charge in lines::month_charges(inputs, k, l, spec.elastic_cap)
             .iter()
             .flatten()
         {

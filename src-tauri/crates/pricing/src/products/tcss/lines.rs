@@ -5,7 +5,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::rules::{self as tcss, MonthUsage, ProPrices};
+use super::rules::{self as tcss, LicenceMonth, MonthUsage, ProPrices};
 use super::spec::{ImageScan, TcssBilling, TcssSpec};
 use crate::book::{MonthByMonth, PriceBook, PriceEntry};
 use crate::calendar::YearMonth;
@@ -115,8 +115,9 @@ pub(crate) struct TcssInputs<'b> {
     pub(crate) entries: Vec<(Option<&'b PriceEntry>, Option<&'b PriceEntry>)>,
     pub(crate) scans: Vec<Option<ScanBuy<'b>>>,
     pub(crate) logs: Vec<Option<LogBuy<'b>>>,
-    block: usize,
-    min_months: usize,
+    /// The months every licence bought is committed for: 1 (month by month, tencent-intl) or
+    /// 3 (tencent-cn), rules TCSS-PRO-1 and TCSS-PRO-3.
+    pub(crate) term: usize,
 }
 
 /// The image scanning one month buys, before its line is written (rules TCSS-SCAN-1…4).
@@ -217,8 +218,8 @@ pub(crate) fn tcss_inputs<'b>(h: &Horizon, book: &'b PriceBook, spec: &TcssSpec)
         }));
         entries.push((prepaid, daily));
     }
-    // rule TCSS-PRO-1 / TCSS-PRO-3: on tencent-cn a licence level is bought for at least 3 months.
-    let min_months = book
+    // rule TCSS-PRO-1 / TCSS-PRO-3: on tencent-cn a licence bought is committed for 3 months.
+    let term = book
         .limit(
             Product::Tcss,
             spec.site,
@@ -234,8 +235,7 @@ pub(crate) fn tcss_inputs<'b>(h: &Horizon, book: &'b PriceBook, spec: &TcssSpec)
         entries,
         scans: scan_buys(h, book, spec),
         logs: log_buys(h, book, spec),
-        block: min_months,
-        min_months,
+        term: tcss::commitment_term(term),
     }
 }
 
@@ -393,102 +393,73 @@ pub(crate) fn licences(
         (Strategy::Scenario, TcssBilling::Postpaid) => Strategy::AllPostpaid,
         (s, _) => s,
     };
-    let mut out = vec![Decimal::ZERO; n];
+    let zero = vec![Decimal::ZERO; n];
     match strategy {
-        Strategy::AllPostpaid => {}
+        Strategy::AllPostpaid => zero,
         Strategy::Scenario => {
-            // billing = prepaid: the licence is licensed_cores (default: cores).
+            // billing = prepaid: the licence is licensed_cores (default: cores), held at the
+            // cores still inside a commitment (rule TCSS-PRO-3).
             let q = spec.licensed_cores.as_ref().unwrap_or(&spec.cores);
-            out = q.series(months, true).unwrap_or(out);
-            // A licence level is held for a whole block on sites with a minimum term.
-            for start in (0..n).step_by(inputs.block) {
-                let end = (start + inputs.block).min(n);
-                let level = out[start..end].iter().copied().max().unwrap_or_default();
-                out[start..end].iter_mut().for_each(|l| *l = level);
-            }
+            let targets = q.series(months, true).unwrap_or(zero);
+            tcss::held_levels(&targets, inputs.term)
         }
         Strategy::AllPrepaid => {
-            for start in (0..n).step_by(inputs.block) {
-                let end = (start + inputs.block).min(n);
-                let level = inputs.usage[start..end]
-                    .iter()
-                    .map(MonthUsage::max_cores)
-                    .max()
-                    .unwrap_or_default();
-                out[start..end].iter_mut().for_each(|l| *l = level);
-            }
+            // The most cores in use each month, held likewise.
+            let targets: Vec<Decimal> = inputs.usage.iter().map(MonthUsage::max_cores).collect();
+            tcss::held_levels(&targets, inputs.term)
+        }
+        Strategy::Optimal if inputs.term == 1 => {
+            // rule TCSS-PRO-3: minimise L × prepaid + overage(L) month by month; months
+            // without prices stay unlicensed.
+            (0..n)
+                .map(|k| match inputs.prices[k] {
+                    Some(p) => tcss::best_licence(&[(inputs.usage[k], p)], spec.elastic_cap),
+                    None => Decimal::ZERO,
+                })
+                .collect()
         }
         Strategy::Optimal => {
-            // rule TCSS-PRO-3: minimise L × prepaid + overage(L) per month (per 3-month block
-            // on tencent-cn); months without prices stay unlicensed.
-            let mut priced: Vec<(MonthUsage, ProPrices)> =
-                Vec::with_capacity(inputs.block.max(inputs.min_months));
-            for start in (0..n).step_by(inputs.block) {
-                let end = (start + inputs.block).min(n);
-                priced.clear();
-                priced.extend(
-                    (start..end).filter_map(|k| inputs.prices[k].map(|p| (inputs.usage[k], p))),
-                );
-                if priced.len() != end - start {
-                    continue;
-                }
-                // A short last block still pays the minimum term: weigh it in.
-                let short = inputs.min_months.saturating_sub(end - start);
-                if short > 0 {
-                    let last = priced[priced.len() - 1];
-                    for _ in 0..short {
-                        let idle = MonthUsage {
-                            cores: Decimal::ZERO,
-                            peak_cores: Decimal::ZERO,
-                            peak_days: 0,
-                            ..last.0
-                        };
-                        priced.push((idle, last.1));
-                    }
-                }
-                let level = tcss::best_licence(&priced, spec.elastic_cap);
-                out[start..end].iter_mut().for_each(|l| *l = level);
-            }
+            // rule TCSS-PRO-3: the cheapest licence path over the horizon under commitments.
+            let months: Vec<tcss::SizingMonth> = inputs
+                .usage
+                .iter()
+                .copied()
+                .zip(inputs.prices.iter().copied())
+                .collect();
+            tcss::best_levels(&months, spec.elastic_cap, inputs.term)
         }
     }
-    out
 }
 
-/// The Pro cost of each month under a licence plan; `None` when a price is missing.
+/// A licence path broken into purchases, covered and renewed cores (rule TCSS-PRO-3). The
+/// strategies' paths keep their commitments; one that did not would be priced month by month.
+pub(crate) fn licence_months(inputs: &TcssInputs, levels: &[Decimal]) -> Vec<LicenceMonth> {
+    tcss::licence_months(levels, inputs.term)
+        .or_else(|| tcss::licence_months(levels, 1))
+        .unwrap_or_default()
+}
+
+/// The Pro cost billed in each month under a licence path; `None` when a price is missing.
 fn pro_costs(
     inputs: &TcssInputs,
-    licensed: &[Decimal],
+    licence: &[LicenceMonth],
     cap: Option<Decimal>,
 ) -> Vec<Option<Decimal>> {
-    let n = licensed.len();
-    let mut costs: Vec<Option<Decimal>> = (0..n)
-        .map(|k| inputs.prices[k].map(|p| tcss::month_cost(&inputs.usage[k], p, licensed[k], cap)))
-        .collect();
-    if let Some((k, extra)) = minimum_term_topup(inputs, licensed) {
-        if let (Some(c), Some(p)) = (costs[k], inputs.prices[k]) {
-            costs[k] = extra.checked_mul(p.prepaid).and_then(|x| c.checked_add(x));
-        }
-    }
-    costs
-}
-
-/// The last month and the licensed core-months still owed when the scenario ends inside a
-/// minimum term (rule TCSS-PRO-1: 3 months on tencent-cn).
-pub(crate) fn minimum_term_topup(
-    inputs: &TcssInputs,
-    licensed: &[Decimal],
-) -> Option<(usize, Decimal)> {
-    let n = licensed.len();
-    if inputs.min_months <= 1 || n == 0 {
-        return None;
-    }
-    let last_block_len = match n % inputs.block {
-        0 => inputs.block,
-        r => r,
-    };
-    let short = inputs.min_months.saturating_sub(last_block_len);
-    let level = licensed[n - 1];
-    (short > 0 && level > Decimal::ZERO).then(|| (n - 1, level * Decimal::from(short)))
+    licence
+        .iter()
+        .enumerate()
+        .map(|(k, l)| {
+            if inputs.term == 1 {
+                return inputs.prices[k]
+                    .map(|p| tcss::month_cost(&inputs.usage[k], p, l.level, cap));
+            }
+            month_charges(inputs, k, l, cap)
+                .iter()
+                .flatten()
+                .filter(|c| !matches!(c, Charge::Scan(_) | Charge::Log(_)))
+                .try_fold(Decimal::ZERO, |acc, c| acc.checked_add(c.amount()?))
+        })
+        .collect()
 }
 
 /// One line of a TCSS month before it is written: what it charges, without any text. The
@@ -501,9 +472,22 @@ pub(crate) enum Charge<'b> {
         cores: Decimal,
         entry: Option<&'b PriceEntry>,
     },
-    /// Licensed core-months still owed for the minimum term when the scenario ends inside it
-    /// (rule TCSS-PRO-1).
-    MinimumTerm {
+    /// Cores added under a commitment (rule TCSS-PRO-3): `core_months` = term × cores, paid
+    /// in full in the month of purchase.
+    Commitment {
+        cores: Decimal,
+        core_months: Option<Decimal>,
+        entry: Option<&'b PriceEntry>,
+    },
+    /// Cores bought in month `bought_in` and still inside their commitment: paid then, free
+    /// now (rule TCSS-PRO-3).
+    Covered {
+        cores: Decimal,
+        bought_in: usize,
+        entry: Option<&'b PriceEntry>,
+    },
+    /// Cores past their commitment, renewed for this month alone (rule TCSS-PRO-3).
+    Renewal {
         cores: Decimal,
         entry: Option<&'b PriceEntry>,
     },
@@ -525,9 +509,13 @@ impl Charge<'_> {
     /// The line's amount in the site currency; `None` when its price is missing (rule GEN-5).
     pub(crate) fn amount(&self) -> Option<Decimal> {
         match *self {
-            Charge::Licence { cores, entry } | Charge::MinimumTerm { cores, entry } => {
+            Charge::Licence { cores, entry } | Charge::Renewal { cores, entry } => {
                 entry.and_then(|e| cores.checked_mul(e.amount))
             }
+            Charge::Commitment {
+                core_months, entry, ..
+            } => entry.and_then(|e| core_months?.checked_mul(e.amount)),
+            Charge::Covered { entry, .. } => entry.map(|_| Decimal::ZERO),
             Charge::Overage { core_days, entry } | Charge::Postpaid { core_days, entry } => {
                 entry.and_then(|e| core_days.checked_mul(e.amount))
             }
@@ -537,42 +525,66 @@ impl Charge<'_> {
     }
 }
 
-/// The charges of month `k` under licence level `l`, in line order: the one pricing of a
-/// TCSS month (the licence, the minimum-term top-up in the last month, overage or postpaid
-/// core-days, image scanning, log analysis).
+/// The charges of month `k` under its licence, in line order: the one pricing of a TCSS
+/// month (the licence: month by month, or on tencent-cn the purchase committed for 3 months,
+/// the cores covered by earlier purchases and the renewal; overage or postpaid core-days;
+/// image scanning; log analysis).
 pub(crate) fn month_charges<'b>(
     inputs: &TcssInputs<'b>,
     k: usize,
-    l: Decimal,
-    topup: Option<(usize, Decimal)>,
+    licence: &LicenceMonth,
     cap: Option<Decimal>,
-) -> [Option<Charge<'b>>; 5] {
+) -> [Option<Charge<'b>>; 7] {
     let (prepaid, daily) = inputs.entries[k];
+    let l = licence.level;
     let elastic = inputs.usage[k].elastic_core_days(l, cap);
-    let mut charges = [None; 5];
-    if l > Decimal::ZERO {
-        charges[0] = Some(Charge::Licence {
-            cores: l,
-            entry: prepaid,
-        });
-        charges[1] = topup
-            .filter(|(last, _)| *last == k)
-            .map(|(_, extra)| Charge::MinimumTerm {
-                cores: extra,
+    let mut charges = [None; 7];
+    if inputs.term == 1 {
+        if l > Decimal::ZERO {
+            charges[0] = Some(Charge::Licence {
+                cores: l,
                 entry: prepaid,
             });
-        charges[2] = (elastic > Decimal::ZERO).then_some(Charge::Overage {
-            core_days: elastic,
-            entry: daily,
-        });
+        }
     } else {
-        charges[0] = Some(Charge::Postpaid {
+        // rule TCSS-PRO-3: what this month buys, what earlier purchases cover, what renews.
+        if licence.bought > Decimal::ZERO {
+            charges[0] = Some(Charge::Commitment {
+                cores: licence.bought,
+                core_months: Decimal::from(inputs.term).checked_mul(licence.bought),
+                entry: prepaid,
+            });
+        }
+        for (i, &cores) in licence.covered.iter().enumerate() {
+            if cores > Decimal::ZERO && k > i {
+                let bought_in = k - 1 - i;
+                charges[1 + i] = Some(Charge::Covered {
+                    cores,
+                    bought_in,
+                    entry: inputs.entries[bought_in].0,
+                });
+            }
+        }
+        if licence.renewed > Decimal::ZERO {
+            charges[3] = Some(Charge::Renewal {
+                cores: licence.renewed,
+                entry: prepaid,
+            });
+        }
+    }
+    charges[4] = if l > Decimal::ZERO {
+        (elastic > Decimal::ZERO).then_some(Charge::Overage {
             core_days: elastic,
             entry: daily,
-        });
-    }
-    charges[3] = inputs.scans[k].map(Charge::Scan);
-    charges[4] = inputs.logs[k].map(Charge::Log);
+        })
+    } else {
+        Some(Charge::Postpaid {
+            core_days: elastic,
+            entry: daily,
+        })
+    };
+    charges[5] = inputs.scans[k].map(Charge::Scan);
+    charges[6] = inputs.logs[k].map(Charge::Log);
     charges
 }
 
@@ -587,9 +599,12 @@ pub(crate) fn price_tcss(
     out: &mut [Vec<Line>],
 ) -> TcssSummary {
     let cap = spec.elastic_cap;
-    let licensed = licences(inputs, spec, h.months, strategy);
-    let prepaid_plan = licences(inputs, spec, h.months, Strategy::AllPrepaid);
-    let postpaid_plan = vec![Decimal::ZERO; licensed.len()];
+    let licensed = licence_months(inputs, &licences(inputs, spec, h.months, strategy));
+    let prepaid_plan = licence_months(
+        inputs,
+        &licences(inputs, spec, h.months, Strategy::AllPrepaid),
+    );
+    let postpaid_plan = licence_months(inputs, &vec![Decimal::ZERO; licensed.len()]);
     let chosen = pro_costs(inputs, &licensed, cap);
     let all_prepaid = pro_costs(inputs, &prepaid_plan, cap);
     let all_postpaid = pro_costs(inputs, &postpaid_plan, cap);
@@ -600,14 +615,13 @@ pub(crate) fn price_tcss(
         Strategy::Optimal => "auto",
     };
     let currency = spec.site.currency();
-    let topup = minimum_term_topup(inputs, &licensed);
     let mut months = Vec::new();
     let mut log_warned = false;
     let mut break_even = Repeat::default();
     for (k, month) in h.month_list().enumerate() {
         let date = h.price_date_of(k as u32);
         let usage = inputs.usage[k];
-        let l = licensed[k];
+        let l = licensed[k].level;
         let trial_days = (usage.free_days > 0).then_some(usage.free_days);
         let scan_rule = if spec.site == Site::TencentCn {
             "TCSS-SCAN-4"
@@ -619,7 +633,11 @@ pub(crate) fn price_tcss(
         } else {
             "TCSS-PRO-1"
         };
-        for charge in month_charges(inputs, k, l, topup, cap).iter().flatten() {
+        let months_of = |first: usize| {
+            let last = first + inputs.term - 1;
+            (h.start.plus(first as u32), h.start.plus(last as u32), last)
+        };
+        for charge in month_charges(inputs, k, &licensed[k], cap).iter().flatten() {
             let priced = |item, plan, quantity, unit, entry, rule| {
                 Line::priced(
                     Product::Tcss,
@@ -651,11 +669,75 @@ pub(crate) fn price_tcss(
                     }
                     line
                 }
-                Charge::MinimumTerm { cores, entry } => {
-                    let rule = "TCSS-PRO-1";
-                    priced("pro_prepaid", billing_key, cores, "core-month", entry, rule)
-                        .with_note(Message::new("tcss.minimum_term"))
+                Charge::Commitment {
+                    cores,
+                    core_months,
+                    entry,
+                } => {
+                    // rule TCSS-PRO-3: the months the commitment covers, and those past the end.
+                    let (first, last, last_k) = months_of(k);
+                    let mut note = Message::new("tcss.commitment")
+                        .num("cores", cores)
+                        .text("months", inputs.term)
+                        .text("first", first)
+                        .text("last", last);
+                    let n = h.months as usize;
+                    if last_k >= n {
+                        note = note
+                            .text("after", h.start.plus(h.months))
+                            .flag("past_end_one", last_k == n)
+                            .flag("past_end", last_k > n);
+                    }
+                    if let Some(days) = trial_days {
+                        note = Message::new("tcss.trial_commitment")
+                            .text("days", days)
+                            .text("start_day", days + 1)
+                            .msg("note", note);
+                    }
+                    let mut line = priced(
+                        "pro_prepaid",
+                        billing_key,
+                        core_months.unwrap_or(cores),
+                        "core-month",
+                        entry,
+                        "TCSS-PRO-3",
+                    )
+                    .with_note(note);
+                    if core_months.is_none() {
+                        line.amount = None;
+                    }
+                    line
                 }
+                Charge::Covered {
+                    cores,
+                    bought_in,
+                    entry,
+                } => {
+                    let (first, last, _) = months_of(bought_in);
+                    priced(
+                        "pro_prepaid",
+                        billing_key,
+                        cores,
+                        "core-month",
+                        entry,
+                        "TCSS-PRO-3",
+                    )
+                    .free(
+                        Message::new("tcss.commitment_covered")
+                            .num("cores", cores)
+                            .text("bought", first)
+                            .text("last", last),
+                    )
+                }
+                Charge::Renewal { cores, entry } => priced(
+                    "pro_prepaid",
+                    billing_key,
+                    cores,
+                    "core-month",
+                    entry,
+                    "TCSS-PRO-3",
+                )
+                .with_note(Message::new("tcss.renewal").text("months", inputs.term)),
                 Charge::Overage { core_days, entry } => {
                     let rule = "TCSS-PRO-4";
                     priced("overage", billing_key, core_days, "core-day", entry, rule).with_note(
@@ -758,6 +840,18 @@ pub(crate) fn price_tcss(
                     line
                 }
             };
+            let mut line = line;
+            if let (Some(days), Charge::Scan(_) | Charge::Log(_)) = (trial_days, charge) {
+                // rule TCSS-T-1: add-ons are free in the trial week and their first paid term
+                // starts on day 8, so the first month is charged in full for its whole need.
+                let mut note = Message::new("tcss.trial_addon")
+                    .text("days", days)
+                    .text("start_day", days + 1);
+                if let Some(inner) = line.note.take() {
+                    note = note.msg("note", inner).flag("with_note", true);
+                }
+                line.note = Some(note);
+            }
             out[k].push(line);
         }
         months.push(TcssMonth {

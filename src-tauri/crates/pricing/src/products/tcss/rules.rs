@@ -168,7 +168,7 @@ fn candidates(
 }
 
 /// Chooses the licensed prepaid cores for a block of months that share one licence level
-/// (one month on tencent-intl, 3 months on tencent-cn): the L that minimises Σ L × prepaid +
+/// (one month, on a site without commitments): the L that minimises Σ L × prepaid +
 /// overage(L); ties go to the smaller L (rule TCSS-PRO-3).
 pub fn best_licence(block: &[(MonthUsage, ProPrices)], cap: Option<Decimal>) -> Decimal {
     let cost = |l: Decimal| {
@@ -194,6 +194,469 @@ pub fn best_licence(block: &[(MonthUsage, ProPrices)], cap: Option<Decimal>) -> 
         .min()
         .map(|(_, l)| l)
         .unwrap_or(Decimal::ZERO)
+}
+
+/// The longest commitment term, in months, that licence paths keep track of (rule TCSS-PRO-3:
+/// 3 months on tencent-cn). A longer term in the price book is held to this one.
+pub const MAX_TERM: usize = 3;
+
+/// One month of a licence path on a site where every licence bought is committed for a term
+/// (rule TCSS-PRO-3): the cores licensed, the cores added this month (committed for the term
+/// and paid in full now), the cores bought in the last months and still inside their
+/// commitment (already paid), and the cores renewed for this month alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LicenceMonth {
+    /// Licensed cores in the month (L).
+    pub level: Decimal,
+    /// Cores added this month: committed for the term, charged term × price × cores now.
+    pub bought: Decimal,
+    /// Cores bought 1 and 2 months earlier that are still inside their commitment.
+    pub covered: [Decimal; MAX_TERM - 1],
+    /// Cores renewed for this month alone, charged price × cores: L − bought − covered.
+    pub renewed: Decimal,
+}
+
+impl LicenceMonth {
+    /// Cores of the month paid at an earlier purchase.
+    pub fn covered_total(&self) -> Decimal {
+        self.covered[0].saturating_add(self.covered[1])
+    }
+
+    /// The licence charge billed in the month: term × price × bought + price × renewed
+    /// (rule TCSS-PRO-3, cash basis); `None` beyond what a decimal holds.
+    pub fn charge(&self, term: usize, prepaid: Decimal) -> Option<Decimal> {
+        Decimal::from(term)
+            .checked_mul(prepaid)?
+            .checked_mul(self.bought)?
+            .checked_add(prepaid.checked_mul(self.renewed)?)
+    }
+}
+
+/// The term as the licence paths use it: at least 1 month, at most [`MAX_TERM`].
+pub fn commitment_term(months: usize) -> usize {
+    months.clamp(1, MAX_TERM)
+}
+
+/// The cores still inside a commitment in a month, from the purchases of the months before it
+/// (newest first): those bought within the last term − 1 months.
+fn committed(recent: &[Decimal; MAX_TERM - 1], term: usize) -> [Decimal; MAX_TERM - 1] {
+    let mut out = [Decimal::ZERO; MAX_TERM - 1];
+    for (i, c) in out.iter_mut().enumerate().take(term - 1) {
+        *c = recent[i];
+    }
+    out
+}
+
+/// A licence path month by month (rule TCSS-PRO-3): each increase is bought and committed for
+/// `term` months; cores past their commitment renew monthly. `None` when the path lowers the
+/// licence below the cores still inside a commitment.
+pub fn licence_months(levels: &[Decimal], term: usize) -> Option<Vec<LicenceMonth>> {
+    let term = commitment_term(term);
+    let mut previous = Decimal::ZERO;
+    let mut recent = [Decimal::ZERO; MAX_TERM - 1];
+    let mut out = Vec::with_capacity(levels.len());
+    for &level in levels {
+        let covered = committed(&recent, term);
+        let floor = covered[0].checked_add(covered[1])?;
+        if level < floor || level < Decimal::ZERO {
+            return None;
+        }
+        let bought = level.checked_sub(previous)?.max(Decimal::ZERO);
+        // The level before an increase held every core still committed: nothing negative.
+        let renewed = level.checked_sub(bought)?.checked_sub(floor)?;
+        out.push(LicenceMonth {
+            level,
+            bought,
+            covered,
+            renewed,
+        });
+        recent = [bought, recent[0]];
+        previous = level;
+    }
+    Some(out)
+}
+
+/// The licence of `billing = prepaid` under commitments (rule TCSS-PRO-3): it follows the
+/// target of each month (the licensed cores, or the cores in use) but is held at the cores
+/// still inside a commitment until that commitment ends.
+pub fn held_levels(targets: &[Decimal], term: usize) -> Vec<Decimal> {
+    let term = commitment_term(term);
+    let mut previous = Decimal::ZERO;
+    let mut recent = [Decimal::ZERO; MAX_TERM - 1];
+    targets
+        .iter()
+        .map(|&target| {
+            let covered = committed(&recent, term);
+            let level = target
+                .max(covered[0].saturating_add(covered[1]))
+                .max(Decimal::ZERO);
+            recent = [(level - previous).max(Decimal::ZERO), recent[0]];
+            previous = level;
+            level
+        })
+        .collect()
+}
+
+/// One month of the sizing: what it uses, and its Pro prices (`None` when a price is missing:
+/// then the month buys nothing and keeps only the cores still committed).
+pub type SizingMonth = (MonthUsage, Option<ProPrices>);
+
+/// A licence path and what its months charge, as the sizing ranks it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LicencePath {
+    pub levels: Vec<Decimal>,
+    /// Each month's Pro charges: the licence billed that month plus overage or postpaid
+    /// core-days (saturating: a path beyond what a decimal holds is never the cheapest).
+    pub charges: Vec<Decimal>,
+    pub total: Decimal,
+}
+
+/// The Pro charges of one month of a path: the licence billed (TCSS-PRO-3) plus the elastic
+/// core-days at the daily price (TCSS-PRO-4), saturating; zero for a month without prices.
+pub fn path_month_charge(
+    month: &SizingMonth,
+    licence: &LicenceMonth,
+    term: usize,
+    cap: Option<Decimal>,
+) -> Decimal {
+    let (usage, prices) = month;
+    let Some(p) = prices else {
+        return Decimal::ZERO;
+    };
+    let t = Decimal::from(commitment_term(term));
+    t.saturating_mul(p.prepaid)
+        .saturating_mul(licence.bought)
+        .saturating_add(p.prepaid.saturating_mul(licence.renewed))
+        .saturating_add(
+            usage
+                .elastic_core_days(licence.level, cap)
+                .saturating_mul(p.daily),
+        )
+}
+
+/// How two paths rank (rule TCSS-PRO-3): the smaller total; between equal totals the one
+/// whose first differing month charges less; then the one whose first differing month
+/// licenses fewer cores.
+pub fn path_order(a: &LicencePath, b: &LicencePath) -> std::cmp::Ordering {
+    a.total
+        .cmp(&b.total)
+        .then_with(|| a.charges.cmp(&b.charges))
+        .then_with(|| a.levels.cmp(&b.levels))
+}
+
+/// The licence levels where one month's usage cost bends: 0, each day's core count, and each
+/// core count minus the cap.
+fn usage_corners(u: &MonthUsage, cap: Option<Decimal>, out: &mut Vec<Decimal>) {
+    let counts = if u.peak_days > 0 {
+        [Some(u.cores), Some(u.peak_cores)]
+    } else {
+        [Some(u.cores), None]
+    };
+    for c in counts.into_iter().flatten() {
+        out.push(c);
+        if let Some(cap) = cap {
+            out.push((c.saturating_sub(cap)).max(Decimal::ZERO));
+        }
+    }
+}
+
+/// A state of the sizing after a month: the licence level and the cores bought in that month
+/// and the one before (what decides the next months' floors and what they have prepaid).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct State {
+    level: Decimal,
+    recent: [Decimal; MAX_TERM - 1],
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    state: State,
+    total: Decimal,
+    charge: Decimal,
+    parent: usize,
+    /// The rank of the node's charges so far among those of its month's nodes, oldest month
+    /// first (equal charges, equal rank), and likewise of its levels so far: two paths of
+    /// one length compare by (parent's rank, own figure), so ties need no walk back.
+    charges_rank: u32,
+    levels_rank: u32,
+}
+
+impl Node {
+    /// The key that ranks paths reaching one state, after the total: charges so far, then
+    /// levels so far.
+    fn tie_key(&self, previous: &[Node]) -> (u32, Decimal, u32, Decimal) {
+        let (c, l) = previous
+            .get(self.parent)
+            .map_or((0, 0), |p| (p.charges_rank, p.levels_rank));
+        (c, self.charge, l, self.state.level)
+    }
+}
+
+/// Ranks a month's nodes by their charges so far and by their levels so far.
+fn rank(layer: &mut [Node], previous: &[Node]) {
+    let parent = |n: &Node| {
+        previous
+            .get(n.parent)
+            .map_or((0, 0), |p| (p.charges_rank, p.levels_rank))
+    };
+    let mut order: Vec<usize> = (0..layer.len()).collect();
+    let charges = |n: &Node| (parent(n).0, n.charge);
+    order.sort_by_key(|&i| charges(&layer[i]));
+    let mut r = 0;
+    for w in 0..order.len() {
+        if w > 0 && charges(&layer[order[w]]) != charges(&layer[order[w - 1]]) {
+            r += 1;
+        }
+        layer[order[w]].charges_rank = r;
+    }
+    let levels = |n: &Node| (parent(n).1, n.state.level);
+    order.sort_by_key(|&i| levels(&layer[i]));
+    let mut r = 0;
+    for w in 0..order.len() {
+        if w > 0 && levels(&layer[order[w]]) != levels(&layer[order[w - 1]]) {
+            r += 1;
+        }
+        layer[order[w]].levels_rank = r;
+    }
+}
+
+/// The month-by-month charges and levels of the best path to a node, oldest first.
+fn prefix(layers: &[Vec<Node>], month: usize, mut index: usize) -> (Vec<Decimal>, Vec<Decimal>) {
+    let mut charges = Vec::with_capacity(month + 1);
+    let mut levels = Vec::with_capacity(month + 1);
+    for k in (0..=month).rev() {
+        let node = &layers[k][index];
+        charges.push(node.charge);
+        levels.push(node.state.level);
+        index = node.parent;
+    }
+    charges.reverse();
+    levels.reverse();
+    (charges, levels)
+}
+
+/// The floors a state sets on the next term − 1 months: the cores it bought that are still
+/// inside their commitment then.
+fn floors_ahead(state: &State, term: usize) -> [Decimal; MAX_TERM - 1] {
+    let mut out = [Decimal::ZERO; MAX_TERM - 1];
+    for (j, f) in out.iter_mut().enumerate().take(term - 1) {
+        // In month k + 1 + j the purchases of months k − i for i < term − 1 − j still count.
+        for r in state.recent.iter().take(term - 1 - j) {
+            *f = f.saturating_add(*r);
+        }
+    }
+    out
+}
+
+/// Drops the states that another state of the same level beats whatever comes next: one
+/// whose floors are no higher, and whose total so far, plus what it will still pay for the
+/// cores the other has already paid ahead, is strictly smaller.
+fn prune(layer: &mut Vec<Node>, months: &[SizingMonth], k: usize, term: usize) {
+    if term == 1 || layer.len() < 2 {
+        return;
+    }
+    let price = |j: usize| {
+        months
+            .get(k + 1 + j)
+            .and_then(|(_, p)| p.map(|p| p.prepaid))
+            .unwrap_or(Decimal::ZERO)
+    };
+    let floors: Vec<[Decimal; MAX_TERM - 1]> =
+        layer.iter().map(|n| floors_ahead(&n.state, term)).collect();
+    let mut keep = vec![true; layer.len()];
+    // States compete only with those of their own level.
+    let mut by_level: std::collections::HashMap<Decimal, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, node) in layer.iter().enumerate() {
+        by_level.entry(node.state.level).or_default().push(i);
+    }
+    for group in by_level.values() {
+        for &b in group {
+            for &a in group {
+                if a == b || !keep[a] {
+                    continue;
+                }
+                let lower = (0..term - 1).all(|j| floors[a][j] <= floors[b][j]);
+                if !lower {
+                    continue;
+                }
+                let still_to_pay = (0..term - 1).fold(Decimal::ZERO, |acc, j| {
+                    acc.saturating_add(price(j).saturating_mul(floors[b][j] - floors[a][j]))
+                });
+                if layer[a].total.saturating_add(still_to_pay) < layer[b].total {
+                    keep[b] = false;
+                    break;
+                }
+            }
+        }
+    }
+    let mut i = 0;
+    layer.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}
+
+/// Sizing under commitments (rule TCSS-PRO-3, `billing = auto` on tencent-cn): a licence
+/// path that keeps its commitments, chosen to minimise the Pro charges over the horizon, ties
+/// broken as [`path_order`] says.
+///
+/// Dynamic programming over months. What the future of a path depends on is its licence
+/// level and the cores it bought in its last term − 1 months (they set the next floors and
+/// are already paid): that is the state, and of the paths reaching one state only the best
+/// ranked by (total so far, charges so far, levels so far) is kept, since all share the same
+/// futures. The levels tried in a month are 0, that month's core counts and those minus the
+/// cap, the level held from the month before, all lifted to the floor of cores still
+/// committed, and the floor itself. That is exact for a one-month term, and never dearer
+/// than all prepaid or all postpaid (property tests); under a 3-month term it is NOT always
+/// the cheapest path: levels that are sums or differences of several months' core counts
+/// are not tried (`tcss_pro_3_commitment_sizing_against_every_path`, ignored, measures the
+/// gap against every path).
+pub fn best_levels(months: &[SizingMonth], cap: Option<Decimal>, term: usize) -> Vec<Decimal> {
+    let term = commitment_term(term);
+    let n = months.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    // The corners each month may take: its own and those of the months its purchase covers.
+    // The levels where each month's usage cost bends.
+    let corners: Vec<Vec<Decimal>> = months
+        .iter()
+        .map(|(u, _)| {
+            let mut v = vec![Decimal::ZERO];
+            usage_corners(u, cap, &mut v);
+            v.sort();
+            v.dedup();
+            v
+        })
+        .collect();
+    let mut layers: Vec<Vec<Node>> = Vec::with_capacity(n);
+    let start = Node {
+        state: State {
+            level: Decimal::ZERO,
+            recent: [Decimal::ZERO; MAX_TERM - 1],
+        },
+        total: Decimal::ZERO,
+        charge: Decimal::ZERO,
+        parent: 0,
+        charges_rank: 0,
+        levels_rank: 0,
+    };
+    let mut tried: Vec<Decimal> = Vec::new();
+    let mut cost_of: Vec<(Decimal, Decimal)> = Vec::new();
+    for k in 0..n {
+        let (usage, prices) = &months[k];
+        let mut layer: Vec<Node> = Vec::new();
+        let mut index: std::collections::HashMap<State, usize> = std::collections::HashMap::new();
+        // The usage part of the month's cost for a level, computed once per level.
+        cost_of.clear();
+        let previous: &[Node] = if k == 0 {
+            std::slice::from_ref(&start)
+        } else {
+            &layers[k - 1]
+        };
+        for (p_index, from) in previous.iter().enumerate() {
+            let covered = committed(&from.state.recent, term);
+            let floor = covered[0].saturating_add(covered[1]);
+            tried.clear();
+            if prices.is_some() {
+                tried.extend(corners[k].iter().map(|&c| c.max(floor)));
+                tried.push(from.state.level.max(floor));
+            }
+            tried.push(floor);
+            tried.sort();
+            tried.dedup();
+            for &level in &tried {
+                let bought = (level - from.state.level).max(Decimal::ZERO);
+                let licence = LicenceMonth {
+                    level,
+                    bought,
+                    covered,
+                    renewed: level - bought - floor,
+                };
+                let charge = match prices {
+                    None => Decimal::ZERO,
+                    Some(p) => {
+                        let usage_cost = match cost_of.iter().find(|(l, _)| *l == level) {
+                            Some(&(_, c)) => c,
+                            None => {
+                                let c = usage.elastic_core_days(level, cap).saturating_mul(p.daily);
+                                cost_of.push((level, c));
+                                c
+                            }
+                        };
+                        Decimal::from(term)
+                            .saturating_mul(p.prepaid)
+                            .saturating_mul(bought)
+                            .saturating_add(p.prepaid.saturating_mul(licence.renewed))
+                            .saturating_add(usage_cost)
+                    }
+                };
+                let node = Node {
+                    state: State {
+                        level,
+                        recent: [bought, from.state.recent[0]],
+                    },
+                    total: from.total.saturating_add(charge),
+                    charge,
+                    parent: p_index,
+                    charges_rank: 0,
+                    levels_rank: 0,
+                };
+                match index.get(&node.state) {
+                    None => {
+                        index.insert(node.state, layer.len());
+                        layer.push(node);
+                    }
+                    Some(&at) => {
+                        let old = layer[at];
+                        let better = (node.total, node.tie_key(previous))
+                            < (old.total, old.tie_key(previous));
+                        if better {
+                            layer[at] = node;
+                        }
+                    }
+                }
+            }
+        }
+        prune(&mut layer, months, k, term);
+        rank(&mut layer, previous);
+        layers.push(layer);
+    }
+    // The best end, then back along the parents.
+    let last = &layers[n - 1];
+    let mut best = 0;
+    for i in 1..last.len() {
+        let key = |n: &Node| (n.total, n.charges_rank, n.levels_rank);
+        if key(&last[i]) < key(&last[best]) {
+            best = i;
+        }
+    }
+    prefix(&layers, n - 1, best).1
+}
+
+/// A licence path with its charges and total, as [`path_order`] ranks it; `None` when the
+/// path breaks a commitment.
+pub fn price_path(
+    months: &[SizingMonth],
+    levels: &[Decimal],
+    cap: Option<Decimal>,
+    term: usize,
+) -> Option<LicencePath> {
+    let licence = licence_months(levels, term)?;
+    let charges: Vec<Decimal> = months
+        .iter()
+        .zip(&licence)
+        .map(|(m, l)| path_month_charge(m, l, term, cap))
+        .collect();
+    let total = charges
+        .iter()
+        .fold(Decimal::ZERO, |a, c| a.saturating_add(*c));
+    Some(LicencePath {
+        levels: levels.to_vec(),
+        charges,
+        total,
+    })
 }
 
 /// The scan quota a month needs: ceil((first + weight × repeat) / step) × step, where weight is
@@ -258,6 +721,7 @@ pub fn log_capacity(need_gb: Decimal, min_gb: Decimal, step_gb: Decimal) -> Deci
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::prelude::ToPrimitive;
     use rust_decimal_macros::dec;
 
     const INTL: ProPrices = ProPrices {
@@ -319,24 +783,6 @@ mod tests {
     }
 
     #[test]
-    fn tcss_pro_3_cn_blocks_share_one_licence() {
-        // rule TCSS-PRO-3: a licence level is held 3 months on tencent-cn.
-        let block = [
-            (usage(31, 100, 0, 0), CN),
-            (usage(28, 100, 0, 0), CN),
-            (usage(31, 100, 0, 0), CN),
-        ];
-        // 31+28+31 = 90 core-days a core vs 3 × 30 = 90 prepaid: a tie → L = 0.
-        assert_eq!(best_licence(&block, None), Decimal::ZERO);
-        let block = [
-            (usage(31, 100, 0, 0), CN),
-            (usage(30, 100, 0, 0), CN),
-            (usage(31, 100, 0, 0), CN),
-        ];
-        assert_eq!(best_licence(&block, None), dec!(100));
-    }
-
-    #[test]
     fn tcss_pro_4_overage_on_cores_above_the_licence() {
         // rule TCSS-PRO-4: 100 licensed, 130 in use on 10 days of 30: 30 × 10 core-days.
         let u = usage(30, 100, 130, 10);
@@ -388,6 +834,239 @@ mod tests {
             let fast = u.elastic_core_days(l, c);
             proptest::prop_assert_eq!(fast.to_string(), decimal.to_string());
         }
+    }
+
+    #[test]
+    fn tcss_pro_3_cn_commitment_rule_book_example() {
+        // rule TCSS-PRO-3 (revised 2026-12): billing = prepaid, cores [100, 50, 50, 50] at
+        // CNY 30 pay 9,000 / 0 / 0 / 1,500: 100 cores committed for 3 months in the first
+        // month, covered in the next two, then renewed monthly at the 50 in use.
+        let cores = [dec!(100), dec!(50), dec!(50), dec!(50)];
+        let levels = held_levels(&cores, 3);
+        assert_eq!(levels, [dec!(100), dec!(100), dec!(100), dec!(50)]);
+        let months = licence_months(&levels, 3).unwrap();
+        let charges: Vec<Decimal> = months
+            .iter()
+            .map(|m| m.charge(3, CN.prepaid).unwrap())
+            .collect();
+        assert_eq!(charges, [dec!(9000), dec!(0), dec!(0), dec!(1500)]);
+        assert_eq!(months[1].covered, [dec!(100), dec!(0)]);
+        assert_eq!(months[2].covered, [dec!(0), dec!(100)]);
+        assert_eq!(months[3].renewed, dec!(50));
+        // Lowering inside the commitment is refused.
+        assert_eq!(
+            licence_months(&[dec!(100), dec!(50), dec!(50), dec!(50)], 3),
+            None
+        );
+        // Every increase commits the added cores: 50 → 80 adds 30 for 3 months.
+        let m = licence_months(&[dec!(50), dec!(50), dec!(50), dec!(50), dec!(80)], 3).unwrap();
+        assert_eq!(m[3].renewed, dec!(50));
+        assert_eq!((m[4].bought, m[4].renewed), (dec!(30), dec!(50)));
+        assert_eq!(m[4].charge(3, CN.prepaid), Some(dec!(2700) + dec!(1500)));
+        // A term of 1 month is today's month-by-month licence: price × L every month.
+        let m = licence_months(&cores, 1).unwrap();
+        let one: Vec<Decimal> = m.iter().map(|m| m.charge(1, CN.prepaid).unwrap()).collect();
+        assert_eq!(one, [dec!(3000), dec!(1500), dec!(1500), dec!(1500)]);
+    }
+
+    #[test]
+    fn tcss_pro_3_cn_prepaid_following_cores_can_cost_less_for_more_cores() {
+        // rule TCSS-PRO-3: why "more usage never costs less" holds only for a fixed licence.
+        // Following the cores, a dip to 50 and a rise back to 100 in the last month commits
+        // 50 cores for 3 months, two of them past the end: 16,500 against 15,000 for keeping
+        // 100 cores all along.
+        let charges = |cores: &[Decimal]| -> Vec<Decimal> {
+            licence_months(&held_levels(cores, 3), 3)
+                .unwrap()
+                .iter()
+                .map(|m| m.charge(3, CN.prepaid).unwrap())
+                .collect()
+        };
+        let dip = charges(&[dec!(100), dec!(100), dec!(100), dec!(50), dec!(100)]);
+        let flat = charges(&[dec!(100); 5]);
+        assert_eq!(dip, [dec!(9000), dec!(0), dec!(0), dec!(1500), dec!(6000)]);
+        assert_eq!(flat, [dec!(9000), dec!(0), dec!(0), dec!(3000), dec!(3000)]);
+        assert!(dip.iter().sum::<Decimal>() > flat.iter().sum::<Decimal>());
+    }
+
+    #[test]
+    fn tcss_pro_3_cn_sizing_weighs_the_commitment() {
+        // rule TCSS-PRO-3: 31-day months make a licence pay (31 > 30 days), but a one-month
+        // need would commit 3 months: a single 31-day month of 100 cores stays postpaid
+        // (3,100 < 9,000), three of them are licensed (9,000 < 9,300).
+        let m = |days| (usage(days, 100, 0, 0), Some(CN));
+        assert_eq!(best_levels(&[m(31)], None, 3), [dec!(0)]);
+        assert_eq!(
+            best_levels(&[m(31), m(31), m(31)], None, 3),
+            [dec!(100), dec!(100), dec!(100)]
+        );
+        // Four months: licensed throughout; the fourth renews monthly.
+        let path = best_levels(&[m(31), m(31), m(31), m(31)], None, 3);
+        assert_eq!(path, [dec!(100); 4]);
+        let priced = price_path(&[m(31), m(31), m(31), m(31)], &path, None, 3).unwrap();
+        assert_eq!(priced.charges, [dec!(9000), dec!(0), dec!(0), dec!(3000)]);
+    }
+
+    /// Every licence path of levels 0..=max over the months (the brute force).
+    fn every_path(n: usize, max: u32, mut visit: impl FnMut(&[Decimal])) {
+        let mut levels = vec![0u32; n];
+        loop {
+            let path: Vec<Decimal> = levels.iter().map(|&l| Decimal::from(l)).collect();
+            visit(&path);
+            let mut i = 0;
+            loop {
+                if i == n {
+                    return;
+                }
+                levels[i] += 1;
+                if levels[i] <= max {
+                    break;
+                }
+                levels[i] = 0;
+                i += 1;
+            }
+        }
+    }
+
+    fn arb_sizing_month() -> impl proptest::strategy::Strategy<Value = SizingMonth> {
+        use proptest::prelude::*;
+        (
+            28u32..=31,
+            0u32..=6,
+            0u32..=7,
+            0u32..=31,
+            0u32..=2,
+            prop_oneof![3 => Just((30i64, 1i64)), 1 => (1i64..=40, 1i64..=2)],
+            0u32..8,
+        )
+            .prop_map(
+                |(days, cores, peak, peak_days, free, (pre, daily), priced)| {
+                    let u = MonthUsage {
+                        days,
+                        cores: cores.into(),
+                        peak_cores: peak.into(),
+                        peak_days: peak_days.min(days),
+                        free_days: free * 7 / 2,
+                    };
+                    let prices = (priced > 0).then(|| ProPrices {
+                        prepaid: Decimal::from(pre),
+                        daily: Decimal::from(daily),
+                    });
+                    (u, prices)
+                },
+            )
+    }
+
+    /// The brute force: the best of every licence path of levels 0..=most cores in use that
+    /// keeps its commitments, ranked as [`path_order`] says; a month without prices buys
+    /// nothing and keeps only its committed cores.
+    fn cheapest_of_every_path(
+        months: &[SizingMonth],
+        cap: Option<Decimal>,
+        term: usize,
+    ) -> LicencePath {
+        let max = months
+            .iter()
+            .map(|(u, _)| u.max_cores())
+            .max()
+            .unwrap_or_default()
+            .to_u32()
+            .unwrap_or(0);
+        let mut best: Option<LicencePath> = None;
+        every_path(months.len(), max, |levels| {
+            if let Some(p) = price_path(months, levels, cap, term) {
+                let licence = licence_months(levels, term).unwrap();
+                let keeps_floor = months
+                    .iter()
+                    .zip(&licence)
+                    .all(|((_, pr), l)| pr.is_some() || l.level == l.covered_total());
+                if keeps_floor && best.as_ref().is_none_or(|b| path_order(&p, b).is_lt()) {
+                    best = Some(p);
+                }
+            }
+        });
+        best.expect("all postpaid is a path")
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// rule TCSS-PRO-3: the sized path keeps its commitments and is never dearer than
+        /// all prepaid (the most cores in use, held at the committed level) nor all postpaid,
+        /// on 1–6 months, prices changing or not.
+        #[test]
+        fn tcss_pro_3_sizing_keeps_commitments_and_beats_the_fixed_plans(
+            months in proptest::collection::vec(arb_sizing_month(), 1..=6),
+            cap in proptest::option::of(1u32..=5),
+            term in proptest::prop_oneof![4 => proptest::strategy::Just(3usize), 1 => 1usize..=2],
+        ) {
+            let cap = cap.map(Decimal::from);
+            // Every month priced: a month without prices licenses only committed cores.
+            let months: Vec<SizingMonth> =
+                months.into_iter().map(|(u, p)| (u, Some(p.unwrap_or(CN)))).collect();
+            let sized = best_levels(&months, cap, term);
+            let priced = price_path(&months, &sized, cap, term);
+            proptest::prop_assert!(priced.is_some(), "{:?} breaks a commitment", sized);
+            let priced = priced.unwrap();
+            let most: Vec<Decimal> = months.iter().map(|(u, _)| u.max_cores()).collect();
+            let prepaid = price_path(&months, &held_levels(&most, term), cap, term).unwrap();
+            let postpaid = price_path(&months, &vec![Decimal::ZERO; months.len()], cap, term).unwrap();
+            proptest::prop_assert!(priced.total <= prepaid.total, "{:?} > {:?}", priced, prepaid);
+            proptest::prop_assert!(priced.total <= postpaid.total, "{:?} > {:?}", priced, postpaid);
+        }
+
+        /// rule TCSS-PRO-3: with a term of one month (tencent-intl) the sized path is exactly
+        /// the brute force's pick over every licence path.
+        #[test]
+        fn tcss_pro_3_monthly_sizing_is_the_cheapest_path(
+            months in proptest::collection::vec(arb_sizing_month(), 1..=4),
+            cap in proptest::option::of(1u32..=5),
+        ) {
+            let cap = cap.map(Decimal::from);
+            let sized = best_levels(&months, cap, 1);
+            let priced = price_path(&months, &sized, cap, 1).unwrap();
+            proptest::prop_assert_eq!(priced, cheapest_of_every_path(&months, cap, 1));
+        }
+    }
+
+    /// rule TCSS-PRO-3: the sized path against the brute force over every licence path on
+    /// 1–4 months, one price list. KNOWN GAP, so not run by default (`cargo test -p pricing
+    /// --lib -- --ignored tcss_pro_3_commitment`): with the levels the sizing tries (0, the
+    /// month's core counts and those minus the cap, the level held, the committed floor) it
+    /// misses paths whose levels are sums or differences of other months' counts, e.g. cores
+    /// 3 then 0 on most days, buying 2 now and 1 later so that the later commitment covers a
+    /// month of 1 core. Trying those levels made the states grow past what a 120-month
+    /// scenario can afford (seconds per quote); see docs/pricing-rules.md, TCSS-PRO-3.
+    #[test]
+    #[ignore = "known gap: the sizing is not yet proven cheapest under commitments"]
+    fn tcss_pro_3_commitment_sizing_against_every_path() {
+        use proptest::strategy::{Strategy, ValueTree};
+        let mut runner = proptest::test_runner::TestRunner::deterministic();
+        let strategy = (
+            proptest::collection::vec(arb_sizing_month(), 1..=4),
+            proptest::option::of(1u32..=5),
+        );
+        let (mut worse, mut other_tie, cases) = (0, 0, 2000);
+        for _ in 0..cases {
+            let (months, cap) = strategy.new_tree(&mut runner).unwrap().current();
+            let prices = months[0].1.unwrap_or(CN);
+            let months: Vec<SizingMonth> = months
+                .into_iter()
+                .map(|(u, p)| (u, p.map(|_| prices)))
+                .collect();
+            let cap = cap.map(Decimal::from);
+            let sized = price_path(&months, &best_levels(&months, cap, 3), cap, 3).unwrap();
+            let best = cheapest_of_every_path(&months, cap, 3);
+            if sized.total > best.total {
+                worse += 1;
+            } else if sized != best {
+                other_tie += 1;
+            }
+        }
+        assert_eq!(
+            (worse, other_tie),
+            (0, 0),
+            "of {cases} cases: dearer than the cheapest path, another path of the same total"
+        );
     }
 
     #[test]
