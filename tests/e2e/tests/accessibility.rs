@@ -71,6 +71,7 @@ async fn walk(theme: &str) -> Result<Vec<String>, Box<dyn std::error::Error>> {
         check(&format!("wizard {step}"), violations(&app, &axe).await?);
     }
     app.click("[data-test=wizard-discard]").await?;
+    app.element("[data-test=screen-scenario]").await?;
 
     app.click("[data-test=nav-compare]").await?;
     app.element("[data-test=compare-pick]").await?;

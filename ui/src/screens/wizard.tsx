@@ -229,12 +229,15 @@ export function WizardScreen() {
   const changed = () => openedAs.current === null || JSON.stringify(buildDocument(current)) !== openedAs.current;
   const askDiscard = () => {
     if (changed()) confirmingDiscard.value = true;
-    else void discard();
+    else discard();
   };
-  const discard = async () => {
+  const discard = () => {
     confirmingDiscard.value = false;
     if (draftTimer.current) clearTimeout(draftTimer.current);
-    await api.deleteDraft(draftKey).catch(() => undefined);
+    // The draft's deletion is sent first (the database takes requests in order, so a wizard
+    // opened next cannot find it) and not waited for: a navigation after it would take the
+    // user back here from wherever they went in the meantime.
+    void api.deleteDraft(draftKey).catch(() => undefined);
     navigate(id === null ? '/' : `/scenarios/${id}`);
   };
 
@@ -273,7 +276,7 @@ export function WizardScreen() {
           title={t('wizard.discardTitle')}
           body={id === null ? t('wizard.discardNewBody') : t('wizard.discardEditBody')}
           confirm={t('wizard.discard')}
-          onConfirm={() => void discard()}
+          onConfirm={discard}
           onCancel={() => (confirmingDiscard.value = false)}
         />
       )}
