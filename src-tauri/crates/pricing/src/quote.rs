@@ -548,6 +548,30 @@ mod tests {
     }
 
     #[test]
+    fn tcss_t_1_no_trial_where_none_is_published() {
+        // rule TCSS-T-1: the China site publishes no trial; asking for one applies none and
+        // says so, instead of silently charging every day.
+        let text = r#"{"plancast": 1, "name": "n", "start": "2027-01", "months": 1, "currency": "CNY",
+            "tcss": {"site": "tencent-cn", "billing": "postpaid", "cores": 10, "trial": true}}"#;
+        let q = quote_of(text);
+        assert!(
+            codes(&q).contains(&"tcss.trial_unpublished"),
+            "{:?}",
+            codes(&q)
+        );
+        assert!(!codes(&q).contains(&"tcss.trial_once"));
+        let line = &q.months[0].lines[0];
+        assert_eq!(line.amount, Some(dec!(10) * dec!(31) * dec!(1)));
+        // The international site has one: applied, and said once.
+        let q = quote_of(
+            &text
+                .replace("tencent-cn", "tencent-intl")
+                .replace("CNY", "USD"),
+        );
+        assert!(codes(&q).contains(&"tcss.trial_once"));
+    }
+
+    #[test]
     fn tcss_t_1_prepaid_trial_charges_the_subscription_in_full() {
         // rule TCSS-T-1
         let q = quote_of(&ALL.replace(

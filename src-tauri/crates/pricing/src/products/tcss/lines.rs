@@ -904,7 +904,20 @@ pub(crate) fn price_tcss(
             notes.push(note(Some(Product::Tcss), Message::new(code)));
         }
         if spec.trial {
-            notes.push(note(Some(Product::Tcss), Message::new("tcss.trial_once")));
+            // rule TCSS-T-1: the trial applies only where a source publishes one; elsewhere
+            // (the China site has none) the quote says it was not applied.
+            let first = h.price_date_of(0);
+            let published = inputs.usage.first().is_some_and(|u| u.free_days > 0);
+            notes.push(note(
+                Some(Product::Tcss),
+                if published {
+                    Message::new("tcss.trial_once")
+                } else {
+                    Message::new("tcss.trial_unpublished")
+                        .text("site", spec.site)
+                        .text("date", first)
+                },
+            ));
         }
     }
     TcssSummary {
