@@ -38,6 +38,17 @@ pub const DIALOG_ANSWERS_VAR: &str = "PLANCAST_TEST_DIALOG_ANSWERS";
 /// How long a condition may take to become true before a test fails.
 pub const PATIENCE: Duration = Duration::from_secs(10);
 
+/// The window sizes people use: the smallest laptop window, the default window and a full HD
+/// screen (the layout test checks each; screenshots of new states are taken at each).
+pub const SIZES: [(u32, u32); 3] = [(1024, 700), (1200, 760), (1920, 1080)];
+
+/// A bill from the bills crate's test data (src-tauri/crates/bills/tests/data).
+pub fn bill_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../src-tauri/crates/bills/tests/data")
+        .join(name)
+}
+
 /// Whether E2E tests should run (`PLANCAST_E2E=1`); prints why when they do not.
 pub fn enabled(test: &str) -> bool {
     let on = std::env::var("PLANCAST_E2E").is_ok_and(|value| value == "1");
@@ -547,6 +558,20 @@ impl App {
         }
     }
 
+    /// Resizes the window to `width`×`height`, waits until the page has that width, no
+    /// loading indicator is left and layout has followed (two frames).
+    pub async fn resize(&self, width: u32, height: u32) -> Result<(), Box<dyn std::error::Error>> {
+        self.driver.set_window_rect(0, 0, width, height).await?;
+        self.eventually("return window.innerWidth;", Value::from(width))
+            .await?;
+        self.settle().await?;
+        self.script(
+            "return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(null))));",
+        )
+        .await?;
+        Ok(())
+    }
+
     /// Saves a screenshot of the window as `DIR/NAME.png` when `PLANCAST_SCREENSHOTS=DIR`.
     ///
     /// The picture is taken from the X display (ImageMagick's `import`), cropped to the page:
@@ -616,6 +641,38 @@ impl App {
             )
             .await?;
         element.send_keys(value).await?;
+        Ok(())
+    }
+
+    /// Types `amount` as the actual spend of `product` in `month` on the open scenario's
+    /// Actual spend table and leaves the field (which saves it), then waits until the stored
+    /// figure is back in the field.
+    pub async fn type_actual(
+        &self,
+        product: &str,
+        month: &str,
+        amount: &str,
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let tab = format!("[data-test=actuals-product-{product}]");
+        if self
+            .script(&format!("return !!document.querySelector('{tab}');"))
+            .await?
+            == Value::Bool(true)
+        {
+            self.click(&tab).await?;
+        }
+        let field = format!("[data-test='actual-{product}-{month}']");
+        self.fill(&field, amount).await?;
+        // `change` fires when the field loses focus.
+        self.script(&format!(
+            "document.querySelector(\"{field}\").blur(); return null;"
+        ))
+        .await?;
+        self.until(&format!(
+            "const f = document.querySelector(\"{field}\"); \
+             return f && f.defaultValue !== '' && document.activeElement !== f;"
+        ))
+        .await?;
         Ok(())
     }
 

@@ -8,7 +8,7 @@ import { useSignal } from '@preact/signals';
 import { api, CommandError, type BillMappingInput, type BillOpened, type BillPreview, type GrowthView, type QuoteView } from '../../api';
 import { language, t } from '../../i18n';
 import { renderMessage } from '../../messages';
-import { displayAmount, displayMoney } from '../../format';
+import { displayAmount, displayMoney, formatDecimal, roundDecimal } from '../../format';
 import { ErrorNotice } from '../../components/error-notice';
 import { productName } from '../../components/common';
 import { savingBlocked } from '../../database';
@@ -28,6 +28,15 @@ export function BillImport({ quote, onImported }: { quote: QuoteView; onImported
   const reading = useSignal<Reading>(null);
   const error = useSignal<CommandError | null>(null);
   const imported = useSignal<string | null>(null);
+  // Leaving the screen with a bill waiting forgets it in Rust too (nothing was stored).
+  const waiting = useRef<number | null>(null);
+  waiting.current = opened.value?.token ?? null;
+  useEffect(
+    () => () => {
+      if (waiting.current !== null) void api.cancelBill(waiting.current).catch(() => undefined);
+    },
+    [],
+  );
 
   // Listens for progress while a bill is read; the bar shows only if reading takes a while.
   const withProgress = async <T,>(work: () => Promise<T>): Promise<T> => {
@@ -548,7 +557,7 @@ export function GrowthSuggestion({ quote }: { quote: QuoteView }) {
   return (
     <aside class="growth-suggestion notice notice-info" aria-labelledby="growth-suggestion-text" data-test="growth-suggestion">
       <p id="growth-suggestion-text" data-test="growth-text">
-        {t('bills.growth', { count: growth.months, from: growth.from, to: growth.to, percent: growth.monthly_percent })}
+        {t('bills.growth', { count: growth.months, from: growth.from, to: growth.to, percent: formatDecimal(roundDecimal(growth.monthly_percent, 1), 1) })}
       </p>
       <p class="muted small">{t('bills.growthHint')}</p>
       <div class="button-row">
