@@ -208,6 +208,13 @@ async fn a_focus_bill_is_previewed_cancelled_and_imported_into_the_actuals_chart
     );
     pictures(
         &app,
+        "bill-mapping",
+        "en",
+        Shown::Bill(MAPPED, "[data-test=bill-mapping]"),
+    )
+    .await?;
+    pictures(
+        &app,
         "bill-preview",
         "en",
         Shown::Bill(FOCUS, "[data-test=bill-preview]"),
@@ -246,6 +253,9 @@ async fn a_focus_bill_is_previewed_cancelled_and_imported_into_the_actuals_chart
         text(&app, "[data-test=bill-imported]").await?,
         "Imported 4 months from focus-1.0-credits.csv.×"
     );
+    app.script("document.querySelector('[data-test=bill-import]').scrollIntoView({ block: 'start' }); return null;")
+        .await?;
+    app.screenshot("bill-imported-en-light").await?;
     let actuals = stored(&app).await?;
     assert_eq!(actuals.len(), 4, "{actuals:#?}");
     assert!(
@@ -368,6 +378,7 @@ async fn a_csv_plancast_does_not_recognise_is_mapped_previewed_and_imported_in_c
         app.script("return document.activeElement?.id;").await?,
         json!("bill-map-month")
     );
+    app.screenshot("bill-mapping-errors-zh-CN-light").await?;
     app.choose("bill-map-month", "Invoice date").await?;
     app.choose("bill-map-product", "Line item").await?;
     app.choose("bill-map-amount", "Net amount").await?;
@@ -473,6 +484,63 @@ async fn three_months_of_actuals_suggest_a_growth_that_applies_to_a_copy() -> Te
     open_startup(&app).await?;
     app.settle().await?;
     assert_eq!(app.script(suggested).await?, json!(false));
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_large_bill_shows_how_much_has_been_read() -> TestResult {
+    if !enabled("a_large_bill_shows_how_much_has_been_read") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    open_startup(&app).await?;
+    // About 48 MiB of TCR rows in March: long enough to read for the bar to show.
+    let big = app.home.path().join("large-focus.csv");
+    let fixture = std::fs::read_to_string(bill_fixture(FOCUS))?;
+    let mut lines = fixture.lines();
+    let header = lines.next().unwrap_or_default();
+    let row = lines.next().unwrap_or_default();
+    let rows = (48 << 20) / (row.len() + 1);
+    let mut content = String::with_capacity(48 << 20);
+    content.push_str(header);
+    content.push('\n');
+    for _ in 0..rows {
+        content.push_str(row);
+        content.push('\n');
+    }
+    std::fs::write(&big, content)?;
+
+    choose_bill(&app, Some(&big)).await?;
+    let progress = app
+        .until(
+            "const p = document.querySelector('[data-test=bill-progress] progress'); \
+             return p && p.value > 0 && p.max > p.value ? [p.value, p.max, document.querySelector('[data-test=bill-progress] label').textContent] : null;",
+        )
+        .await?;
+    let label = progress[2].as_str().unwrap_or_default();
+    assert!(
+        label.starts_with("Reading the bill… ") && label.ends_with(" of 48.0 MiB"),
+        "{progress}"
+    );
+    app.script("document.querySelector('[data-test=bill-import]').scrollIntoView({ block: 'center' }); return null;")
+        .await?;
+    app.screenshot("bill-progress-en-light").await?;
+    assert_eq!(
+        app.script("return document.querySelector('[data-test=import-bill]').disabled;")
+            .await?,
+        json!(true),
+        "a second bill can be chosen while one is read"
+    );
+    // The bar goes once the preview is there, with every row counted.
+    app.element("[data-test=bill-preview]").await?;
+    assert_eq!(
+        app.script("return !!document.querySelector('[data-test=bill-progress]');")
+            .await?,
+        json!(false)
+    );
+    assert_eq!(text(&app, "[data-test=bill-rows]").await?, rows.to_string());
+    app.click("[data-test=bill-cancel]").await?;
     app.close().await?;
     Ok(())
 }
