@@ -419,6 +419,38 @@ async fn a_csv_plancast_does_not_recognise_is_mapped_previewed_and_imported_in_c
     choose_bill(&app, Some(&bill_fixture(MAPPED))).await?;
     app.element("[data-test=bill-preview]").await?;
     app.click("[data-test=bill-cancel]").await?;
+
+    // Amounts in a currency the scenario has no rate for: the pair to add, above the form,
+    // which keeps what was picked.
+    let usd = app.home.path().join("usd-costs.csv");
+    std::fs::write(
+        &usd,
+        "Date,Service,Cost\n2027-03-31,Container Registry,100.00\n",
+    )?;
+    app.click("[data-test=nav-scenarios]").await?;
+    app.click("[data-test=scenario-row][data-name^='商品图库'] [data-test=open-scenario]")
+        .await?;
+    app.element("[data-test=import-bill]").await?;
+    choose_bill(&app, Some(&usd)).await?;
+    app.element("[data-test=bill-mapping]").await?;
+    app.choose("bill-map-month", "Date").await?;
+    app.choose("bill-map-product", "Service").await?;
+    app.choose("bill-map-amount", "Cost").await?;
+    app.choose("bill-map-currency", "USD").await?;
+    app.click("[data-test=bill-map-submit]").await?;
+    let refusal = text(&app, "[data-test=bill-map-error]").await?;
+    assert!(refusal.starts_with("没有从 USD 到 CNY 的汇率"), "{refusal}");
+    assert_eq!(
+        app.script("return document.querySelector('[data-test=bill-map-month]').value;")
+            .await?,
+        json!("Date")
+    );
+    app.script("document.querySelector('[data-test=bill-import]').scrollIntoView({ block: 'start' }); return null;")
+        .await?;
+    app.screenshot("bill-mapping-missing-rate-zh-CN-light")
+        .await?;
+    app.click("[data-test=bill-cancel]").await?;
+    assert_eq!(stored(&app).await?, Vec::<Value>::new());
     app.close().await?;
     Ok(())
 }

@@ -80,7 +80,10 @@ export function BillImport({ quote, onImported }: { quote: QuoteView; onImported
     if (!current) return;
     error.value = null;
     try {
-      opened.value = await withProgress(() => api.mapBill(current.token, mapping));
+      const next = await withProgress(() => api.mapBill(current.token, mapping));
+      // A mapping that cannot be used (a rate missing, a column gone) keeps the form, with
+      // the reason above it, so the user can pick again.
+      opened.value = next.preview || next.headers ? next : { ...next, headers: current.headers };
       // The mapping's own waiting bill is the new one; the old token is forgotten.
       void api.cancelBill(current.token);
     } catch (failure) {
@@ -143,7 +146,7 @@ export function BillImport({ quote, onImported }: { quote: QuoteView; onImported
         <Preview key={current.token} opened={current} preview={current.preview} busy={busy.value} onConfirm={() => void confirm()} onCancel={cancel} />
       )}
       {current && !current.preview && current.headers && (
-        <MappingForm key={current.token} opened={current} headers={current.headers} busy={busy.value} onMap={(m) => void map(m)} onCancel={cancel} />
+        <MappingForm key={`map-${current.file_name}`} opened={current} headers={current.headers} busy={busy.value} onMap={(m) => void map(m)} onCancel={cancel} />
       )}
       {current && !current.preview && !current.headers && current.error && (
         <div class="notice notice-error" role="alert" data-test="bill-refused" data-code={current.error.code}>
