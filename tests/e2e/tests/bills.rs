@@ -204,7 +204,7 @@ async fn a_focus_bill_is_previewed_cancelled_and_imported_into_the_actuals_chart
     );
     assert_eq!(
         text(&app, "[data-test=bill-confirm]").await?,
-        "Import 4 months"
+        "Import 4 monthly figures"
     );
     pictures(
         &app,
@@ -220,6 +220,25 @@ async fn a_focus_bill_is_previewed_cancelled_and_imported_into_the_actuals_chart
         Shown::Bill(FOCUS, "[data-test=bill-preview]"),
     )
     .await?;
+
+    // Rows that cannot be read: each with its line and reason, left out of the import.
+    choose_bill(&app, Some(&bill_fixture("malformed.csv"))).await?;
+    let problems = texts(&app, "[data-test=bill-problem]").await?;
+    assert_eq!(problems.len(), 6, "{problems:#?}");
+    assert_eq!(problems[0], "Line 3: the amount \"abc\" is not a number");
+    assert_eq!(problems[5], "Line 8: the row has no currency column");
+    assert_eq!(
+        text(&app, "[data-test=bill-left-out-note]").await?,
+        "The 6 rows that could not be read are left out."
+    );
+    assert_eq!(
+        text(&app, "[data-test=bill-confirm]").await?,
+        "Import 2 monthly figures"
+    );
+    app.script("document.querySelector('[data-test=bill-problems]').scrollIntoView({ block: 'center' }); return null;")
+        .await?;
+    app.screenshot("bill-preview-unreadable-en-light").await?;
+    app.click("[data-test=bill-cancel]").await?;
 
     // Escape and Cancel leave the actuals as they were.
     choose_bill(&app, Some(&bill_fixture(FOCUS))).await?;
@@ -251,7 +270,7 @@ async fn a_focus_bill_is_previewed_cancelled_and_imported_into_the_actuals_chart
     app.click("[data-test=bill-confirm]").await?;
     assert_eq!(
         text(&app, "[data-test=bill-imported]").await?,
-        "Imported 4 months from focus-1.0-credits.csv.×"
+        "Imported 4 monthly figures from focus-1.0-credits.csv.×"
     );
     app.script("document.querySelector('[data-test=bill-import]').scrollIntoView({ block: 'start' }); return null;")
         .await?;
@@ -388,12 +407,15 @@ async fn a_csv_plancast_does_not_recognise_is_mapped_previewed_and_imported_in_c
     assert_eq!(text(&app, "[data-test=bill-layout]").await?, "自选列");
     let unmatched = texts(&app, "[data-test=bill-unmatched-service]").await?;
     assert!(unmatched[0].starts_with("Consulting"), "{unmatched:?}");
-    assert_eq!(text(&app, "[data-test=bill-confirm]").await?, "导入 2 个月");
+    assert_eq!(
+        text(&app, "[data-test=bill-confirm]").await?,
+        "导入 2 项月度金额"
+    );
     app.screenshot("bill-preview-mapped-zh-CN-light").await?;
     app.click("[data-test=bill-confirm]").await?;
     assert_eq!(
         text(&app, "[data-test=bill-imported]").await?,
-        "已从 mapped.csv 导入 2 个月。×"
+        "已从 mapped.csv 导入 2 项月度金额。×"
     );
     let actuals = stored(&app).await?;
     assert_eq!(actuals.len(), 2, "{actuals:#?}");

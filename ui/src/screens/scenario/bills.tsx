@@ -66,7 +66,7 @@ export function BillImport({ quote, onImported }: { quote: QuoteView; onImported
     imported.value = null;
     try {
       // Choosing another bill forgets the one waiting.
-      if (opened.value) void api.cancelBill(opened.value.token);
+      if (opened.value) void api.cancelBill(opened.value.token).catch(() => undefined);
       opened.value = null;
       const result = await withProgress(() => api.openBill(quote.scenario_id, language.value));
       if (result) opened.value = result;
@@ -85,7 +85,7 @@ export function BillImport({ quote, onImported }: { quote: QuoteView; onImported
       // the reason above it, so the user can pick again.
       opened.value = next.preview || next.headers ? next : { ...next, headers: current.headers };
       // The mapping's own waiting bill is the new one; the old token is forgotten.
-      void api.cancelBill(current.token);
+      void api.cancelBill(current.token).catch(() => undefined);
     } catch (failure) {
       error.value = failure as CommandError;
     }
