@@ -379,8 +379,15 @@ async fn a_csv_plancast_does_not_recognise_is_mapped_previewed_and_imported_in_c
     )
     .await?;
 
+    // No English left in the preview of a FOCUS bill (its services are the bill's own words).
+    choose_bill(&app, Some(&bill_fixture(FOCUS))).await?;
+    app.element("[data-test=bill-preview]").await?;
+    app.reads_in_chinese("bill preview").await?;
+    app.click("[data-test=bill-cancel]").await?;
+
     choose_bill(&app, Some(&bill_fixture(MAPPED))).await?;
     app.element("[data-test=bill-mapping]").await?;
+    app.reads_in_chinese("bill columns").await?;
     assert_eq!(text(&app, "#bill-map-title").await?, "选择 mapped.csv 的列");
     // Every field left empty is named by its label.
     app.click("[data-test=bill-map-submit]").await?;
@@ -398,6 +405,7 @@ async fn a_csv_plancast_does_not_recognise_is_mapped_previewed_and_imported_in_c
         json!("bill-map-month")
     );
     app.screenshot("bill-mapping-errors-zh-CN-light").await?;
+    app.reads_in_chinese("bill columns, nothing picked").await?;
     app.choose("bill-map-month", "Invoice date").await?;
     app.choose("bill-map-product", "Line item").await?;
     app.choose("bill-map-amount", "Net amount").await?;
@@ -412,6 +420,7 @@ async fn a_csv_plancast_does_not_recognise_is_mapped_previewed_and_imported_in_c
         "导入 2 项月度金额"
     );
     app.screenshot("bill-preview-mapped-zh-CN-light").await?;
+    app.reads_in_chinese("bill preview, mapped").await?;
     app.click("[data-test=bill-confirm]").await?;
     assert_eq!(
         text(&app, "[data-test=bill-imported]").await?,
@@ -430,6 +439,7 @@ async fn a_csv_plancast_does_not_recognise_is_mapped_previewed_and_imported_in_c
         tcr.as_str().is_some_and(|v| v.starts_with("222.4")),
         "{tcr}"
     );
+    app.reads_in_chinese("actuals imported").await?;
     assert_eq!(
         text(&app, "[data-test=actual-source-tcr-2027-03]").await?,
         "导入自 mapped.csv"
@@ -471,6 +481,7 @@ async fn a_csv_plancast_does_not_recognise_is_mapped_previewed_and_imported_in_c
         .await?;
     app.screenshot("bill-mapping-missing-rate-zh-CN-light")
         .await?;
+    app.reads_in_chinese("bill columns, no rate").await?;
     app.click("[data-test=bill-cancel]").await?;
     assert_eq!(stored(&app).await?, Vec::<Value>::new());
     app.close().await?;
@@ -505,6 +516,7 @@ async fn three_months_of_actuals_suggest_a_growth_that_applies_to_a_copy() -> Te
         "根据最近 3 个月的实际支出（2027-01 至 2027-03），月增长率约为 10.0%。"
     );
     pictures(&app, "growth-suggestion", "zh-CN", Shown::Growth).await?;
+    app.reads_in_chinese("growth suggestion").await?;
 
     // Apply: a copy, opened; the scenario itself unchanged.
     let before = app.invoke("list_scenarios", json!({})).await?;

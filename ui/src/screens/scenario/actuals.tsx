@@ -128,7 +128,7 @@ function ActualSource({ actual }: { actual: ActualView | undefined }) {
   return (
     <span class="bill-source" title={title} data-bill={actual.bill}>
       <span class="visually-hidden">{t('bills.importedFrom')} </span>
-      {actual.bill}
+      <span data-verbatim>{actual.bill}</span>
     </span>
   );
 }

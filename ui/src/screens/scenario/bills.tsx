@@ -21,13 +21,28 @@ const PROBLEMS_SHOWN = 100;
 
 type Reading = { read: number; total: number } | null;
 
+/**
+ * A sentence whose `name` is a file's name: the name is user data, so it is marked
+ * `data-verbatim` (shown as it is in every language) and the words around it are translated.
+ */
+function withName(key: string, name: string, values: Record<string, unknown> = {}) {
+  const [before = '', after = ''] = t(key, { ...values, name: '\u0000' }).split('\u0000');
+  return (
+    <>
+      {before}
+      <span data-verbatim>{name}</span>
+      {after}
+    </>
+  );
+}
+
 export function BillImport({ quote, onImported }: { quote: QuoteView; onImported: () => Promise<void> }) {
   const opened = useSignal<BillOpened | null>(null);
   const busy = useSignal(false);
   // Set once reading has taken PROGRESS_DELAY_MS; the bytes read so far.
   const reading = useSignal<Reading>(null);
   const error = useSignal<CommandError | null>(null);
-  const imported = useSignal<string | null>(null);
+  const imported = useSignal<{ count: number; name: string } | null>(null);
   // Leaving the screen with a bill waiting forgets it in Rust too (nothing was stored).
   const waiting = useRef<number | null>(null);
   waiting.current = opened.value?.token ?? null;
@@ -106,7 +121,7 @@ export function BillImport({ quote, onImported }: { quote: QuoteView; onImported
     try {
       const written = await api.confirmBill(current.token);
       opened.value = null;
-      imported.value = t('bills.imported', { count: written, name: current.file_name });
+      imported.value = { count: written, name: current.file_name };
       await onImported();
     } catch (failure) {
       error.value = failure as CommandError;
@@ -133,7 +148,7 @@ export function BillImport({ quote, onImported }: { quote: QuoteView; onImported
       {reading.value && <ReadingProgress reading={reading.value} />}
       {imported.value && (
         <div class="notice notice-info saved-notice" role="status" data-test="bill-imported">
-          <span class="saved-path">{imported.value}</span>
+          <span class="saved-path">{withName('bills.imported', imported.value.name, { count: imported.value.count })}</span>
           <span class="notice-actions">
             <button type="button" class="link-button" onClick={() => (imported.value = null)} aria-label={t('common.dismiss')} data-test="dismiss-bill-imported">
               ×
@@ -150,7 +165,7 @@ export function BillImport({ quote, onImported }: { quote: QuoteView; onImported
       )}
       {current && !current.preview && !current.headers && current.error && (
         <div class="notice notice-error" role="alert" data-test="bill-refused" data-code={current.error.code}>
-          <strong>{t('bills.refused', { name: current.file_name })}</strong> {renderMessage(current.error)}
+          <strong>{withName('bills.refused', current.file_name)}</strong> {renderMessage(current.error)}
         </div>
       )}
     </div>
@@ -197,7 +212,7 @@ function Preview(props: { opened: BillOpened; preview: BillPreview; busy: boolea
   return (
     <section class="bill-preview card" aria-labelledby="bill-preview-title" onKeyDown={onKey} data-test="bill-preview">
       <h3 class="card-title" id="bill-preview-title" tabIndex={-1} ref={heading}>
-        {t('bills.previewTitle', { name: opened.file_name })}
+        {withName('bills.previewTitle', opened.file_name)}
       </h3>
       <dl class="bill-facts" data-test="bill-facts">
         <div>
@@ -231,7 +246,7 @@ function Preview(props: { opened: BillOpened; preview: BillPreview; busy: boolea
         </p>
       )}
 
-      <h4 class="section-subtitle">{t('bills.changesTitle', { currency: p.currency, scenario: p.scenario })}</h4>
+      <h4 class="section-subtitle">{t('bills.changesTitle', { currency: p.currency })}</h4>
       {p.changes.length === 0 ? (
         <p class="muted" data-test="bill-no-changes">
           {t('bills.noChanges')}
@@ -330,7 +345,9 @@ function Preview(props: { opened: BillOpened; preview: BillPreview; busy: boolea
               <tbody>
                 {p.unmatched_services.map((u) => (
                   <tr data-test="bill-unmatched-service">
-                    <td class="wrap-anywhere">{u.service}</td>
+                    <td class="wrap-anywhere" data-verbatim>
+                      {u.service}
+                    </td>
                     <td class="num">{u.rows}</td>
                     <td class="num">{u.amounts.map((a) => displayMoney(a.amount, a.currency)).join(' + ')}</td>
                   </tr>
@@ -445,7 +462,9 @@ function MappingForm(props: { opened: BillOpened; headers: string[]; busy: boole
       >
         <option value="">{t('bills.chooseOption')}</option>
         {headers.map((h) => (
-          <option value={h}>{h}</option>
+          <option value={h} data-verbatim>
+            {h}
+          </option>
         ))}
       </select>
       {problems.value[key] && (
@@ -462,7 +481,7 @@ function MappingForm(props: { opened: BillOpened; headers: string[]; busy: boole
   return (
     <section class="bill-preview card" aria-labelledby="bill-map-title" onKeyDown={onKey} data-test="bill-mapping">
       <h3 class="card-title" id="bill-map-title" tabIndex={-1} ref={heading}>
-        {t('bills.mapTitle', { name: opened.file_name })}
+        {withName('bills.mapTitle', opened.file_name)}
       </h3>
       <p class="muted">{t('bills.mapIntro')}</p>
       {refusal && (
