@@ -260,6 +260,15 @@ async fn a_focus_bill_is_previewed_cancelled_and_imported_into_the_actuals_chart
     )
     .await?;
     assert_eq!(
+        app.eventually(
+            "return document.activeElement?.dataset.test ?? null;",
+            json!("import-bill")
+        )
+        .await?,
+        json!("import-bill"),
+        "focus did not return to the import button"
+    );
+    assert_eq!(
         stored(&app).await?,
         Vec::<Value>::new(),
         "a cancelled bill wrote actuals"

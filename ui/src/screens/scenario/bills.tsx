@@ -45,6 +45,8 @@ export function BillImport({ quote, onImported }: { quote: QuoteView; onImported
   const imported = useSignal<{ count: number; name: string } | null>(null);
   // Leaving the screen with a bill waiting forgets it in Rust too (nothing was stored).
   const waiting = useRef<number | null>(null);
+  // Focus returns to "Import a bill…" when the preview or the column form closes.
+  const button = useRef<HTMLButtonElement>(null);
   waiting.current = opened.value?.token ?? null;
   useEffect(
     () => () => {
@@ -111,6 +113,7 @@ export function BillImport({ quote, onImported }: { quote: QuoteView; onImported
     opened.value = null;
     error.value = null;
     if (current) void api.cancelBill(current.token).catch(() => undefined);
+    button.current?.focus();
   };
 
   const confirm = async () => {
@@ -127,6 +130,8 @@ export function BillImport({ quote, onImported }: { quote: QuoteView; onImported
       error.value = failure as CommandError;
     } finally {
       busy.value = false;
+      // Once the button is enabled again (the next render).
+      window.setTimeout(() => button.current?.focus(), 0);
     }
   };
 
@@ -135,6 +140,7 @@ export function BillImport({ quote, onImported }: { quote: QuoteView; onImported
     <div class="bill-import" data-test="bill-import">
       <div class="button-row">
         <button
+          ref={button}
           type="button"
           class="button secondary"
           onClick={() => void choose()}
