@@ -4,6 +4,7 @@
 // the `ErrorCode` that the UI acts on. Types come from bindings.ts, generated from Rust.
 
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import type { AppInfo, CommandName, Currency, DatabaseStatus, ErrorCode, Product, Site } from './bindings';
 
 export type { AppInfo, DatabaseState, DatabaseStatus, ErrorCode } from './bindings';
@@ -31,6 +32,8 @@ import type {
   SavedQuoteRow,
   SavedQuoteView,
   WizardOptions,
+  BillOpened,
+  BillMappingInput,
 } from './bindings';
 
 export type {
@@ -79,6 +82,14 @@ export type {
   SitePackages,
   PriceItemOption,
   WizardOptions,
+  BillOpened,
+  BillPreview,
+  BillProblem,
+  BillTotal,
+  BillChange,
+  BillMappingInput,
+  UnmatchedService,
+  GrowthView,
 } from './bindings';
 
 /** One problem with one input field, by its path (`tcss.cores`, `budgets[0].amount`). */
@@ -219,4 +230,27 @@ export const api = {
   upsertActual: (scenarioId: number, product: string, month: string, amount: string, currency: string) =>
     call<unknown>('upsert_actual', { scenario_id: scenarioId, product, month, amount, currency }),
   deleteActual: (id: number) => call<void>('delete_actual', { id }),
+
+  // Bills (docs/bills.md). Rust opens the open dialog and reads the bill the user picked for
+  // scenario `id` (null when the user cancelled); the answer is a preview, or the bill's
+  // columns to map. The bill is then named by its token; nothing is stored until confirmBill.
+  openBill: (id: number, lang: string) => call<BillOpened | null>('open_bill', { id, lang }),
+  mapBill: (token: number, mapping: BillMappingInput) => call<BillOpened>('map_bill', { token, mapping }),
+  /** Stores the preview of bill `token`; the months and products written. */
+  confirmBill: (token: number) => call<number>('confirm_bill', { token }),
+  cancelBill: (token: number) => call<null>('cancel_bill', { token }),
+  /** Saves a copy of scenario `id` growing `percent` a month (rule BUD-4); the copy's row. */
+  applyGrowth: (id: number, percent: string) => call<ScenarioRow>('apply_growth', { id, percent }),
+  /** Calls `handler` with the bytes read of the bill being read, until the returned function is called. */
+  onBillProgress: async (handler: (progress: BillProgress) => void): Promise<() => void> => {
+    try {
+      return await listen<BillProgress>('bill-progress', (event) => handler(event.payload));
+    } catch {
+      // No event system (a page without Tauri): reading works, just without a bar.
+      return () => undefined;
+    }
+  },
 };
+
+/** How much of the bill being read has been read, in bytes. */
+export type BillProgress = { read: number; total: number };

@@ -38,6 +38,100 @@ pub const DIALOG_ANSWERS_VAR: &str = "PLANCAST_TEST_DIALOG_ANSWERS";
 /// How long a condition may take to become true before a test fails.
 pub const PATIENCE: Duration = Duration::from_secs(10);
 
+/// The window sizes people use: the smallest laptop window, the default window and a full HD
+/// screen (the layout test checks each; screenshots of new states are taken at each).
+pub const SIZES: [(u32, u32); 3] = [(1024, 700), (1200, 760), (1920, 1080)];
+
+/// A bill from the bills crate's test data (src-tauri/crates/bills/tests/data).
+pub fn bill_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../src-tauri/crates/bills/tests/data")
+        .join(name)
+}
+
+/// Returns every English text on the page as `[where, text]` pairs (empty when it all reads in
+/// Chinese). `where` names the element (tag, data-test, data-code) so a failure says where.
+pub const ENGLISH_LEFT: &str = r#"
+const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+// A figure: digits, signs and codes in capitals (USD, GB, QPS) only, "5.9 USD/GB". A message
+// code shown in place of its text (a missing catalogue entry) is neither CJK nor a figure.
+const FIGURE = /^[\s\d.,:;%+\-–—−×=\/()\[\]·*#~]*$/;
+const figure = (text) => FIGURE.test(text.replace(/\b[A-Z]{2,}\b/g, ''));
+const SEPARATOR = /^[\s,.;:!?'"“”‘’()\[\]\-–—\/&]+$/;
+// The English words of a text in runs: a word is three or more Latin letters with a lowercase
+// one (acronyms such as TCR, USD or QPS are names, not English); one- and two-letter words
+// ("a", "of", "no") neither count nor break a run; anything else (a digit, CJK, ×) breaks it.
+function englishRun(text) {
+  let run = [];
+  let longest = [];
+  for (const [token] of text.matchAll(/[A-Za-z]+|[^A-Za-z]+/g)) {
+    if (/^[A-Za-z]+$/.test(token)) {
+      if (token.length >= 3 && /[a-z]/.test(token)) run.push(token);
+    } else if (!SEPARATOR.test(token)) {
+      run = [];
+    }
+    if (run.length > longest.length) longest = [...run];
+  }
+  return longest.length >= 3 ? longest.join(' ') : null;
+}
+// A key shown in place of words: `from_2020_07`, `cos_storage`, `tcr.traffic` (a message code).
+const KEY = /(?:^|[^\w.@\-])([a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+\.[a-z]+(?:[._][a-z0-9]+)*)(?![\w.])/;
+const verbatim = (node) => !!node.parentElement?.closest('[data-verbatim]');
+// Whether an element is on the page: an option by its select, a chart's text by the chart.
+const shown = (el) => {
+  const box = el.parentElement?.closest('select') ?? el.closest('svg') ?? el;
+  return box.getClientRects().length > 0 && getComputedStyle(box).visibility !== 'hidden';
+};
+const describe = (el) => {
+  const parts = [el.tagName.toLowerCase()];
+  for (const a of ['data-test', 'data-code', 'data-title-code', 'class']) {
+    const v = el.closest(`[${a}]`)?.getAttribute(a);
+    if (v) parts.push(`${a}=${v}`);
+  }
+  return parts.join(' ');
+};
+// The text of an element without its verbatim parts.
+function ownText(el) {
+  let text = '';
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!verbatim(n)) text += n.data;
+  return text.trim();
+}
+const found = [];
+// 1. Core messages.
+for (const el of document.querySelectorAll('[data-code]')) {
+  if (el.closest('[data-verbatim]') || !shown(el)) continue;
+  const text = ownText(el);
+  if (!CJK.test(text) && !figure(text)) found.push(['message in ' + describe(el), text]);
+}
+for (const el of document.querySelectorAll('[data-title-code]')) {
+  const text = el.getAttribute('title') ?? '';
+  if (!CJK.test(text) && !figure(text)) found.push(['message in the title of ' + describe(el), text]);
+}
+// 2. Any visible text, element by element (its own text nodes joined, so `{a} {b}` in JSX
+// counts as one text), and placeholders.
+const seen = new Set();
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+  const el = n.parentElement;
+  if (!el || seen.has(el) || verbatim(n) || el.closest('script, style')) continue;
+  seen.add(el);
+  const text = [...el.childNodes].filter((c) => c.nodeType === Node.TEXT_NODE).map((c) => c.data).join('');
+  // A raw key (a webhook kind, a billing) is English too, inside a core message or not.
+  const run = englishRun(text) ?? KEY.exec(text)?.[1];
+  if (run && shown(el)) found.push([`"${run}" in ${describe(el)}`, text.trim()]);
+}
+// Group labels of a select are the UI's words.
+for (const el of document.querySelectorAll('optgroup')) {
+  if (!CJK.test(el.label) && shown(el)) found.push([`group label in ${describe(el)}`, el.label]);
+}
+for (const el of document.querySelectorAll('[placeholder]')) {
+  const run = englishRun(el.getAttribute('placeholder'));
+  if (run && !el.closest('[data-verbatim]') && shown(el)) found.push([`"${run}" in the placeholder of ${describe(el)}`, el.getAttribute('placeholder')]);
+}
+return found;
+"#;
+
 /// Whether E2E tests should run (`PLANCAST_E2E=1`); prints why when they do not.
 pub fn enabled(test: &str) -> bool {
     let on = std::env::var("PLANCAST_E2E").is_ok_and(|value| value == "1");
@@ -547,6 +641,20 @@ impl App {
         }
     }
 
+    /// Resizes the window to `width`×`height`, waits until the page has that width, no
+    /// loading indicator is left and layout has followed (two frames).
+    pub async fn resize(&self, width: u32, height: u32) -> Result<(), Box<dyn std::error::Error>> {
+        self.driver.set_window_rect(0, 0, width, height).await?;
+        self.eventually("return window.innerWidth;", Value::from(width))
+            .await?;
+        self.settle().await?;
+        self.script(
+            "return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(null))));",
+        )
+        .await?;
+        Ok(())
+    }
+
     /// Saves a screenshot of the window as `DIR/NAME.png` when `PLANCAST_SCREENSHOTS=DIR`.
     ///
     /// The picture is taken from the X display (ImageMagick's `import`), cropped to the page:
@@ -617,6 +725,74 @@ impl App {
             .await?;
         element.send_keys(value).await?;
         Ok(())
+    }
+
+    /// Types `amount` as the actual spend of `product` in `month` on the open scenario's
+    /// Actual spend table and leaves the field (which saves it), then waits until the stored
+    /// figure is back in the field.
+    pub async fn type_actual(
+        &self,
+        product: &str,
+        month: &str,
+        amount: &str,
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let tab = format!("[data-test=actuals-product-{product}]");
+        if self
+            .script(&format!("return !!document.querySelector('{tab}');"))
+            .await?
+            == Value::Bool(true)
+        {
+            self.click(&tab).await?;
+        }
+        let field = format!("[data-test='actual-{product}-{month}']");
+        self.fill(&field, amount).await?;
+        // `change` fires when the field loses focus.
+        self.script(&format!(
+            "document.querySelector(\"{field}\").blur(); return null;"
+        ))
+        .await?;
+        self.until(&format!(
+            "const f = document.querySelector(\"{field}\"); \
+             return f && f.defaultValue !== '' && document.activeElement !== f;"
+        ))
+        .await?;
+        Ok(())
+    }
+
+    /// Waits until the screen has settled (no loading line or spinner) and then until [`ENGLISH_LEFT`]
+    /// finds nothing; fails with what it found on `screen` if that does not happen in time.
+    pub async fn reads_in_chinese(&self, screen: &str) -> TestResult {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let busy = self
+                .script("return document.querySelectorAll('[data-test=loading], .spinner').length;")
+                .await?;
+            let found = self.script(ENGLISH_LEFT).await?;
+            let errors = self
+                .script("return [...document.querySelectorAll('[data-test=error]')].map(e => e.textContent);")
+                .await?;
+            if busy == json!(0) && found == json!([]) && errors == json!([]) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                let list = found
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .map(|pair| {
+                                format!("  {} — {:?}", pair[0], pair[1].as_str().unwrap_or(""))
+                            })
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    })
+                    .unwrap_or_default();
+                return Err(format!(
+                    "{screen}: English in the Chinese UI:\n{list}\n(errors shown: {errors}; busy: {busy})"
+                )
+                .into());
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
     }
 
     /// Calls a Plancast command from the page and returns its result (or `{"error": …}`).

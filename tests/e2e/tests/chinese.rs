@@ -2,7 +2,7 @@
 //! wizard step, and no text of the pricing core (notes, line notes, alternatives and their
 //! reasons, TCR shortfalls, price-book notes, the calculation, the chart) left in English.
 //!
-//! Two checks run on each screen once it has settled (see [`CHECK`]):
+//! Two checks run on each screen once it has settled (see `plancast_e2e::ENGLISH_LEFT`):
 //! - every element that renders a core message (`data-code`, or `data-title-code` when the
 //!   message is its tooltip; also the calculation and units) reads in Chinese: it has CJK
 //!   characters, or is only a figure ("5.9 USD/GB"); a message code shown in place of its text
@@ -18,123 +18,6 @@ use std::time::{Duration, Instant};
 
 use plancast_e2e::{enabled, App, TestResult, PATIENCE};
 use serde_json::{json, Value};
-
-/// Returns every English text on the page as `[where, text]` pairs (empty when it all reads in
-/// Chinese). `where` names the element (tag, data-test, data-code) so a failure says where.
-const CHECK: &str = r#"
-const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-// A figure: digits, signs and codes in capitals (USD, GB, QPS) only, "5.9 USD/GB". A message
-// code shown in place of its text (a missing catalogue entry) is neither CJK nor a figure.
-const FIGURE = /^[\s\d.,:;%+\-–—−×=\/()\[\]·*#~]*$/;
-const figure = (text) => FIGURE.test(text.replace(/\b[A-Z]{2,}\b/g, ''));
-const SEPARATOR = /^[\s,.;:!?'"“”‘’()\[\]\-–—\/&]+$/;
-// The English words of a text in runs: a word is three or more Latin letters with a lowercase
-// one (acronyms such as TCR, USD or QPS are names, not English); one- and two-letter words
-// ("a", "of", "no") neither count nor break a run; anything else (a digit, CJK, ×) breaks it.
-function englishRun(text) {
-  let run = [];
-  let longest = [];
-  for (const [token] of text.matchAll(/[A-Za-z]+|[^A-Za-z]+/g)) {
-    if (/^[A-Za-z]+$/.test(token)) {
-      if (token.length >= 3 && /[a-z]/.test(token)) run.push(token);
-    } else if (!SEPARATOR.test(token)) {
-      run = [];
-    }
-    if (run.length > longest.length) longest = [...run];
-  }
-  return longest.length >= 3 ? longest.join(' ') : null;
-}
-// A key shown in place of words: `from_2020_07`, `cos_storage`, `tcr.traffic` (a message code).
-const KEY = /(?:^|[^\w.@\-])([a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+\.[a-z]+(?:[._][a-z0-9]+)*)(?![\w.])/;
-const verbatim = (node) => !!node.parentElement?.closest('[data-verbatim]');
-// Whether an element is on the page: an option by its select, a chart's text by the chart.
-const shown = (el) => {
-  const box = el.parentElement?.closest('select') ?? el.closest('svg') ?? el;
-  return box.getClientRects().length > 0 && getComputedStyle(box).visibility !== 'hidden';
-};
-const describe = (el) => {
-  const parts = [el.tagName.toLowerCase()];
-  for (const a of ['data-test', 'data-code', 'data-title-code', 'class']) {
-    const v = el.closest(`[${a}]`)?.getAttribute(a);
-    if (v) parts.push(`${a}=${v}`);
-  }
-  return parts.join(' ');
-};
-// The text of an element without its verbatim parts.
-function ownText(el) {
-  let text = '';
-  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!verbatim(n)) text += n.data;
-  return text.trim();
-}
-const found = [];
-// 1. Core messages.
-for (const el of document.querySelectorAll('[data-code]')) {
-  if (el.closest('[data-verbatim]') || !shown(el)) continue;
-  const text = ownText(el);
-  if (!CJK.test(text) && !figure(text)) found.push(['message in ' + describe(el), text]);
-}
-for (const el of document.querySelectorAll('[data-title-code]')) {
-  const text = el.getAttribute('title') ?? '';
-  if (!CJK.test(text) && !figure(text)) found.push(['message in the title of ' + describe(el), text]);
-}
-// 2. Any visible text, element by element (its own text nodes joined, so `{a} {b}` in JSX
-// counts as one text), and placeholders.
-const seen = new Set();
-const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-  const el = n.parentElement;
-  if (!el || seen.has(el) || verbatim(n) || el.closest('script, style')) continue;
-  seen.add(el);
-  const text = [...el.childNodes].filter((c) => c.nodeType === Node.TEXT_NODE).map((c) => c.data).join('');
-  // A raw key (a webhook kind, a billing) is English too, inside a core message or not.
-  const run = englishRun(text) ?? KEY.exec(text)?.[1];
-  if (run && shown(el)) found.push([`"${run}" in ${describe(el)}`, text.trim()]);
-}
-// Group labels of a select are the UI's words.
-for (const el of document.querySelectorAll('optgroup')) {
-  if (!CJK.test(el.label) && shown(el)) found.push([`group label in ${describe(el)}`, el.label]);
-}
-for (const el of document.querySelectorAll('[placeholder]')) {
-  const run = englishRun(el.getAttribute('placeholder'));
-  if (run && !el.closest('[data-verbatim]') && shown(el)) found.push([`"${run}" in the placeholder of ${describe(el)}`, el.getAttribute('placeholder')]);
-}
-return found;
-"#;
-
-/// Waits until the screen has settled (no loading line or spinner) and then until [`CHECK`]
-/// finds nothing; fails with what it found on `screen` if that does not happen in time.
-async fn reads_in_chinese(app: &App, screen: &str) -> TestResult {
-    let deadline = Instant::now() + PATIENCE;
-    loop {
-        let busy = app
-            .script("return document.querySelectorAll('[data-test=loading], .spinner').length;")
-            .await?;
-        let found = app.script(CHECK).await?;
-        let errors = app
-            .script("return [...document.querySelectorAll('[data-test=error]')].map(e => e.textContent);")
-            .await?;
-        if busy == json!(0) && found == json!([]) && errors == json!([]) {
-            return Ok(());
-        }
-        if Instant::now() > deadline {
-            let list = found
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .map(|pair| format!("  {} — {:?}", pair[0], pair[1].as_str().unwrap_or("")))
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                })
-                .unwrap_or_default();
-            return Err(format!(
-                "{screen}: English in the Chinese UI:\n{list}\n(errors shown: {errors}; busy: {busy})"
-            )
-            .into());
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
 
 /// Number of elements matching `css`, at least `n` within PATIENCE.
 async fn at_least(app: &App, css: &str, n: u64) -> Result<u64, Box<dyn std::error::Error>> {
@@ -210,12 +93,12 @@ async fn every_screen_reads_in_chinese_with_the_core_messages_translated() -> Te
     )
     .await?;
     app.element("[data-test=app-version]").await?;
-    check(reads_in_chinese(&app, "settings").await);
+    check(app.reads_in_chinese("settings").await);
 
     // The scenario list.
     app.click("[data-test=nav-scenarios]").await?;
     at_least(&app, "[data-test=scenario-row]", 3).await?;
-    check(reads_in_chinese(&app, "scenario list").await);
+    check(app.reads_in_chinese("scenario list").await);
 
     // Each example, every section open: the calculation shown.
     for example in EXAMPLES {
@@ -225,7 +108,7 @@ async fn every_screen_reads_in_chinese_with_the_core_messages_translated() -> Te
         app.element("[data-test=chart] svg").await?;
         app.click("[data-test=show-calculation]").await?;
         at_least(&app, "[data-test=calculation]", 1).await?;
-        check(reads_in_chinese(&app, &format!("scenario {example}")).await);
+        check(app.reads_in_chinese(&format!("scenario {example}")).await);
     }
 
     // The example with all three products: every section there, a saved quote opened and an
@@ -265,7 +148,10 @@ async fn every_screen_reads_in_chinese_with_the_core_messages_translated() -> Te
     let difference = "return document.querySelector(\"[data-test='actual-tcss-2027-01']\")\
                       ?.closest('td').nextElementSibling.textContent !== '—';";
     assert_eq!(app.eventually(difference, json!(true)).await?, json!(true));
-    check(reads_in_chinese(&app, "scenario Start-up, everything open").await);
+    check(
+        app.reads_in_chinese("scenario Start-up, everything open")
+            .await,
+    );
     // With PLANCAST_SCREENSHOTS=DIR, pictures of the parts the README shows only in English.
     for (section, name) in [
         ("alternatives", "scenario-alternatives-zh-CN-light"),
@@ -312,7 +198,7 @@ async fn every_screen_reads_in_chinese_with_the_core_messages_translated() -> Te
         app.element(&format!("[data-test=wizard-step-{step}]"))
             .await?;
         app.element("[data-test=live-total]").await?;
-        check(reads_in_chinese(&app, &format!("wizard step {step}")).await);
+        check(app.reads_in_chinese(&format!("wizard step {step}")).await);
         app.screenshot(&format!("wizard-{step}-zh-CN-light"))
             .await?;
     }
@@ -329,17 +215,17 @@ async fn every_screen_reads_in_chinese_with_the_core_messages_translated() -> Te
     at_least(&app, "[data-test=compare-row]", 1).await?;
     app.element("[data-test=screen-compare] [data-test=chart] svg")
         .await?;
-    check(reads_in_chinese(&app, "compare").await);
+    check(app.reads_in_chinese("compare").await);
     app.screenshot("compare-zh-CN-light").await?;
 
     // The price book, and its form.
     app.click("[data-test=nav-price-book]").await?;
     at_least(&app, "[data-test=price-row] [data-title-code]", 1).await?;
-    check(reads_in_chinese(&app, "price book").await);
+    check(app.reads_in_chinese("price book").await);
     app.screenshot("price-book-zh-CN-light").await?;
     app.click("[data-test=add-price]").await?;
     app.element("[data-test=price-form]").await?;
-    check(reads_in_chinese(&app, "price book form").await);
+    check(app.reads_in_chinese("price book form").await);
 
     assert_eq!(
         app.script("return window.__cspViolations;").await?,

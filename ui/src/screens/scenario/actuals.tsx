@@ -1,19 +1,22 @@
-// Actual spend: entered by month for one product at a time, beside the projection, with the
-// difference.
+// Actual spend: entered by month for one product at a time, or imported from a bill
+// (bills.tsx), beside the projection, with the difference; each figure says where it came from.
 
 import { useSignal } from '@preact/signals';
 import { api, CommandError, type ActualView, type QuoteView } from '../../api';
 import { t } from '../../i18n';
-import { displayAmount, displaySignedAmount, displaySignedPercent, sumDecimals } from '../../format';
+import { displayAmount, displaySignedAmount, displaySignedPercent, displayTimestamp, sumDecimals } from '../../format';
 import { typedOrAsIs } from '../../numbers';
 import { Section, Segmented } from '../../components/layout';
 import { ErrorNotice } from '../../components/error-notice';
 import { productName } from '../../components/common';
 import { savingBlocked } from '../../database';
+import { BillImport, GrowthSuggestion } from './bills';
 
 export function ActualsSection(props: { quote: QuoteView; actuals: ActualView[]; onChanged: () => Promise<void> }) {
   return (
     <Section title={t('scenario.actuals')}>
+      <GrowthSuggestion key={props.quote.scenario_id} quote={props.quote} />
+      <BillImport quote={props.quote} onImported={props.onChanged} />
       <ActualsEditor quote={props.quote} actuals={props.actuals} onChanged={props.onChanged} />
     </Section>
   );
@@ -66,6 +69,7 @@ function ActualsEditor({ quote, actuals, onChanged }: { quote: QuoteView; actual
               <th class="num">{t('scenario.projected', { product: t(`productsShort.${shown}`) })}</th>
               <th class="num">{t('scenario.actual', { product: t(`productsShort.${shown}`) })}</th>
               <th class="num">{t('scenario.difference')}</th>
+              <th>{t('bills.source')}</th>
             </tr>
           </thead>
           <tbody>
@@ -102,6 +106,9 @@ function ActualsEditor({ quote, actuals, onChanged }: { quote: QuoteView; actual
                     {/* The ratio is exact (0.105145413870246085…): shown to a tenth of a percent, with its sign. */}
                     {row?.error_ratio && <span class="muted small"> ({displaySignedPercent(row.error_ratio)})</span>}
                   </td>
+                  <td class="actual-source" data-test={`actual-source-${p}-${m.month}`}>
+                    <ActualSource actual={existing} />
+                  </td>
                 </tr>
               );
             })}
@@ -109,5 +116,19 @@ function ActualsEditor({ quote, actuals, onChanged }: { quote: QuoteView; actual
         </table>
       </div>
     </>
+  );
+}
+
+/** Where a figure came from: typed by hand, or the bill's file name with the import date. */
+function ActualSource({ actual }: { actual: ActualView | undefined }) {
+  if (!actual) return <span class="muted">—</span>;
+  if (!actual.bill) return <span class="muted">{t('bills.typed')}</span>;
+  const when = actual.imported_at ? displayTimestamp(actual.imported_at) : '';
+  const title = when ? t('bills.importedOn', { name: actual.bill, date: when }) : actual.bill;
+  return (
+    <span class="bill-source" title={title} data-bill={actual.bill}>
+      <span class="visually-hidden">{t('bills.importedFrom')} </span>
+      <span data-verbatim>{actual.bill}</span>
+    </span>
   );
 }
