@@ -173,9 +173,24 @@ fn an_unknown_csv_asks_for_columns_and_is_read_with_them() {
 #[test]
 fn bud_4_a_suggested_growth_is_applied_to_a_copy() {
     let (_dir, mut store, id) = setup();
-    let row =
-        plancast::commands::scenarios::copy_with_growth(&mut store, id, "6.5", Utc::now()).unwrap();
+    let row = plancast::commands::scenarios::copy_with_growth(
+        &mut store,
+        id,
+        "6.5",
+        pricing::Lang::En,
+        Utc::now(),
+    )
+    .unwrap();
     assert_eq!(row.name, "Bills (+6.5 % a month)");
+    let zh = plancast::commands::scenarios::copy_with_growth(
+        &mut store,
+        id,
+        "-2",
+        pricing::Lang::ZhCn,
+        Utc::now(),
+    )
+    .unwrap();
+    assert_eq!(zh.name, "Bills（每月 -2 %）");
     let copy = pricing::parse_scenario(&store.get_scenario(row.id).unwrap().document).unwrap();
     assert_eq!(
         copy.tcss().unwrap().cores,
@@ -186,11 +201,20 @@ fn bud_4_a_suggested_growth_is_applied_to_a_copy() {
     );
     // The original is as it was.
     assert_eq!(store.get_scenario(id).unwrap().document, SCENARIO);
-    assert!(
-        plancast::commands::scenarios::copy_with_growth(&mut store, id, "5000", Utc::now())
-            .is_err()
-    );
-    assert!(
-        plancast::commands::scenarios::copy_with_growth(&mut store, id, "abc", Utc::now()).is_err()
-    );
+    assert!(plancast::commands::scenarios::copy_with_growth(
+        &mut store,
+        id,
+        "5000",
+        pricing::Lang::En,
+        Utc::now()
+    )
+    .is_err());
+    assert!(plancast::commands::scenarios::copy_with_growth(
+        &mut store,
+        id,
+        "abc",
+        pricing::Lang::En,
+        Utc::now()
+    )
+    .is_err());
 }

@@ -240,7 +240,7 @@ export const api = {
   confirmBill: (token: number) => call<number>('confirm_bill', { token }),
   cancelBill: (token: number) => call<null>('cancel_bill', { token }),
   /** Saves a copy of scenario `id` growing `percent` a month (rule BUD-4); the copy's row. */
-  applyGrowth: (id: number, percent: string) => call<ScenarioRow>('apply_growth', { id, percent }),
+  applyGrowth: (id: number, percent: string, lang: string) => call<ScenarioRow>('apply_growth', { id, percent, lang }),
   /** Calls `handler` with the bytes read of the bill being read, until the returned function is called. */
   onBillProgress: async (handler: (progress: BillProgress) => void): Promise<() => void> => {
     try {

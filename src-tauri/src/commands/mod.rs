@@ -599,9 +599,11 @@ pub async fn apply_growth(
     state: State<'_, AppState>,
     id: i64,
     percent: String,
+    lang: String,
 ) -> Result<ScenarioRow, ApiError> {
+    let lang = dialogs::lang_of(&lang);
     with_store(&state, move |s| {
-        scenarios::copy_with_growth(s, id, &percent, Utc::now())
+        scenarios::copy_with_growth(s, id, &percent, lang, Utc::now())
     })
     .await
 }

@@ -169,6 +169,7 @@ pub fn copy_with_growth(
     store: &mut Store,
     id: i64,
     percent: &str,
+    lang: pricing::Lang,
     now: DateTime<Utc>,
 ) -> Result<ScenarioRow, ApiError> {
     let value: rust_decimal::Decimal = percent.trim().parse().map_err(|_| {
@@ -190,7 +191,13 @@ pub fn copy_with_growth(
     let scenario = pricing::parse_scenario(&source.document).map_err(|_| {
         ApiError::invalid_field("id", "the scenario's saved file is not valid any more")
     })?;
-    let name = format!("{} (+{} % a month)", source.name, value.normalize()).replace("+-", "−");
+    let name = lang.format(
+        "report.table.growth_copy_name",
+        &[
+            ("name", &source.name),
+            ("percent", &format!("{:+}", value.normalize())),
+        ],
+    );
     let mut grown = scenario.with_growth(value);
     grown.name = name.clone();
     let document = serde_json::to_string_pretty(&grown.to_json())

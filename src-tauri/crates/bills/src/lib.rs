@@ -315,9 +315,11 @@ fn totals<R: Read>(
         problems: Vec::new(),
         totals: Vec::new(),
         unmatched_services: Vec::new(),
+        // A provider bill without a currency column is read in CNY by assumption; a mapping's
+        // currency is the user's own choice, not an assumption.
         assumed_currency: columns
             .fixed_currency
-            .filter(|_| columns.currency.is_none()),
+            .filter(|_| columns.currency.is_none() && columns.layout != Layout::Mapped),
     };
     let mut sums: BTreeMap<(YearMonth, Product, Currency), Sums> = BTreeMap::new();
     let mut unmatched: BTreeMap<String, (u64, BTreeMap<Currency, Decimal>)> = BTreeMap::new();

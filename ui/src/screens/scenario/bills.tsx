@@ -569,7 +569,7 @@ export function GrowthSuggestion({ quote }: { quote: QuoteView }) {
     error.value = null;
     busy.value = true;
     try {
-      const copy = await api.applyGrowth(quote.scenario_id, g.monthly_percent);
+      const copy = await api.applyGrowth(quote.scenario_id, g.monthly_percent, language.value);
       navigate(`/scenarios/${copy.id}`);
     } catch (failure) {
       error.value = failure as CommandError;
