@@ -129,13 +129,8 @@ pub fn prepare(
     })?;
     let stored: Vec<pricing::budget::Actual> = store
         .list_actuals(scenario_id)?
-        .into_iter()
-        .map(|a| pricing::budget::Actual {
-            product: a.product,
-            month: a.month,
-            amount: a.amount,
-            currency: a.currency,
-        })
+        .iter()
+        .map(pricing::budget::Actual::from)
         .collect();
     let (summary, mapping) = read(store, path, mapping, progress)?;
     let plan = bills::plan::plan(&summary, &scenario, &stored).map_err(ImportError::Plan)?;

@@ -288,15 +288,8 @@ pub fn scenario_actuals(
     if stored.is_empty() {
         return Ok(ScenarioActuals::default());
     }
-    let actuals: Vec<pricing::budget::Actual> = stored
-        .iter()
-        .map(|a| pricing::budget::Actual {
-            product: a.product,
-            month: a.month,
-            amount: a.amount,
-            currency: a.currency,
-        })
-        .collect();
+    let actuals: Vec<pricing::budget::Actual> =
+        stored.iter().map(pricing::budget::Actual::from).collect();
     let mut rates = scenario.rates.clone();
     rates.extend(
         store

@@ -44,6 +44,36 @@ pub struct BillFigure {
     pub currency: Currency,
 }
 
+/// `NotFound` unless scenario `id` exists, asked inside the transaction that then writes, so
+/// the answer cannot go stale.
+fn scenario_exists(tx: &rusqlite::Transaction<'_>, id: i64) -> Result<(), StoreError> {
+    let exists: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM scenarios WHERE id = ?1)",
+        [id],
+        |row| row.get(0),
+    )?;
+    if exists {
+        Ok(())
+    } else {
+        Err(StoreError::NotFound {
+            what: "scenario",
+            id,
+        })
+    }
+}
+
+/// A stored actual as the pricing core reads it (rule BUD-4).
+impl From<&Actual> for pricing::budget::Actual {
+    fn from(a: &Actual) -> Self {
+        pricing::budget::Actual {
+            product: a.product,
+            month: a.month,
+            amount: a.amount,
+            currency: a.currency,
+        }
+    }
+}
+
 const COLUMNS: &str = "id, scenario_id, product, month, amount, currency, bill, imported_at";
 
 fn actual_from_row(row: &Row<'_>) -> rusqlite::Result<Actual> {
@@ -90,17 +120,7 @@ impl Store {
         require_amount("amount", amount)?;
         // Existence check and write in one transaction, so the answer cannot go stale.
         let tx = self.conn.transaction()?;
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM scenarios WHERE id = ?1)",
-            [scenario_id],
-            |row| row.get(0),
-        )?;
-        if !exists {
-            return Err(StoreError::NotFound {
-                what: "scenario",
-                id: scenario_id,
-            });
-        }
+        scenario_exists(&tx, scenario_id)?;
         let stored = tx.query_row(
             "INSERT INTO actuals (scenario_id, product, month, amount, currency)
              VALUES (?1, ?2, ?3, ?4, ?5)
@@ -138,17 +158,7 @@ impl Store {
             require_amount("amount", f.amount.abs())?;
         }
         let tx = self.conn.transaction()?;
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM scenarios WHERE id = ?1)",
-            [scenario_id],
-            |row| row.get(0),
-        )?;
-        if !exists {
-            return Err(StoreError::NotFound {
-                what: "scenario",
-                id: scenario_id,
-            });
-        }
+        scenario_exists(&tx, scenario_id)?;
         let at = timestamp_text(now);
         {
             let mut insert = tx.prepare(
