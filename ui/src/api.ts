@@ -154,14 +154,38 @@ async function call<T>(command: CommandName, args?: Record<string, unknown>): Pr
   }
 }
 
+// Start-up: the first screen's answers are asked for while the UI's script is still being
+// evaluated (ui/src/early.ts is main.tsx's first import), so their round trip overlaps the
+// first render instead of following it. Each early answer is handed out once, to the first
+// caller; every later call asks again.
+const early = new Map<CommandName, Promise<unknown>>();
+
+/** Sends `commands` (taking no arguments) now and keeps their answers for their first caller. */
+export function askEarly(commands: readonly CommandName[]): void {
+  for (const command of commands) {
+    const answer = call(command);
+    answer.catch(() => undefined); // Reported to the caller that takes it, not here.
+    early.set(command, answer);
+  }
+}
+
+function callOnce<T>(command: CommandName): Promise<T> {
+  const answer = early.get(command);
+  if (answer) {
+    early.delete(command);
+    return answer as Promise<T>;
+  }
+  return call<T>(command);
+}
+
 export const api = {
   appInfo: (): Promise<AppInfo> => call<AppInfo>('app_info'),
   // Whether the database can be saved to (read-only, locked, not open); see database.ts.
-  databaseStatus: () => call<DatabaseStatus>('database_status'),
+  databaseStatus: () => callOnce<DatabaseStatus>('database_status'),
   retryDatabase: () => call<DatabaseStatus>('retry_database'),
 
   // Scenarios. Arguments keep their Rust (snake_case) names.
-  listScenarios: () => call<ScenarioRow[]>('list_scenarios'),
+  listScenarios: () => callOnce<ScenarioRow[]>('list_scenarios'),
   getScenario: (id: number) => call<ScenarioDoc>('get_scenario', { id }),
   createScenario: (document: string) => call<ScenarioDoc>('create_scenario', { document }),
   updateScenario: (id: number, document: string) =>

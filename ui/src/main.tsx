@@ -1,3 +1,4 @@
+import './early';
 import { render } from 'preact';
 import './i18n';
 import './theme';

@@ -7,11 +7,11 @@ import { CompareIcon, PriceBookIcon, ScenariosIcon, SettingsIcon } from './compo
 import { lazyScreen } from './components/lazy-screen';
 import { LivePanel } from './components/side-panel';
 import { matchPath } from './router';
-import { ScenarioScreen } from './screens/scenario/index';
 import { ScenariosScreen } from './screens/scenarios';
 
-// The scenario list (the first screen) and a scenario are in the main chunk; the other screens
-// are chunks of their own, loaded when first shown so that start-up parses less.
+// The scenario list (the first screen) is in the main chunk; every other screen is a chunk of
+// its own, loaded when first shown (or once the window is idle) so that start-up parses less.
+const ScenarioScreen = lazyScreen(() => import('./screens/scenario/index').then((module) => module.ScenarioScreen));
 const WizardScreen = lazyScreen(() => import('./screens/wizard').then((module) => module.WizardScreen));
 const CompareScreen = lazyScreen(() => import('./screens/compare').then((module) => module.CompareScreen));
 const PriceBookScreen = lazyScreen(() => import('./screens/price-book').then((module) => module.PriceBookScreen));
