@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use pricing::book::{Key, PriceBook};
 use pricing::update::{changes_between, parse_update, quote_change, Change};
-use pricing::{Product, Site};
+use pricing::{PriceItem, Product, Site};
 
 fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -20,7 +20,7 @@ fn standard(book: &PriceBook, region: &str, d: &str) -> Option<String> {
         Key {
             product: Product::Tcr,
             site: Site::TencentIntl,
-            item: "instance_hourly",
+            item: PriceItem::InstanceHourly,
             plan: Some("standard"),
             region: Some(region),
         },
@@ -52,7 +52,7 @@ fn an_update_supersedes_the_book_for_its_regions_and_days() {
     let key = Key {
         product: Product::Tcr,
         site: Site::TencentIntl,
-        item: "instance_hourly",
+        item: PriceItem::InstanceHourly,
         plan: Some("standard"),
         region: Some("ap-tokyo"),
     };
@@ -190,7 +190,7 @@ fn an_update_can_give_a_site_an_item_the_book_has_no_source_for() {
         .limit(
             Product::Tcss,
             Site::TencentCn,
-            "trial_days",
+            PriceItem::TrialDays,
             date("2027-02-01"),
         )
         .unwrap();
