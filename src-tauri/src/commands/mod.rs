@@ -734,34 +734,11 @@ pub fn typescript_bindings() -> String {
         SitePackages::decl(),
         WizardOptions::decl(),
     ];
-    let every = |type_name: String| {
-        format!("Every `{type_name}`, in the order Rust lists them (`{type_name}::ALL`).")
-    };
     let lists = [
-        (
-            "PRODUCTS",
-            Product::name(),
-            json_list(&Product::ALL),
-            every(Product::name()),
-        ),
-        (
-            "SITES",
-            Site::name(),
-            json_list(&Site::ALL),
-            every(Site::name()),
-        ),
-        (
-            "CURRENCIES",
-            Currency::name(),
-            json_list(&Currency::ALL),
-            every(Currency::name()),
-        ),
-        (
-            "PRICE_ITEMS",
-            PriceItem::name(),
-            json_list(&PriceItem::ALL),
-            every(PriceItem::name()),
-        ),
+        every("PRODUCTS", &Product::ALL),
+        every("SITES", &Site::ALL),
+        every("CURRENCIES", &Currency::ALL),
+        every("PRICE_ITEMS", &PriceItem::ALL),
         (
             "USER_PRICE_ITEMS",
             PriceItemOption::name(),
@@ -794,6 +771,17 @@ pub fn typescript_bindings() -> String {
     }
     out.push_str(";\n");
     out
+}
+
+/// A vocabulary's list for the bindings: its name there, its type, every value (`T::ALL`) and
+/// what the list is.
+fn every<T: TS + Serialize>(
+    list: &'static str,
+    all: &[T],
+) -> (&'static str, String, String, String) {
+    let type_name = T::name();
+    let doc = format!("Every `{type_name}`, in the order Rust lists them (`{type_name}::ALL`).");
+    (list, type_name, json_list(all), doc)
 }
 
 /// A list of values as a JSON array: `["tcr","tcss","image_search"]`.
