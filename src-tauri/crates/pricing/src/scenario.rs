@@ -696,6 +696,42 @@ mod tests {
     use crate::quantity::{Quantity, SeriesError};
     use rust_decimal_macros::dec;
 
+    #[test]
+    fn gen_3_a_user_price_sets_an_item_a_user_may_price_for_its_product() {
+        // rule GEN-3: the items of PriceItem::USER, each with its default unit.
+        let with_price = |price: &str| {
+            parse_scenario(&format!(
+                r#"{{"plancast": 1, "name": "n", "start": "2027-01", "months": 1,
+                    "currency": "USD", "prices": [{price}],
+                    "tcss": {{"site": "tencent-intl", "billing": "postpaid", "cores": 1}}}}"#
+            ))
+        };
+        let s = with_price(
+            r#"{"product": "tcss", "site": "tencent-intl", "item": "log_analysis",
+                "amount": "1", "currency": "USD"}"#,
+        )
+        .expect("valid");
+        assert_eq!(
+            (s.prices[0].item, s.prices[0].unit.as_str()),
+            (PriceItem::LogAnalysis, "GB-month")
+        );
+        for item in ["cos_storage", "image_scan_step", "pro_premium"] {
+            let errors = with_price(&format!(
+                r#"{{"product": "tcss", "site": "tencent-intl", "item": "{item}",
+                    "amount": "1", "currency": "USD"}}"#
+            ))
+            .unwrap_err();
+            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            assert_eq!(
+                lines,
+                [format!(
+                    "prices[0].item: must be one of pro_prepaid, pro_postpaid, \
+                     image_scan_quota, log_analysis, got \"{item}\""
+                )]
+            );
+        }
+    }
+
     const EXAMPLE: &str = r#"{
       "plancast": 1,
       "name": "Registry + security, 2027",

@@ -111,6 +111,13 @@ fn every_problem_is_reported_with_its_path() {
     );
     has("entries[1].source", "P-NOWHERE");
     has("entries[2].item", "pro_premium");
+    // With the items the book has for the product, in the order of their keys.
+    has(
+        "entries[2].item",
+        "(one of elastic_cap_min, image_scan_auth, image_scan_quota, image_scan_repeat_weight, \
+         image_scan_step, log_analysis, log_analysis_min_gb, log_analysis_step_gb, pro_postpaid, \
+         pro_prepaid, pro_prepaid_min_months, trial_days)",
+    );
     has("entries[4]", "overlaps entries[3]");
     has("entries[5].source", "\"user\"");
     has("entries[6]", "Decimal"); // an amount written as a JSON number
