@@ -9,7 +9,7 @@ use plancast::commands::dto::UserPriceInput;
 use plancast::commands::{
     exports, prices, quotes, scenarios, settings, ApiError, Database, ErrorCode, COMMANDS,
 };
-use pricing::{Currency, Product, Site};
+use pricing::{Currency, PriceItem, Product, Site};
 use store::Store;
 
 const STARTUP: &str = include_str!("../examples/startup-intl.json");
@@ -35,7 +35,7 @@ fn tcr_storage_price(amount: &str) -> UserPriceInput {
     UserPriceInput {
         product: "tcr".into(),
         site: "tencent-intl".into(),
-        item: "cos_storage".into(),
+        item: Some("cos_storage".into()),
         plan: None,
         region: Some("ap-singapore".into()),
         unit: String::new(),
@@ -299,9 +299,28 @@ fn a_bad_user_price_names_its_fields_and_is_not_saved() {
     assert_eq!(paths, ["amount", "currency"]);
 
     let mut input = tcr_storage_price("1");
-    input.item = "instance_hourly".into();
+    input.item = Some("instance_hourly".into());
     let error = prices::add_user_price(&mut store, &input, now()).expect_err("no edition");
     assert_eq!(error.field.as_deref(), Some("plan"));
+
+    // An item of another product, or none at all: the item's own error, with the items allowed.
+    for item in [Some("pro_prepaid"), Some("instance"), None] {
+        let mut input = tcr_storage_price("1");
+        input.item = item.map(Into::into);
+        input.unit = "GB-month".into();
+        let error = prices::add_user_price(&mut store, &input, now()).expect_err("no such item");
+        let problems = error.field_errors();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].path, "item");
+        if item.is_some() {
+            assert!(
+                problems[0]
+                    .message
+                    .contains("instance_hourly, instance_monthly, cos_storage, cos_egress"),
+                "{problems:?}"
+            );
+        }
+    }
 
     prices::add_user_price(&mut store, &tcr_storage_price("1"), now()).expect("first");
     let error = prices::add_user_price(&mut store, &tcr_storage_price("2"), now())
@@ -374,8 +393,8 @@ fn a_saved_quote_opens_with_its_month_totals_and_the_entries_it_used() {
         .find(|e| e.source == "user")
         .expect("the user's price is among the entries used");
     assert_eq!(
-        (user.product, user.site, user.item.as_str()),
-        (Product::Tcr, Site::TencentIntl, "cos_storage")
+        (user.product, user.site, user.item),
+        (Product::Tcr, Site::TencentIntl, PriceItem::CosStorage)
     );
     assert_eq!(
         (user.amount.as_str(), user.unit.as_str()),

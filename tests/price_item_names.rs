@@ -1,15 +1,14 @@
 //! Every price-book item the Prices screen can show, and every item a user price may set, has
 //! a name in each language of the UI (ui/src/locales, key `priceItems`).
 
-use pricing::scenario::USER_PRICE_ITEMS;
-use pricing::PriceBook;
+use pricing::{PriceBook, PriceItem};
 
 #[test]
 fn every_price_item_is_named_in_every_language() {
     let mut items: Vec<&str> = PriceBook::builtin()
         .entries()
-        .map(|e| e.item.as_str())
-        .chain(USER_PRICE_ITEMS.iter().map(|(_, item, _)| *item))
+        .map(|e| e.item.key())
+        .chain(PriceItem::USER.map(PriceItem::key))
         .collect();
     items.sort_unstable();
     items.dedup();

@@ -10,8 +10,8 @@ import type { AppInfo, CommandName, Currency, DatabaseStatus, ErrorCode, Product
 export type { AppInfo, DatabaseState, DatabaseStatus, ErrorCode } from './bindings';
 
 // The vocabulary (string-literal unions) and its values in Rust's order, for the UI's lists.
-export type { Product, Site, Edition, Currency, BudgetStatus } from './bindings';
-export { PRODUCTS, SITES, CURRENCIES } from './bindings';
+export type { Product, Site, Edition, Currency, BudgetStatus, PriceItem } from './bindings';
+export { PRODUCTS, SITES, CURRENCIES, PRICE_ITEMS, USER_PRICE_ITEMS } from './bindings';
 
 // The command types are generated from Rust (bindings.ts); this module only re-exports them.
 import type {

@@ -8,6 +8,8 @@ export type Edition = "personal" | "basic" | "standard" | "premium";
 
 export type Currency = "USD" | "CNY";
 
+export type PriceItem = "cos_egress" | "cos_storage" | "egress" | "elastic_cap_min" | "image_scan" | "image_scan_auth" | "image_scan_quota" | "image_scan_repeat_weight" | "image_scan_step" | "instance" | "instance_hourly" | "instance_monthly" | "instance_monthly_offered" | "log_analysis" | "log_analysis_min_gb" | "log_analysis_step_gb" | "overage" | "package" | "pro_postpaid" | "pro_prepaid" | "pro_prepaid_min_months" | "storage" | "trial_days" | "trial_months";
+
 export type BudgetStatus = "ok" | "warning" | "over";
 
 export type ErrorCode = "invalid_input" | "not_found" | "database" | "io" | "internal";
@@ -84,7 +86,7 @@ export type MonthTotal = { month: string, total: string, };
 
 export type Preview = { ok: boolean, errors: Array<FieldErrorDto>, total: string | null, currency: Currency | null, complete: boolean, months: Array<MonthTotal>, chart_svg: string | null, };
 
-export type LineView = { product: Product, item: string, plan: string | null, quantity: string, unit: string, unit_price: string | null, amount: string | null, currency: Currency, converted: string | null, rule: string, source: string | null, source_title: string | null, 
+export type LineView = { product: Product, item: PriceItem, plan: string | null, quantity: string, unit: string, unit_price: string | null, amount: string | null, currency: Currency, converted: string | null, rule: string, source: string | null, source_title: string | null, 
 /**
  * No known amount: a missing price, a custom quote or an infeasible plan (rule GEN-5).
  */
@@ -185,12 +187,14 @@ export type ComparedMonth = { month: string, totals: Array<string | null>, diffe
 
 export type ScenarioComparison = { scenarios: Array<ComparedScenario>, months: Array<ComparedMonth>, overlay_svg: string | null, };
 
+export type PriceItemOption = { product: Product, item: PriceItem, unit: string, };
+
 export type PriceRow = { 
 /**
  * The database id of a user entry in force. Absent for built-in entries and for every
  * entry of a saved quote: the user's price may have been changed or removed since.
  */
-id: number | null, product: Product, site: Site, item: string, plan: string | null, regions: Array<string>, unit: string, amount: string, 
+id: number | null, product: Product, site: Site, item: PriceItem, plan: string | null, regions: Array<string>, unit: string, amount: string, 
 /**
  * Absent for quotas and limits (counts, not money).
  */
@@ -236,7 +240,7 @@ saved_quotes: number, };
 
 export type PriceUpdateRow = { id: number, name: string, imported_at: string, };
 
-export type UserPriceInput = { product: Product, site: Site, item: string, plan: string | null, region: string | null, unit: string, amount: string, currency: Currency, effective_from: string | null, effective_to: string | null, note: string | null, };
+export type UserPriceInput = { product: Product, site: Site, item: PriceItem | null, plan: string | null, region: string | null, unit: string, amount: string, currency: Currency, effective_from: string | null, effective_to: string | null, note: string | null, };
 
 export type RateRow = { id: number, from: Currency, to: Currency, rate: string, date: string, };
 
@@ -394,13 +398,7 @@ export type ProductSites = { product: Product, sites: Array<SiteOption>, };
 
 export type SitePackages = { site: Site, packages: Array<string>, };
 
-export type PriceItemOption = { product: Product, item: string, unit: string, };
-
-export type WizardOptions = { regions: Array<RegionOption>, editions: Array<EditionOptionInfo>, sites: Array<ProductSites>, packages: Array<SitePackages>, 
-/**
- * What a user price may set, product by product, in the Prices screen's order.
- */
-price_items: Array<PriceItemOption>, };
+export type WizardOptions = { regions: Array<RegionOption>, editions: Array<EditionOptionInfo>, sites: Array<ProductSites>, packages: Array<SitePackages>, };
 
 /** Every `Product`, in the order Rust lists them (`Product::ALL`). */
 export const PRODUCTS: readonly Product[] = ["tcr","tcss","image_search"];
@@ -410,6 +408,12 @@ export const SITES: readonly Site[] = ["tencent-intl","tencent-cn","aliyun-cn","
 
 /** Every `Currency`, in the order Rust lists them (`Currency::ALL`). */
 export const CURRENCIES: readonly Currency[] = ["USD","CNY"];
+
+/** Every `PriceItem`, in the order Rust lists them (`PriceItem::ALL`). */
+export const PRICE_ITEMS: readonly PriceItem[] = ["cos_egress","cos_storage","egress","elastic_cap_min","image_scan","image_scan_auth","image_scan_quota","image_scan_repeat_weight","image_scan_step","instance","instance_hourly","instance_monthly","instance_monthly_offered","log_analysis","log_analysis_min_gb","log_analysis_step_gb","overage","package","pro_postpaid","pro_prepaid","pro_prepaid_min_months","storage","trial_days","trial_months"];
+
+/** The items a user price may set, with their products and default units, in the Prices screen's order (`PriceItem::USER`). */
+export const USER_PRICE_ITEMS: readonly PriceItemOption[] = [{"product":"tcr","item":"instance_hourly","unit":"hour"},{"product":"tcr","item":"instance_monthly","unit":"month"},{"product":"tcr","item":"cos_storage","unit":"GB-month"},{"product":"tcr","item":"cos_egress","unit":"GB"},{"product":"tcss","item":"pro_prepaid","unit":"core-month"},{"product":"tcss","item":"pro_postpaid","unit":"core-day"},{"product":"tcss","item":"image_scan_quota","unit":"quota-month"},{"product":"tcss","item":"log_analysis","unit":"GB-month"},{"product":"image_search","item":"package","unit":"month"}];
 
 /** Every command the window may invoke (src-tauri/src/commands/list.rs). */
 export type CommandName =

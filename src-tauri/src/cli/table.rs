@@ -147,7 +147,7 @@ pub fn quote_table(q: &Quote, lang: Lang) -> String {
             lines.add_row(vec![
                 Cell::new(m.month.to_string()),
                 Cell::new(l.product.key()),
-                Cell::new(&l.item),
+                Cell::new(l.item.key()),
                 Cell::new(l.plan.clone().unwrap_or_default()),
                 right(exact_text(l.quantity)),
                 Cell::new(&l.unit),
@@ -302,7 +302,7 @@ fn entry_cells(e: &PriceEntry, lang: Lang, every_region: bool) -> Vec<Cell> {
     vec![
         Cell::new(e.product.key()),
         Cell::new(e.site.key()),
-        Cell::new(&e.item),
+        Cell::new(e.item.key()),
         Cell::new(e.plan.clone().unwrap_or_default()),
         Cell::new(regions),
         right(match e.currency {

@@ -32,7 +32,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::Utc;
-use pricing::{Currency, Edition, Product, Site};
+use pricing::{Currency, Edition, PriceItem, Product, Site};
 use serde::Serialize;
 use store::Store;
 use tauri::{Runtime, State, Window};
@@ -671,6 +671,7 @@ pub fn typescript_bindings() -> String {
         Site::decl(),
         Edition::decl(),
         Currency::decl(),
+        PriceItem::decl(),
         BudgetStatus::decl(),
         ErrorCode::decl(),
         FieldErrorDto::decl(),
@@ -704,6 +705,7 @@ pub fn typescript_bindings() -> String {
         ComparedScenario::decl(),
         ComparedMonth::decl(),
         ScenarioComparison::decl(),
+        PriceItemOption::decl(),
         PriceRow::decl(),
         UpdateSourceRow::decl(),
         ScenarioChangeRow::decl(),
@@ -730,13 +732,21 @@ pub fn typescript_bindings() -> String {
         SiteOption::decl(),
         ProductSites::decl(),
         SitePackages::decl(),
-        PriceItemOption::decl(),
         WizardOptions::decl(),
     ];
     let lists = [
-        ("PRODUCTS", Product::name(), json_list(&Product::ALL)),
-        ("SITES", Site::name(), json_list(&Site::ALL)),
-        ("CURRENCIES", Currency::name(), json_list(&Currency::ALL)),
+        every("PRODUCTS", &Product::ALL),
+        every("SITES", &Site::ALL),
+        every("CURRENCIES", &Currency::ALL),
+        every("PRICE_ITEMS", &PriceItem::ALL),
+        (
+            "USER_PRICE_ITEMS",
+            PriceItemOption::name(),
+            json_list(&PriceItemOption::user_items()),
+            "The items a user price may set, with their products and default units, in the \
+             Prices screen's order (`PriceItem::USER`)."
+                .to_owned(),
+        ),
     ];
     let mut out = String::from(
         "// Generated from the Rust command types by \
@@ -747,10 +757,9 @@ pub fn typescript_bindings() -> String {
         out.push_str(&declaration);
         out.push('\n');
     }
-    for (name, type_name, values) in lists {
+    for (name, type_name, values, doc) in lists {
         out.push_str(&format!(
-            "\n/** Every `{type_name}`, in the order Rust lists them (`{type_name}::ALL`). */\n\
-             export const {name}: readonly {type_name}[] = {values};\n"
+            "\n/** {doc} */\nexport const {name}: readonly {type_name}[] = {values};\n"
         ));
     }
     out.push_str(
@@ -762,6 +771,17 @@ pub fn typescript_bindings() -> String {
     }
     out.push_str(";\n");
     out
+}
+
+/// A vocabulary's list for the bindings: its name there, its type, every value (`T::ALL`) and
+/// what the list is.
+fn every<T: TS + Serialize>(
+    list: &'static str,
+    all: &[T],
+) -> (&'static str, String, String, String) {
+    let type_name = T::name();
+    let doc = format!("Every `{type_name}`, in the order Rust lists them (`{type_name}::ALL`).");
+    (list, type_name, json_list(all), doc)
 }
 
 /// A list of values as a JSON array: `["tcr","tcss","image_search"]`.

@@ -1,25 +1,20 @@
 //! The price book as the Prices screen shows it, the user's own prices, exchange rates and the
 //! choices the wizard offers.
 
-use std::collections::BTreeSet;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use pricing::book::USER_SOURCE;
 use pricing::products::image_search::packages::Package;
-use pricing::{Currency, Edition, FieldError, PriceBook, Product, Site};
+use pricing::{Currency, Edition, FieldError, PriceBook, PriceItem, Product, Site};
 use rust_decimal::Decimal;
 use store::Store;
 
 use super::dto::{
-    EditionOptionInfo, PriceItemOption, PriceRow, PriceUpdatePreview, PriceUpdateRow, ProductSites,
-    RateRow, RegionOption, ScenarioChangeRow, SiteOption, SitePackages, UpdateSourceRow,
-    UserPriceInput, WizardOptions,
+    EditionOptionInfo, PriceRow, PriceUpdatePreview, PriceUpdateRow, ProductSites, RateRow,
+    RegionOption, ScenarioChangeRow, SiteOption, SitePackages, UpdateSourceRow, UserPriceInput,
+    WizardOptions,
 };
 use super::error::ApiError;
 use super::quotes::{price_book, user_entries, user_price_entry};
-
-/// The item a monthly-billed TCR instance is priced by; only users supply it (rule TCR-B-4).
-const TCR_MONTHLY_ITEM: &str = "instance_monthly";
 
 fn parse_date(field: &str, text: &str) -> Result<NaiveDate, FieldError> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
@@ -116,34 +111,35 @@ pub fn check_user_price(input: &UserPriceInput) -> Result<store::UserPriceFields
         )),
         _ => {}
     }
-    let item = input.item.trim();
-    let known_items: BTreeSet<&str> = match (product, site) {
-        (Some(p), Some(s)) => book
-            .entries()
-            .filter(|e| e.product == p && e.site == s && e.currency.is_some())
-            .map(|e| e.item.as_str())
-            .chain((p == Product::Tcr).then_some(TCR_MONTHLY_ITEM))
-            .collect(),
-        _ => BTreeSet::new(),
+    let item = match input.item.as_deref().map(str::trim) {
+        None | Some("") => {
+            errors.push(FieldError::new("item", "must not be empty"));
+            None
+        }
+        Some(text) => {
+            // The items a user price may set for the product (rule GEN-3).
+            let allowed: Vec<PriceItem> = PriceItem::USER
+                .into_iter()
+                .filter(|i| product.is_none_or(|p| i.product() == p))
+                .collect();
+            let found = PriceItem::from_key(text).filter(|i| allowed.contains(i));
+            if found.is_none() {
+                let keys: Vec<&str> = allowed.iter().map(|i| i.key()).collect();
+                errors.push(FieldError::new(
+                    "item",
+                    format!("must be one of {}, got {text:?}", keys.join(", ")),
+                ));
+            }
+            found
+        }
     };
-    if item.is_empty() {
-        errors.push(FieldError::new("item", "must not be empty"));
-    } else if !known_items.is_empty() && !known_items.contains(item) {
-        errors.push(FieldError::new(
-            "item",
-            format!(
-                "must be one of {}, got {item:?}",
-                known_items.iter().copied().collect::<Vec<_>>().join(", ")
-            ),
-        ));
-    }
     let plan = input
         .plan
         .as_deref()
         .map(str::trim)
         .filter(|p| !p.is_empty());
-    match product {
-        Some(Product::Tcr) if item.starts_with("instance") => match plan {
+    match item {
+        Some(PriceItem::InstanceHourly | PriceItem::InstanceMonthly) => match plan {
             Some(p) if Edition::from_key(p).is_some() => {}
             Some(p) => errors.push(FieldError::new(
                 "plan",
@@ -154,7 +150,7 @@ pub fn check_user_price(input: &UserPriceInput) -> Result<store::UserPriceFields
                 "an instance price needs its edition",
             )),
         },
-        Some(Product::ImageSearch) if item == "package" => match plan {
+        Some(PriceItem::Package) => match plan {
             Some(p) if Package::parse(p).is_some() => {}
             Some(p) => errors.push(FieldError::new(
                 "plan",
@@ -162,7 +158,7 @@ pub fn check_user_price(input: &UserPriceInput) -> Result<store::UserPriceFields
             )),
             None => errors.push(FieldError::new("plan", "a package price needs its package")),
         },
-        _ => {
+        Some(item) => {
             if let Some(p) = plan {
                 errors.push(FieldError::new(
                     "plan",
@@ -170,6 +166,7 @@ pub fn check_user_price(input: &UserPriceInput) -> Result<store::UserPriceFields
                 ));
             }
         }
+        None => {}
     }
     let region = input
         .region
@@ -186,15 +183,11 @@ pub fn check_user_price(input: &UserPriceInput) -> Result<store::UserPriceFields
     }
     let mut unit = input.unit.trim().to_owned();
     if unit.is_empty() {
-        // The unit of the built-in price for the same item, so the form can leave it out.
-        if let (Some(p), Some(s)) = (product, site) {
-            if let Some(e) = book
-                .entries()
-                .find(|e| e.product == p && e.site == s && e.item == item)
-            {
-                unit = e.unit.clone();
-            }
-        }
+        // The item's own unit, so the form can leave it out.
+        unit = item
+            .and_then(PriceItem::unit)
+            .unwrap_or_default()
+            .to_owned();
         if unit.is_empty() {
             errors.push(FieldError::new("unit", "must not be empty"));
         }
@@ -267,12 +260,14 @@ pub fn check_user_price(input: &UserPriceInput) -> Result<store::UserPriceFields
             ));
         }
     }
-    match (product, site, amount, currency) {
-        (Some(product), Some(site), Some(amount), Some(currency)) if errors.is_empty() => {
+    match (product, site, item, amount, currency) {
+        (Some(product), Some(site), Some(item), Some(amount), Some(currency))
+            if errors.is_empty() =>
+        {
             Ok(store::UserPriceFields {
                 product,
                 site,
-                item: item.to_owned(),
+                item,
                 plan: plan.map(str::to_owned),
                 region: region.map(str::to_owned),
                 unit,
@@ -390,7 +385,9 @@ pub fn wizard_options() -> WizardOptions {
     for site in Product::ImageSearch.sites() {
         let mut found: Vec<Package> = book
             .entries()
-            .filter(|e| e.product == Product::ImageSearch && e.site == site && e.item == "package")
+            .filter(|e| {
+                e.product == Product::ImageSearch && e.site == site && e.item == PriceItem::Package
+            })
             .filter_map(|e| e.plan.as_deref().and_then(Package::parse))
             .collect();
         found.sort_by_key(|p| (p.capacity, p.qps));
@@ -425,14 +422,6 @@ pub fn wizard_options() -> WizardOptions {
             })
             .collect(),
         packages,
-        price_items: pricing::scenario::USER_PRICE_ITEMS
-            .iter()
-            .map(|(product, item, unit)| PriceItemOption {
-                product: *product,
-                item: (*item).to_owned(),
-                unit: (*unit).to_owned(),
-            })
-            .collect(),
     }
 }
 

@@ -39,7 +39,7 @@ pub fn user_price_entry(fields: &store::UserPriceFields) -> PriceEntry {
     PriceEntry {
         product: *product,
         site: *site,
-        item: item.clone(),
+        item: *item,
         plan: plan.clone(),
         regions: region.iter().cloned().collect(),
         unit: unit.clone(),

@@ -4,6 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { language, t } from '../i18n';
+import type { PriceItem } from '../api';
 
 export function Loading({ label }: { label?: string }) {
   return (
@@ -112,8 +113,8 @@ export function productName(product: string | null | undefined): string {
   return product ? t(`products.${product}`) : t('common.wholeScenario');
 }
 
-/** A price-book item by name (`cos_storage` → "Storage (COS)"); an unknown key as it is. */
-export function priceItemName(item: string): string {
+/** A price-book item by name (`cos_storage` → "Storage (COS)"); one without a name as its key. */
+export function priceItemName(item: PriceItem): string {
   return t(`priceItems.${item}`, { defaultValue: item });
 }
 

@@ -9,8 +9,9 @@ import {
   CURRENCIES,
   PRODUCTS,
   SITES,
+  USER_PRICE_ITEMS,
   type Currency,
-  type PriceItemOption,
+  type PriceItem,
   type PriceRow,
   type PriceUpdatePreview,
   type PriceUpdateRow,
@@ -34,7 +35,7 @@ function blankPrice(): UserPriceInput {
   return {
     product: 'tcr',
     site: 'tencent-intl',
-    item: '',
+    item: null,
     plan: null,
     region: null,
     unit: '',
@@ -67,8 +68,6 @@ export function PriceBookScreen() {
       (failure: CommandError) => (error.value = failure),
     );
   useEffect(() => void loadUpdates(), []);
-  // The items a user price may set, per product, with their default units (from Rust).
-  const items = useSignal<PriceItemOption[]>([]);
   // Opened from a scenario's missing price ("Enter the quote you received"): the form starts
   // filled with what the scenario needs priced.
   useEffect(() => {
@@ -81,12 +80,6 @@ export function PriceBookScreen() {
     } catch {
       // A hand-edited address: open the book as usual.
     }
-  }, []);
-  useEffect(() => {
-    api.wizardOptions().then(
-      (options) => (items.value = options.price_items),
-      (failure: CommandError) => (error.value = failure),
-    );
   }, []);
 
   const load = () => {
@@ -158,14 +151,15 @@ export function PriceBookScreen() {
   const set = <K extends keyof UserPriceInput>(key: K, value: UserPriceInput[K]) => {
     if (editing.value) editing.value = { ...editing.value, price: { ...editing.value.price, [key]: value } };
   };
-  const itemsOf = (product: Product) => items.value.filter((i) => i.product === product);
+  // The items a user price may set, per product, with their default units (from the bindings).
+  const itemsOf = (product: Product) => USER_PRICE_ITEMS.filter((i) => i.product === product);
   const setProduct = (value: Product) => {
     const form = editing.value;
     if (!form) return;
     const keep = itemsOf(value).some((i) => i.item === form.price.item);
-    editing.value = { ...form, price: { ...form.price, product: value, item: keep ? form.price.item : '', unit: keep ? form.price.unit : '' } };
+    editing.value = { ...form, price: { ...form.price, product: value, item: keep ? form.price.item : null, unit: keep ? form.price.unit : '' } };
   };
-  const setItem = (value: string) => {
+  const setItem = (value: PriceItem | null) => {
     const form = editing.value;
     if (!form) return;
     const unit = itemsOf(form.price.product).find((i) => i.item === value)?.unit ?? '';
@@ -238,7 +232,7 @@ export function PriceBookScreen() {
                 </select>
               </PriceField>
               <PriceField label={t('priceBook.item')} path="item" error={fe('item')}>
-                <select class="input" value={edit.price.item} onChange={(e) => setItem((e.target as HTMLSelectElement).value)} data-test="price-item">
+                <select class="input" value={edit.price.item ?? ''} onChange={(e) => setItem(((e.target as HTMLSelectElement).value || null) as PriceItem | null)} data-test="price-item">
                   <option value="">{t('priceBook.itemChoose')}</option>
                   {itemsOf(edit.price.product).map((i) => (
                     <option value={i.item}>{priceItemName(i.item)}</option>

@@ -134,7 +134,7 @@ pub(crate) fn summarise(
                     let why = l
                         .note
                         .clone()
-                        .unwrap_or_else(|| Message::new("compare.no_price").text("item", &l.item));
+                        .unwrap_or_else(|| Message::new("compare.no_price").text("item", l.item));
                     reasons.push(reason(h, k, why));
                 }
                 complete = false;

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{Edition, Product, Site};
+use crate::ids::{Edition, PriceItem, Product, Site};
 use crate::money::Currency;
 
 /// The source key of entries a user enters (rule GEN-3).
@@ -25,7 +25,7 @@ pub struct PriceEntry {
     pub product: Product,
     pub site: Site,
     /// What is priced: `instance_hourly`, `cos_storage`, `pro_prepaid`, `package`, …
-    pub item: String,
+    pub item: PriceItem,
     /// TCR edition, Image Search package (`CAPACITY/QPS`), or none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<String>,
@@ -118,12 +118,12 @@ pub struct MonthByMonth<'b> {
     book: &'b PriceBook,
     product: Product,
     site: Site,
-    item: &'b str,
+    item: PriceItem,
     last: Option<&'b PriceEntry>,
 }
 
 impl<'b> MonthByMonth<'b> {
-    pub fn new(book: &'b PriceBook, product: Product, site: Site, item: &'b str) -> Self {
+    pub fn new(book: &'b PriceBook, product: Product, site: Site, item: PriceItem) -> Self {
         MonthByMonth {
             book,
             product,
@@ -147,7 +147,7 @@ impl<'b> MonthByMonth<'b> {
 pub struct Key<'a> {
     pub product: Product,
     pub site: Site,
-    pub item: &'a str,
+    pub item: PriceItem,
     pub plan: Option<&'a str>,
     pub region: Option<&'a str>,
 }
@@ -461,27 +461,37 @@ pub struct PriceBook {
 }
 
 /// Built-in entries grouped by what lookups ask for. A quote looks prices up for every month
-/// of every alternative (thousands of lookups), so finding a group is a binary search on a
-/// cheap fingerprint of the key, not string hashing or string comparisons; the key itself is
-/// compared once, on the group found. Each group keeps the book's order.
+/// of every alternative (thousands of lookups), so finding a group costs no string hashing and
+/// few string comparisons: a product, site and item are a place in a table, and a plan is
+/// found by a binary search on a cheap fingerprint of the key, the key itself compared once,
+/// on the group found. Each group keeps the book's order.
 #[derive(Debug, Clone, Default)]
 struct Index {
     /// Product, site, item and plan: what [`PriceBook::lookup`] asks for.
     by_plan: Groups,
-    /// Product, site and item, every plan together: what [`PriceBook::item_entries`] asks for.
-    by_item: Groups,
+    /// Product, site and item, every plan together, at its [`slot`]: what
+    /// [`PriceBook::item_entries`] asks for.
+    by_item: Vec<Vec<usize>>,
 }
 
-type GroupKey = (Product, Site, String, Option<String>);
+/// The place of a product, site and item in [`Index::by_item`].
+fn slot(product: Product, site: Site, item: PriceItem) -> usize {
+    (product as usize * Site::ALL.len() + site as usize) * PriceItem::ALL.len() + item as usize
+}
+
+/// The number of places in [`Index::by_item`].
+const SLOTS: usize = Product::ALL.len() * Site::ALL.len() * PriceItem::ALL.len();
+
+type GroupKey = (Product, Site, PriceItem, Option<String>);
 
 /// Entry indices by key, sorted by (fingerprint, key).
 #[derive(Debug, Clone, Default)]
 struct Groups(Vec<(u64, GroupKey, Vec<usize>)>);
 
-/// A hash of a lookup key from each text's length and its first and last eight bytes, so it
+/// A hash of a lookup key from the plan's length and its first and last eight bytes, so it
 /// costs a few instructions whatever the length. Different keys may share a fingerprint: the
 /// key is compared too, so a collision costs time, never a wrong entry.
-fn fingerprint(product: Product, site: Site, item: &str, plan: Option<&str>) -> u64 {
+fn fingerprint(product: Product, site: Site, item: PriceItem, plan: Option<&str>) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);
     let word = |bytes: &[u8]| {
@@ -489,21 +499,18 @@ fn fingerprint(product: Product, site: Site, item: &str, plan: Option<&str>) -> 
         w.copy_from_slice(bytes);
         u64::from_le_bytes(w)
     };
-    let mut h = mix(product as u64, site as u64);
-    for part in [Some(item), plan] {
-        h = match part.map(str::as_bytes) {
-            None => mix(h, u64::MAX),
-            Some(b) if b.len() >= 8 => mix(
-                mix(mix(h, b.len() as u64), word(&b[..8])),
-                word(&b[b.len() - 8..]),
-            ),
-            Some(b) => mix(
-                mix(h, b.len() as u64),
-                b.iter().fold(0u64, |w, &c| (w << 8) | u64::from(c)),
-            ),
-        };
+    let h = mix(mix(product as u64, site as u64), item as u64);
+    match plan.map(str::as_bytes) {
+        None => mix(h, u64::MAX),
+        Some(b) if b.len() >= 8 => mix(
+            mix(mix(h, b.len() as u64), word(&b[..8])),
+            word(&b[b.len() - 8..]),
+        ),
+        Some(b) => mix(
+            mix(h, b.len() as u64),
+            b.iter().fold(0u64, |w, &c| (w << 8) | u64::from(c)),
+        ),
     }
-    h
 }
 
 impl Groups {
@@ -515,7 +522,7 @@ impl Groups {
         let mut out: Vec<(u64, GroupKey, Vec<usize>)> = groups
             .into_iter()
             .map(|(key, entries)| {
-                let f = fingerprint(key.0, key.1, &key.2, key.3.as_deref());
+                let f = fingerprint(key.0, key.1, key.2, key.3.as_deref());
                 (f, key, entries)
             })
             .collect();
@@ -523,14 +530,20 @@ impl Groups {
         Groups(out)
     }
 
-    fn entries(&self, product: Product, site: Site, item: &str, plan: Option<&str>) -> &[usize] {
+    fn entries(
+        &self,
+        product: Product,
+        site: Site,
+        item: PriceItem,
+        plan: Option<&str>,
+    ) -> &[usize] {
         let f = fingerprint(product, site, item, plan);
         let first = self.0.partition_point(|(g, _, _)| *g < f);
         self.0[first..]
             .iter()
             .take_while(|(g, _, _)| *g == f)
             .find(|(_, (p, s, i, pl), _)| {
-                *p == product && *s == site && i == item && pl.as_deref() == plan
+                *p == product && *s == site && *i == item && pl.as_deref() == plan
             })
             .map_or(&[], |(_, _, entries)| entries.as_slice())
     }
@@ -538,15 +551,18 @@ impl Groups {
 
 impl Index {
     fn of(entries: &[PriceEntry]) -> Index {
-        let key = |e: &PriceEntry, plan: Option<String>| (e.product, e.site, e.item.clone(), plan);
+        let mut by_item = vec![Vec::new(); SLOTS];
+        for (i, e) in entries.iter().enumerate() {
+            by_item[slot(e.product, e.site, e.item)].push(i);
+        }
         Index {
             by_plan: Groups::of(
                 entries
                     .iter()
                     .enumerate()
-                    .map(|(i, e)| (key(e, e.plan.clone()), i)),
+                    .map(|(i, e)| ((e.product, e.site, e.item, e.plan.clone()), i)),
             ),
-            by_item: Groups::of(entries.iter().enumerate().map(|(i, e)| (key(e, None), i))),
+            by_item,
         }
     }
 }
@@ -716,7 +732,7 @@ impl PriceBook {
         &'b self,
         product: Product,
         site: Site,
-        item: &str,
+        item: PriceItem,
         date: NaiveDate,
         previous: Option<&'b PriceEntry>,
     ) -> Option<&'b PriceEntry> {
@@ -735,7 +751,7 @@ impl PriceBook {
         &self,
         product: Product,
         site: Site,
-        item: &str,
+        item: PriceItem,
         date: NaiveDate,
     ) -> Option<&PriceEntry> {
         self.lookup(
@@ -767,29 +783,30 @@ impl PriceBook {
     }
 
     /// The entries for one item in force on `date`, user entries first (several plans).
-    pub fn item_entries<'a>(
-        &'a self,
+    pub fn item_entries(
+        &self,
         product: Product,
         site: Site,
-        item: &'a str,
+        item: PriceItem,
         date: NaiveDate,
-    ) -> impl Iterator<Item = &'a PriceEntry> + 'a {
+    ) -> impl Iterator<Item = &PriceEntry> {
         self.item_entries_any_date(product, site, item)
             .filter(move |e| e.in_force(date))
     }
 
     /// The entries for one item whatever their dates, user entries first, then the built-in
     /// ones in the book's order.
-    pub fn item_entries_any_date<'a>(
-        &'a self,
+    pub fn item_entries_any_date(
+        &self,
         product: Product,
         site: Site,
-        item: &'a str,
-    ) -> impl Iterator<Item = &'a PriceEntry> + 'a {
+        item: PriceItem,
+    ) -> impl Iterator<Item = &PriceEntry> {
         let builtin = self
             .index
             .by_item
-            .entries(product, site, item, None)
+            .get(slot(product, site, item))
+            .map_or(&[][..], Vec::as_slice)
             .iter()
             .map(|&i| &self.entries[i]);
         self.user
@@ -845,7 +862,7 @@ impl PriceBook {
                     .iter()
                     .copied()
                     .filter(|&site| {
-                        self.item_entries(Product::Tcr, site, "instance_hourly", date)
+                        self.item_entries(Product::Tcr, site, PriceItem::InstanceHourly, date)
                             .any(|e| e.regions.contains(&region.region))
                     })
                     .collect();
@@ -909,10 +926,10 @@ fn check_entries(
     }
     // Entries are few (hundreds); a pairwise check per (product, site, item) group is cheap and
     // runs once per process.
-    let mut groups: HashMap<(Product, Site, &str), Vec<&PriceEntry>> = HashMap::new();
+    let mut groups: HashMap<(Product, Site, PriceItem), Vec<&PriceEntry>> = HashMap::new();
     for e in entries {
         groups
-            .entry((e.product, e.site, e.item.as_str()))
+            .entry((e.product, e.site, e.item))
             .or_default()
             .push(e);
     }
@@ -944,7 +961,7 @@ mod tests {
         PriceEntry {
             product: Product::Tcss,
             site: Site::TencentIntl,
-            item: "pro_prepaid".into(),
+            item: PriceItem::ProPrepaid,
             plan: None,
             regions: vec![],
             unit: "core-month".into(),
@@ -966,6 +983,39 @@ mod tests {
         assert!(book
             .entries()
             .all(|e| book.sources().contains_key(&e.source) && !e.rule.is_empty()));
+    }
+
+    /// Every item the built-in data files name is a price item of the entry's product, in the
+    /// item's own unit (read from the files' text, not through `PriceEntry`).
+    #[test]
+    fn every_builtin_item_is_a_price_item_of_its_product_in_its_unit() {
+        for (file, text) in DATA {
+            let entries: Vec<serde_json::Value> = serde_json::from_str(text).unwrap();
+            for e in &entries {
+                let key = e["item"].as_str().unwrap();
+                let item = PriceItem::from_key(key)
+                    .unwrap_or_else(|| panic!("{file}: {key} is not a price item"));
+                assert_eq!(Some(item.product().key()), e["product"].as_str(), "{key}");
+                assert_eq!(item.unit(), e["unit"].as_str(), "{file}: {key}");
+            }
+        }
+    }
+
+    /// The items a user may price that the built-in book has no price for (each variant's
+    /// documentation says so): no monthly TCR price is published (rules TCR-B-4, GEN-5).
+    const USER_ONLY: [PriceItem; 1] = [PriceItem::InstanceMonthly];
+
+    #[test]
+    fn every_user_item_is_priced_by_the_builtin_book_or_documented_as_not() {
+        // rule GEN-3
+        let book = PriceBook::builtin();
+        for item in PriceItem::USER {
+            let priced = book
+                .builtin_entries()
+                .iter()
+                .any(|e| e.item == item && e.currency.is_some());
+            assert_eq!(priced, !USER_ONLY.contains(&item), "{item}");
+        }
     }
 
     #[test]
@@ -1010,8 +1060,13 @@ mod tests {
         // rule GEN-4 (and TCSS-PRO-5's dated minimum)
         let book = PriceBook::builtin();
         let cap = |d| {
-            book.limit(Product::Tcss, Site::TencentIntl, "elastic_cap_min", date(d))
-                .map(|e| e.amount)
+            book.limit(
+                Product::Tcss,
+                Site::TencentIntl,
+                PriceItem::ElasticCapMin,
+                date(d),
+            )
+            .map(|e| e.amount)
         };
         assert_eq!(cap("2024-08-12"), Some(dec!(500)));
         assert_eq!(cap("2024-08-13"), Some(dec!(5000)));
@@ -1025,7 +1080,7 @@ mod tests {
         let key = Key {
             product: Product::Tcr,
             site: Site::TencentCn,
-            item: "instance_monthly",
+            item: PriceItem::InstanceMonthly,
             plan: Some("standard"),
             region: Some("ap-guangzhou"),
         };
@@ -1041,7 +1096,7 @@ mod tests {
         let key = Key {
             product: Product::Tcss,
             site: Site::TencentIntl,
-            item: "pro_prepaid",
+            item: PriceItem::ProPrepaid,
             plan: None,
             region: None,
         };
@@ -1091,7 +1146,7 @@ mod tests {
                         let key = Key {
                             product: e.product,
                             site: e.site,
-                            item: &e.item,
+                            item: e.item,
                             plan,
                             region,
                         };
@@ -1114,7 +1169,7 @@ mod tests {
         for e in book.entries() {
             let d = e.effective_from;
             let via_index: Vec<*const PriceEntry> = book
-                .item_entries(e.product, e.site, &e.item, d)
+                .item_entries(e.product, e.site, e.item, d)
                 .map(|x| x as *const PriceEntry)
                 .collect();
             let via_scan: Vec<*const PriceEntry> = book
@@ -1142,7 +1197,7 @@ mod tests {
                     let key = Key {
                         product: e.product,
                         site: e.site,
-                        item: &e.item,
+                        item: e.item,
                         plan: e.plan.as_deref(),
                         region,
                     };

@@ -1,4 +1,4 @@
-//! Products, sites and editions (rules GEN-1, TCR-ED-1).
+//! Products, sites, editions and price items (rules GEN-1, GEN-3, TCR-ED-1).
 //!
 //! These, with [`Currency`] and [`crate::YearMonth`], are Plancast's one vocabulary: the store
 //! saves them in SQLite by their keys, the app sends them over IPC by the same keys, and with
@@ -166,6 +166,213 @@ impl fmt::Display for Edition {
     }
 }
 
+/// What a price-book entry prices (a price, a quota or a limit) and what a quote line charges
+/// (rule GEN-3). Stored, sent over IPC and written in every report by its key (`cos_storage`).
+///
+/// The variants are declared in the order of their keys, so sorting by item sorts as the keys'
+/// text does. A product adds its items here; [`PriceItem::product`] says whose each is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum PriceItem {
+    /// TCR Enterprise traffic out of COS, per GB (rule TCR-B-7).
+    CosEgress,
+    /// TCR Enterprise storage in COS, per GB-month (rule TCR-B-7).
+    CosStorage,
+    /// A quote line: an edition's traffic, priced by `cos_egress` (rule TCR-B-6).
+    Egress,
+    /// The least elastic cap TCSS accepts, in cores a day (rule TCSS-PRO-5).
+    ElasticCapMin,
+    /// A quote line: image scanning, by quota (`image_scan_quota`) or per image
+    /// (`image_scan_auth`).
+    ImageScan,
+    /// One image-scan authorization (rule TCSS-SCAN-1).
+    ImageScanAuth,
+    /// A month of image-scan quota (rules TCSS-SCAN-2, TCSS-SCAN-4).
+    ImageScanQuota,
+    /// The quota a repeat scan uses (rules TCSS-SCAN-2, TCSS-SCAN-4).
+    ImageScanRepeatWeight,
+    /// The step image-scan quota is bought in (rules TCSS-SCAN-2, TCSS-SCAN-4).
+    ImageScanStep,
+    /// A quote line: an edition's instance, priced by `instance_hourly` or `instance_monthly`.
+    Instance,
+    /// An Enterprise instance by the hour, per edition and region (rules TCR-B-1…TCR-B-3).
+    InstanceHourly,
+    /// An instance by the month (rule TCR-B-4). No price is published (rule GEN-5): only
+    /// users supply it, and the built-in book has none.
+    InstanceMonthly,
+    /// Whether monthly billing is sold on a site at all (rule TCR-B-4).
+    InstanceMonthlyOffered,
+    /// Log-analysis capacity, per GB-month (rule TCSS-LOG-1); also the quote line.
+    LogAnalysis,
+    /// The least log-analysis capacity sold (rule TCSS-LOG-1).
+    LogAnalysisMinGb,
+    /// The step log-analysis capacity is sold in (rule TCSS-LOG-1).
+    LogAnalysisStepGb,
+    /// A quote line: cores beyond the licence, priced by `pro_postpaid` (rule TCSS-PRO-4).
+    Overage,
+    /// An Image Search package (`CAPACITY/QPS`) for a month (rule IS-2); also the quote line.
+    Package,
+    /// TCSS Pro pay-as-you-go, per core-day (rule TCSS-PRO-2); also the quote line.
+    ProPostpaid,
+    /// TCSS Pro prepaid, per core-month (rule TCSS-PRO-1); also the quote line.
+    ProPrepaid,
+    /// The months a prepaid licence is bought for at least (rule TCSS-PRO-1).
+    ProPrepaidMinMonths,
+    /// A quote line: an edition's storage, priced by `cos_storage` (rule TCR-B-5).
+    Storage,
+    /// The days of the TCSS trial (rule TCSS-T-1).
+    TrialDays,
+    /// The months of the Image Search trial (rule IS-5).
+    TrialMonths,
+}
+
+impl PriceItem {
+    /// Every item, in the order of their keys.
+    pub const ALL: [PriceItem; 24] = [
+        PriceItem::CosEgress,
+        PriceItem::CosStorage,
+        PriceItem::Egress,
+        PriceItem::ElasticCapMin,
+        PriceItem::ImageScan,
+        PriceItem::ImageScanAuth,
+        PriceItem::ImageScanQuota,
+        PriceItem::ImageScanRepeatWeight,
+        PriceItem::ImageScanStep,
+        PriceItem::Instance,
+        PriceItem::InstanceHourly,
+        PriceItem::InstanceMonthly,
+        PriceItem::InstanceMonthlyOffered,
+        PriceItem::LogAnalysis,
+        PriceItem::LogAnalysisMinGb,
+        PriceItem::LogAnalysisStepGb,
+        PriceItem::Overage,
+        PriceItem::Package,
+        PriceItem::ProPostpaid,
+        PriceItem::ProPrepaid,
+        PriceItem::ProPrepaidMinMonths,
+        PriceItem::Storage,
+        PriceItem::TrialDays,
+        PriceItem::TrialMonths,
+    ];
+
+    /// The items a user price may set (rule GEN-3), product by product, in the order the
+    /// Prices screen offers them. Each has a [`PriceItem::unit`].
+    pub const USER: [PriceItem; 9] = [
+        PriceItem::InstanceHourly,
+        PriceItem::InstanceMonthly,
+        PriceItem::CosStorage,
+        PriceItem::CosEgress,
+        PriceItem::ProPrepaid,
+        PriceItem::ProPostpaid,
+        PriceItem::ImageScanQuota,
+        PriceItem::LogAnalysis,
+        PriceItem::Package,
+    ];
+
+    /// The stored and serialized name: `cos_storage`, `pro_prepaid`, …
+    pub fn key(self) -> &'static str {
+        match self {
+            PriceItem::CosEgress => "cos_egress",
+            PriceItem::CosStorage => "cos_storage",
+            PriceItem::Egress => "egress",
+            PriceItem::ElasticCapMin => "elastic_cap_min",
+            PriceItem::ImageScan => "image_scan",
+            PriceItem::ImageScanAuth => "image_scan_auth",
+            PriceItem::ImageScanQuota => "image_scan_quota",
+            PriceItem::ImageScanRepeatWeight => "image_scan_repeat_weight",
+            PriceItem::ImageScanStep => "image_scan_step",
+            PriceItem::Instance => "instance",
+            PriceItem::InstanceHourly => "instance_hourly",
+            PriceItem::InstanceMonthly => "instance_monthly",
+            PriceItem::InstanceMonthlyOffered => "instance_monthly_offered",
+            PriceItem::LogAnalysis => "log_analysis",
+            PriceItem::LogAnalysisMinGb => "log_analysis_min_gb",
+            PriceItem::LogAnalysisStepGb => "log_analysis_step_gb",
+            PriceItem::Overage => "overage",
+            PriceItem::Package => "package",
+            PriceItem::ProPostpaid => "pro_postpaid",
+            PriceItem::ProPrepaid => "pro_prepaid",
+            PriceItem::ProPrepaidMinMonths => "pro_prepaid_min_months",
+            PriceItem::Storage => "storage",
+            PriceItem::TrialDays => "trial_days",
+            PriceItem::TrialMonths => "trial_months",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|i| i.key() == s)
+    }
+
+    /// The product the item belongs to.
+    pub fn product(self) -> Product {
+        match self {
+            PriceItem::CosEgress
+            | PriceItem::CosStorage
+            | PriceItem::Egress
+            | PriceItem::Instance
+            | PriceItem::InstanceHourly
+            | PriceItem::InstanceMonthly
+            | PriceItem::InstanceMonthlyOffered
+            | PriceItem::Storage => Product::Tcr,
+            PriceItem::ElasticCapMin
+            | PriceItem::ImageScan
+            | PriceItem::ImageScanAuth
+            | PriceItem::ImageScanQuota
+            | PriceItem::ImageScanRepeatWeight
+            | PriceItem::ImageScanStep
+            | PriceItem::LogAnalysis
+            | PriceItem::LogAnalysisMinGb
+            | PriceItem::LogAnalysisStepGb
+            | PriceItem::Overage
+            | PriceItem::ProPostpaid
+            | PriceItem::ProPrepaid
+            | PriceItem::ProPrepaidMinMonths
+            | PriceItem::TrialDays => Product::Tcss,
+            PriceItem::Package | PriceItem::TrialMonths => Product::ImageSearch,
+        }
+    }
+
+    /// The unit the item is priced or counted in, as the price book writes it; `None` for a
+    /// quote line whose unit depends on how it is bought (an instance by the hour or by the
+    /// month, image scans by quota or per image).
+    pub fn unit(self) -> Option<&'static str> {
+        match self {
+            PriceItem::CosEgress
+            | PriceItem::Egress
+            | PriceItem::LogAnalysisMinGb
+            | PriceItem::LogAnalysisStepGb => Some("GB"),
+            PriceItem::CosStorage | PriceItem::LogAnalysis | PriceItem::Storage => Some("GB-month"),
+            PriceItem::ElasticCapMin => Some("core/day"),
+            PriceItem::ImageScan | PriceItem::Instance => None,
+            PriceItem::ImageScanAuth => Some("authorization"),
+            PriceItem::ImageScanQuota => Some("quota-month"),
+            PriceItem::ImageScanRepeatWeight => Some("quota/scan"),
+            PriceItem::ImageScanStep => Some("quota"),
+            PriceItem::InstanceHourly => Some("hour"),
+            PriceItem::InstanceMonthly
+            | PriceItem::Package
+            | PriceItem::ProPrepaidMinMonths
+            | PriceItem::TrialMonths => Some("month"),
+            PriceItem::InstanceMonthlyOffered => Some("flag"),
+            PriceItem::Overage | PriceItem::ProPostpaid => Some("core-day"),
+            PriceItem::ProPrepaid => Some("core-month"),
+            PriceItem::TrialDays => Some("day"),
+        }
+    }
+
+    /// Whether a user price may set the item ([`PriceItem::USER`]).
+    pub fn user_priced(self) -> bool {
+        Self::USER.contains(&self)
+    }
+}
+
+impl fmt::Display for PriceItem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,11 +407,16 @@ mod tests {
             assert_eq!(json(e), e.key());
             assert_eq!(Edition::from_key(e.key()), Some(e));
         }
+        for i in PriceItem::ALL {
+            assert_eq!(json(i), i.key());
+            assert_eq!(PriceItem::from_key(i.key()), Some(i));
+        }
         for c in Currency::ALL {
             assert_eq!(json(c), c.code());
             assert_eq!(c.code().parse::<Currency>(), Ok(c));
         }
         assert_eq!(Product::from_key("TCR"), None);
+        assert_eq!(PriceItem::from_key("pro_premium"), None);
         assert_eq!("usd".parse::<Currency>(), Err(()));
     }
 
@@ -219,5 +431,23 @@ mod tests {
             Product::ImageSearch.sites(),
             [Site::AliyunCn, Site::AliyunIntl]
         );
+    }
+
+    /// Sorting by item sorts as the keys do (reports and lists that sort by item are unchanged
+    /// by the enum), and every item a user may price has a unit to default to.
+    #[test]
+    fn price_items_are_in_key_order_and_user_items_have_units() {
+        let keys: Vec<&str> = PriceItem::ALL.iter().map(|i| i.key()).collect();
+        let mut sorted = keys.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(keys, sorted);
+        for i in PriceItem::USER {
+            assert!(i.user_priced());
+            assert!(i.unit().is_some(), "{i} has no unit");
+        }
+        assert!(!PriceItem::ImageScanStep.user_priced());
+        assert_eq!(PriceItem::Package.product(), Product::ImageSearch);
+        assert_eq!(PriceItem::Instance.unit(), None);
     }
 }

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::book::PriceEntry;
-use crate::ids::Product;
+use crate::ids::{PriceItem, Product};
 use crate::message::Message;
 use crate::money::Currency;
 
@@ -17,7 +17,7 @@ use crate::money::Currency;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Line {
     pub product: Product,
-    pub item: CompactString,
+    pub item: PriceItem,
     pub plan: Option<CompactString>,
     #[serde(with = "rust_decimal::serde::str")]
     pub quantity: Decimal,
@@ -56,7 +56,7 @@ impl Line {
     #[allow(clippy::too_many_arguments)]
     pub fn priced(
         product: Product,
-        item: &str,
+        item: PriceItem,
         plan: &str,
         quantity: Decimal,
         unit: &str,
@@ -66,7 +66,7 @@ impl Line {
     ) -> Line {
         Line {
             product,
-            item: item.into(),
+            item,
             plan: Some(plan.into()),
             quantity,
             unit: unit.into(),

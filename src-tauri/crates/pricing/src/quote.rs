@@ -347,6 +347,7 @@ pub fn price_date(scenario: &Scenario, k: u32) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ids::PriceItem;
     use crate::scenario::parse_scenario;
     use rust_decimal_macros::dec;
 
@@ -581,7 +582,7 @@ mod tests {
         let pro = q.months[0]
             .lines
             .iter()
-            .find(|l| l.item == "pro_prepaid")
+            .find(|l| l.item == PriceItem::ProPrepaid)
             .unwrap();
         assert_eq!(pro.amount, Some(dec!(67.5)));
         assert!(pro
@@ -593,7 +594,7 @@ mod tests {
         let post = q.months[0]
             .lines
             .iter()
-            .find(|l| l.item == "pro_postpaid")
+            .find(|l| l.item == PriceItem::ProPostpaid)
             .unwrap();
         assert_eq!((post.quantity, post.amount), (dec!(240), Some(dec!(60))));
         assert!(codes(&q).contains(&"tcss.trial_once"));
@@ -614,7 +615,7 @@ mod tests {
             q.months[k]
                 .lines
                 .iter()
-                .filter(|l| l.item == "pro_prepaid")
+                .filter(|l| l.item == PriceItem::ProPrepaid)
                 .map(|l| (l.quantity, l.amount, l.note_text().unwrap_or_default()))
                 .collect()
         };
@@ -693,17 +694,20 @@ mod tests {
         let scan = q.months[0]
             .lines
             .iter()
-            .find(|l| l.item == "image_scan")
+            .find(|l| l.item == PriceItem::ImageScan)
             .unwrap();
         assert_eq!((scan.quantity, scan.amount), (dec!(20), Some(dec!(5))));
         // The same 10 images next month need no new authorization.
-        assert!(!q.months[1].lines.iter().any(|l| l.item == "image_scan"));
+        assert!(!q.months[1]
+            .lines
+            .iter()
+            .any(|l| l.item == PriceItem::ImageScan));
         // After 2023-12-28 new purchases are paused: the price is missing, not zero.
         let q = quote_of(&text.replace("2023-08", "2024-02"));
         let scan = q.months[0]
             .lines
             .iter()
-            .find(|l| l.item == "image_scan")
+            .find(|l| l.item == PriceItem::ImageScan)
             .unwrap();
         assert!(scan.price_missing);
     }
@@ -718,7 +722,7 @@ mod tests {
         let instance = q.months[0]
             .lines
             .iter()
-            .find(|l| l.item == "instance")
+            .find(|l| l.item == PriceItem::Instance)
             .unwrap();
         assert_eq!(
             (instance.amount, instance.rule.as_str()),
@@ -728,7 +732,7 @@ mod tests {
         let instance = q.months[0]
             .lines
             .iter()
-            .find(|l| l.item == "instance")
+            .find(|l| l.item == PriceItem::Instance)
             .unwrap();
         let id = instance.entry_id.as_deref().unwrap();
         assert!(q.entries.iter().any(|e| e.id() == id));

@@ -13,7 +13,7 @@ use serde_json::{json, Map, Value};
 use crate::book::{PriceEntry, USER_SOURCE};
 use crate::calendar::YearMonth;
 use crate::horizon::Horizon;
-use crate::ids::{Edition, Product};
+use crate::ids::{Edition, PriceItem, Product};
 use crate::jsonread::{self, Json};
 use crate::message::Message;
 use crate::money::{Currency, Rate};
@@ -192,19 +192,6 @@ impl Scenario {
 pub fn user_price_epoch() -> NaiveDate {
     NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date")
 }
-
-/// The items a user price may set, per product, with their default unit.
-pub const USER_PRICE_ITEMS: [(Product, &str, &str); 9] = [
-    (Product::Tcr, "instance_hourly", "hour"),
-    (Product::Tcr, "instance_monthly", "month"),
-    (Product::Tcr, "cos_storage", "GB-month"),
-    (Product::Tcr, "cos_egress", "GB"),
-    (Product::Tcss, "pro_prepaid", "core-month"),
-    (Product::Tcss, "pro_postpaid", "core-day"),
-    (Product::Tcss, "image_scan_quota", "quota-month"),
-    (Product::Tcss, "log_analysis", "GB-month"),
-    (Product::ImageSearch, "package", "month"),
-];
 
 /// The error for a scenario file larger than [`jsonread::MAX_FILE_BYTES`], for the whole file.
 /// Whoever reads a file should stop reading there (and give this error) rather than read it
@@ -532,19 +519,17 @@ impl Reader {
                 )
             });
             let site = product.and_then(|p| self.site(m, &path, p));
-            let items_for: Vec<&str> = USER_PRICE_ITEMS
-                .iter()
-                .filter(|(p, _, _)| Some(*p) == product)
-                .map(|(_, i, _)| *i)
+            // The items a user price may set for the product (rule GEN-3).
+            let items_for: Vec<PriceItem> = PriceItem::USER
+                .into_iter()
+                .filter(|i| Some(i.product()) == product)
                 .collect();
-            let item_name = self.required(m, &path, "item").and_then(|v| {
-                if product.is_some() {
-                    self.choice(v, &join(&path, "item"), &items_for, |s| {
-                        items_for.contains(&s).then(|| s.to_string())
-                    })
-                } else {
-                    None
-                }
+            let item = self.required(m, &path, "item").and_then(|v| {
+                let keys: Vec<&str> = items_for.iter().map(|i| i.key()).collect();
+                product?;
+                self.choice(v, &join(&path, "item"), &keys, |s| {
+                    PriceItem::from_key(s).filter(|i| items_for.contains(i))
+                })
             });
             let plan = match (get(m, "edition"), get(m, "plan")) {
                 (Some(_), Some(_)) => {
@@ -560,11 +545,10 @@ impl Reader {
                 (None, Some(v)) => self.string(v, &join(&path, "plan")),
                 (None, None) => None,
             };
-            if product == Some(Product::Tcr)
-                && item_name
-                    .as_deref()
-                    .is_some_and(|i| i.starts_with("instance"))
-                && plan.is_none()
+            if matches!(
+                item,
+                Some(PriceItem::InstanceHourly | PriceItem::InstanceMonthly)
+            ) && plan.is_none()
             {
                 self.err(
                     &join(&path, "edition"),
@@ -602,13 +586,9 @@ impl Reader {
                     );
                 }
             }
-            let default_unit = USER_PRICE_ITEMS
-                .iter()
-                .find(|(p, i, _)| Some(*p) == product && Some(*i) == item_name.as_deref())
-                .map(|(_, _, u)| u.to_string());
             let unit = match get(m, "unit") {
                 Some(v) => self.string(v, &join(&path, "unit")),
-                None => default_unit,
+                None => item.and_then(PriceItem::unit).map(str::to_owned),
             };
             let from =
                 get(m, "effective_from").and_then(|v| self.date(v, &join(&path, "effective_from")));
@@ -622,7 +602,7 @@ impl Reader {
                 Some(amount),
                 Some(currency),
                 Some(unit),
-            ) = (product, site, item_name, amount, currency, unit)
+            ) = (product, site, item, amount, currency, unit)
             {
                 let entry = PriceEntry {
                     product,
@@ -715,6 +695,42 @@ mod tests {
     use super::*;
     use crate::quantity::{Quantity, SeriesError};
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn gen_3_a_user_price_sets_an_item_a_user_may_price_for_its_product() {
+        // rule GEN-3: the items of PriceItem::USER, each with its default unit.
+        let with_price = |price: &str| {
+            parse_scenario(&format!(
+                r#"{{"plancast": 1, "name": "n", "start": "2027-01", "months": 1,
+                    "currency": "USD", "prices": [{price}],
+                    "tcss": {{"site": "tencent-intl", "billing": "postpaid", "cores": 1}}}}"#
+            ))
+        };
+        let s = with_price(
+            r#"{"product": "tcss", "site": "tencent-intl", "item": "log_analysis",
+                "amount": "1", "currency": "USD"}"#,
+        )
+        .expect("valid");
+        assert_eq!(
+            (s.prices[0].item, s.prices[0].unit.as_str()),
+            (PriceItem::LogAnalysis, "GB-month")
+        );
+        for item in ["cos_storage", "image_scan_step", "pro_premium"] {
+            let errors = with_price(&format!(
+                r#"{{"product": "tcss", "site": "tencent-intl", "item": "{item}",
+                    "amount": "1", "currency": "USD"}}"#
+            ))
+            .unwrap_err();
+            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            assert_eq!(
+                lines,
+                [format!(
+                    "prices[0].item: must be one of pro_prepaid, pro_postpaid, \
+                     image_scan_quota, log_analysis, got \"{item}\""
+                )]
+            );
+        }
+    }
 
     const EXAMPLE: &str = r#"{
       "plancast": 1,

@@ -31,10 +31,11 @@ use serde_json::Value;
 
 use crate::book::{BookError, PriceBook, PriceEntry, Source, USER_SOURCE};
 use crate::calendar::YearMonth;
+use crate::ids::{PriceItem, Product, Site};
 use crate::jsonread::{self, Json};
 use crate::message::{Lang, Message};
 use crate::quote::Quote;
-use crate::read::{bounds, FieldError};
+use crate::read::{bounds, get, FieldError};
 
 /// The value of an update file's `format` field.
 pub const FORMAT: &str = "plancast-price-book-update";
@@ -172,6 +173,10 @@ pub fn apply_update(
         Some(Json::Array(list)) if !list.is_empty() => {
             for (i, value) in list.iter().enumerate() {
                 let path = format!("entries[{i}]");
+                if let Some((item, product)) = unknown_item_text(value) {
+                    errors.push(unknown_item(&path, item, product, book));
+                    continue;
+                }
                 let e = match serde_json::from_value::<PriceEntry>(to_value(value)) {
                     Ok(e) => e,
                     Err(err) => {
@@ -219,6 +224,50 @@ pub fn apply_update(
         Ok(applied) => Ok((update, applied)),
         Err(e) => Err(vec![FieldError::new("entries", e.to_string())]),
     }
+}
+
+/// An item the book has for this product on any site: a site may lack one the book has no
+/// source for yet (the China-site TCSS trial), and an update is how it gets one.
+fn book_has_item(book: &PriceBook, product: Product, item: PriceItem) -> bool {
+    Site::ALL.iter().any(|&site| {
+        book.item_entries_any_date(product, site, item)
+            .next()
+            .is_some()
+    })
+}
+
+/// An entry's item that is no price item at all, with the entry's product: read from the
+/// file's text before the entry is, so the problem is the item's own, not a failed entry.
+fn unknown_item_text(value: &Json) -> Option<(&str, Product)> {
+    let Json::Object(members) = value else {
+        return None;
+    };
+    let text = |key: &str| match get(members, key) {
+        Some(Json::String(s)) => Some(s.as_str()),
+        _ => None,
+    };
+    let product = Product::from_key(text("product")?)?;
+    let item = text("item")?;
+    PriceItem::from_key(item)
+        .is_none()
+        .then_some((item, product))
+}
+
+/// The problem of an item the book does not have for the product, at `{path}.item`, with the
+/// items it has, which an update may price.
+fn unknown_item(path: &str, item: &str, product: Product, book: &PriceBook) -> FieldError {
+    let allowed: Vec<&str> = PriceItem::ALL
+        .into_iter()
+        .filter(|&i| i.product() == product && book_has_item(book, product, i))
+        .map(PriceItem::key)
+        .collect();
+    FieldError::coded(
+        format!("{path}.item"),
+        Message::new("book_update.unknown_item")
+            .text("item", item)
+            .text("product", product.key())
+            .text("allowed", allowed.join(", ")),
+    )
 }
 
 fn check_entry<'s>(
@@ -288,21 +337,8 @@ fn check_entry<'s>(
     if e.effective_to.is_some_and(|to| to < e.effective_from) {
         errors.push(problem(at("effective_to"), "book_update.backwards"));
     }
-    // An item the book has for this product on any site: a site may lack one the book has
-    // no source for yet (the China-site TCSS trial), and an update is how it gets one.
-    let known_item = crate::ids::Site::ALL.iter().any(|&site| {
-        book.item_entries_any_date(e.product, site, &e.item)
-            .next()
-            .is_some()
-    });
-    if !known_item {
-        errors.push(FieldError::coded(
-            at("item"),
-            Message::new("book_update.unknown_item")
-                .text("item", e.item.as_str())
-                .text("product", e.product.key())
-                .text("site", e.site.key()),
-        ));
+    if !book_has_item(book, e.product, e.item) {
+        errors.push(unknown_item(path, e.item.key(), e.product, book));
     }
     for (j, r) in e.regions.iter().enumerate() {
         if book.region(r).is_none() {

@@ -13,8 +13,8 @@ use pricing::money::{conversion_factor, convert, Rate};
 use pricing::overflow::Overflow;
 use pricing::scenario::{user_price_epoch, Budget};
 use pricing::{
-    compare, parse_scenario, quote, Currency, PriceBook, PriceEntry, Product, QuoteError, Scenario,
-    Site, YearMonth,
+    compare, parse_scenario, quote, Currency, PriceBook, PriceEntry, PriceItem, Product,
+    QuoteError, Scenario, Site, YearMonth,
 };
 
 /// The largest decimal: the user price that made the scenario list fail on every launch.
@@ -189,11 +189,11 @@ fn elastic_caps_are_bounded() {
 // Overflow at each place that used to panic: an error with the field and the month.
 
 /// A user price straight into the book, as a database from before the bounds can hold.
-fn user_price(item: &str, plan: Option<&str>, amount: Decimal) -> PriceEntry {
+fn user_price(item: PriceItem, plan: Option<&str>, amount: Decimal) -> PriceEntry {
     PriceEntry {
         product: Product::Tcr,
         site: Site::TencentIntl,
-        item: item.into(),
+        item,
         plan: plan.map(Into::into),
         regions: Vec::new(),
         unit: "GB-month".into(),
@@ -227,7 +227,7 @@ fn too_large(result: Result<pricing::Quote, QuoteError>) -> Overflow {
 #[test]
 fn a_line_beyond_a_decimal_names_its_item_and_month() {
     // Was: products/tcr/lines.rs, quantity × price ("Multiplication overflowed").
-    let book = book_with(vec![user_price("cos_storage", None, Decimal::MAX)]);
+    let book = book_with(vec![user_price(PriceItem::CosStorage, None, Decimal::MAX)]);
     let o = too_large(quote(&scenario(BASE), &book));
     assert_eq!(o, Overflow::new("tcr.storage", Some(ym("2027-01"))));
     assert_eq!(
@@ -240,7 +240,7 @@ fn a_line_beyond_a_decimal_names_its_item_and_month() {
     );
     // The instance price of the edition too (hours × price).
     let book = book_with(vec![user_price(
-        "instance_hourly",
+        PriceItem::InstanceHourly,
         Some("basic"),
         Decimal::MAX,
     )]);
@@ -257,14 +257,14 @@ fn month_and_scenario_totals_are_checked() {
         .replace("\"storage_gb\": \"100\"", "\"storage_gb\": 1000000000000")
         .replace("\"egress_gb\": \"10\"", "\"egress_gb\": 1000000000000");
     let book = book_with(vec![
-        user_price("cos_storage", None, half),
-        user_price("cos_egress", None, half),
+        user_price(PriceItem::CosStorage, None, half),
+        user_price(PriceItem::CosEgress, None, half),
     ]);
     let o = too_large(quote(&scenario(&big), &book));
     assert_eq!(o, Overflow::new("total", Some(ym("2027-01"))));
     // Each month fits (10^28); twelve of them do not.
     let book = book_with(vec![user_price(
-        "cos_storage",
+        PriceItem::CosStorage,
         None,
         dec!(10_000_000_000_000_000),
     )]);
@@ -397,7 +397,7 @@ fn a_comparison_names_the_alternative_that_overflows() {
     // Was: the comparison's totals (LineTotal) and savings. The comparison is still made;
     // an alternative whose total is beyond a decimal has none, and says where.
     let book = book_with(vec![user_price(
-        "instance_hourly",
+        PriceItem::InstanceHourly,
         Some("premium"),
         Decimal::MAX,
     )]);

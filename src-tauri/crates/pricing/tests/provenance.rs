@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use pricing::book::{Key, PriceBook};
-use pricing::{Product, Site};
+use pricing::{PriceItem, Product, Site};
 
 fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -56,7 +56,7 @@ fn instance(book: &PriceBook, site: Site, region: &str, d: &str) -> Option<Strin
         Key {
             product: Product::Tcr,
             site,
-            item: "instance_hourly",
+            item: PriceItem::InstanceHourly,
             plan: Some("standard"),
             region: Some(region),
         },
@@ -65,7 +65,7 @@ fn instance(book: &PriceBook, site: Site, region: &str, d: &str) -> Option<Strin
     .map(|e| format!("{} {}", e.amount, e.source))
 }
 
-fn cos(book: &PriceBook, site: Site, item: &str, region: &str, d: &str) -> Option<String> {
+fn cos(book: &PriceBook, site: Site, item: PriceItem, region: &str, d: &str) -> Option<String> {
     book.lookup(
         Key {
             product: Product::Tcr,
@@ -153,7 +153,7 @@ fn gen_5_regions_without_a_cos_row_have_no_storage_or_egress_price() {
         (Site::TencentIntl, "ap-shanghai-fsi"),
         (Site::TencentIntl, "ap-beijing-fsi"),
     ] {
-        for item in ["cos_storage", "cos_egress"] {
+        for item in [PriceItem::CosStorage, PriceItem::CosEgress] {
             assert_eq!(
                 cos(book, site, item, region, "2027-01-01"),
                 None,
@@ -167,14 +167,22 @@ fn gen_5_regions_without_a_cos_row_have_no_storage_or_egress_price() {
 fn tcr_b_7_china_cos_prices_start_with_the_revision_that_records_them() {
     // No dated version of the China COS page was found (sources.json, P-COS-CN).
     let book = PriceBook::builtin();
-    let beijing = |d| cos(book, Site::TencentCn, "cos_storage", "ap-beijing", d);
+    let beijing = |d| {
+        cos(
+            book,
+            Site::TencentCn,
+            PriceItem::CosStorage,
+            "ap-beijing",
+            d,
+        )
+    };
     assert_eq!(beijing("2026-11-30"), None);
     assert_eq!(beijing("2026-12-01").as_deref(), Some("0.118"));
     assert_eq!(
         cos(
             book,
             Site::TencentIntl,
-            "cos_storage",
+            PriceItem::CosStorage,
             "ap-beijing",
             "2023-07-10"
         )
@@ -187,8 +195,13 @@ fn tcr_b_7_china_cos_prices_start_with_the_revision_that_records_them() {
 fn tcss_pro_5_china_cap_minimum_starts_with_the_china_page() {
     let book = PriceBook::builtin();
     let cap = |d| {
-        book.limit(Product::Tcss, Site::TencentCn, "elastic_cap_min", date(d))
-            .map(|e| (e.amount.to_string(), e.source.clone()))
+        book.limit(
+            Product::Tcss,
+            Site::TencentCn,
+            PriceItem::ElasticCapMin,
+            date(d),
+        )
+        .map(|e| (e.amount.to_string(), e.source.clone()))
     };
     assert_eq!(cap("2024-09-25"), None);
     assert_eq!(
@@ -206,7 +219,7 @@ fn trials_cite_a_source_of_their_own_site() {
         .limit(
             Product::Tcss,
             Site::TencentCn,
-            "trial_days",
+            PriceItem::TrialDays,
             date("2027-01-01")
         )
         .is_none());
@@ -215,7 +228,7 @@ fn trials_cite_a_source_of_their_own_site() {
             Key {
                 product: Product::ImageSearch,
                 site: Site::AliyunIntl,
-                item: "trial_months",
+                item: PriceItem::TrialMonths,
                 plan: Some("100000/1"),
                 region: None,
             },

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use pricing::book::{Key, PriceBook};
 use pricing::update::{changes_between, parse_update, quote_change, Change};
-use pricing::{Product, Site};
+use pricing::{PriceItem, Product, Site};
 
 fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -20,7 +20,7 @@ fn standard(book: &PriceBook, region: &str, d: &str) -> Option<String> {
         Key {
             product: Product::Tcr,
             site: Site::TencentIntl,
-            item: "instance_hourly",
+            item: PriceItem::InstanceHourly,
             plan: Some("standard"),
             region: Some(region),
         },
@@ -52,7 +52,7 @@ fn an_update_supersedes_the_book_for_its_regions_and_days() {
     let key = Key {
         product: Product::Tcr,
         site: Site::TencentIntl,
-        item: "instance_hourly",
+        item: PriceItem::InstanceHourly,
         plan: Some("standard"),
         region: Some("ap-tokyo"),
     };
@@ -111,6 +111,13 @@ fn every_problem_is_reported_with_its_path() {
     );
     has("entries[1].source", "P-NOWHERE");
     has("entries[2].item", "pro_premium");
+    // With the items the book has for the product, in the order of their keys.
+    has(
+        "entries[2].item",
+        "(one of elastic_cap_min, image_scan_auth, image_scan_quota, image_scan_repeat_weight, \
+         image_scan_step, log_analysis, log_analysis_min_gb, log_analysis_step_gb, pro_postpaid, \
+         pro_prepaid, pro_prepaid_min_months, trial_days)",
+    );
     has("entries[4]", "overlaps entries[3]");
     has("entries[5].source", "\"user\"");
     has("entries[6]", "Decimal"); // an amount written as a JSON number
@@ -190,7 +197,7 @@ fn an_update_can_give_a_site_an_item_the_book_has_no_source_for() {
         .limit(
             Product::Tcss,
             Site::TencentCn,
-            "trial_days",
+            PriceItem::TrialDays,
             date("2027-02-01"),
         )
         .unwrap();

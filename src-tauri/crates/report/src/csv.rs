@@ -217,7 +217,7 @@ pub fn quote_csv(quote: &Quote, opts: &CsvOptions) -> Result<Vec<u8>, ReportErro
             w.write_record([
                 month.clone(),
                 text(l.product.key()),
-                text(&l.item),
+                text(l.item.key()),
                 text(l.plan.as_deref().unwrap_or_default()),
                 exact_text(l.quantity),
                 text(&l.unit),
@@ -517,7 +517,7 @@ pub fn prices_csv(
         w.write_record([
             text(e.product.key()),
             text(e.site.key()),
-            text(&e.item),
+            text(e.item.key()),
             text(e.plan.as_deref().unwrap_or("")),
             text_owned(e.regions.join(" ")),
             exact_text(e.amount),
@@ -624,7 +624,7 @@ mod tests {
         let mine = PriceEntry {
             product: Product::Tcss,
             site: Site::TencentIntl,
-            item: "pro_prepaid".into(),
+            item: pricing::PriceItem::ProPrepaid,
             plan: Some("-plan".into()),
             regions: vec![],
             unit: "@unit".into(),

@@ -7,7 +7,7 @@
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use pricing::{Currency, Product, Site, YearMonth};
+use pricing::{Currency, PriceItem, Product, Site, YearMonth};
 use rusqlite::types::Type;
 use rusqlite::Row;
 use rust_decimal::Decimal;
@@ -122,6 +122,10 @@ pub(crate) fn optional_date(
 
 pub(crate) fn product(row: &Row<'_>, column: &'static str) -> rusqlite::Result<Product> {
     parsed(row, column, "a known product", Product::from_key)
+}
+
+pub(crate) fn price_item(row: &Row<'_>, column: &'static str) -> rusqlite::Result<PriceItem> {
+    parsed(row, column, "a known price item", PriceItem::from_key)
 }
 
 pub(crate) fn site(row: &Row<'_>, column: &'static str) -> rusqlite::Result<Site> {

@@ -6,7 +6,7 @@ use rusqlite::{params, OptionalExtension, Row};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use pricing::{Currency, Product, Site};
+use pricing::{Currency, PriceItem, Product, Site};
 
 use crate::column::{self, date_text, timestamp_text};
 use crate::values::{product_order_sql, require_amount, require_text};
@@ -19,8 +19,8 @@ pub struct UserPriceFields {
     pub product: Product,
     /// Which site of the provider (China or international): the price list the price is on.
     pub site: Site,
-    /// The billed item, as the price book names it.
-    pub item: String,
+    /// The billed item, stored by its key.
+    pub item: PriceItem,
     /// TCR edition, Image Search package or TCSS billing mode, when the price depends on it.
     pub plan: Option<String>,
     /// Region, when the price depends on it.
@@ -54,7 +54,6 @@ pub struct UserPrice {
 }
 
 fn validate_price(fields: &UserPriceFields) -> Result<(), StoreError> {
-    require_text("item", &fields.item)?;
     require_text("unit", &fields.unit)?;
     require_amount("amount", fields.amount)?;
     if let (Some(from), Some(to)) = (fields.effective_from, fields.effective_to) {
@@ -77,7 +76,7 @@ fn price_from_row(row: &Row<'_>) -> rusqlite::Result<UserPrice> {
         fields: UserPriceFields {
             product: column::product(row, "product")?,
             site: column::site(row, "site")?,
-            item: row.get("item")?,
+            item: column::price_item(row, "item")?,
             plan: row.get("plan")?,
             region: row.get("region")?,
             unit: row.get("unit")?,
@@ -145,7 +144,7 @@ impl Store {
             })
     }
 
-    /// Adds a user price. `Invalid` for an empty item or unit, a negative amount or an
+    /// Adds a user price. `Invalid` for an empty unit, a negative amount or an
     /// effective range that ends before it starts.
     pub fn add_user_price(
         &mut self,
@@ -160,7 +159,7 @@ impl Store {
             params![
                 fields.product.key(),
                 fields.site.key(),
-                fields.item,
+                fields.item.key(),
                 fields.plan,
                 fields.region,
                 fields.unit,
@@ -192,7 +191,7 @@ impl Store {
                 id,
                 fields.product.key(),
                 fields.site.key(),
-                fields.item,
+                fields.item.key(),
                 fields.plan,
                 fields.region,
                 fields.unit,

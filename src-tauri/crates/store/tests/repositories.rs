@@ -260,12 +260,6 @@ fn user_prices_are_validated() {
             ..
         })
     ));
-    let mut no_item = tcr_price();
-    no_item.item = String::new();
-    assert!(matches!(
-        s.add_user_price(&no_item, at(1, 0)),
-        Err(StoreError::Invalid { field: "item", .. })
-    ));
     let mut free = tcr_price();
     free.amount = dec!(0);
     assert!(
@@ -678,6 +672,14 @@ fn corrupt_stored_values_are_errors_not_panics() {
         s.list_user_prices(),
         Err(StoreError::Damaged { .. })
     ));
+    damaged("UPDATE user_prices SET currency = 'CNY', item = 'instance_daily'");
+    let err = s.list_user_prices().unwrap_err();
+    assert!(
+        matches!(&err, StoreError::Damaged { reason }
+            if reason.contains("`item`") && reason.contains("instance_daily")
+                && reason.contains("a known price item")),
+        "{err:?}"
+    );
     damaged("UPDATE exchange_rates SET rate = 'NaN'");
     assert!(matches!(
         s.list_exchange_rates(),

@@ -40,8 +40,8 @@ pub use comparison::{
 };
 pub use message::{views as message_views, MessageView};
 pub use prices::{
-    PriceRow, PriceUpdatePreview, PriceUpdateRow, RateRow, ScenarioChangeRow, UpdateSourceRow,
-    UserPriceInput,
+    PriceItemOption, PriceRow, PriceUpdatePreview, PriceUpdateRow, RateRow, ScenarioChangeRow,
+    UpdateSourceRow, UserPriceInput,
 };
 pub use quote::{LineView, MonthTotal, MonthView, NoteView, Preview, QuoteView};
 pub(crate) use saved_quotes::difference;
@@ -52,8 +52,7 @@ pub use sizing::{
     TcrMonthView, TcssMonthView, TcssView,
 };
 pub use wizard::{
-    EditionOptionInfo, PriceItemOption, ProductSites, RegionOption, SiteOption, SitePackages,
-    WizardOptions,
+    EditionOptionInfo, ProductSites, RegionOption, SiteOption, SitePackages, WizardOptions,
 };
 
 pub(crate) fn dec(value: Decimal) -> String {

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use pricing::{Currency, Product, Site};
+use pricing::{Currency, PriceItem, Product, Site};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -17,7 +17,7 @@ pub struct PriceRow {
     pub id: Option<i64>,
     pub product: Product,
     pub site: Site,
-    pub item: String,
+    pub item: PriceItem,
     pub plan: Option<String>,
     pub regions: Vec<String>,
     pub unit: String,
@@ -62,7 +62,7 @@ impl PriceRow {
             id,
             product: *product,
             site: *site,
-            item: item.clone(),
+            item: *item,
             plan: plan.clone(),
             regions: regions.clone(),
             unit: unit.clone(),
@@ -84,15 +84,17 @@ impl PriceRow {
 
 /// A user price as the Prices screen submits it. `plan` is the TCR edition or the Image Search
 /// package (`CAPACITY/QPS`); dates are `YYYY-MM-DD`; `amount` a decimal string. `product`,
-/// `site` and `currency` are typed for the UI but read as text here, so a wrong one is an
-/// error on its own field (with every other problem of the price), not a failed call.
+/// `site`, `item` and `currency` are typed for the UI but read as text here, so a wrong one is
+/// an error on its own field (with every other problem of the price), not a failed call. An
+/// item not chosen yet is `null`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct UserPriceInput {
     #[ts(as = "Product")]
     pub product: String,
     #[ts(as = "Site")]
     pub site: String,
-    pub item: String,
+    #[ts(as = "Option<PriceItem>")]
+    pub item: Option<String>,
     pub plan: Option<String>,
     pub region: Option<String>,
     pub unit: String,
@@ -102,6 +104,30 @@ pub struct UserPriceInput {
     pub effective_from: Option<String>,
     pub effective_to: Option<String>,
     pub note: Option<String>,
+}
+
+/// An item a user price may set, with its product and the unit it is priced in unless the user
+/// says otherwise: the Prices screen's list (`USER_PRICE_ITEMS` of the bindings, from
+/// [`PriceItem::USER`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PriceItemOption {
+    pub product: Product,
+    pub item: PriceItem,
+    pub unit: String,
+}
+
+impl PriceItemOption {
+    /// Every item a user price may set, in the Prices screen's order.
+    pub fn user_items() -> Vec<PriceItemOption> {
+        PriceItem::USER
+            .into_iter()
+            .map(|item| PriceItemOption {
+                product: item.product(),
+                item,
+                unit: item.unit().unwrap_or_default().to_owned(),
+            })
+            .collect()
+    }
 }
 
 /// A stored exchange rate: one unit of `from` is `rate` units of `to`.

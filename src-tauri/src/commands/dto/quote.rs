@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use pricing::{Currency, Product};
+use pricing::{Currency, PriceItem, Product};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -35,7 +35,7 @@ pub struct Preview {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct LineView {
     pub product: Product,
-    pub item: String,
+    pub item: PriceItem,
     pub plan: Option<String>,
     pub quantity: String,
     pub unit: String,
@@ -81,7 +81,7 @@ impl LineView {
         } = line;
         Self {
             product: *product,
-            item: item.to_string(),
+            item: *item,
             plan: plan.as_ref().map(ToString::to_string),
             quantity: dec(*quantity),
             unit: unit.to_string(),

@@ -72,14 +72,4 @@ pub struct WizardOptions {
     pub editions: Vec<EditionOptionInfo>,
     pub sites: Vec<ProductSites>,
     pub packages: Vec<SitePackages>,
-    /// What a user price may set, product by product, in the Prices screen's order.
-    pub price_items: Vec<PriceItemOption>,
-}
-
-/// An item a user price may set, with the unit it is priced in unless the user says otherwise.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct PriceItemOption {
-    pub product: Product,
-    pub item: String,
-    pub unit: String,
 }

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, TimeZone, Utc};
-use pricing::{Currency, Product, Site};
+use pricing::{Currency, PriceItem, Product, Site};
 use rust_decimal_macros::dec;
 use store::UserPriceFields;
 
@@ -23,7 +23,7 @@ pub fn tcr_price() -> UserPriceFields {
     UserPriceFields {
         product: Product::Tcr,
         site: Site::TencentCn,
-        item: "instance".to_owned(),
+        item: PriceItem::InstanceHourly,
         plan: Some("standard".to_owned()),
         region: Some("ap-guangzhou".to_owned()),
         unit: "instance-day".to_owned(),

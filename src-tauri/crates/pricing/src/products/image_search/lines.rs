@@ -8,7 +8,7 @@ use super::packages::{self as image_search, Package, PackageChange, Selection};
 use crate::book::PriceBook;
 use crate::calendar::YearMonth;
 use crate::horizon::Horizon;
-use crate::ids::{Product, Site};
+use crate::ids::{PriceItem, Product, Site};
 use crate::line::{note, Line, Note};
 use crate::message::Message;
 use crate::quantity::Quantity;
@@ -207,7 +207,7 @@ pub(crate) fn price_image_search(
                 let plan = plan_text.as_ref().map_or("", |(_, text)| text.as_str());
                 let mut line = Line::priced(
                     Product::ImageSearch,
-                    "package",
+                    PriceItem::Package,
                     plan,
                     Decimal::ONE,
                     "month",
@@ -230,7 +230,7 @@ pub(crate) fn price_image_search(
                 // rule IS-4: no list price; the line is a custom quote.
                 let mut line = Line::priced(
                     Product::ImageSearch,
-                    "package",
+                    PriceItem::Package,
                     "custom",
                     Decimal::ONE,
                     "month",
@@ -251,7 +251,7 @@ pub(crate) fn price_image_search(
                 let plan = fixed_plan.as_ref().map_or("", |(_, plan)| plan.as_str());
                 let line = Line::priced(
                     Product::ImageSearch,
-                    "package",
+                    PriceItem::Package,
                     plan,
                     Decimal::ONE,
                     "month",

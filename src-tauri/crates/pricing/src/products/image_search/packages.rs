@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::book::{Key, PriceBook, PriceEntry};
-use crate::ids::{Product, Site};
+use crate::ids::{PriceItem, Product, Site};
 use crate::message::Message;
 
 /// A monthly resource package: maximum image capacity and query QPS (rule IS-1).
@@ -98,7 +98,7 @@ pub struct Catalogue<'b> {
 impl<'b> Catalogue<'b> {
     pub fn of(book: &'b PriceBook, site: Site) -> Catalogue<'b> {
         let entries: Vec<(Package, &PriceEntry)> = book
-            .item_entries_any_date(Product::ImageSearch, site, "package")
+            .item_entries_any_date(Product::ImageSearch, site, PriceItem::Package)
             .filter_map(|e| e.plan.as_deref().and_then(Package::parse).map(|p| (p, e)))
             .collect();
         let repeats = entries
@@ -184,7 +184,7 @@ pub fn plan_entry<'b>(
     let key = Key {
         product: Product::ImageSearch,
         site,
-        item: "package",
+        item: PriceItem::Package,
         plan: Some(plan),
         region: None,
     };

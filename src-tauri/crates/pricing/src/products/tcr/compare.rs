@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::alternative::{summarise, Alternative, LineTotal, Summary};
 use crate::book::PriceBook;
 use crate::horizon::Horizon;
-use crate::ids::{Edition, Product, Site};
+use crate::ids::{Edition, PriceItem, Product, Site};
 use crate::line::{Line, Note};
 use crate::message::Message;
 
@@ -65,7 +65,7 @@ pub(crate) fn alternatives(
                     );
                     let mut line = Line::priced(
                         Product::Tcr,
-                        "instance",
+                        PriceItem::Instance,
                         edition.key(),
                         Decimal::ZERO,
                         "hour",

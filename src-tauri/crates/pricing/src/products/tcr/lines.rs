@@ -10,7 +10,7 @@ use super::spec::{EditionChoice, TcrBilling, TcrSpec};
 use crate::book::{Key, PriceBook, PriceEntry, QuotaVersion};
 use crate::calendar::YearMonth;
 use crate::horizon::Horizon;
-use crate::ids::{Edition, Product};
+use crate::ids::{Edition, PriceItem, Product};
 use crate::line::{note, Line, Note};
 use crate::message::Message;
 
@@ -90,18 +90,20 @@ impl<'b> MonthEntries<'b> {
         MonthEntries {
             date,
             billing,
-            hourly: per_edition("instance_hourly", previous.map(|p| p.hourly)),
+            hourly: per_edition(PriceItem::InstanceHourly, previous.map(|p| p.hourly)),
             monthly: match billing {
-                TcrBilling::Monthly => per_edition("instance_monthly", previous.map(|p| p.monthly)),
+                TcrBilling::Monthly => {
+                    per_edition(PriceItem::InstanceMonthly, previous.map(|p| p.monthly))
+                }
                 TcrBilling::Payg => [None; 4],
             },
             storage: book.lookup_after(
-                key("cos_storage", None),
+                key(PriceItem::CosStorage, None),
                 date,
                 previous.and_then(|p| p.storage),
             ),
             egress: book.lookup_after(
-                key("cos_egress", None),
+                key(PriceItem::CosEgress, None),
                 date,
                 previous.and_then(|p| p.egress),
             ),
@@ -149,15 +151,21 @@ impl<'b> MonthEntries<'b> {
         let (hourly, free_entry) = self.hourly(edition);
         match (free_entry, self.billing) {
             // rule TCR-B-1 / TCR-B-2: Personal is free; Enterprise rental is free in the public beta.
-            (Some(e), _) => Charge::priced("instance", hours, "hour", Some(e), &e.rule),
+            (Some(e), _) => Charge::priced(PriceItem::Instance, hours, "hour", Some(e), &e.rule),
             // rule TCR-B-3: pay-as-you-go = hourly price × hours in month (or the scenario's hours).
             (None, TcrBilling::Payg) => {
-                Charge::priced("instance", hours, "hour", hourly, "TCR-B-3")
+                Charge::priced(PriceItem::Instance, hours, "hour", hourly, "TCR-B-3")
             }
             // rule TCR-B-4: monthly subscription has no published price; the user enters it.
             (None, TcrBilling::Monthly) => {
                 let monthly = self.monthly[slot(edition)];
-                Charge::priced("instance", Decimal::ONE, "month", monthly, "TCR-B-4")
+                Charge::priced(
+                    PriceItem::Instance,
+                    Decimal::ONE,
+                    "month",
+                    monthly,
+                    "TCR-B-4",
+                )
             }
         }
     }
@@ -168,13 +176,19 @@ impl<'b> MonthEntries<'b> {
     fn cos(&self, series: &Series, k: usize) -> [Charge<'b>; 2] {
         [
             Charge::priced(
-                "storage",
+                PriceItem::Storage,
                 series.storage_gb[k],
                 "GB-month",
                 self.storage,
                 "TCR-B-5",
             ),
-            Charge::priced("egress", series.egress_gb[k], "GB", self.egress, "TCR-B-6"),
+            Charge::priced(
+                PriceItem::Egress,
+                series.egress_gb[k],
+                "GB",
+                self.egress,
+                "TCR-B-6",
+            ),
         ]
     }
 
@@ -184,8 +198,8 @@ impl<'b> MonthEntries<'b> {
     fn personal_cos(&self, series: &Series, k: usize) -> [Option<Charge<'b>>; 2] {
         let (_, free_entry) = self.hourly(Edition::Personal);
         [
-            ("storage", series.storage_gb[k], "GB-month"),
-            ("egress", series.egress_gb[k], "GB"),
+            (PriceItem::Storage, series.storage_gb[k], "GB-month"),
+            (PriceItem::Egress, series.egress_gb[k], "GB"),
         ]
         .map(|(item, quantity, unit)| {
             (!quantity.is_zero()).then_some(Charge {
@@ -247,7 +261,7 @@ impl<'b> MonthEntries<'b> {
                 line.amount = c.amount;
                 line.price_missing = false;
                 line.note = Some(Message::new("tcr.personal_not_billed"));
-            } else if c.item == "instance" && c.entry.is_none() && !c.quantity.is_zero() {
+            } else if c.item == PriceItem::Instance && c.entry.is_none() && !c.quantity.is_zero() {
                 line.note = Some(self.missing_instance_price(book, spec, edition));
             }
             // rule TCR-B-3 (revised 2026-12): the mainland group's entry prices ap-qingyuan by
@@ -278,7 +292,7 @@ impl<'b> MonthEntries<'b> {
             },
             TcrBilling::Monthly => {
                 let offered = book
-                    .limit(Product::Tcr, site, "instance_monthly_offered", date)
+                    .limit(Product::Tcr, site, PriceItem::InstanceMonthlyOffered, date)
                     .is_some();
                 if offered {
                     Message::new("tcr.monthly_unpublished")
@@ -317,7 +331,7 @@ impl<'b> MonthEntries<'b> {
 /// any text. Totals are sums of these; lines are written from them.
 #[derive(Debug, Clone, Copy)]
 pub struct Charge<'b> {
-    pub item: &'static str,
+    pub item: PriceItem,
     pub quantity: Decimal,
     pub unit: &'static str,
     pub entry: Option<&'b PriceEntry>,
@@ -331,7 +345,7 @@ pub struct Charge<'b> {
 
 impl<'b> Charge<'b> {
     fn priced(
-        item: &'static str,
+        item: PriceItem,
         quantity: Decimal,
         unit: &'static str,
         entry: Option<&'b PriceEntry>,
@@ -573,7 +587,7 @@ pub(crate) fn price_tcr(
         let Some(mut options) = options else {
             let line = Line::priced(
                 Product::Tcr,
-                "instance",
+                PriceItem::Instance,
                 "none",
                 Decimal::ZERO,
                 "hour",
@@ -610,7 +624,7 @@ pub(crate) fn price_tcr(
                     .unwrap_or_else(|| Message::new("tcr.no_edition_fits"));
                 let mut line = Line::priced(
                     Product::Tcr,
-                    "instance",
+                    PriceItem::Instance,
                     "none",
                     Decimal::ZERO,
                     "hour",
@@ -1315,7 +1329,7 @@ mod tests {
         let mine = crate::PriceEntry {
             product: Product::Tcr,
             site: Site::TencentCn,
-            item: "instance_monthly".into(),
+            item: PriceItem::InstanceMonthly,
             plan: Some("standard".into()),
             regions: vec!["ap-guangzhou".into()],
             unit: "month".into(),
@@ -1362,12 +1376,12 @@ mod tests {
             0,
         );
         assert_eq!(
-            (lines[1].item.as_str(), lines[1].amount),
-            ("storage", Some(dec!(500) * dec!(0.022)))
+            (lines[1].item, lines[1].amount),
+            (PriceItem::Storage, Some(dec!(500) * dec!(0.022)))
         );
         assert_eq!(
-            (lines[2].item.as_str(), lines[2].amount),
-            ("egress", Some(dec!(100) * dec!(0.072)))
+            (lines[2].item, lines[2].amount),
+            (PriceItem::Egress, Some(dec!(100) * dec!(0.072)))
         );
         assert_eq!(tb_to_gb(dec!(1.5)), dec!(1536));
         // Before COS's dated prices, storage is a missing price, not zero.

@@ -10,7 +10,7 @@ use super::spec::{ImageScan, TcssBilling, TcssSpec};
 use crate::book::{MonthByMonth, PriceBook, PriceEntry};
 use crate::calendar::YearMonth;
 use crate::horizon::Horizon;
-use crate::ids::{Product, Site};
+use crate::ids::{PriceItem, Product, Site};
 use crate::line::{note, Line, Note};
 use crate::message::Message;
 use crate::read::FieldError;
@@ -60,7 +60,7 @@ pub(crate) fn check_against_book(
     errors: &mut Vec<FieldError>,
 ) {
     let Some(cap) = t.elastic_cap else { return };
-    let mut minimum = MonthByMonth::new(book, Product::Tcss, t.site, "elastic_cap_min");
+    let mut minimum = MonthByMonth::new(book, Product::Tcss, t.site, PriceItem::ElasticCapMin);
     for k in 0..h.months {
         let date = h.price_date_of(k);
         if let Some(min) = minimum.on(date) {
@@ -189,14 +189,15 @@ pub(crate) fn tcss_inputs<'b>(h: &Horizon, book: &'b PriceBook, spec: &TcssSpec)
     let mut usage = Vec::new();
     let mut prices = Vec::new();
     let mut entries = Vec::new();
-    let mut prepaid_price = MonthByMonth::new(book, Product::Tcss, spec.site, "pro_prepaid");
-    let mut daily_price = MonthByMonth::new(book, Product::Tcss, spec.site, "pro_postpaid");
+    let mut prepaid_price =
+        MonthByMonth::new(book, Product::Tcss, spec.site, PriceItem::ProPrepaid);
+    let mut daily_price = MonthByMonth::new(book, Product::Tcss, spec.site, PriceItem::ProPostpaid);
     for (k, month) in h.month_list().enumerate() {
         let date = h.price_date_of(k as u32);
         // rule TCSS-T-1: the trial makes the first 7 days of the first month free.
         let free_days = if spec.trial && k == 0 {
             let trial_days = book
-                .limit(Product::Tcss, spec.site, "trial_days", date)
+                .limit(Product::Tcss, spec.site, PriceItem::TrialDays, date)
                 .map(|e| e.amount)
                 .unwrap_or(Decimal::ZERO);
             trial_days.to_string().parse().unwrap_or(0u32)
@@ -223,7 +224,7 @@ pub(crate) fn tcss_inputs<'b>(h: &Horizon, book: &'b PriceBook, spec: &TcssSpec)
         .limit(
             Product::Tcss,
             spec.site,
-            "pro_prepaid_min_months",
+            PriceItem::ProPrepaidMinMonths,
             h.price_date_of(0),
         )
         .and_then(|e| e.amount.to_string().parse().ok())
@@ -290,9 +291,9 @@ fn scan_buys<'b>(h: &Horizon, book: &'b PriceBook, spec: &TcssSpec) -> Vec<Optio
             let first = first_scans.series(n, true).unwrap_or_default();
             let repeat = repeat_scans.series(n, true).unwrap_or_default();
             let mut quota = Repeat::default();
-            let mut weight = limit("image_scan_repeat_weight");
-            let mut step = limit("image_scan_step");
-            let mut price = limit("image_scan_quota");
+            let mut weight = limit(PriceItem::ImageScanRepeatWeight);
+            let mut step = limit(PriceItem::ImageScanStep);
+            let mut price = limit(PriceItem::ImageScanQuota);
             (0..n as usize)
                 .map(|k| {
                     if first[k].is_zero() && repeat[k].is_zero() {
@@ -325,7 +326,7 @@ fn scan_buys<'b>(h: &Horizon, book: &'b PriceBook, spec: &TcssSpec) -> Vec<Optio
             let images = images.series(n, true).unwrap_or_default();
             let updates = updates.series(n, true).unwrap_or_default();
             let mut seen_images = Decimal::ZERO;
-            let mut price = limit("image_scan_auth");
+            let mut price = limit(PriceItem::ImageScanAuth);
             (0..n as usize)
                 .map(|k| {
                     // rule TCSS-SCAN-1: one authorization per new image ID, bought in that month.
@@ -353,9 +354,9 @@ fn log_buys<'b>(h: &Horizon, book: &'b PriceBook, spec: &TcssSpec) -> Vec<Option
     let limit = |item| MonthByMonth::new(book, Product::Tcss, spec.site, item);
     let mut sized = Repeat::default();
     let (mut min, mut step, mut price) = (
-        limit("log_analysis_min_gb"),
-        limit("log_analysis_step_gb"),
-        limit("log_analysis"),
+        limit(PriceItem::LogAnalysisMinGb),
+        limit(PriceItem::LogAnalysisStepGb),
+        limit(PriceItem::LogAnalysis),
     );
     (0..h.months as usize)
         .map(|k| {
@@ -653,7 +654,7 @@ pub(crate) fn price_tcss(
             let line = match *charge {
                 Charge::Licence { cores, entry } => {
                     let mut line = priced(
-                        "pro_prepaid",
+                        PriceItem::ProPrepaid,
                         billing_key,
                         cores,
                         "core-month",
@@ -695,7 +696,7 @@ pub(crate) fn price_tcss(
                             .msg("note", note);
                     }
                     let mut line = priced(
-                        "pro_prepaid",
+                        PriceItem::ProPrepaid,
                         billing_key,
                         core_months.unwrap_or(cores),
                         "core-month",
@@ -715,7 +716,7 @@ pub(crate) fn price_tcss(
                 } => {
                     let (first, last, _) = months_of(bought_in);
                     priced(
-                        "pro_prepaid",
+                        PriceItem::ProPrepaid,
                         billing_key,
                         cores,
                         "core-month",
@@ -730,7 +731,7 @@ pub(crate) fn price_tcss(
                     )
                 }
                 Charge::Renewal { cores, entry } => priced(
-                    "pro_prepaid",
+                    PriceItem::ProPrepaid,
                     billing_key,
                     cores,
                     "core-month",
@@ -740,19 +741,25 @@ pub(crate) fn price_tcss(
                 .with_note(Message::new("tcss.renewal").text("months", inputs.term)),
                 Charge::Overage { core_days, entry } => {
                     let rule = "TCSS-PRO-4";
-                    priced("overage", billing_key, core_days, "core-day", entry, rule).with_note(
-                        match cap {
-                            Some(c) => Message::new("tcss.overage_capped")
-                                .num("licensed", l)
-                                .num("cap", c),
-                            None => Message::new("tcss.overage").num("licensed", l),
-                        },
+                    priced(
+                        PriceItem::Overage,
+                        billing_key,
+                        core_days,
+                        "core-day",
+                        entry,
+                        rule,
                     )
+                    .with_note(match cap {
+                        Some(c) => Message::new("tcss.overage_capped")
+                            .num("licensed", l)
+                            .num("cap", c),
+                        None => Message::new("tcss.overage").num("licensed", l),
+                    })
                 }
                 Charge::Postpaid { core_days, entry } => {
                     let rule = "TCSS-PRO-2";
                     let mut line = priced(
-                        "pro_postpaid",
+                        PriceItem::ProPostpaid,
                         billing_key,
                         core_days,
                         "core-day",
@@ -774,7 +781,7 @@ pub(crate) fn price_tcss(
                     used,
                     price,
                 }) => priced(
-                    "image_scan",
+                    PriceItem::ImageScan,
                     "quota",
                     bought,
                     "quota-month",
@@ -788,13 +795,19 @@ pub(crate) fn price_tcss(
                         .num("used", used.normalize())
                         .num("unused", (bought - used).normalize()),
                 ),
-                Charge::Scan(ScanBuy::QuotaNotSold { scans }) => {
-                    priced("image_scan", "quota", scans, "scan", None, scan_rule).with_note(
-                        Message::new("tcss.scan_quota_not_sold")
-                            .text("site", spec.site)
-                            .text("date", date),
-                    )
-                }
+                Charge::Scan(ScanBuy::QuotaNotSold { scans }) => priced(
+                    PriceItem::ImageScan,
+                    "quota",
+                    scans,
+                    "scan",
+                    None,
+                    scan_rule,
+                )
+                .with_note(
+                    Message::new("tcss.scan_quota_not_sold")
+                        .text("site", spec.site)
+                        .text("date", date),
+                ),
                 Charge::Scan(ScanBuy::PerImage {
                     new_images,
                     updates,
@@ -803,7 +816,7 @@ pub(crate) fn price_tcss(
                 }) => {
                     let rule = "TCSS-SCAN-1";
                     priced(
-                        "image_scan",
+                        PriceItem::ImageScan,
                         "per_image",
                         count,
                         "authorization",
@@ -825,8 +838,14 @@ pub(crate) fn price_tcss(
                     price,
                 }) => {
                     let rule = "TCSS-LOG-1";
-                    let mut line =
-                        priced("log_analysis", "prepaid", capacity, "GB-month", price, rule);
+                    let mut line = priced(
+                        PriceItem::LogAnalysis,
+                        "prepaid",
+                        capacity,
+                        "GB-month",
+                        price,
+                        rule,
+                    );
                     if price.is_none() {
                         line.note = Some(Message::new("tcss.log_unpriced").text("site", spec.site));
                     } else if capacity > need {
