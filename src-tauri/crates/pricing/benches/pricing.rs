@@ -28,7 +28,7 @@ fn benches(c: &mut Criterion) {
     });
     for (name, cap) in [
         ("tcss_cn_120_months", None),
-        ("tcss_cn_120_months_capped", Some(350)),
+        ("tcss_cn_120_months_capped", Some(5000)),
     ] {
         let cn = tcss_cn(120, cap);
         c.bench_function(name, |b| {

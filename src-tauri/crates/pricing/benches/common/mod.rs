@@ -110,13 +110,13 @@ pub fn tcss_cn(months: u32, cap: Option<u32>) -> Scenario {
     let swing = [0u32, 40, 90, 160, 220, 260, 250, 200, 130, 70, 20, 0];
     let cores: Vec<String> = (0..months)
         .map(|k| {
-            let base = 300 + 3 * k + swing[(k % 12) as usize];
+            let base = 4000 + 10 * k + 8 * swing[(k % 12) as usize];
             let dip = if k % 5 == 4 { base / 3 } else { 0 };
             (base - dip).to_string()
         })
         .collect();
     let peaks: Vec<String> = (0..months)
-        .map(|k| (420 + 4 * k + swing[((k + 3) % 12) as usize] * 2).to_string())
+        .map(|k| (5600 + 12 * k + 10 * swing[((k + 3) % 12) as usize]).to_string())
         .collect();
     let cap = cap.map_or(String::new(), |c| format!(r#", "elastic_cap": {c}"#));
     let text = format!(

@@ -843,6 +843,58 @@ mod tests {
         }
     }
 
+    /// rule TCSS-PRO-3: the sizing is bounded: 1,200 months (ten times a scenario's longest)
+    /// of core counts up to 10^12 that rise and fall, with peaks, prices that change and
+    /// months without prices, with and without an elastic cap, are sized in bounded time and
+    /// memory (the network has a few nodes and arcs per month; every loop of the solver has
+    /// a bound, past which the best path seen is taken), keep their commitments and cost no
+    /// more than all postpaid.
+    #[test]
+    fn tcss_pro_3_sizing_is_bounded_on_huge_inputs() {
+        let months: Vec<SizingMonth> = (0..1200u64)
+            .map(|k| {
+                let swing = [0u64, 3, 9, 14, 20, 26, 25, 19, 12, 6, 2, 1][(k % 12) as usize];
+                let cores = 1_000_000_000_000 / 30 * swing + 7 * k * k;
+                let u = MonthUsage {
+                    days: [31, 28, 31, 30][(k % 4) as usize],
+                    cores: Decimal::from(cores),
+                    peak_cores: Decimal::from(cores + 999_999_999_999 / (1 + k % 7)),
+                    peak_days: (k % 9) as u32,
+                    free_days: 0,
+                };
+                let prices = (k % 97 != 50).then_some(if k < 600 {
+                    CN
+                } else {
+                    ProPrices {
+                        prepaid: dec!(31.5),
+                        daily: dec!(1.05),
+                    }
+                });
+                (u, prices)
+            })
+            .collect();
+        for cap in [None, Some(dec!(5000)), Some(dec!(400_000_000_000))] {
+            // 1,200 months take seconds in a release build (`cargo test --release`); a debug
+            // build sizes the first 120.
+            let lens: &[usize] = if cfg!(debug_assertions) {
+                &[120]
+            } else {
+                &[120, 1200]
+            };
+            for &len in lens {
+                let months = &months[..len];
+                let start = std::time::Instant::now();
+                let sized = best_levels(months, cap, 3);
+                let took = start.elapsed();
+                let priced = price_path(months, &sized, cap, 3).expect("keeps its commitments");
+                let postpaid = price_path(months, &vec![Decimal::ZERO; len], cap, 3).unwrap();
+                assert!(priced.total <= postpaid.total);
+                // Bounded: seconds at most, even on a slow machine.
+                assert!(took.as_secs() < 60, "{len} months, cap {cap:?}: {took:?}");
+            }
+        }
+    }
+
     #[test]
     fn tcss_t_1_trial_week_is_free() {
         // rule TCSS-T-1: postpaid in the first month charges days − 7 days.

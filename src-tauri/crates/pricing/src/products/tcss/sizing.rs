@@ -31,8 +31,11 @@ use rust_decimal::Decimal;
 use super::rules::SizingMonth;
 
 /// Branch and bound stops after this many subproblems and falls back to the best path it
-/// has priced (see [`exact_levels`]); the property tests never come near it.
+/// has priced (see [`exact_levels`]); the property tests never come near it. A subproblem
+/// takes time about in proportion to the square of the months, so longer horizons get
+/// fewer: [`WORK`] ÷ months², at least 2.
 const MAX_SUBPROBLEMS: usize = 400;
+const WORK: usize = 2_000_000;
 
 /// What one count of a month (its ordinary or its peak cores) adds to the month's overage,
 /// as a function of the level L: `weight` × min(max(0, cores − L), cap), where `weight` is
@@ -416,10 +419,8 @@ impl Problem {
                 excess[from] -= amount;
             }
         }
-        if !successive_shortest_paths(&mut g, &mut excess) {
-            return None;
-        }
-        tie_break(&mut g, t_len)?;
+        let potential = successive_shortest_paths(&mut g, &mut excess)?;
+        tie_break(&mut g, t_len, potential)?;
         Some(self.read(&g, &floor, branch))
     }
 
@@ -480,71 +481,159 @@ impl Problem {
 }
 
 /// Sends the excess of the nodes to the deficits along cheapest paths (successive shortest
-/// paths; the residual network never has a negative cycle, so the result is a cheapest
-/// circulation). `false` when a deficit cannot be met or the work runs past its bound.
-fn successive_shortest_paths(g: &mut Graph, excess: &mut [i128]) -> bool {
+/// paths with potentials: every round finds the cheapest paths from the nodes with excess
+/// under reduced costs, then sends what it can along the tree of those paths to every
+/// deficit it reaches; the residual network never has a negative cycle, so the result is a
+/// cheapest circulation). Returns the potentials, under which no residual arc has a negative
+/// reduced cost; `None` when a deficit cannot be met or the work runs past its bound.
+fn successive_shortest_paths(g: &mut Graph, excess: &mut [i128]) -> Option<Vec<i128>> {
     let n = g.out.len();
+    // Every residual arc costs ≥ 0 at the start (the negative ones are full).
+    let mut potential = vec![0i128; n];
     let mut dist = vec![i128::MAX; n];
-    let mut parent = vec![usize::MAX; n];
-    let mut queued = vec![false; n];
-    let mut queue = std::collections::VecDeque::new();
+    let mut done = vec![false; n];
+    let mut heap = BinaryHeap::new();
     let bound = 4 * g.arcs.len() + 64;
     for _ in 0..bound {
         if excess.iter().all(|&e| e <= 0) {
-            return excess.iter().all(|&e| e == 0);
+            return excess.iter().all(|&e| e == 0).then_some(potential);
         }
         dist.fill(i128::MAX);
-        parent.fill(usize::MAX);
+        done.fill(false);
         for v in 0..n {
             if excess[v] > 0 {
                 dist[v] = 0;
-                queue.push_back(v);
-                queued[v] = true;
+                heap.push(Reverse((0i128, v)));
             }
         }
-        let mut relaxations = 0usize;
-        while let Some(u) = queue.pop_front() {
-            queued[u] = false;
+        // Up to the nearest deficit: the nodes settled by then move by their distance, the
+        // others by that of the deficit, which keeps every reduced cost ≥ 0.
+        let mut nearest = None;
+        while let Some(Reverse((d, u))) = heap.pop() {
+            if done[u] {
+                continue;
+            }
+            done[u] = true;
+            if excess[u] < 0 {
+                nearest = Some(d);
+                break;
+            }
             for &a in &g.out[u] {
-                let arc = g.arcs[a];
-                if arc.cap > 0 && dist[u] + arc.cost < dist[arc.to] {
-                    dist[arc.to] = dist[u] + arc.cost;
-                    parent[arc.to] = a;
-                    if !queued[arc.to] {
-                        queued[arc.to] = true;
-                        queue.push_back(arc.to);
+                let arc = &g.arcs[a];
+                if arc.cap > 0 {
+                    let nd = d + arc.cost + potential[u] - potential[arc.to];
+                    if nd < dist[arc.to] {
+                        dist[arc.to] = nd;
+                        heap.push(Reverse((nd, arc.to)));
                     }
                 }
             }
-            relaxations += 1;
-            if relaxations > n * n + 16 {
-                return false;
+        }
+        heap.clear();
+        let far = nearest?;
+        for v in 0..n {
+            potential[v] += if done[v] { dist[v] } else { far };
+        }
+        // Every cheapest path now runs on arcs of zero reduced cost: send all that they carry
+        // (a maximum flow from the excesses to the deficits over those arcs, by levels).
+        blocking_flows(g, excess, &potential);
+    }
+    None
+}
+
+/// Sends as much as the arcs of zero reduced cost carry from the nodes with excess to those
+/// with a deficit (Dinic's levels and blocking flows).
+fn blocking_flows(g: &mut Graph, excess: &mut [i128], potential: &[i128]) {
+    let n = g.out.len();
+    let admissible = |g: &Graph, a: usize| {
+        let arc = &g.arcs[a];
+        arc.cap > 0 && arc.cost + potential[g.from(a)] - potential[arc.to] == 0
+    };
+    let mut level = vec![usize::MAX; n];
+    let mut next = vec![0usize; n];
+    let mut queue = std::collections::VecDeque::new();
+    loop {
+        level.fill(usize::MAX);
+        queue.clear();
+        for v in 0..n {
+            if excess[v] > 0 {
+                level[v] = 0;
+                queue.push_back(v);
             }
         }
-        let Some(sink) = (0..n)
-            .filter(|&v| excess[v] < 0 && dist[v] < i128::MAX)
-            .min_by_key(|&v| dist[v])
-        else {
-            return false;
-        };
-        let mut amount = -excess[sink];
-        let mut v = sink;
-        while parent[v] != usize::MAX {
-            amount = amount.min(g.arcs[parent[v]].cap);
-            v = g.from(parent[v]);
+        let mut reached = false;
+        while let Some(u) = queue.pop_front() {
+            if excess[u] < 0 {
+                reached = true;
+            }
+            for &a in &g.out[u] {
+                let to = g.arcs[a].to;
+                if level[to] == usize::MAX && admissible(g, a) {
+                    level[to] = level[u] + 1;
+                    queue.push_back(to);
+                }
+            }
         }
-        let source = v;
-        amount = amount.min(excess[source]);
-        let mut v = sink;
-        while parent[v] != usize::MAX {
-            let a = parent[v];
-            g.push(a, amount);
-            v = g.from(a);
+        if !reached {
+            return;
         }
-        excess[source] -= amount;
-        excess[sink] += amount;
+        next.fill(0);
+        for source in 0..n {
+            while excess[source] > 0 {
+                let sent = push_along(
+                    g,
+                    excess,
+                    &level,
+                    &mut next,
+                    &admissible,
+                    source,
+                    excess[source],
+                );
+                if sent == 0 {
+                    break;
+                }
+                excess[source] -= sent;
+            }
+        }
     }
-    false
+}
+
+/// One depth-first push of at most `limit` from `u` down the levels to a deficit.
+fn push_along(
+    g: &mut Graph,
+    excess: &mut [i128],
+    level: &[usize],
+    next: &mut [usize],
+    admissible: &dyn Fn(&Graph, usize) -> bool,
+    u: usize,
+    limit: i128,
+) -> i128 {
+    if excess[u] < 0 && level[u] > 0 {
+        let taken = limit.min(-excess[u]);
+        excess[u] += taken;
+        return taken;
+    }
+    while next[u] < g.out[u].len() {
+        let a = g.out[u][next[u]];
+        let to = g.arcs[a].to;
+        if level[to] == level[u] + 1 && admissible(g, a) {
+            let sent = push_along(
+                g,
+                excess,
+                level,
+                next,
+                admissible,
+                to,
+                limit.min(g.arcs[a].cap),
+            );
+            if sent > 0 {
+                g.push(a, sent);
+                return sent;
+            }
+        }
+        next[u] += 1;
+    }
+    0
 }
 
 /// The cost per unit of an arc, as added, in a stage of the ranking: stage 0 the total,
@@ -564,15 +653,31 @@ fn stage_cost(arc: &Arc, stage: usize, months: usize) -> i128 {
 }
 
 /// Ranks the cheapest circulations as the rule ranks paths: on the face of the cheapest
-/// ones, the smallest charges of month 1, then of month 2, …, then the smallest level of
-/// month 1, …; each stage cancels negative cycles among the arcs still free and then fixes
-/// every arc whose reduced cost is not zero. `None` when the work runs past its bound.
-fn tie_break(g: &mut Graph, months: usize) -> Option<()> {
-    let stages = 2 * months + 1;
-    for stage in 0..stages {
-        if stage > 0 && !has_free_cycle(g) {
-            return Some(());
+/// ones (the arcs whose reduced cost under `potential` is zero; the others keep their flow,
+/// by complementary slackness), the smallest charges of month 1, then of month 2, …, then
+/// the smallest level of month 1, …; each stage cancels negative cycles among the arcs still
+/// free and then fixes every arc whose reduced cost is not zero. `None` when the work runs
+/// past its bound.
+fn tie_break(g: &mut Graph, months: usize, potential: Vec<i128>) -> Option<()> {
+    for a in (0..g.arcs.len()).step_by(2) {
+        if g.arcs[a].cost + potential[g.from(a)] - potential[g.arcs[a].to] != 0 {
+            g.frozen[a / 2] = true;
         }
+    }
+    if !has_free_cycle(g) {
+        return Some(());
+    }
+    let mut by_month: Vec<Vec<usize>> = vec![Vec::new(); months + 1];
+    for a in 0..g.arcs.len() {
+        by_month[g.arcs[a].month.min(months)].push(a);
+    }
+    let mut search = Search::new(g.out.len());
+    for stage in 1..=2 * months {
+        let month = if stage <= months {
+            stage - 1
+        } else {
+            stage - months - 1
+        };
         let cost = |g: &Graph, a: usize| -> i128 {
             let c = stage_cost(&g.arcs[a & !1], stage, months);
             if a & 1 == 1 {
@@ -581,23 +686,27 @@ fn tie_break(g: &mut Graph, months: usize) -> Option<()> {
                 c
             }
         };
-        if stage > 0
-            && !(0..g.arcs.len())
-                .step_by(2)
-                .any(|a| !g.frozen[a / 2] && cost(g, a) != 0)
-        {
+        let seeds = &by_month[month];
+        if !seeds.iter().any(|&a| !g.frozen[a / 2] && cost(g, a) != 0) {
             continue;
         }
-        let potentials = cancel_negative_cycles(g, &cost)?;
-        for a in (0..g.arcs.len()).step_by(2) {
+        search.cancel_negative_cycles(g, &cost, seeds)?;
+        // Only the arcs of the month and those at a node whose distance moved can have a
+        // reduced cost other than zero.
+        let mut check: Vec<usize> = seeds.clone();
+        for &v in &search.touched {
+            check.extend(g.out[v].iter().copied());
+        }
+        for a in check {
             if g.frozen[a / 2] {
                 continue;
             }
-            let reduced = cost(g, a) + potentials[g.from(a)] - potentials[g.arcs[a].to];
+            let reduced = cost(g, a) + search.dist[g.from(a)] - search.dist[g.arcs[a].to];
             if reduced != 0 {
                 g.frozen[a / 2] = true;
             }
         }
+        search.reset();
     }
     Some(())
 }
@@ -630,62 +739,159 @@ fn has_free_cycle(g: &Graph) -> bool {
     false
 }
 
-/// Cancels the negative cycles (under `cost`) among the free residual arcs, then returns
-/// shortest distances from a virtual source joined to every node, which are potentials
-/// under which no free residual arc has a negative reduced cost.
-fn cancel_negative_cycles(
-    g: &mut Graph,
-    cost: &dyn Fn(&Graph, usize) -> i128,
-) -> Option<Vec<i128>> {
-    let n = g.out.len();
-    let free: Vec<usize> = (0..g.arcs.len()).filter(|&a| !g.frozen[a / 2]).collect();
-    let costs: Vec<i128> = free.iter().map(|&a| cost(g, a)).collect();
-    let bound = 4 * g.arcs.len() + 64;
-    for _ in 0..bound {
-        let mut dist = vec![0i128; n];
-        let mut parent = vec![usize::MAX; n];
-        let mut last = None;
-        for _ in 0..n {
-            last = None;
-            for (i, &a) in free.iter().enumerate() {
-                let arc = &g.arcs[a];
-                if arc.cap > 0 {
-                    let from = g.from(a);
-                    let d = dist[from] + costs[i];
-                    if d < dist[arc.to] {
-                        dist[arc.to] = d;
-                        parent[arc.to] = a;
-                        last = Some(arc.to);
+/// The distances of a stage: from a virtual source joined to every node at no cost, so
+/// only the nodes downstream of a negative arc move (`touched`); the rest stay at 0.
+struct Search {
+    dist: Vec<i128>,
+    parent: Vec<usize>,
+    length: Vec<usize>,
+    queued: Vec<bool>,
+    queue: std::collections::VecDeque<usize>,
+    touched: Vec<usize>,
+}
+
+impl Search {
+    fn new(n: usize) -> Self {
+        Search {
+            dist: vec![0; n],
+            parent: vec![usize::MAX; n],
+            length: vec![0; n],
+            queued: vec![false; n],
+            queue: std::collections::VecDeque::new(),
+            touched: Vec::new(),
+        }
+    }
+
+    fn reset(&mut self) {
+        for &v in &self.touched {
+            self.dist[v] = 0;
+            self.parent[v] = usize::MAX;
+            self.length[v] = 0;
+            self.queued[v] = false;
+        }
+        self.touched.clear();
+        self.queue.clear();
+    }
+
+    /// Cancels the negative cycles (under `cost`, which is zero but on the `seeds`) among
+    /// the free residual arcs, leaving in `dist` the distances, under which no free residual
+    /// arc has a negative reduced cost. A queue-based Bellman-Ford from the tails of the
+    /// negative arcs settles in a few passes.
+    fn cancel_negative_cycles(
+        &mut self,
+        g: &mut Graph,
+        cost: &dyn Fn(&Graph, usize) -> i128,
+        seeds: &[usize],
+    ) -> Option<()> {
+        let n = g.out.len();
+        let bound = 4 * g.arcs.len() + 64;
+        for _ in 0..bound {
+            self.reset();
+            for &a in seeds {
+                if g.arcs[a].cap > 0 && !g.frozen[a / 2] && cost(g, a) < 0 {
+                    let u = g.from(a);
+                    if !self.queued[u] {
+                        self.queued[u] = true;
+                        self.touched.push(u);
+                        self.queue.push_back(u);
                     }
                 }
             }
-            if last.is_none() {
-                break;
+            let mut looped = None;
+            'search: while let Some(u) = self.queue.pop_front() {
+                self.queued[u] = false;
+                for &a in &g.out[u] {
+                    let arc = &g.arcs[a];
+                    if arc.cap <= 0 || g.frozen[a / 2] {
+                        continue;
+                    }
+                    let d = self.dist[u] + cost(g, a);
+                    let v = arc.to;
+                    if d < self.dist[v] {
+                        if self.dist[v] == 0 && self.parent[v] == usize::MAX && !self.queued[v] {
+                            self.touched.push(v);
+                        }
+                        self.dist[v] = d;
+                        self.parent[v] = a;
+                        self.length[v] = self.length[u] + 1;
+                        if self.length[v] >= n {
+                            looped = Some(v);
+                            break 'search;
+                        }
+                        if !self.queued[v] {
+                            self.queued[v] = true;
+                            self.queue.push_back(v);
+                        }
+                    }
+                }
+            }
+            let Some(v) = looped else {
+                return Some(());
+            };
+            // A negative cycle among the parents: walk back into it, then around it (or,
+            // should the parents not close one, find it by passes over every arc).
+            let cycle = match parent_cycle(g, &self.parent, v) {
+                Some(c) => c,
+                None => every_arc_cycle(g, cost)?,
+            };
+            let amount = cycle.iter().map(|&a| g.arcs[a].cap).min()?;
+            for a in cycle {
+                g.push(a, amount);
             }
         }
-        let Some(mut v) = last else {
-            return Some(dist);
-        };
-        // A negative cycle: walk back into it, then around it.
-        for _ in 0..n {
-            v = g.from(*parent.get(v)?);
+        None
+    }
+}
+
+fn parent_cycle(g: &Graph, parent: &[usize], mut v: usize) -> Option<Vec<usize>> {
+    let n = g.out.len();
+    let mut seen = vec![false; n];
+    while !seen[v] {
+        seen[v] = true;
+        let a = parent[v];
+        if a == usize::MAX {
+            return None;
         }
-        let start = v;
-        let mut cycle = Vec::new();
-        loop {
-            let a = *parent.get(v)?;
-            cycle.push(a);
-            v = g.from(a);
-            if v == start {
-                break;
-            }
-        }
-        let amount = cycle.iter().map(|&a| g.arcs[a].cap).min()?;
-        for a in cycle {
-            g.push(a, amount);
+        v = g.from(a);
+    }
+    let start = v;
+    let mut cycle = Vec::new();
+    loop {
+        let a = parent[v];
+        cycle.push(a);
+        v = g.from(a);
+        if v == start {
+            return Some(cycle);
         }
     }
-    None
+}
+
+/// A negative cycle among the free residual arcs by Bellman-Ford passes over every arc.
+fn every_arc_cycle(g: &Graph, cost: &dyn Fn(&Graph, usize) -> i128) -> Option<Vec<usize>> {
+    let n = g.out.len();
+    let mut dist = vec![0i128; n];
+    let mut parent = vec![usize::MAX; n];
+    let mut last = None;
+    for _ in 0..n {
+        last = None;
+        for a in 0..g.arcs.len() {
+            let arc = &g.arcs[a];
+            if arc.cap > 0 && !g.frozen[a / 2] {
+                let d = dist[g.from(a)] + cost(g, a);
+                if d < dist[arc.to] {
+                    dist[arc.to] = d;
+                    parent[arc.to] = a;
+                    last = Some(arc.to);
+                }
+            }
+        }
+        last?;
+    }
+    let mut v = last?;
+    for _ in 0..n {
+        v = g.from(parent[v]);
+    }
+    parent_cycle(g, &parent, v)
 }
 
 /// The licence levels of the cheapest path as the rule ranks them (rule TCSS-PRO-3), by
@@ -693,7 +899,7 @@ fn cancel_negative_cycles(
 /// first whose circulation is a licence path of the rule with its real overage is the
 /// answer, since every other path is in a subproblem whose key is no smaller. `None` when
 /// the figures leave the whole numbers, or when the search stops at its bound
-/// ([`MAX_SUBPROBLEMS`]); then `tried` holds the levels of the circulations seen.
+/// ([`MAX_SUBPROBLEMS`], fewer on long horizons); then `tried` holds the levels of the circulations seen.
 pub(crate) fn exact_levels(
     months: &[SizingMonth],
     cap: Option<Decimal>,
@@ -719,7 +925,7 @@ pub(crate) fn exact_levels(
         };
         tried.push(to_decimal(&key.levels));
         taken += 1;
-        if taken > MAX_SUBPROBLEMS {
+        if taken > MAX_SUBPROBLEMS.min(WORK / months.len().pow(2)).max(2) {
             return None;
         }
         for child in [a, b] {
