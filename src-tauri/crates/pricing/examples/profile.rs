@@ -12,6 +12,9 @@
 //! callgrind_annotate /tmp/cg.out | head -60
 //! ```
 //!
+//! `profile 10 both cn` (or `cn-capped`) runs the tencent-cn TCSS scenario of the benchmark
+//! instead of the three-product one.
+//!
 //! Subtract a run of 1 from a run of 11 and divide by 10 for one iteration without the
 //! one-off loading of the price book.
 //!
@@ -24,7 +27,7 @@ use pricing::{compare, parse_scenario, quote, PriceBook, Scenario};
 
 #[path = "../benches/common/mod.rs"]
 mod common;
-use common::{three_products, varied};
+use common::{tcss_cn, three_products, varied};
 
 fn snapshot(files: &[String]) {
     let book = PriceBook::builtin();
@@ -55,7 +58,13 @@ fn main() {
     let n: u32 = args.first().and_then(|a| a.parse().ok()).unwrap_or(1);
     let what = args.get(1).map(String::as_str).unwrap_or("both");
     let book = PriceBook::builtin();
-    let long = three_products(120, 120, 2_000_000);
+    // A third argument profiles the benchmark's tencent-cn TCSS scenario instead: `cn` or
+    // `cn-capped` (rule TCSS-PRO-3 sizing under the 3-month commitment).
+    let long = match args.get(2).map(String::as_str) {
+        Some("cn") => tcss_cn(120, None),
+        Some("cn-capped") => tcss_cn(120, Some(5000)),
+        _ => three_products(120, 120, 2_000_000),
+    };
     let mut made = 0usize;
     for _ in 0..n {
         if what != "compare" {

@@ -101,3 +101,32 @@ pub fn varied(seed: u64) -> String {
     }}"#
     )
 }
+
+/// A TCSS-only scenario on tencent-cn (the 3-month commitment of rule TCSS-PRO-3) with
+/// `billing = auto`: cores that rise and fall month to month with peaks above them, with or
+/// without an elastic cap.
+pub fn tcss_cn(months: u32, cap: Option<u32>) -> Scenario {
+    // A yearly swing on a slow rise, with a short dip every fifth month: whole cores.
+    let swing = [0u32, 40, 90, 160, 220, 260, 250, 200, 130, 70, 20, 0];
+    let cores: Vec<String> = (0..months)
+        .map(|k| {
+            let base = 4000 + 10 * k + 8 * swing[(k % 12) as usize];
+            let dip = if k % 5 == 4 { base / 3 } else { 0 };
+            (base - dip).to_string()
+        })
+        .collect();
+    let peaks: Vec<String> = (0..months)
+        .map(|k| (5600 + 12 * k + 10 * swing[((k + 3) % 12) as usize]).to_string())
+        .collect();
+    let cap = cap.map_or(String::new(), |c| format!(r#", "elastic_cap": {c}"#));
+    let text = format!(
+        r#"{{
+        "plancast": 1, "name": "bench-cn", "start": "2027-01", "months": {months}, "currency": "CNY",
+        "tcss": {{"site": "tencent-cn", "billing": "auto", "cores": [{cores}],
+                  "peak_cores": [{peaks}], "peak_days": 9{cap}}}
+    }}"#,
+        cores = cores.join(", "),
+        peaks = peaks.join(", "),
+    );
+    parse_scenario(&text).expect("bench scenario is valid")
+}

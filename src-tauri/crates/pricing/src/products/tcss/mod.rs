@@ -5,6 +5,7 @@ mod compare;
 pub mod lines;
 mod read;
 pub mod rules;
+mod sizing;
 mod spec;
 
 pub(crate) use compare::alternatives;
