@@ -3,7 +3,8 @@
 // layout stays in place and the screen's area shows the loading line.
 
 import type { ComponentType, FunctionComponent } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
+import { signal, useSignal } from '@preact/signals';
 import { CommandError } from '../api';
 import { ErrorNotice } from './error-notice';
 import { Loading } from './common';
@@ -17,12 +18,15 @@ const lazyScreens: LazyScreen[] = [];
 
 /** A screen component whose module is imported by `load` when first needed. */
 export function lazyScreen(load: () => Promise<ComponentType>): LazyScreen {
-  let loaded: ComponentType | null = null;
+  // A signal, read while rendering: whichever way the chunk arrives (this screen's own
+  // request, or `preloadScreens` finishing between the render that showed the loading line
+  // and its effect), every mounted copy re-renders with the screen.
+  const loaded = signal<ComponentType | null>(null);
   let pending: Promise<ComponentType> | null = null;
 
   const preload = () => {
     pending ??= load().then(
-      (screen) => (loaded = screen),
+      (screen) => (loaded.value = screen),
       (failure: unknown) => {
         pending = null; // Let a later visit try again.
         throw failure;
@@ -32,24 +36,19 @@ export function lazyScreen(load: () => Promise<ComponentType>): LazyScreen {
   };
 
   function Lazy() {
-    const [failure, setFailure] = useState<CommandError | null>(null);
-    const [, setReady] = useState(false);
+    const failure = useSignal<CommandError | null>(null);
     useEffect(() => {
-      if (loaded) return;
       let live = true;
-      preload().then(
-        () => live && setReady(true),
-        (error: unknown) => live && setFailure(new CommandError({ code: 'internal', message: String(error), field: null })),
-      );
+      preload().catch((error: unknown) => {
+        if (live) failure.value = new CommandError({ code: 'internal', message: String(error), field: null });
+      });
       return () => {
         live = false;
       };
     }, []);
-    if (loaded) {
-      const Screen = loaded;
-      return <Screen />;
-    }
-    return failure ? <ErrorNotice error={failure} /> : <Loading />;
+    const Screen = loaded.value;
+    if (Screen) return <Screen />;
+    return failure.value ? <ErrorNotice error={failure.value} /> : <Loading />;
   }
 
   const screen = Object.assign(Lazy, { preload });
