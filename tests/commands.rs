@@ -748,12 +748,47 @@ fn settings_drafts_and_actuals_are_checked() {
 }
 
 #[test]
-fn wizard_options_come_from_the_price_book() {
+fn wizard_options_offer_each_product_its_sites_with_their_currencies() {
     let options = prices::wizard_options();
-    assert!(options.regions.iter().any(|r| r.region == "ap-guangzhou"));
-    assert_eq!(options.editions.len(), 4);
     assert_eq!(options.sites.len(), 3);
-    assert!(options.packages.iter().all(|p| !p.packages.is_empty()));
+    for (offered, product) in options.sites.iter().zip(pricing::Product::ALL) {
+        assert_eq!(offered.product, product);
+        let currencies: Vec<_> = offered.sites.iter().map(|s| s.currency).collect();
+        assert!(currencies.contains(&pricing::Currency::Usd), "{product:?}");
+        assert!(currencies.contains(&pricing::Currency::Cny), "{product:?}");
+    }
+}
+
+/// The wizard's product steps come from the products' forms, with the price book's choices:
+/// TCR's regions and Image Search's packages on each site.
+#[test]
+fn wizard_forms_offer_the_price_book_s_regions_and_packages() {
+    use pricing::form::FormInput;
+    let book = pricing::PriceBook::builtin();
+    let tcr = pricing::products::form(pricing::Product::Tcr, book);
+    let region = tcr
+        .fields
+        .iter()
+        .find(|f| f.key == "region")
+        .expect("a region field");
+    let FormInput::Choice {
+        options, default, ..
+    } = &region.input
+    else {
+        panic!("the region is a choice")
+    };
+    assert_eq!(options.len(), book.regions().len());
+    assert!(options.iter().any(|o| &o.value == default));
+    let is = pricing::products::form(pricing::Product::ImageSearch, book);
+    let notes = is
+        .fields
+        .iter()
+        .find_map(|f| match &f.input {
+            FormInput::Note { by: "site", notes } => Some(notes),
+            _ => None,
+        })
+        .expect("the packages note");
+    assert_eq!(notes.len(), 2, "one per Image Search site");
 }
 
 #[test]

@@ -388,17 +388,60 @@ difference: string | null,
  */
 scenario_changed: boolean, };
 
-export type RegionOption = { region: string, name: string, name_zh: string, group: string, availability: string | null, priced: boolean, };
-
-export type EditionOptionInfo = { edition: Edition, title_intl: string, title_cn: string, };
-
 export type SiteOption = { site: Site, currency: Currency, };
 
 export type ProductSites = { product: Product, sites: Array<SiteOption>, };
 
-export type SitePackages = { site: Site, packages: Array<string>, };
+export type WizardOptions = { sites: Array<ProductSites>, };
 
-export type WizardOptions = { regions: Array<RegionOption>, editions: Array<EditionOptionInfo>, sites: Array<ProductSites>, packages: Array<SitePackages>, };
+export type ProductForm = { product: Product, 
+/**
+ * One line on the wizard's choice of products: what the product's step asks about.
+ */
+blurb: Message, 
+/**
+ * In the order the step shows them.
+ */
+fields: Array<FormField>, };
+
+export type FormField = { 
+/**
+ * Where the value goes in the product's object of a scenario file (`region`,
+ * `needs.namespaces`); empty for a heading or a note.
+ */
+key: string, label: Message, hint: Message | null, input: FormInput, 
+/**
+ * Asked (and written) only while another field of the form has a given value.
+ */
+when: FormCondition | null, 
+/**
+ * Takes the form's whole width (choices shown as buttons, sets).
+ */
+wide: boolean, 
+/**
+ * Listed with the product's settings on the Review step (a toggle only when on).
+ */
+review: boolean, };
+
+export type FormInput = { "type": "site" } | { "type": "choice", options: Array<FormChoice>, default: string, buttons: boolean, } | { "type": "quantity", default: string, required: boolean, } | { "type": "whole" } | { "type": "toggle", always: boolean, } | { "type": "set", options: Array<FormChoice>, } | { "type": "heading" } | { "type": "note", by: string, notes: Array<FormNote>, };
+
+export type FormChoice = { value: string, label: Message, 
+/**
+ * The group a long list shows it under.
+ */
+group: Message | null, 
+/**
+ * Shown beside the label in the list and under the field while chosen.
+ */
+note: Message | null, 
+/**
+ * Shown only under the field while chosen.
+ */
+hint: Message | null, };
+
+export type FormCondition = { key: string, equals: string, };
+
+export type FormNote = { value: string, text: Message, };
 
 /** Every `Product`, in the order Rust lists them (`Product::ALL`). */
 export const PRODUCTS: readonly Product[] = ["tcr","tcss","image_search"];

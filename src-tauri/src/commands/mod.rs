@@ -32,7 +32,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::Utc;
-use pricing::{Currency, Edition, PriceItem, Product, Site};
+use pricing::form::{FormChoice, FormCondition, FormField, FormInput, FormNote, ProductForm};
+use pricing::{Currency, Edition, PriceBook, PriceItem, Product, Site};
 use serde::Serialize;
 use store::Store;
 use tauri::{Runtime, State, Window};
@@ -727,12 +728,15 @@ pub fn typescript_bindings() -> String {
         SavedQuoteRow::decl(),
         TodayTotal::decl(),
         SavedQuoteView::decl(),
-        RegionOption::decl(),
-        EditionOptionInfo::decl(),
         SiteOption::decl(),
         ProductSites::decl(),
-        SitePackages::decl(),
         WizardOptions::decl(),
+        ProductForm::decl(),
+        FormField::decl(),
+        FormInput::decl(),
+        FormChoice::decl(),
+        FormCondition::decl(),
+        FormNote::decl(),
     ];
     let lists = [
         every("PRODUCTS", &Product::ALL),
@@ -771,6 +775,23 @@ pub fn typescript_bindings() -> String {
     }
     out.push_str(";\n");
     out
+}
+
+/// `ui/src/forms.ts`: each product's step of the wizard (`pricing::products::form`, with the
+/// built-in book's choices), for the wizard's chunk alone (the bindings are in every chunk).
+pub fn typescript_forms() -> String {
+    let forms: Vec<ProductForm> = Product::ALL
+        .iter()
+        .map(|p| pricing::products::form(*p, PriceBook::builtin()))
+        .collect();
+    format!(
+        "// Generated from the products' forms (src-tauri/crates/pricing/src/products/*/form.rs) by \
+         `UPDATE_BINDINGS=1 cargo test -p plancast --test bindings`. Do not edit.\n\n\
+         import type {{ ProductForm }} from './bindings';\n\n\
+         /** Each product's step of the wizard, in `Product::ALL` order. */\n\
+         export const PRODUCT_FORMS: readonly ProductForm[] = {};\n",
+        serde_json::to_string_pretty(&forms).expect("a form serialises")
+    )
 }
 
 /// A vocabulary's list for the bindings: its name there, its type, every value (`T::ALL`) and

@@ -1,5 +1,5 @@
 //! The price book as the Prices screen shows it, the user's own prices, exchange rates and the
-//! choices the wizard offers.
+//! sites the wizard offers.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use pricing::book::USER_SOURCE;
@@ -9,9 +9,8 @@ use rust_decimal::Decimal;
 use store::Store;
 
 use super::dto::{
-    EditionOptionInfo, PriceRow, PriceUpdatePreview, PriceUpdateRow, ProductSites, RateRow,
-    RegionOption, ScenarioChangeRow, SiteOption, SitePackages, UpdateSourceRow, UserPriceInput,
-    WizardOptions,
+    PriceRow, PriceUpdatePreview, PriceUpdateRow, ProductSites, RateRow, ScenarioChangeRow,
+    SiteOption, UpdateSourceRow, UserPriceInput, WizardOptions,
 };
 use super::error::ApiError;
 use super::quotes::{price_book, user_entries, user_price_entry};
@@ -378,35 +377,9 @@ pub fn delete_rate(store: &mut Store, id: i64) -> Result<(), ApiError> {
     Ok(store.delete_exchange_rate(id)?)
 }
 
-/// The regions, editions, sites and packages the wizard offers, from the built-in book.
+/// The sites the wizard offers for each product, with their currencies.
 pub fn wizard_options() -> WizardOptions {
-    let book = PriceBook::builtin();
-    let mut packages = Vec::new();
-    for site in Product::ImageSearch.sites() {
-        let mut found: Vec<Package> = book
-            .entries()
-            .filter(|e| {
-                e.product == Product::ImageSearch && e.site == site && e.item == PriceItem::Package
-            })
-            .filter_map(|e| e.plan.as_deref().and_then(Package::parse))
-            .collect();
-        found.sort_by_key(|p| (p.capacity, p.qps));
-        found.dedup();
-        packages.push(SitePackages {
-            site,
-            packages: found.iter().map(ToString::to_string).collect(),
-        });
-    }
     WizardOptions {
-        regions: book.regions().iter().map(RegionOption::from).collect(),
-        editions: Edition::ALL
-            .iter()
-            .map(|e| EditionOptionInfo {
-                edition: *e,
-                title_intl: e.title(Site::TencentIntl).to_owned(),
-                title_cn: e.title(Site::TencentCn).to_owned(),
-            })
-            .collect(),
         sites: Product::ALL
             .iter()
             .map(|p| ProductSites {
@@ -421,7 +394,6 @@ pub fn wizard_options() -> WizardOptions {
                     .collect(),
             })
             .collect(),
-        packages,
     }
 }
 

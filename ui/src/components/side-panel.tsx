@@ -3,7 +3,6 @@
 import { t } from '../i18n';
 import { displayMoney, displayAmount } from '../format';
 import { liveBudgetNames, livePending, livePreview, liveError, liveShownErrors } from '../wizard/live';
-import { fieldErrorText } from '../wizard/fields';
 import { Chart, CompleteBadge } from './common';
 import { ErrorNotice } from './error-notice';
 
@@ -22,7 +21,7 @@ export function LivePanel() {
           <strong>{t('panel.invalid', { count: liveShownErrors.value.length })}</strong>
           <ul class="plain-list">
             {liveShownErrors.value.slice(0, 5).map((e) => (
-              <li data-path={e.path}>{fieldErrorText(e)}</li>
+              <li data-path={e.path}>{e.text}</li>
             ))}
           </ul>
         </div>

@@ -12,15 +12,21 @@ import { resolvedTheme } from '../theme';
 import { displayMoney, displayAmount } from '../format';
 import { PageHeader, Segmented } from '../components/layout';
 import { ErrorNotice } from '../components/error-notice';
-import { ConfirmDialog, FieldMessage, Loading, packageName, productName } from '../components/common';
+import { ConfirmDialog, FieldMessage, Loading, productName } from '../components/common';
 import { savingBlocked } from '../database';
 import { DateInput } from '../components/date-input';
 import { readTypedNumber } from '../numbers';
+import type { FormChoice, FormField } from '../bindings';
+import { renderMessage } from '../messages';
 import {
   PRODUCTS,
-  QUANTITY_FIELDS,
-  WEBHOOKS,
   buildDocument,
+  fieldPath,
+  formOf,
+  isAsked,
+  quantityPaths,
+  upgradeState,
+  fieldAt,
   MARKETS,
   chooseCurrency,
   chooseMarket,
@@ -35,9 +41,15 @@ import {
   type WizardState,
 } from '../wizard/model';
 import { livePreview, liveShownErrors, requestPreview, resetPreview } from '../wizard/live';
-import { fieldErrorText, fieldProblem } from '../wizard/fields';
+import { fieldProblem } from '../wizard/fields';
+import { fieldErrorText } from '../wizard/labels';
 
 type Step = 'basics' | 'products' | Product | 'growth' | 'budgets' | 'review';
+
+/** A step's name: a product's step is called by the product's name. */
+function stepName(step: Step): string {
+  return (PRODUCTS as readonly string[]).includes(step) ? productName(step) : t(`wizard.step.${step}`);
+}
 
 function stepsFor(state: WizardState): Step[] {
   return ['basics', 'products', ...PRODUCTS.filter((p) => state.products.includes(p)), 'growth', 'budgets', 'review'];
@@ -126,7 +138,7 @@ export function WizardScreen() {
         options.value = opts;
         if (draft) {
           const saved = JSON.parse(draft) as { state: WizardState; step: Step };
-          state.value = saved.state;
+          state.value = upgradeState(saved.state);
           step.value = saved.step;
           restored.value = true;
           openedAs.current = null;
@@ -206,7 +218,7 @@ export function WizardScreen() {
     return found ? fieldProblem(found) : undefined;
   };
 
-  liveShownErrors.value = shownErrors;
+  liveShownErrors.value = shownErrors.map((e) => ({ path: e.path, text: fieldErrorText(e) }));
 
   const save = async () => {
     saving.value = true;
@@ -290,7 +302,7 @@ export function WizardScreen() {
           <li class={i === index ? 'current' : i < index ? 'done' : ''}>
             <button type="button" class="step-button" onClick={() => (step.value = s)} data-test={`step-${s}`} aria-current={i === index ? 'step' : undefined}>
               <span class="step-number">{i + 1}</span>
-              {t(`wizard.step.${s}`)}
+              {stepName(s)}
             </button>
           </li>
         ))}
@@ -305,13 +317,11 @@ export function WizardScreen() {
         }}
       >
         <h2 class="card-title" tabIndex={-1} ref={headingRef} data-test="wizard-step-heading">
-          {t(`wizard.step.${step.value}`)}
+          {stepName(step.value)}
         </h2>
         {step.value === 'basics' && <BasicsStep {...props} />}
         {step.value === 'products' && <ProductsStep {...props} />}
-        {step.value === 'tcr' && <TcrStep {...props} />}
-        {step.value === 'tcss' && <TcssStep {...props} />}
-        {step.value === 'image_search' && <ImageSearchStep {...props} />}
+        {PRODUCTS.map((product) => step.value === product && <ProductStep {...props} product={product} />)}
         {step.value === 'growth' && <GrowthStep {...props} />}
         {step.value === 'budgets' && <BudgetsStep {...props} />}
         {step.value === 'review' && <ReviewStep state={current} document={documentText} errors={errors} />}
@@ -494,7 +504,7 @@ function ProductsStep({ state, update, fieldError }: StepProps) {
           />
           <span>
             <strong>{productName(product)}</strong>
-            <small class="muted">{t(`wizard.productBlurb.${product}`)}</small>
+            <small class="muted">{renderMessage(formOf(product).blurb)}</small>
           </span>
         </label>
       ))}
@@ -525,20 +535,21 @@ function QuantityInput({ state, update, fieldError, path, label, hint }: StepPro
  */
 function SiteMismatch(props: StepProps & { product: Product }) {
   const { state, update, options, product } = props;
-  const billed = siteCurrency(options.sites, product, state[product].site);
+  const chosen = String(state.settings[product].site);
+  const billed = siteCurrency(options.sites, product, chosen);
   if (!billed || billed === state.currency) return null;
   const hasRate = state.rates.some(
     (r) => (r.from === billed && r.to === state.currency) || (r.from === state.currency && r.to === billed),
   );
   if (hasRate) return null;
   const matching = siteBilling(options.sites, product, state.currency);
-  const site = t(`sites.${state[product].site}`, { defaultValue: state[product].site });
+  const site = t(`sites.${chosen}`, { defaultValue: chosen });
   return (
     <div class="notice notice-warning form-wide" role="status" data-test={`site-mismatch-${product}`}>
       <p>{t('wizard.siteMismatch', { site, billed, currency: state.currency })}</p>
       <div class="notice-actions">
         {matching && (
-          <button type="button" class="button" onClick={() => update((d) => void (d[product].site = matching))} data-test={`use-site-${product}`}>
+          <button type="button" class="button" onClick={() => update((d) => void (d.settings[product].site = matching))} data-test={`use-site-${product}`}>
             {t('wizard.useSite', { site: t(`sites.${matching}`, { defaultValue: matching }), currency: state.currency })}
           </button>
         )}
@@ -568,157 +579,158 @@ function SiteSelect({ product, value, onChange, options }: { product: string; va
   );
 }
 
-function TcrStep(props: StepProps) {
-  const { state, update, fieldError, options } = props;
-  const groups = [...new Set(options.regions.map((r) => r.group))];
-  const region = options.regions.find((r) => r.region === state.tcr.region);
-  const zh = language.value === 'zh-CN';
-  const editions = ['auto', ...options.editions.map((e) => e.edition)];
+/** What a choice says under its field while chosen: its note and hint. */
+function choiceHint(choice: FormChoice | undefined): string | undefined {
+  const parts = [choice?.note, choice?.hint].filter((m) => m !== null && m !== undefined).map((m) => renderMessage(m!));
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+/** A product's step, drawn from its form (`products/<product>/form.rs`, through forms.ts). */
+function ProductStep(props: StepProps & { product: Product }) {
+  const { state, update, fieldError, options, product } = props;
+  const settings = state.settings[product];
+  const fields = formOf(product).fields.filter((f) => isAsked(state, product, f));
+  const set = (field: FormField, value: string | boolean | string[]) =>
+    update((d) => void (d.settings[product][field.key] = value));
+  // Toggles that follow each other share one row.
+  const parts: (FormField | FormField[])[] = [];
+  for (const field of fields) {
+    const last = parts[parts.length - 1];
+    if (field.input.type === 'toggle' && Array.isArray(last)) last.push(field);
+    else parts.push(field.input.type === 'toggle' ? [field] : field);
+  }
   return (
-    <div class="form-grid">
-      <Field label={t('wizard.site')} path="tcr.site" error={fieldError('tcr.site')}>
-        <SiteSelect product="tcr" value={state.tcr.site} options={options} onChange={(v) => update((d) => void (d.tcr.site = v))} />
-      </Field>
-      <SiteMismatch product="tcr" {...props} />
-      <Field
-        label={t('wizard.region')}
-        hint={region ? [region.availability ? availability(region.availability) : '', region.priced ? '' : t('wizard.assumedPrice')].filter(Boolean).join(' · ') : undefined}
-        path="tcr.region"
-        error={fieldError('tcr.region')}
-      >
-        <Select value={state.tcr.region} onChange={(v) => update((d) => void (d.tcr.region = v))} test="field-tcr.region">
-          {groups.map((group) => (
-            <optgroup label={t(`regionGroups.${group}`, { defaultValue: group })}>
-              {options.regions
-                .filter((r) => r.group === group)
-                .map((r) => (
-                  <option value={r.region}>
-                    {zh ? r.name_zh : r.name} ({r.region}){r.availability ? ` — ${availability(r.availability)}` : ''}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
-        </Select>
-      </Field>
-      <div class="form-wide">
-        <Field label={t('wizard.edition')} path="tcr.edition" error={fieldError('tcr.edition')}>
-          <Segmented
-            label={t('wizard.edition')}
-            value={state.tcr.edition}
-            options={editions.map((e) => ({ value: e, label: t(`editions.${e}`) }))}
-            onChange={(v) => update((d) => void (d.tcr.edition = v))}
-            testPrefix="edition"
-          />
-        </Field>
-      </div>
-      <div class="form-wide">
-        <Field label={t('wizard.billing')} hint={t('wizard.tcrBillingHint')} path="tcr.billing" error={fieldError('tcr.billing')}>
-          <Segmented
-            label={t('wizard.billing')}
-            value={state.tcr.billing}
-            options={['payg', 'monthly'].map((b) => ({ value: b, label: t(`billing.${b}`) }))}
-            onChange={(v) => update((d) => void (d.tcr.billing = v))}
-            testPrefix="tcr-billing"
-          />
-        </Field>
-      </div>
-      <h3 class="card-subtitle form-wide">{t('wizard.needs')}</h3>
-      {QUANTITY_FIELDS.tcr.map((path) => (
-        <QuantityInput {...props} path={path} label={t(`wizard.q.${path}`)} />
-      ))}
-      <div class="form-wide checks">
-        <Check label={t('wizard.crossRegionSync')} checked={state.tcr.cross_region_sync} onChange={(v) => update((d) => void (d.tcr.cross_region_sync = v))} test="field-tcr.cross_region_sync" />
-        <Check label={t('wizard.deliveryWorkflow')} checked={state.tcr.delivery_workflow} onChange={(v) => update((d) => void (d.tcr.delivery_workflow = v))} test="field-tcr.delivery_workflow" />
-        <Check label={t('wizard.vulnerabilityScan')} checked={state.tcr.vulnerability_scan} onChange={(v) => update((d) => void (d.tcr.vulnerability_scan = v))} test="field-tcr.vulnerability_scan" />
-      </div>
-      <div class="form-wide">
-        <span class="form-label">{t('wizard.webhooks')}</span>
-        <div class="checks">
-          {WEBHOOKS.map((w) => (
-            <Check
-              label={t(`wizard.webhook.${w}`)}
-              checked={state.tcr.webhooks.includes(w)}
-              onChange={(on) => update((d) => void (d.tcr.webhooks = on ? [...d.tcr.webhooks, w] : d.tcr.webhooks.filter((x) => x !== w)))}
-              test={`webhook-${w}`}
-            />
-          ))}
-        </div>
-        <FieldMessage path="tcr.needs.webhooks" message={fieldError('tcr.needs.webhooks')} />
-      </div>
+    <div class="form-grid" data-test={`form-${product}`}>
+      {parts.map((part) => {
+        if (Array.isArray(part)) {
+          return (
+            <div class="form-wide checks">
+              {part.map((field) => (
+                <Check
+                  label={renderMessage(field.label)}
+                  checked={settings[field.key] === true}
+                  onChange={(v) => set(field, v)}
+                  test={`field-${fieldPath(product, field)}`}
+                />
+              ))}
+            </div>
+          );
+        }
+        const field = part;
+        const path = fieldPath(product, field);
+        const label = renderMessage(field.label);
+        const hint = field.hint ? renderMessage(field.hint) : undefined;
+        const value = settings[field.key];
+        const input = field.input;
+        switch (input.type) {
+          case 'site':
+            return (
+              <>
+                <Field label={label} hint={hint} path={path} error={fieldError(path)}>
+                  <SiteSelect product={product} value={String(value)} options={options} onChange={(v) => set(field, v)} />
+                </Field>
+                <SiteMismatch {...props} product={product} />
+              </>
+            );
+          case 'choice': {
+            const chosen = input.options.find((o) => o.value === value);
+            if (input.buttons) {
+              return (
+                <div class="form-wide">
+                  <Field label={label} hint={[hint, choiceHint(chosen)].filter(Boolean).join(' · ') || undefined} path={path} error={fieldError(path)}>
+                    <Segmented
+                      label={label}
+                      value={String(value)}
+                      options={input.options.map((o) => ({ value: o.value, label: renderMessage(o.label) }))}
+                      onChange={(v) => set(field, v)}
+                      testPrefix={`${product}-${field.key}`}
+                    />
+                  </Field>
+                </div>
+              );
+            }
+            return (
+              <Field label={label} hint={[hint, choiceHint(chosen)].filter(Boolean).join(' · ') || undefined} path={path} error={fieldError(path)}>
+                <Select value={String(value)} onChange={(v) => set(field, v)} test={`field-${path}`}>
+                  <ChoiceOptions options={input.options} />
+                </Select>
+              </Field>
+            );
+          }
+          case 'quantity':
+            return <QuantityInput {...props} path={path} label={label} hint={hint} />;
+          case 'whole':
+            return (
+              <Field label={label} hint={hint} path={path} error={fieldError(path)}>
+                <TextInput numeric value={String(value ?? '')} onInput={(v) => set(field, v)} test={`field-${path}`} />
+              </Field>
+            );
+          case 'set': {
+            const chosen = Array.isArray(value) ? value : [];
+            return (
+              <div class="form-wide" data-field={path}>
+                <span class="form-label">{label}</span>
+                <div class="checks">
+                  {input.options.map((o) => (
+                    <Check
+                      label={renderMessage(o.label)}
+                      checked={chosen.includes(o.value)}
+                      onChange={(on) => set(field, on ? [...chosen, o.value] : chosen.filter((x) => x !== o.value))}
+                      test={`${product}-${field.key}-${o.value}`}
+                    />
+                  ))}
+                </div>
+                <FieldMessage path={path} message={fieldError(path)} />
+              </div>
+            );
+          }
+          case 'heading':
+            return <h3 class="card-subtitle form-wide">{label}</h3>;
+          case 'note': {
+            const note = input.notes.find((n) => n.value === settings[input.by]);
+            return note ? (
+              <p class="form-wide muted small" data-test={`note-${product}`}>
+                {renderMessage(note.text)}
+              </p>
+            ) : null;
+          }
+          default:
+            return null;
+        }
+      })}
     </div>
   );
 }
 
-/** A region's availability code from Rust (`by_ticket`, `from_2020_07`) in words. */
-function availability(code: string): string {
-  if (code === 'by_ticket') return t('wizard.byTicket');
-  const from = /^from_(\d{4})_(\d{2})$/.exec(code);
-  return from ? t('wizard.availableFrom', { date: `${from[1]}-${from[2]}` }) : code;
-}
-
-function TcssStep(props: StepProps) {
-  const { state, update, fieldError, options } = props;
-  return (
-    <div class="form-grid">
-      <Field label={t('wizard.site')} path="tcss.site" error={fieldError('tcss.site')}>
-        <SiteSelect product="tcss" value={state.tcss.site} options={options} onChange={(v) => update((d) => void (d.tcss.site = v))} />
-      </Field>
-      <SiteMismatch product="tcss" {...props} />
-      <div class="form-wide">
-        <Field label={t('wizard.billing')} hint={t('wizard.tcssBillingHint')} path="tcss.billing" error={fieldError('tcss.billing')}>
-          <Segmented
-            label={t('wizard.billing')}
-            value={state.tcss.billing}
-            options={['auto', 'prepaid', 'postpaid'].map((b) => ({ value: b, label: t(`billing.${b}`) }))}
-            onChange={(v) => update((d) => void (d.tcss.billing = v))}
-            testPrefix="tcss-billing"
-          />
-        </Field>
-      </div>
-      {QUANTITY_FIELDS.tcss.map((path) => (
-        <QuantityInput {...props} path={path} label={t(`wizard.q.${path}`)} hint={t(`wizard.qHint.${path}`, { defaultValue: '' }) || undefined} />
-      ))}
-      {state.tcss.billing === 'prepaid' && (
-        <Field label={t('wizard.licensedCores')} hint={t('wizard.licensedCoresHint')} path="tcss.licensed_cores" error={fieldError('tcss.licensed_cores')}>
-          <TextInput numeric value={state.tcss.licensed_cores} onInput={(v) => update((d) => void (d.tcss.licensed_cores = v))} test="field-tcss.licensed_cores" />
-        </Field>
-      )}
-      <Field label={t('wizard.elasticCap')} hint={t('wizard.elasticCapHint')} path="tcss.elastic_cap" error={fieldError('tcss.elastic_cap')}>
-        <TextInput numeric value={state.tcss.elastic_cap} onInput={(v) => update((d) => void (d.tcss.elastic_cap = v))} test="field-tcss.elastic_cap" />
-      </Field>
-      <div class="form-wide checks">
-        <Check label={t('wizard.trial')} checked={state.tcss.trial} onChange={(v) => update((d) => void (d.tcss.trial = v))} test="field-tcss.trial" />
-      </div>
-    </div>
+/** A choice's options, under their groups when they name groups. */
+function ChoiceOptions({ options }: { options: readonly FormChoice[] }) {
+  const option = (o: FormChoice) => (
+    <option value={o.value}>
+      {renderMessage(o.label)}
+      {o.note ? ` — ${renderMessage(o.note)}` : ''}
+    </option>
   );
-}
-
-function ImageSearchStep(props: StepProps) {
-  const { state, update, fieldError, options } = props;
-  const packages = options.packages.find((p) => p.site === state.image_search.site)?.packages ?? [];
+  if (options.every((o) => o.group === null)) return <>{options.map(option)}</>;
+  const groups: { label: string; options: FormChoice[] }[] = [];
+  for (const o of options) {
+    const label = o.group ? renderMessage(o.group) : '';
+    const group = groups.find((g) => g.label === label);
+    if (group) group.options.push(o);
+    else groups.push({ label, options: [o] });
+  }
   return (
-    <div class="form-grid">
-      <Field label={t('wizard.site')} path="image_search.site" error={fieldError('image_search.site')}>
-        <SiteSelect product="image_search" value={state.image_search.site} options={options} onChange={(v) => update((d) => void (d.image_search.site = v))} />
-      </Field>
-      <SiteMismatch product="image_search" {...props} />
-      {QUANTITY_FIELDS.image_search.map((path) => (
-        <QuantityInput {...props} path={path} label={t(`wizard.q.${path}`)} />
+    <>
+      {groups.map((g) => (
+        <optgroup label={g.label}>{g.options.map(option)}</optgroup>
       ))}
-      <div class="form-wide checks">
-        <Check label={t('wizard.trial')} checked={state.image_search.trial} onChange={(v) => update((d) => void (d.image_search.trial = v))} test="field-image_search.trial" />
-      </div>
-      {packages.length > 0 && (
-        <p class="form-wide muted small">{t('wizard.packages', { list: packages.map(packageName).join(t('messages.list_separator')) })}</p>
-      )}
-    </div>
+    </>
   );
 }
 
 const MODES: GrowthMode[] = ['constant', 'percent', 'add', 'list'];
 
 function GrowthStep({ state, update, fieldError }: StepProps) {
-  const paths = PRODUCTS.filter((p) => state.products.includes(p)).flatMap((p) => QUANTITY_FIELDS[p]);
+  const paths = PRODUCTS.filter((p) => state.products.includes(p)).flatMap((p) => quantityPaths(p));
   if (paths.length === 0) return <p class="muted">{t('wizard.pickOne')}</p>;
   return (
     <div class="growth-list">
@@ -728,11 +740,11 @@ function GrowthStep({ state, update, fieldError }: StepProps) {
         return (
           <div class="growth-row" data-test="growth-row" data-path={path} data-field={path}>
             <div class="growth-label">
-              <strong>{t(`wizard.q.${path}`)}</strong>
+              <strong>{quantityLabel(path)}</strong>
               <small class="muted">{productName(path.split('.')[0])}</small>
             </div>
             <Segmented
-              label={t(`wizard.q.${path}`)}
+              label={quantityLabel(path)}
               value={quantity.mode}
               options={MODES.map((m) => ({ value: m, label: t(`wizard.growth.${m}`) }))}
               onChange={(m) => update((d) => void (d.quantities[path]!.mode = m))}
@@ -870,7 +882,10 @@ function ReviewStep({ state, document, errors }: { state: WizardState; document:
 
 /** The scenario in words: what is bought where, how much of it and how it grows, and budgets. */
 function ReviewSummary({ state }: { state: WizardState }) {
-  const site = (product: Product) => t(`sites.${state[product].site}`, { defaultValue: state[product].site });
+  const site = (product: Product) => {
+    const key = String(state.settings[product].site);
+    return t(`sites.${key}`, { defaultValue: key });
+  };
   const products = PRODUCTS.filter((p) => state.products.includes(p));
   const rows: [string, string][] = [
     [t('wizard.name'), state.name.trim() || '—'],
@@ -906,11 +921,11 @@ function ReviewSummary({ state }: { state: WizardState }) {
                   <td>{value}</td>
                 </tr>
               ))}
-              {QUANTITY_FIELDS[product]
+              {quantityPaths(product)
                 .filter((path) => !isBlankQuantity(state.quantities[path]))
                 .map((path) => (
                   <tr>
-                    <th scope="row">{t(`wizard.q.${path}`)}</th>
+                    <th scope="row">{quantityLabel(path)}</th>
                     <td>{quantityInWords(state.quantities[path]!)}</td>
                   </tr>
                 ))}
@@ -938,22 +953,27 @@ function ReviewSummary({ state }: { state: WizardState }) {
   );
 }
 
+/** The settings Review lists for a product, as its form marks them: choices, toggles when on. */
 function productSettings(state: WizardState, product: Product): [string, string][] {
-  switch (product) {
-    case 'tcr':
-      return [
-        [t('wizard.region'), state.tcr.region],
-        [t('wizard.edition'), state.tcr.edition === 'auto' ? t('wizard.review.cheapestEdition') : t(`editions.${state.tcr.edition}`)],
-        [t('wizard.billing'), t(`billing.${state.tcr.billing}`)],
-      ];
-    case 'tcss':
-      return [
-        [t('wizard.billing'), t(`billing.${state.tcss.billing}`)],
-        ...(state.tcss.trial ? [[t('wizard.trial'), t('wizard.review.yes')] as [string, string]] : []),
-      ];
-    default:
-      return state.image_search.trial ? [[t('wizard.trial'), t('wizard.review.yes')]] : [];
+  const rows: [string, string][] = [];
+  for (const field of formOf(product).fields) {
+    if (!field.review || !isAsked(state, product, field)) continue;
+    const value = state.settings[product][field.key];
+    const label = renderMessage(field.label);
+    if (field.input.type === 'choice') {
+      const chosen = field.input.options.find((o) => o.value === value);
+      rows.push([label, chosen ? renderMessage(chosen.label) : String(value)]);
+    } else if (field.input.type === 'toggle' && value === true) {
+      rows.push([label, t('wizard.review.yes')]);
+    }
   }
+  return rows;
+}
+
+/** A quantity's label, from its product's form. */
+function quantityLabel(path: string): string {
+  const found = fieldAt(path);
+  return found ? renderMessage(found.field.label) : path;
 }
 
 function isBlankQuantity(quantity: Quantity | undefined): boolean {

@@ -3,7 +3,7 @@
 // dropped, so a slow preview never overwrites a newer one.
 
 import { signal } from '@preact/signals';
-import { api, CommandError, type FieldError, type Preview } from '../api';
+import { api, CommandError, type Preview } from '../api';
 
 export const livePreview = signal<Preview | null>(null);
 export const livePending = signal(false);
@@ -13,7 +13,13 @@ export const liveError = signal<CommandError | null>(null);
  * from (never of a field not yet touched). The panel lists these; others only make it say
  * that the scenario is not complete yet.
  */
-export const liveShownErrors = signal<FieldError[]>([]);
+export const liveShownErrors = signal<ShownProblem[]>([]);
+
+/** A field problem as the panel lists it: its path and its text with the field's label. */
+export interface ShownProblem {
+  path: string;
+  text: string;
+}
 /** The budget names of the previewed document: its chart shows them as written. */
 export const liveBudgetNames = signal<string[]>([]);
 

@@ -6,11 +6,44 @@
 // (`months`, `elastic_cap`, `licensed_cores`) are written as JSON numbers when they are
 // plain digits, and as the typed text otherwise so Rust reports the mistake on that field.
 
-import { PRODUCTS, type Currency, type Product, type ProductSites } from '../bindings';
+import { PRODUCTS, type Currency, type FormField, type Product, type ProductForm, type ProductSites } from '../bindings';
+import { PRODUCT_FORMS } from '../forms';
 import { typedOrAsIs } from '../numbers';
 
-// The products and their order are Rust's (`Product`, `Product::ALL`), through bindings.ts.
+// The products and their order are Rust's (`Product`, `Product::ALL`), through bindings.ts;
+// each product's step is its form (`products/<product>/form.rs`, generated into forms.ts).
 export { PRODUCTS, type Product };
+
+/** The wizard form of `product`. */
+export function formOf(product: Product): ProductForm {
+  const form = PRODUCT_FORMS.find((f) => f.product === product);
+  if (!form) throw new Error(`no wizard form for ${product}`);
+  return form;
+}
+
+/** The document path of a form field: `tcr.needs.namespaces`. */
+export function fieldPath(product: Product, field: FormField): string {
+  return `${product}.${field.key}`;
+}
+
+/** The numeric quantities of a product, by document path, in the order they are asked. */
+export function quantityPaths(product: Product): string[] {
+  return formOf(product)
+    .fields.filter((f) => f.input.type === 'quantity')
+    .map((f) => fieldPath(product, f));
+}
+
+/** The form field at a document path (`tcss.cores`), with its product; null when none. */
+export function fieldAt(path: string): { product: Product; field: FormField } | null {
+  const product = PRODUCTS.find((p) => path.startsWith(`${p}.`));
+  if (!product) return null;
+  const key = path.slice(product.length + 1);
+  const field = formOf(product).fields.find((f) => f.key === key && f.key !== '');
+  return field ? { product, field } : null;
+}
+
+/** A product setting as the wizard keeps it: text (choices, whole numbers), a toggle, a set. */
+export type Setting = string | boolean | string[];
 
 export type GrowthMode = 'constant' | 'percent' | 'add' | 'list';
 
@@ -42,8 +75,6 @@ export interface BudgetInput {
   extra?: Record<string, unknown>;
 }
 
-export const WEBHOOKS = ['push_image', 'pull_image', 'delete_image', 'helm_chart'] as const;
-
 export interface WizardState {
   name: string;
   start: string;
@@ -51,24 +82,11 @@ export interface WizardState {
   currency: string;
   rates: RateInput[];
   products: Product[];
-  tcr: {
-    site: string;
-    region: string;
-    edition: string;
-    billing: string;
-    cross_region_sync: boolean;
-    delivery_workflow: boolean;
-    vulnerability_scan: boolean;
-    webhooks: string[];
-  };
-  tcss: {
-    site: string;
-    billing: string;
-    licensed_cores: string;
-    elastic_cap: string;
-    trial: boolean;
-  };
-  image_search: { site: string; trial: boolean };
+  /**
+   * Each product's settings by their key in its object of the file (`site`, `region`,
+   * `needs.webhooks`), as its form asks for them. Quantities are in `quantities`.
+   */
+  settings: Record<Product, Record<string, Setting>>;
   /** Keyed by document path, e.g. `tcr.storage_gb`, `tcr.needs.namespaces`. */
   quantities: Record<string, Quantity>;
   budgets: BudgetInput[];
@@ -76,31 +94,6 @@ export interface WizardState {
   extra: Record<string, unknown>;
   extraProduct: Record<Product, Record<string, unknown>>;
 }
-
-/** The numeric quantities of each product, by document path, in the order they are asked. */
-export const QUANTITY_FIELDS: Record<Product, string[]> = {
-  tcr: [
-    'tcr.needs.namespaces',
-    'tcr.needs.image_repos',
-    'tcr.needs.helm_repos',
-    'tcr.needs.vpc_links',
-    'tcr.needs.log_retention_days',
-    'tcr.storage_gb',
-    'tcr.egress_gb',
-  ],
-  tcss: [
-    'tcss.cores',
-    'tcss.peak_cores',
-    'tcss.peak_days',
-    'tcss.image_scan.first_scans',
-    'tcss.image_scan.repeat_scans',
-    'tcss.log_gb',
-  ],
-  image_search: ['image_search.images', 'image_search.qps'],
-};
-
-/** Quantities that must be given; any other left empty is left out of the document. */
-export const REQUIRED_QUANTITIES = new Set(['tcss.cores', 'image_search.images', 'image_search.qps']);
 
 function q(value: string): Quantity {
   return { mode: 'constant', value, step: '', list: '' };
@@ -137,7 +130,7 @@ export function siteCurrency(sites: ProductSites[], product: Product, site: stri
 export function chooseMarket(state: WizardState, market: Market, sites: ProductSites[]): void {
   for (const product of PRODUCTS) {
     const site = siteBilling(sites, product, MARKET_CURRENCY[market]);
-    if (site) state[product].site = site;
+    if (site) state.settings[product].site = site;
   }
 }
 
@@ -145,7 +138,7 @@ export function chooseMarket(state: WizardState, market: Market, sites: ProductS
 export function marketOf(state: WizardState, sites: ProductSites[]): Market | null {
   return (
     MARKETS.find((market) =>
-      PRODUCTS.every((product) => siteCurrency(sites, product, state[product].site) === MARKET_CURRENCY[market]),
+      PRODUCTS.every((product) => siteCurrency(sites, product, text(state.settings[product].site)) === MARKET_CURRENCY[market]),
     ) ?? null
   );
 }
@@ -171,7 +164,35 @@ export function emptyState(currency = 'USD', sites: ProductSites[] = []): Wizard
   return state;
 }
 
+/** A setting's value before the user chooses: the form's default. */
+function defaultSetting(field: FormField): Setting | null {
+  switch (field.input.type) {
+    case 'site':
+      return '';
+    case 'choice':
+      return field.input.default;
+    case 'whole':
+      return '';
+    case 'toggle':
+      return false;
+    case 'set':
+      return [];
+    default:
+      return null;
+  }
+}
+
 function blankState(currency: string): WizardState {
+  const settings = {} as Record<Product, Record<string, Setting>>;
+  const quantities: Record<string, Quantity> = {};
+  for (const product of PRODUCTS) {
+    settings[product] = {};
+    for (const field of formOf(product).fields) {
+      const value = defaultSetting(field);
+      if (value !== null) settings[product][field.key] = value;
+      if (field.input.type === 'quantity') quantities[fieldPath(product, field)] = q(field.input.default);
+    }
+  }
   return {
     name: '',
     start: nextMonth(),
@@ -179,39 +200,17 @@ function blankState(currency: string): WizardState {
     currency,
     rates: [],
     products: [],
-    tcr: {
-      site: 'tencent-intl',
-      region: 'ap-guangzhou',
-      edition: 'auto',
-      billing: 'payg',
-      cross_region_sync: false,
-      delivery_workflow: false,
-      vulnerability_scan: false,
-      webhooks: [],
-    },
-    tcss: { site: 'tencent-intl', billing: 'auto', licensed_cores: '', elastic_cap: '', trial: false },
-    image_search: { site: 'aliyun-cn', trial: false },
-    quantities: {
-      'tcr.needs.namespaces': q('10'),
-      'tcr.needs.image_repos': q('100'),
-      'tcr.needs.helm_repos': q('0'),
-      'tcr.needs.vpc_links': q('1'),
-      'tcr.needs.log_retention_days': q(''),
-      'tcr.storage_gb': q('100'),
-      'tcr.egress_gb': q('50'),
-      'tcss.cores': q('32'),
-      'tcss.peak_cores': q(''),
-      'tcss.peak_days': q(''),
-      'tcss.image_scan.first_scans': q(''),
-      'tcss.image_scan.repeat_scans': q(''),
-      'tcss.log_gb': q(''),
-      'image_search.images': q('1000000'),
-      'image_search.qps': q('5'),
-    },
+    settings,
+    quantities,
     budgets: [],
     extra: {},
     extraProduct: Object.fromEntries(PRODUCTS.map((p) => [p, {}])) as Record<Product, Record<string, unknown>>,
   };
+}
+
+/** Whether `field` is asked now: it has no condition, or the field it names has its value. */
+export function isAsked(state: WizardState, product: Product, field: FormField): boolean {
+  return !field.when || state.settings[product][field.when.key] === field.when.equals;
 }
 
 const WHOLE = /^\d+$/;
@@ -298,53 +297,41 @@ export function buildDocument(state: WizardState): Record<string, unknown> {
   }
   for (const [key, value] of Object.entries(state.extra)) doc[key] = value;
 
-  const quantities = (product: Product, section: Record<string, unknown>) => {
-    for (const path of QUANTITY_FIELDS[product]) {
-      const quantity = state.quantities[path];
-      if (!REQUIRED_QUANTITIES.has(path) && isBlank(quantity)) continue;
-      setPath(section, path.split('.').slice(1), quantity ? quantityJson(quantity) : '');
+  for (const product of PRODUCTS) {
+    if (!state.products.includes(product)) continue;
+    const section = JSON.parse(JSON.stringify(state.extraProduct[product] ?? {})) as Record<string, unknown>;
+    const settings = state.settings[product];
+    for (const field of formOf(product).fields) {
+      if (!isAsked(state, product, field)) continue;
+      const path = field.key.split('.');
+      const value = settings[field.key];
+      switch (field.input.type) {
+        case 'site':
+        case 'choice':
+          setPath(section, path, text(value));
+          break;
+        case 'whole':
+          if (text(value).trim() !== '') setPath(section, path, wholeOrText(text(value)));
+          break;
+        case 'toggle':
+          if (field.input.always || value === true) setPath(section, path, value === true);
+          break;
+        case 'set': {
+          const chosen = Array.isArray(value) ? value : [];
+          setPath(section, path, field.input.options.map((o) => o.value).filter((v) => chosen.includes(v)));
+          break;
+        }
+        case 'quantity': {
+          const quantity = state.quantities[fieldPath(product, field)];
+          if (!field.input.required && isBlank(quantity)) break;
+          setPath(section, path, quantity ? quantityJson(quantity) : '');
+          break;
+        }
+        default:
+          break;
+      }
     }
-  };
-
-  if (state.products.includes('tcr')) {
-    const tcr: Record<string, unknown> = {
-      ...(JSON.parse(JSON.stringify(state.extraProduct.tcr)) as Record<string, unknown>),
-      site: state.tcr.site,
-      region: state.tcr.region,
-      edition: state.tcr.edition,
-      billing: state.tcr.billing,
-    };
-    quantities('tcr', tcr);
-    const needs = (tcr.needs ?? {}) as Record<string, unknown>;
-    needs.cross_region_sync = state.tcr.cross_region_sync;
-    if (state.tcr.delivery_workflow) needs.delivery_workflow = true;
-    if (state.tcr.vulnerability_scan) needs.vulnerability_scan = true;
-    needs.webhooks = WEBHOOKS.filter((w) => state.tcr.webhooks.includes(w));
-    tcr.needs = needs;
-    doc.tcr = tcr;
-  }
-  if (state.products.includes('tcss')) {
-    const tcss: Record<string, unknown> = {
-      ...(JSON.parse(JSON.stringify(state.extraProduct.tcss)) as Record<string, unknown>),
-      site: state.tcss.site,
-      billing: state.tcss.billing,
-      trial: state.tcss.trial,
-    };
-    if (state.tcss.billing === 'prepaid' && state.tcss.licensed_cores.trim() !== '') {
-      tcss.licensed_cores = wholeOrText(state.tcss.licensed_cores);
-    }
-    if (state.tcss.elastic_cap.trim() !== '') tcss.elastic_cap = wholeOrText(state.tcss.elastic_cap);
-    quantities('tcss', tcss);
-    doc.tcss = tcss;
-  }
-  if (state.products.includes('image_search')) {
-    const section: Record<string, unknown> = {
-      ...(JSON.parse(JSON.stringify(state.extraProduct.image_search)) as Record<string, unknown>),
-      site: state.image_search.site,
-      trial: state.image_search.trial,
-    };
-    quantities('image_search', section);
-    doc.image_search = section;
+    doc[product] = section;
   }
   return doc;
 }
@@ -374,11 +361,37 @@ function getPath(source: Record<string, unknown>, path: string[]): unknown {
 }
 
 const KNOWN_TOP = new Set<string>(['plancast', 'name', 'start', 'months', 'currency', 'rates', 'budgets', ...PRODUCTS]);
-const KNOWN_SECTION: Record<Product, Set<string>> = {
-  tcr: new Set(['site', 'region', 'edition', 'billing', 'needs', 'storage_gb', 'egress_gb']),
-  tcss: new Set(['site', 'billing', 'cores', 'peak_cores', 'peak_days', 'licensed_cores', 'elastic_cap', 'trial', 'image_scan', 'log_gb']),
-  image_search: new Set(['site', 'images', 'qps', 'trial']),
-};
+
+/** Removes `path` from `source`, and objects it leaves empty. */
+function deletePath(source: Record<string, unknown>, path: string[]): void {
+  const [key, ...rest] = path;
+  if (key === undefined || !(key in source)) return;
+  if (rest.length === 0) {
+    delete source[key];
+    return;
+  }
+  const inner = source[key];
+  if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) return;
+  deletePath(inner as Record<string, unknown>, rest);
+  if (Object.keys(inner).length === 0) delete source[key];
+}
+
+/** A setting as read from a file: what the form's kind of input keeps, else its default. */
+function settingFrom(field: FormField, value: unknown): Setting | null {
+  const fallback = defaultSetting(field);
+  if (fallback === null) return null;
+  if (value === undefined || value === null) return fallback;
+  switch (field.input.type) {
+    case 'toggle':
+      return value === true;
+    case 'set':
+      return Array.isArray(value) ? value.map(text) : fallback;
+    case 'whole':
+      return text(value);
+    default:
+      return text(value) || fallback;
+  }
+}
 
 /** The wizard state for a saved document; fields it does not edit are carried unchanged. */
 export function stateFromDocument(json: string, sites: ProductSites[] = []): WizardState {
@@ -404,50 +417,40 @@ export function stateFromDocument(json: string, sites: ProductSites[] = []): Wiz
   for (const [key, value] of Object.entries(doc)) if (!KNOWN_TOP.has(key)) state.extra[key] = value;
   for (const product of PRODUCTS) {
     const section = doc[product] as Record<string, unknown> | undefined;
-    if (!section) continue;
+    if (!section || typeof section !== 'object') continue;
     state.products.push(product);
-    for (const [key, value] of Object.entries(section)) {
-      if (!KNOWN_SECTION[product].has(key)) state.extraProduct[product][key] = value;
-    }
-    for (const path of QUANTITY_FIELDS[product]) {
-      const value = getPath(section, path.split('.').slice(1));
-      state.quantities[path] = value === undefined ? q('') : quantityFrom(value);
-    }
-  }
-  const tcr = doc.tcr as Record<string, unknown> | undefined;
-  if (tcr) {
-    const needs = (tcr.needs ?? {}) as Record<string, unknown>;
-    state.tcr = {
-      site: text(tcr.site) || state.tcr.site,
-      region: text(tcr.region) || state.tcr.region,
-      edition: text(tcr.edition) || 'auto',
-      billing: text(tcr.billing) || 'payg',
-      cross_region_sync: needs.cross_region_sync === true,
-      delivery_workflow: needs.delivery_workflow === true,
-      vulnerability_scan: needs.vulnerability_scan === true,
-      webhooks: ((needs.webhooks as string[] | undefined) ?? []).slice(),
-    };
-    for (const [key, value] of Object.entries(needs)) {
-      if (!['namespaces', 'image_repos', 'helm_repos', 'vpc_links', 'log_retention_days', 'cross_region_sync', 'delivery_workflow', 'vulnerability_scan', 'webhooks'].includes(key)) {
-        const extraNeeds = (state.extraProduct.tcr.needs ?? {}) as Record<string, unknown>;
-        extraNeeds[key] = value;
-        state.extraProduct.tcr.needs = extraNeeds;
+    // What the form does not ask for is carried as it is.
+    const extra = JSON.parse(JSON.stringify(section)) as Record<string, unknown>;
+    for (const field of formOf(product).fields) {
+      if (field.key === '') continue;
+      const path = field.key.split('.');
+      const value = getPath(section, path);
+      if (field.input.type === 'quantity') {
+        state.quantities[fieldPath(product, field)] = value === undefined ? q('') : quantityFrom(value);
+      } else {
+        const setting = settingFrom(field, value);
+        if (setting !== null) state.settings[product][field.key] = setting;
       }
+      deletePath(extra, path);
+    }
+    state.extraProduct[product] = extra;
+  }
+  return state;
+}
+
+/**
+ * A wizard state kept before product settings followed the forms (a draft saved by an earlier
+ * version kept `state.tcr.region`): each setting is taken from the old place by its last key.
+ */
+export function upgradeState(saved: WizardState): WizardState {
+  if (saved.settings) return saved;
+  const old = saved as unknown as Record<string, Record<string, unknown> | undefined>;
+  const fresh = blankState(saved.currency);
+  for (const product of PRODUCTS) {
+    for (const field of formOf(product).fields) {
+      const value = old[product]?.[field.key.split('.').pop()!];
+      if (value !== undefined && field.key in fresh.settings[product]) fresh.settings[product][field.key] = value as Setting;
     }
   }
-  const tcss = doc.tcss as Record<string, unknown> | undefined;
-  if (tcss) {
-    state.tcss = {
-      site: text(tcss.site) || state.tcss.site,
-      billing: text(tcss.billing) || 'auto',
-      licensed_cores: text(tcss.licensed_cores),
-      elastic_cap: text(tcss.elastic_cap),
-      trial: tcss.trial === true,
-    };
-    const scan = tcss.image_scan as Record<string, unknown> | undefined;
-    if (scan && scan.model === 'per_image') state.extraProduct.tcss.image_scan = scan;
-  }
-  const is = doc.image_search as Record<string, unknown> | undefined;
-  if (is) state.image_search = { site: text(is.site) || state.image_search.site, trial: is.trial === true };
-  return state;
+  return { ...saved, settings: fresh.settings };
 }

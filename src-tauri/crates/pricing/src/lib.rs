@@ -19,6 +19,7 @@ pub mod book;
 pub mod budget;
 pub mod calendar;
 pub mod compare;
+pub mod form;
 pub mod fuzz;
 pub mod horizon;
 pub mod ids;

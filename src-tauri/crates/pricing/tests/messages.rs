@@ -40,6 +40,7 @@ fn codes_in_source() -> Vec<String> {
             } else {
                 &[
                     "quote.", "price.", "book.", "tcr.", "tcss.", "is.", "compare.", "field.",
+                    "form.",
                 ]
             };
             let is_code = prefix.iter().any(|p| literal.starts_with(p))
@@ -141,5 +142,41 @@ fn every_bound_has_text_in_both_languages() {
             let text = Message::new(&code).render(lang);
             assert_ne!(text, code, "{lang}: no text for {code}");
         }
+    }
+}
+
+/// The wizard's product forms name their groups and choices by codes made from data (a
+/// region's group, an edition's key), which the scan cannot see: every message a form shows,
+/// nested ones too, has text in both languages.
+#[test]
+fn every_product_form_reads_in_both_languages() {
+    fn codes(m: &Message, out: &mut Vec<String>) {
+        out.push(m.code.to_string());
+        for (_, arg) in &m.args {
+            match arg {
+                pricing::message::Arg::Msg(inner) => codes(inner, out),
+                pricing::message::Arg::List(list) => list.iter().for_each(|m| codes(m, out)),
+                _ => {}
+            }
+        }
+    }
+    let book = pricing::PriceBook::builtin();
+    let mut all = Vec::new();
+    for product in pricing::Product::ALL {
+        let form = pricing::products::form(product, book);
+        assert_eq!(form.product, product);
+        for m in form.messages() {
+            codes(m, &mut all);
+        }
+    }
+    all.sort();
+    all.dedup();
+    assert!(all.len() > 60, "only {} codes: {all:?}", all.len());
+    for lang in Lang::ALL {
+        let missing: Vec<&String> = all
+            .iter()
+            .filter(|c| lang.lookup(&format!("messages.{c}")).is_none())
+            .collect();
+        assert!(missing.is_empty(), "{lang}: no text for {missing:?}");
     }
 }

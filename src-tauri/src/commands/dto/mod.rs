@@ -51,9 +51,7 @@ pub use sizing::{
     EditionOptionView, ImageSearchMonthView, ImageSearchView, PackageChangeView, ShortfallView,
     TcrMonthView, TcssMonthView, TcssView,
 };
-pub use wizard::{
-    EditionOptionInfo, ProductSites, RegionOption, SiteOption, SitePackages, WizardOptions,
-};
+pub use wizard::{ProductSites, SiteOption, WizardOptions};
 
 pub(crate) fn dec(value: Decimal) -> String {
     exact_text(value)

@@ -14,6 +14,7 @@ use serde_json::Value;
 use crate::alternative::{Alternative, Summary};
 use crate::book::PriceBook;
 use crate::calendar::YearMonth;
+use crate::form::ProductForm;
 use crate::horizon::Horizon;
 use crate::ids::{Product, Site};
 use crate::jsonread::Json;
@@ -40,6 +41,15 @@ pub enum ProductDetail {
 
 /// The scenario-file key of each product, in [`Product::ALL`] order.
 pub const KEYS: [&str; 3] = ["tcr", "tcss", "image_search"];
+
+/// The product's step of the app's scenario wizard, with the choices `book` offers.
+pub fn form(product: Product, book: &PriceBook) -> ProductForm {
+    match product {
+        Product::Tcr => tcr::form(book),
+        Product::Tcss => tcss::form(),
+        Product::ImageSearch => image_search::form(book),
+    }
+}
 
 /// Reads the part of a scenario file under a product's key.
 pub(crate) fn read(

@@ -2,12 +2,14 @@
 //! month-by-month pricing and its alternatives (rules IS-1…IS-7).
 
 mod compare;
+mod form;
 pub mod lines;
 pub mod packages;
 mod read;
 mod spec;
 
 pub(crate) use compare::alternatives;
+pub use form::form;
 pub use lines::{ImageSearchMonth, ImageSearchSummary};
 pub use packages::{Package, PackageChange};
 pub(crate) use read::read;

@@ -3,12 +3,14 @@
 
 mod compare;
 pub mod fit;
+mod form;
 pub mod lines;
 mod read;
 mod spec;
 
 pub(crate) use compare::alternatives;
 pub use fit::{Fit, Requirements, Series, Shortfall};
+pub use form::{form, WEBHOOKS};
 pub use lines::{EditionOption, MonthEntries, TcrMonth};
 pub(crate) use read::read;
 pub use spec::*;
