@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import en from '../src/locales/en.json';
 import zh from '../src/locales/zh-CN.json';
+import coreEn from '../../src-tauri/crates/pricing/messages/en.json';
+import coreZh from '../../src-tauri/crates/pricing/messages/zh-CN.json';
 import { PRICE_ITEMS, USER_PRICE_ITEMS } from '../src/bindings';
 
 type Tree = { [key: string]: string | Tree };
@@ -29,12 +31,14 @@ test('every English string has a Chinese translation and the other way round', (
 
 
 test('every price item has a name in each language, and those a user may price a price-book name', () => {
-  for (const [name, locale] of [['en', en], ['zh-CN', zh]] as const) {
-    const tree = locale as unknown as { priceItems: Record<string, string>; items: Record<string, string> };
-    // A price-book item is named under priceItems, a quote line's under items.
-    const unnamed = PRICE_ITEMS.filter((item) => !tree.priceItems[item]?.trim() && !tree.items[item]?.trim());
+  // The names are the pricing core's (its catalogue's report.price_items and report.line_items),
+  // so a product's items are named beside its other words, not in the UI's own files.
+  for (const [name, core] of [['en', coreEn], ['zh-CN', coreZh]] as const) {
+    const names = core.report as unknown as { price_items: Record<string, string>; line_items: Record<string, string> };
+    // A price-book item is named under price_items, a quote line's under line_items.
+    const unnamed = PRICE_ITEMS.filter((item) => !names.price_items[item]?.trim() && !names.line_items[item]?.trim());
     assert.deepEqual(unnamed, [], `${name} has no name for these items`);
-    const user = USER_PRICE_ITEMS.filter((option) => !tree.priceItems[option.item]?.trim()).map((o) => o.item);
+    const user = USER_PRICE_ITEMS.filter((option) => !names.price_items[option.item]?.trim()).map((o) => o.item);
     assert.deepEqual(user, [], `${name} has no price-book name for these items`);
   }
 });

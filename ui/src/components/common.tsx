@@ -110,12 +110,12 @@ export function today(): string {
 
 /** A product key (`tcr`) as its translated name. */
 export function productName(product: string | null | undefined): string {
-  return product ? t(`products.${product}`) : t('common.wholeScenario');
+  return product ? t(`report.chart.products.${product}`) : t('common.wholeScenario');
 }
 
 /** A price-book item by name (`cos_storage` → "Storage (COS)"); one without a name as its key. */
 export function priceItemName(item: PriceItem): string {
-  return t(`priceItems.${item}`, { defaultValue: item });
+  return t(`report.price_items.${item}`, { defaultValue: item });
 }
 
 /** A unit of the price book (`hour`, `GB-month`) in the UI's language; an unknown one as it is. */

@@ -78,7 +78,7 @@ function LineRows({ line, showCalc, cols, converts }: { line: LineView; showCalc
   return (
     <>
       <tr class={missing ? 'line-missing' : ''} data-test="quote-line">
-        <td>{t(`items.${line.item}`, { defaultValue: line.item })}</td>
+        <td>{t(`report.line_items.${line.item}`, { defaultValue: line.item })}</td>
         <td data-verbatim>{line.plan ?? '—'}</td>
         <td class="num">
           {formatDecimal(line.quantity)}{' '}
