@@ -28,7 +28,7 @@ impl Product {
     pub const ALL: [Product; 3] = [Product::Tcr, Product::Tcss, Product::ImageSearch];
 
     /// The stored and serialized name: `tcr`, `tcss` or `image_search`.
-    pub fn key(self) -> &'static str {
+    pub const fn key(self) -> &'static str {
         match self {
             Product::Tcr => "tcr",
             Product::Tcss => "tcss",
