@@ -485,7 +485,7 @@ function BasicsStep({ state, update, fieldError, options }: StepProps) {
   );
 }
 
-function ProductsStep({ state, update, fieldError }: StepProps) {
+function ProductsStep({ state, update }: StepProps) {
   return (
     <div class="product-choices">
       <p class="muted">{t('wizard.productsHint')}</p>
@@ -508,7 +508,7 @@ function ProductsStep({ state, update, fieldError }: StepProps) {
           </span>
         </label>
       ))}
-      <FieldMessage path="products" message={state.products.length === 0 ? t('wizard.pickOne') : fieldError('tcr')} />
+      <FieldMessage path="products" message={state.products.length === 0 ? t('wizard.pickOne') : undefined} />
     </div>
   );
 }
