@@ -88,6 +88,10 @@ export type Preview = { ok: boolean, errors: Array<FieldErrorDto>, total: string
 
 export type LineView = { product: Product, item: PriceItem, plan: string | null, quantity: string, unit: string, unit_price: string | null, amount: string | null, currency: Currency, converted: string | null, rule: string, source: string | null, source_title: string | null, 
 /**
+ * The item a user price sets to price this line (the Prices screen's item), if one does.
+ */
+user_item: PriceItem | null, 
+/**
  * No known amount: a missing price, a custom quote or an infeasible plan (rule GEN-5).
  */
 price_missing: boolean, custom_quote: boolean, infeasible: boolean, 

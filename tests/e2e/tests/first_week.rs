@@ -409,6 +409,60 @@ async fn when_the_price_list_ends_the_scenario_says_so_and_offers_the_quote() ->
     Ok(())
 }
 
+/// TCR on monthly billing has no published monthly price: the scenario says so, and entering
+/// the price opens the form on the item that prices the line, the monthly instance of the
+/// scenario's edition (the line itself is an `instance` line, which no price sets; rule GEN-5).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_missing_tcr_price_opens_the_form_on_the_item_that_prices_it() -> TestResult {
+    if !enabled("a_missing_tcr_price_opens_the_form_on_the_item_that_prices_it") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    app.element("[data-test=scenario-row]").await?;
+    let document = json!({
+        "plancast": 1, "name": "Registry, monthly", "start": "2027-01", "months": 12,
+        "currency": "USD",
+        "tcr": {
+            "site": "tencent-intl", "region": "ap-guangzhou", "edition": "basic",
+            "billing": "monthly", "needs": { "namespaces": 5 }, "storage_gb": 10, "egress_gb": 0
+        }
+    });
+    let row = app
+        .invoke(
+            "create_scenario",
+            json!({ "document": document.to_string() }),
+        )
+        .await?;
+    let id = row["id"].as_i64().ok_or(format!("not created: {row}"))?;
+    app.script(&format!("location.hash = '#/scenarios/{id}'; return null;"))
+        .await?;
+    app.element("[data-test=missing-prices] [data-product=tcr]")
+        .await?;
+    app.click("[data-test=enter-price-tcr]").await?;
+    app.element("[data-test=price-form]").await?;
+    let form = app
+        .script("return ['price-product', 'price-item', 'price-plan', 'price-unit'].map(t => document.querySelector(`[data-test=${t}]`).value);")
+        .await?;
+    assert_eq!(form, json!(["tcr", "instance_monthly", "basic", "month"]));
+    app.fill("[data-test=price-amount]", "1,200").await?;
+    app.click("[data-test=price-save]").await?;
+    app.script(&format!("location.hash = '#/scenarios/{id}'; return null;"))
+        .await?;
+    app.element("[data-test=screen-scenario] [data-test=quote-total]")
+        .await?;
+    assert_eq!(
+        app.eventually(
+            "return document.querySelector('[data-test=missing-prices]') === null;",
+            json!(true)
+        )
+        .await?,
+        json!(true),
+        "the monthly instance is still without a price"
+    );
+    app.close().await?;
+    Ok(())
+}
+
 /// A first launch says what the examples are and what to do; an example the user changes is
 /// theirs (no longer marked). The long scenario screen has section navigation.
 #[tokio::test(flavor = "multi_thread")]

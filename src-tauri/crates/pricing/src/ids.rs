@@ -365,6 +365,24 @@ impl PriceItem {
     pub fn user_priced(self) -> bool {
         Self::USER.contains(&self)
     }
+
+    /// The item a user price sets to price a quote line of this item charged in `unit` (rule
+    /// GEN-5: a missing price is entered by the user): the item itself when a user may price
+    /// it, else the one user item of the same product sold in that unit (TCR's `instance` by
+    /// the hour is `instance_hourly`, by the month `instance_monthly`; its `storage` is
+    /// `cos_storage`). None when no user item, or more than one, fits.
+    pub fn user_item_for(self, unit: &str) -> Option<PriceItem> {
+        if self.user_priced() {
+            return Some(self);
+        }
+        let mut fitting = Self::USER
+            .into_iter()
+            .filter(|u| u.product() == self.product() && u.unit() == Some(unit));
+        match (fitting.next(), fitting.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for PriceItem {
@@ -376,6 +394,26 @@ impl fmt::Display for PriceItem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Rule GEN-5: the price a user enters for a line without one is for the item that prices
+    /// it, in the line's unit.
+    #[test]
+    fn gen_5_a_line_is_priced_by_the_user_item_of_its_product_and_unit() {
+        use PriceItem::*;
+        assert_eq!(Instance.user_item_for("hour"), Some(InstanceHourly));
+        assert_eq!(Instance.user_item_for("month"), Some(InstanceMonthly));
+        assert_eq!(Storage.user_item_for("GB-month"), Some(CosStorage));
+        assert_eq!(Egress.user_item_for("GB"), Some(CosEgress));
+        assert_eq!(Overage.user_item_for("core-day"), Some(ProPostpaid));
+        assert_eq!(Package.user_item_for("month"), Some(Package));
+        assert_eq!(LogAnalysis.user_item_for("GB-month"), Some(LogAnalysis));
+        // No user item of TCSS is sold per scan, and none of TCR by the day.
+        assert_eq!(ImageScan.user_item_for("scan"), None);
+        assert_eq!(Instance.user_item_for("day"), None);
+        for item in PriceItem::USER {
+            assert_eq!(item.user_item_for("anything"), Some(item));
+        }
+    }
 
     #[test]
     fn tcr_ed_1_four_editions_with_site_names() {

@@ -46,6 +46,8 @@ pub struct LineView {
     pub rule: String,
     pub source: Option<String>,
     pub source_title: Option<String>,
+    /// The item a user price sets to price this line (the Prices screen's item), if one does.
+    pub user_item: Option<PriceItem>,
     /// No known amount: a missing price, a custom quote or an infeasible plan (rule GEN-5).
     pub price_missing: bool,
     pub custom_quote: bool,
@@ -92,6 +94,7 @@ impl LineView {
             rule: rule.to_string(),
             source_title: source.as_ref().and_then(|s| source_title(sources, s)),
             source: source.as_ref().map(ToString::to_string),
+            user_item: item.user_item_for(unit),
             price_missing: !line.is_complete(),
             custom_quote: *custom_quote,
             infeasible: *infeasible,

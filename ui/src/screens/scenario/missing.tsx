@@ -80,7 +80,8 @@ export function MissingPrices({ quote }: { quote: QuoteView }) {
       const price: Partial<UserPriceInput> = {
         product: gap.product as UserPriceInput['product'],
         ...(site ? { site: site as UserPriceInput['site'] } : {}),
-        item: gap.line.item,
+        // The item a user price sets for the line (TCR's hourly instance, not `instance`).
+        item: gap.line.user_item,
         plan: gap.line.custom_quote ? (quotedPackage(gap.lines) ?? gap.line.plan) : gap.line.plan,
         unit: gap.line.unit,
         currency: gap.line.currency,
