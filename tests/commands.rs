@@ -1089,3 +1089,28 @@ fn a_price_book_update_previews_its_effect_reprices_scenarios_and_keeps_saved_qu
     assert_eq!(prices::list_price_updates(&store).unwrap().len(), 1);
     drop(dir);
 }
+
+/// A bill error after the preview (the waiting bill is gone) carries its message code, so the
+/// Chinese UI says it in Chinese rather than the English `message`.
+#[test]
+fn a_bill_no_longer_waiting_is_said_in_the_user_s_language() {
+    let (_dir, mut store) = temp_store();
+    let error = plancast::commands::bills::confirm(&mut store, 987_654).expect_err("no bill waits");
+    assert_eq!(error.code, ErrorCode::NotFound);
+    let detail = error.detail.as_ref().expect("a coded error");
+    assert_eq!(detail.code, "bills.not_waiting");
+    let json = serde_json::to_value(&error).expect("json");
+    assert_eq!(json["detail"]["code"], "bills.not_waiting");
+    for lang in pricing::Lang::ALL {
+        for code in ["bills.not_waiting", "bills.choose_columns"] {
+            assert!(
+                lang.lookup(&format!("messages.{code}")).is_some(),
+                "{lang}: no text for {code}"
+            );
+        }
+    }
+    assert_eq!(
+        error.message,
+        "no bill is waiting to be imported: choose the file again"
+    );
+}

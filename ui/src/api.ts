@@ -107,6 +107,8 @@ export class CommandError extends Error implements ApiError {
   readonly code: ErrorCode;
   readonly field: string | null;
   readonly fields: FieldError[];
+  /** The problem as a code with arguments, when Rust gave one: shown in the UI's language. */
+  readonly detail: ApiError['detail'];
 
   constructor(error: ApiError) {
     super(error.message);
@@ -114,6 +116,7 @@ export class CommandError extends Error implements ApiError {
     this.code = error.code;
     this.field = error.field;
     this.fields = error.fields ?? [];
+    this.detail = error.detail;
   }
 
   /** The message for one field path (`tcss.cores`), if this error names it. */

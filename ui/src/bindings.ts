@@ -35,7 +35,12 @@ field: string | null,
  * Every field problem of an input checked whole (a scenario document, a user price), so
  * the UI can mark every wrong field at once. Left out of the JSON when there is none.
  */
-fields?: Array<FieldErrorDto>, };
+fields?: Array<FieldErrorDto>, 
+/**
+ * The problem as a message code with arguments, for the UI to say in the user's language
+ * (`message` is its English text). Left out of the JSON when there is none.
+ */
+detail?: Message, };
 
 export type AppInfo = { 
 /**

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use chrono::Utc;
+use pricing::Message;
 use store::Store;
 
 use super::dto::{BillMappingInput, BillOpened, BillPreview, MessageView};
@@ -85,10 +86,7 @@ pub fn open(
 }
 
 fn not_waiting() -> ApiError {
-    ApiError::new(
-        ErrorCode::NotFound,
-        "no bill is waiting to be imported: choose the file again",
-    )
+    ApiError::coded(ErrorCode::NotFound, &Message::new("bills.not_waiting"))
 }
 
 /// The path and scenario of the waiting bill `token`, to read it again with a mapping.
@@ -111,17 +109,14 @@ pub fn confirm(store: &mut Store, token: u64) -> Result<u64, ApiError> {
         }
     };
     let Some(prepared) = pending.prepared else {
-        return Err(ApiError::new(
+        return Err(ApiError::coded(
             ErrorCode::InvalidInput,
-            "the bill cannot be imported as it is: choose its columns first",
+            &Message::new("bills.choose_columns"),
         ));
     };
     let written = bill_import::commit(store, &prepared, Utc::now()).map_err(|e| match e {
         bill_import::ImportError::Store(e) => ApiError::from(e),
-        other => ApiError::new(
-            ErrorCode::InvalidInput,
-            other.message().render(pricing::Lang::En),
-        ),
+        other => ApiError::coded(ErrorCode::InvalidInput, &other.message()),
     })?;
     Ok(written as u64)
 }

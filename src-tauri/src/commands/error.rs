@@ -63,6 +63,11 @@ pub struct ApiError {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub fields: Option<Vec<FieldErrorDto>>,
+    /// The problem as a message code with arguments, for the UI to say in the user's language
+    /// (`message` is its English text). Left out of the JSON when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub detail: Option<super::dto::MessageView>,
 }
 
 impl ApiError {
@@ -72,6 +77,16 @@ impl ApiError {
             message: message.into(),
             field: None,
             fields: None,
+            detail: None,
+        }
+    }
+
+    /// An error whose problem is a core message: its English text as `message`, and the
+    /// message itself as `detail` for the UI to render in the user's language.
+    pub fn coded(code: ErrorCode, message: &pricing::Message) -> Self {
+        Self {
+            detail: Some(message.into()),
+            ..Self::new(code, message.render(pricing::Lang::En))
         }
     }
 
@@ -93,6 +108,7 @@ impl ApiError {
             message,
             field: fields.first().map(|f| f.path.clone()),
             fields: Some(fields),
+            detail: None,
         }
     }
 
@@ -119,6 +135,7 @@ impl ApiError {
             message: message.into(),
             field: Some(field.into()),
             fields: None,
+            detail: None,
         }
     }
 
@@ -166,9 +183,10 @@ impl From<pricing::QuoteError> for ApiError {
                 format!("a price in the price book is not usable: {book}"),
             ),
             // A figure too large to compute: the user fixes a price, an amount or a quantity.
-            pricing::QuoteError::TooLarge(overflow) => {
-                Self::invalid_field(overflow.field.clone(), overflow.to_string())
-            }
+            pricing::QuoteError::TooLarge(overflow) => Self {
+                detail: Some((&overflow.message()).into()),
+                ..Self::invalid_field(overflow.field.clone(), overflow.to_string())
+            },
         }
     }
 }
