@@ -67,7 +67,7 @@ pub struct ApiError {
     /// (`message` is its English text). Left out of the JSON when there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub detail: Option<super::dto::MessageView>,
+    pub detail: Option<Box<super::dto::MessageView>>,
 }
 
 impl ApiError {
@@ -85,7 +85,7 @@ impl ApiError {
     /// message itself as `detail` for the UI to render in the user's language.
     pub fn coded(code: ErrorCode, message: &pricing::Message) -> Self {
         Self {
-            detail: Some(message.into()),
+            detail: Some(Box::new(message.into())),
             ..Self::new(code, message.render(pricing::Lang::En))
         }
     }
@@ -184,7 +184,7 @@ impl From<pricing::QuoteError> for ApiError {
             ),
             // A figure too large to compute: the user fixes a price, an amount or a quantity.
             pricing::QuoteError::TooLarge(overflow) => Self {
-                detail: Some((&overflow.message()).into()),
+                detail: Some(Box::new((&overflow.message()).into())),
                 ..Self::invalid_field(overflow.field.clone(), overflow.to_string())
             },
         }
