@@ -162,12 +162,15 @@ fn an_unknown_csv_asks_for_columns_and_is_read_with_them() {
         currency: Some(pricing::Currency::Cny),
     };
     let mapped =
-        plancast::commands::bills::open(&store, id, path, Some(mapping), &mut |_| {}).unwrap();
+        plancast::commands::bills::remap(&store, opened.token, mapping, &mut |_| {}).unwrap();
     let preview = mapped.preview.unwrap();
     assert_eq!(
         (preview.layout.as_str(), preview.changes.len()),
         ("mapped", 1)
     );
+    // The reading with columns replaces the one without: only the new token waits.
+    assert!(plancast::commands::bills::waiting(opened.token).is_err());
+    assert!(plancast::commands::bills::waiting(mapped.token).is_ok());
 }
 
 #[test]

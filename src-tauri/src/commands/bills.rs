@@ -98,6 +98,21 @@ pub fn waiting(token: u64) -> Result<(PathBuf, i64), ApiError> {
     }
 }
 
+/// Reads the waiting bill `token` again with the columns the user chose. The bill then waits
+/// under the new token only: the old one, whose preview the new one replaces, is forgotten
+/// (when the new reading fails, the old one still waits).
+pub fn remap(
+    store: &Store,
+    token: u64,
+    mapping: BillMappingInput,
+    progress: &mut dyn FnMut(u64),
+) -> Result<BillOpened, ApiError> {
+    let (path, scenario_id) = waiting(token)?;
+    let opened = open(store, scenario_id, path, Some(mapping), progress)?;
+    cancel(token);
+    Ok(opened)
+}
+
 /// Stores what the waiting bill `token` previewed, in one transaction; the months and
 /// products written.
 pub fn confirm(store: &mut Store, token: u64) -> Result<u64, ApiError> {

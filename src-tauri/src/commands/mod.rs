@@ -555,8 +555,23 @@ pub async fn map_bill<R: Runtime>(
     token: u64,
     mapping: BillMappingInput,
 ) -> Result<BillOpened, ApiError> {
-    let (path, id) = bills::waiting(token)?;
-    read_bill(window, &state, id, path, Some(mapping)).await
+    let (path, _) = bills::waiting(token)?;
+    let total = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    with_store(&state, move |s| {
+        bills::remap(s, token, mapping, &mut bill_progress(&window, total))
+    })
+    .await
+}
+
+/// Reports reading a bill of `total` bytes to the window (`bill-progress`).
+fn bill_progress<R: Runtime>(window: &Window<R>, total: u64) -> impl FnMut(u64) + '_ {
+    use tauri::Emitter;
+    move |read: u64| {
+        let _ = window.emit(
+            "bill-progress",
+            serde_json::json!({ "read": read, "total": total }),
+        );
+    }
 }
 
 async fn read_bill<R: Runtime>(
@@ -566,16 +581,9 @@ async fn read_bill<R: Runtime>(
     path: std::path::PathBuf,
     mapping: Option<BillMappingInput>,
 ) -> Result<BillOpened, ApiError> {
-    use tauri::Emitter;
     let total = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     with_store(state, move |s| {
-        let mut progress = |read: u64| {
-            let _ = window.emit(
-                "bill-progress",
-                serde_json::json!({ "read": read, "total": total }),
-            );
-        };
-        bills::open(s, id, path, mapping, &mut progress)
+        bills::open(s, id, path, mapping, &mut bill_progress(&window, total))
     })
     .await
 }

@@ -100,9 +100,8 @@ export function BillImport({ quote, onImported }: { quote: QuoteView; onImported
       const next = await withProgress(() => api.mapBill(current.token, mapping));
       // A mapping that cannot be used (a rate missing, a column gone) keeps the form, with
       // the reason above it, so the user can pick again.
+      // The mapping's own waiting bill is the new one; Rust forgot the old token.
       opened.value = next.preview || next.headers ? next : { ...next, headers: current.headers };
-      // The mapping's own waiting bill is the new one; the old token is forgotten.
-      void api.cancelBill(current.token).catch(() => undefined);
     } catch (failure) {
       error.value = failure as CommandError;
     }
