@@ -1114,3 +1114,25 @@ fn a_bill_no_longer_waiting_is_said_in_the_user_s_language() {
         "no bill is waiting to be imported: choose the file again"
     );
 }
+
+/// Rule GEN-3: a scenario with prices of its own (the enterprise example's negotiated TCR
+/// instance) still takes the user's prices from the Prices screen for everything else.
+#[test]
+fn a_scenario_s_own_prices_and_the_user_s_prices_both_apply() {
+    let (_dir, mut store) = temp_store();
+    let row = scenarios::create_scenario(&mut store, ENTERPRISE, now()).expect("create");
+    let storage = UserPriceInput {
+        site: "tencent-cn".into(),
+        region: Some("ap-shanghai".into()),
+        currency: "CNY".into(),
+        ..tcr_storage_price("0.5")
+    };
+    prices::add_user_price(&mut store, &storage, now()).expect("add");
+    let quote = quotes::quote_scenario(&store, row.id, "light", "en").expect("quote");
+    let lines = &quote.months[0].lines;
+    let item = |item: PriceItem| lines.iter().find(|l| l.item == item).expect("a line");
+    assert_eq!(item(PriceItem::Storage).unit_price.as_deref(), Some("0.5"));
+    assert_eq!(item(PriceItem::Storage).source.as_deref(), Some("user"));
+    let instance = item(PriceItem::Instance);
+    assert_eq!(instance.unit_price.as_deref(), Some("2350"));
+}

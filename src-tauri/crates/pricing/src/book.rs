@@ -660,7 +660,9 @@ impl PriceBook {
 
     /// A copy of this book with user entries added (rule GEN-3). User entries must have the
     /// source `user`; they are checked for overlaps among themselves, not against the built-in
-    /// book, because winning over it is their purpose.
+    /// book, because winning over it is their purpose. Added to a book that has user entries
+    /// already (the app's own prices, then a scenario's `prices`), the new ones come first and
+    /// win where both price the same thing; the others still apply.
     pub fn with_user_entries(&self, user: Vec<PriceEntry>) -> Result<PriceBook, BookError> {
         for e in &user {
             if e.source != USER_SOURCE {
@@ -672,7 +674,7 @@ impl PriceBook {
         }
         check_entries(&user, &self.sources)?;
         let mut book = self.clone();
-        book.user = user;
+        book.user = user.into_iter().chain(self.user.iter().cloned()).collect();
         Ok(book)
     }
 
@@ -1108,6 +1110,45 @@ mod tests {
         assert!(PriceBook::builtin()
             .with_user_entries(vec![entry("2020-01-01", None, "S001")])
             .is_err());
+    }
+
+    /// Rule GEN-3: the app's own prices and a scenario's `prices` both apply; where both price
+    /// the same thing, the scenario's (added last) wins.
+    #[test]
+    fn gen_3_user_entries_added_later_win_and_the_earlier_ones_stay() {
+        let key = |item| Key {
+            product: Product::Tcss,
+            site: Site::TencentIntl,
+            item,
+            plan: None,
+            region: None,
+        };
+        let mut app_prepaid = entry("2020-01-01", None, USER_SOURCE);
+        app_prepaid.amount = dec!(5);
+        let mut app_postpaid = entry("2020-01-01", None, USER_SOURCE);
+        app_postpaid.item = PriceItem::ProPostpaid;
+        app_postpaid.unit = "core-day".into();
+        app_postpaid.amount = dec!(0.3);
+        let mut scenario_prepaid = entry("2020-01-01", None, USER_SOURCE);
+        scenario_prepaid.amount = dec!(4);
+        let app = PriceBook::builtin()
+            .with_user_entries(vec![app_prepaid, app_postpaid])
+            .unwrap();
+        let book = app.with_user_entries(vec![scenario_prepaid]).unwrap();
+        let on = date("2027-01-01");
+        assert_eq!(
+            book.lookup(key(PriceItem::ProPrepaid), on).unwrap().amount,
+            dec!(4)
+        );
+        assert_eq!(
+            book.lookup(key(PriceItem::ProPostpaid), on).unwrap().amount,
+            dec!(0.3)
+        );
+        // The book it was made from keeps its own.
+        assert_eq!(
+            app.lookup(key(PriceItem::ProPrepaid), on).unwrap().amount,
+            dec!(5)
+        );
     }
 
     #[test]
