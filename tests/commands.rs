@@ -1136,3 +1136,62 @@ fn a_scenario_s_own_prices_and_the_user_s_prices_both_apply() {
     let instance = item(PriceItem::Instance);
     assert_eq!(instance.unit_price.as_deref(), Some("2350"));
 }
+
+/// A loaded update can be removed: quotes go back to the book without it, saved quotes stay
+/// (rule GEN-4). An update loaded later that cites a source only the removed one brought is
+/// named, and nothing is removed until it goes first.
+#[test]
+fn a_loaded_price_book_update_can_be_removed_unless_a_later_one_needs_it() {
+    let (dir, mut store) = temp_store();
+    let row = scenarios::create_scenario(&mut store, STARTUP, now()).expect("create");
+    let before = quotes::quote_scenario(&store, row.id, "light", "en").expect("quote");
+    let first =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/price-update-tcr-2027.json");
+    let loaded = prices::load_price_update(&mut store, &first, now()).expect("load");
+    let saved = quotes::save_quote(&mut store, row.id, now()).expect("save");
+    assert_ne!(
+        quotes::quote_scenario(&store, row.id, "light", "en")
+            .expect("quote")
+            .total,
+        before.total
+    );
+
+    // A second update citing the first one's source.
+    let second = dir.path().join("second.json");
+    let text = serde_json::json!({
+        "format": "plancast-price-book-update", "version": 1, "sources": {},
+        "entries": [{
+            "product": "tcr", "site": "tencent-intl", "item": "instance_hourly",
+            "plan": "premium", "regions": ["ap-singapore"], "unit": "hour", "amount": "0.90",
+            "currency": "USD", "effective_from": "2027-04-01", "source": "P-TCR-INTL-2027",
+            "rule": "TCR-B-3"
+        }]
+    });
+    std::fs::write(&second, text.to_string()).expect("write");
+    let needing = prices::load_price_update(&mut store, &second, now()).expect("load second");
+
+    let refused = prices::remove_price_update(&mut store, loaded.id).expect_err("needed");
+    assert_eq!(refused.code, ErrorCode::InvalidInput);
+    assert_eq!(
+        refused.detail.as_ref().map(|d| d.code.as_str()),
+        Some("price.update_needed_by")
+    );
+    assert!(
+        refused.message.contains("second.json"),
+        "{}",
+        refused.message
+    );
+    assert_eq!(prices::list_price_updates(&store).unwrap().len(), 2);
+
+    let left = prices::remove_price_update(&mut store, needing.id).expect("remove second");
+    assert_eq!(left.len(), 1);
+    assert!(prices::remove_price_update(&mut store, loaded.id)
+        .expect("remove first")
+        .is_empty());
+    let after = quotes::quote_scenario(&store, row.id, "light", "en").expect("quote");
+    assert_eq!(after.total, before.total, "the book without the update");
+    let kept = quotes::get_saved_quote(&store, saved.id).expect("saved quote");
+    assert_eq!(kept.total, saved.total, "a saved quote is never repriced");
+    let gone = prices::remove_price_update(&mut store, loaded.id).expect_err("gone");
+    assert_eq!(gone.code, ErrorCode::NotFound);
+}

@@ -161,3 +161,52 @@ pub fn store_update(
     store.add_price_book_update(name, text, now)?;
     Ok(())
 }
+
+/// Why a stored update cannot be removed.
+#[derive(Debug)]
+pub enum RemoveRefusal {
+    /// The database, or no stored update with that id.
+    Store(store::StoreError),
+    /// An update loaded after it was checked with it in the book and does not apply without
+    /// it (it changes an entry the removed one added, say): remove that one first.
+    NeededBy { name: String },
+}
+
+impl From<store::StoreError> for RemoveRefusal {
+    fn from(e: store::StoreError) -> Self {
+        RemoveRefusal::Store(e)
+    }
+}
+
+/// Removes the stored update `id`; quotes then use the book without it (saved quotes keep
+/// their entries, rule GEN-4). The updates loaded after it must still apply in order; an update
+/// that no longer fits this version's book is removed like any other.
+pub fn remove_update(store: &mut Store, id: i64) -> Result<(), RemoveRefusal> {
+    let stored = store.list_price_book_updates()?;
+    let Some(at) = stored.iter().position(|u| u.id == id) else {
+        return Err(store::StoreError::NotFound {
+            what: "price-book update",
+            id,
+        }
+        .into());
+    };
+    // The updates before it applied as they do now; check those after it on that book.
+    let mut book = PriceBook::builtin().clone();
+    for (i, u) in stored.iter().enumerate() {
+        if i == at {
+            continue;
+        }
+        match apply_update(&u.document, &book) {
+            Ok((_, applied)) => book = applied,
+            // Before the removed one: it fails today too, and is not this removal's doing.
+            Err(_) if i < at => {}
+            Err(_) => {
+                return Err(RemoveRefusal::NeededBy {
+                    name: u.name.clone(),
+                })
+            }
+        }
+    }
+    store.delete_price_book_update(id)?;
+    Ok(())
+}

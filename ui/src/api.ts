@@ -239,6 +239,8 @@ export const api = {
   openPriceUpdate: (lang: string) => call<PriceUpdatePreview | null>('open_price_update', { lang }),
   confirmPriceUpdate: (token: number) => call<PriceUpdateRow>('confirm_price_update', { token }),
   listPriceUpdates: () => call<PriceUpdateRow[]>('list_price_updates'),
+  /** Removes the loaded update `id` (quotes use the book without it; saved quotes stay); the updates left. */
+  removePriceUpdate: (id: number) => call<PriceUpdateRow[]>('remove_price_update', { id }),
   listRates: () => call<RateRow[]>('list_rates'),
   upsertRate: (from: Currency, to: Currency, rate: string, date: string) =>
     call<unknown>('upsert_rate', { from, to, rate, date }),

@@ -512,6 +512,7 @@ export type CommandName =
   | "open_price_update"
   | "confirm_price_update"
   | "list_price_updates"
+  | "remove_price_update"
   | "open_bill"
   | "map_bill"
   | "confirm_bill"

@@ -67,6 +67,7 @@ macro_rules! for_each_command {
             open_price_update,
             confirm_price_update,
             list_price_updates,
+            remove_price_update,
             open_bill,
             map_bill,
             confirm_bill,

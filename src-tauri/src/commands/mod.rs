@@ -617,6 +617,16 @@ pub async fn apply_growth(
     .await
 }
 
+/// Removes the loaded price-book update `id`: quotes use the book without it from then on
+/// (saved quotes stay as they were); the updates left.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn remove_price_update(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<Vec<PriceUpdateRow>, ApiError> {
+    with_store(&state, move |s| prices::remove_price_update(s, id)).await
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub async fn list_price_updates(
     state: State<'_, AppState>,

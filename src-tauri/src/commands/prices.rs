@@ -473,6 +473,19 @@ pub fn load_price_update(
     })
 }
 
+/// Removes the loaded price-book update `id`; the updates left, oldest first.
+pub fn remove_price_update(store: &mut Store, id: i64) -> Result<Vec<PriceUpdateRow>, ApiError> {
+    use crate::price_updates::{remove_update, RemoveRefusal};
+    remove_update(store, id).map_err(|refusal| match refusal {
+        RemoveRefusal::Store(e) => ApiError::from(e),
+        RemoveRefusal::NeededBy { name } => ApiError::coded(
+            super::ErrorCode::InvalidInput,
+            &pricing::Message::new("price.update_needed_by").text("name", name),
+        ),
+    })?;
+    list_price_updates(store)
+}
+
 /// The price-book updates the user loaded, oldest first.
 pub fn list_price_updates(store: &Store) -> Result<Vec<PriceUpdateRow>, ApiError> {
     Ok(store

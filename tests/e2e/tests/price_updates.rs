@@ -145,6 +145,35 @@ async fn a_price_book_update_is_previewed_loaded_and_used_from_the_price_book_sc
         "{problems:#?}"
     );
     app.screenshot("price-update-refused-zh-CN-light").await?;
+
+    // The loaded update is removed again, after a question: the book's price is back.
+    app.click("[data-test=loaded-update][data-name='price-update-tcr-2027.json'] [data-test=remove-update]")
+        .await?;
+    let question = texts(&app, "[data-test=confirm-dialog]").await?;
+    assert!(
+        question[0].contains("price-update-tcr-2027.json") && question[0].contains("已保存的报价"),
+        "{question:?}"
+    );
+    app.screenshot("price-update-remove-zh-CN-light").await?;
+    app.click("[data-test=confirm-ok]").await?;
+    app.eventually(
+        "return document.querySelector('[data-test=loaded-updates]') === null;",
+        json!(true),
+    )
+    .await?;
+    assert_eq!(
+        app.invoke("list_price_updates", json!({})).await?,
+        json!([])
+    );
+    assert_eq!(
+        app.eventually(
+            "return [...document.querySelectorAll('[data-test=price-row]')].some(r => r.textContent.includes('version 2027-04-01'));",
+            json!(false),
+        )
+        .await?,
+        json!(false),
+        "the update's price is still listed"
+    );
     app.close().await?;
     Ok(())
 }

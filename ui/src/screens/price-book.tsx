@@ -56,6 +56,7 @@ export function PriceBookScreen() {
   const editing = useSignal<{ id: number | null; price: UserPriceInput } | null>(null);
   const formError = useSignal<CommandError | null>(null);
   const removing = useSignal<PriceRow | null>(null);
+  const removingUpdate = useSignal<PriceUpdateRow | null>(null);
   // A price-book update the user chose: its preview (what it changes), the problems of a file
   // that was refused, and the update just loaded.
   const update = useSignal<PriceUpdatePreview | null>(null);
@@ -292,11 +293,19 @@ export function PriceBookScreen() {
             {rows.value && <span class="muted">{t('priceBook.count', { count: rows.value.length })}</span>}
           </div>
           {updates.value.length > 0 && (
-            <p class="muted small" data-test="loaded-updates">
-              {t('priceBook.update.loadedList', {
-                list: updates.value.map((u) => `${u.name} (${u.imported_at.slice(0, 10)})`).join(', '),
-              })}
-            </p>
+            <div class="loaded-updates" data-test="loaded-updates">
+              <span class="muted small">{t('priceBook.update.inUse')}</span>
+              <ul class="plain-list">
+                {updates.value.map((u) => (
+                  <li class="small" data-test="loaded-update" data-name={u.name}>
+                    <span data-verbatim>{u.name}</span> <span class="muted">({u.imported_at.slice(0, 10)})</span>{' '}
+                    <button type="button" class="link-button danger" onClick={() => (removingUpdate.value = u)} {...savingBlocked()} data-test="remove-update">
+                      {t('common.remove')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
           {rows.value === null && <Loading />}
           {rows.value?.length === 0 && !error.value && <EmptyState title={t('priceBook.emptyTitle')} body={t('priceBook.emptyBody')} />}
@@ -372,6 +381,26 @@ export function PriceBookScreen() {
           )}
         </section>
       </div>
+      {removingUpdate.value && (
+        <ConfirmDialog
+          title={t('priceBook.update.removeTitle')}
+          body={t('priceBook.update.removeBody', { name: removingUpdate.value.name })}
+          confirm={t('common.remove')}
+          onCancel={() => (removingUpdate.value = null)}
+          onConfirm={() => {
+            const id = removingUpdate.value!.id;
+            removingUpdate.value = null;
+            loadedUpdate.value = null;
+            api.removePriceUpdate(id).then(
+              (left) => {
+                updates.value = left;
+                load();
+              },
+              (failure: CommandError) => (error.value = failure),
+            );
+          }}
+        />
+      )}
       {removing.value && (
         <ConfirmDialog
           title={t('priceBook.deleteTitle')}

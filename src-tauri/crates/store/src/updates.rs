@@ -64,4 +64,18 @@ impl Store {
             imported_at: now,
         })
     }
+
+    /// Removes the update `id`; the others keep their order. `NotFound` when there is none.
+    pub fn delete_price_book_update(&mut self, id: i64) -> Result<(), StoreError> {
+        let changed = self
+            .conn
+            .execute("DELETE FROM price_book_updates WHERE id = ?1", [id])?;
+        if changed == 0 {
+            return Err(StoreError::NotFound {
+                what: "price-book update",
+                id,
+            });
+        }
+        Ok(())
+    }
 }

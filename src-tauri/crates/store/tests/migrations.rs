@@ -294,6 +294,20 @@ fn a_version_2_file_is_upgraded_and_stores_price_book_updates() {
         .add_price_book_update("bad.json", "not json", at(6, 12))
         .is_err());
     assert_eq!(store.list_price_book_updates().unwrap().len(), 2);
+    // An update can be removed; the others stay, in order.
+    let first = store.list_price_book_updates().unwrap()[0].id;
+    store.delete_price_book_update(first).unwrap();
+    let left: Vec<String> = store
+        .list_price_book_updates()
+        .unwrap()
+        .into_iter()
+        .map(|u| u.name)
+        .collect();
+    assert_eq!(left, ["second.json"]);
+    assert!(matches!(
+        store.delete_price_book_update(first),
+        Err(store::StoreError::NotFound { .. })
+    ));
 }
 
 /// Version 3 to 4 (bills): a file of the previous release keeps its typed actuals, which
