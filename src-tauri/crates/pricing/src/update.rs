@@ -177,6 +177,18 @@ pub fn apply_update(
                     errors.push(unknown_item(&path, item, product, book));
                     continue;
                 }
+                // Money is read exactly from text; a JSON number is named as what it is, in the
+                // reader's language, rather than by the decimal library's own English.
+                if let Json::Object(members) = value {
+                    if let Some((_, Json::Number(n))) = members.iter().find(|(k, _)| k == "amount")
+                    {
+                        errors.push(FieldError::coded(
+                            format!("{path}.amount"),
+                            Message::new("book_update.amount_as_text").text("got", n.as_str()),
+                        ));
+                        continue;
+                    }
+                }
                 let e = match serde_json::from_value::<PriceEntry>(to_value(value)) {
                     Ok(e) => e,
                     Err(err) => {
