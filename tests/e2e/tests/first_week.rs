@@ -340,25 +340,12 @@ async fn field_problems_name_the_field_and_wait_for_the_user_in_chinese() -> Tes
     errors_read_in("zh-CN", "预算 1 · 每月金额", "应为数字").await
 }
 
-/// Image Search growing 10 % a month for ten years passes its price list: the scenario says
-/// so at the top, in words, from the month it happens, and offers to enter the quote, which
-/// opens the price book's form filled in (rules GEN-5, IS-4).
-#[tokio::test(flavor = "multi_thread")]
-async fn when_the_price_list_ends_the_scenario_says_so_and_offers_the_quote() -> TestResult {
-    if !enabled("when_the_price_list_ends_the_scenario_says_so_and_offers_the_quote") {
-        return Ok(());
-    }
-    let app = App::launch().await?;
+/// Saves `document` as a new scenario (as an import would) and opens it; its id.
+async fn open_new_scenario(
+    app: &App,
+    document: &serde_json::Value,
+) -> Result<i64, Box<dyn std::error::Error>> {
     app.element("[data-test=scenario-row]").await?;
-    let document = json!({
-        "plancast": 1, "name": "Catalogue, ten years", "start": "2027-01", "months": 120,
-        "currency": "CNY",
-        "image_search": {
-            "site": "aliyun-cn",
-            "images": { "start": "1000000", "monthly_percent": "10" },
-            "qps": 5
-        }
-    });
     let row = app
         .invoke(
             "create_scenario",
@@ -368,6 +355,49 @@ async fn when_the_price_list_ends_the_scenario_says_so_and_offers_the_quote() ->
     let id = row["id"].as_i64().ok_or(format!("not created: {row}"))?;
     app.script(&format!("location.hash = '#/scenarios/{id}'; return null;"))
         .await?;
+    Ok(id)
+}
+
+/// Saves the price form with `amount`, goes back to scenario `id` and waits until its quote
+/// has no month without a price.
+async fn save_price_and_see_it_priced(app: &App, id: i64, amount: &str) -> TestResult {
+    app.fill("[data-test=price-amount]", amount).await?;
+    app.click("[data-test=price-save]").await?;
+    app.script(&format!("location.hash = '#/scenarios/{id}'; return null;"))
+        .await?;
+    app.element("[data-test=screen-scenario] [data-test=quote-total]")
+        .await?;
+    assert_eq!(
+        app.eventually(
+            "return document.querySelector('[data-test=missing-prices]') === null;",
+            json!(true)
+        )
+        .await?,
+        json!(true),
+        "the quote still has months without a price"
+    );
+    Ok(())
+}
+
+/// Image Search growing 10 % a month for ten years passes its price list: the scenario says
+/// so at the top, in words, from the month it happens, and offers to enter the quote, which
+/// opens the price book's form filled in (rules GEN-5, IS-4).
+#[tokio::test(flavor = "multi_thread")]
+async fn when_the_price_list_ends_the_scenario_says_so_and_offers_the_quote() -> TestResult {
+    if !enabled("when_the_price_list_ends_the_scenario_says_so_and_offers_the_quote") {
+        return Ok(());
+    }
+    let app = App::launch().await?;
+    let document = json!({
+        "plancast": 1, "name": "Catalogue, ten years", "start": "2027-01", "months": 120,
+        "currency": "CNY",
+        "image_search": {
+            "site": "aliyun-cn",
+            "images": { "start": "1000000", "monthly_percent": "10" },
+            "qps": 5
+        }
+    });
+    let id = open_new_scenario(&app, &document).await?;
     let gap = app
         .element("[data-test=missing-prices] [data-product=image_search]")
         .await?;
@@ -390,21 +420,7 @@ async fn when_the_price_list_ends_the_scenario_says_so_and_offers_the_quote() ->
     let plan = form[2].as_str().ok_or("no plan")?.to_owned();
     assert!(plan.ends_with("/5"), "{plan}");
     // Entering the quote received, as a price for that package, prices those months.
-    app.fill("[data-test=price-amount]", "9,800").await?;
-    app.click("[data-test=price-save]").await?;
-    app.script(&format!("location.hash = '#/scenarios/{id}'; return null;"))
-        .await?;
-    app.element("[data-test=screen-scenario] [data-test=quote-total]")
-        .await?;
-    assert_eq!(
-        app.eventually(
-            "return document.querySelector('[data-test=missing-prices]') === null;",
-            json!(true)
-        )
-        .await?,
-        json!(true),
-        "the quote still has months without a price"
-    );
+    save_price_and_see_it_priced(&app, id, "9,800").await?;
     app.close().await?;
     Ok(())
 }
@@ -418,7 +434,6 @@ async fn a_missing_tcr_price_opens_the_form_on_the_item_that_prices_it() -> Test
         return Ok(());
     }
     let app = App::launch().await?;
-    app.element("[data-test=scenario-row]").await?;
     let document = json!({
         "plancast": 1, "name": "Registry, monthly", "start": "2027-01", "months": 12,
         "currency": "USD",
@@ -427,15 +442,7 @@ async fn a_missing_tcr_price_opens_the_form_on_the_item_that_prices_it() -> Test
             "billing": "monthly", "needs": { "namespaces": 5 }, "storage_gb": 10, "egress_gb": 0
         }
     });
-    let row = app
-        .invoke(
-            "create_scenario",
-            json!({ "document": document.to_string() }),
-        )
-        .await?;
-    let id = row["id"].as_i64().ok_or(format!("not created: {row}"))?;
-    app.script(&format!("location.hash = '#/scenarios/{id}'; return null;"))
-        .await?;
+    let id = open_new_scenario(&app, &document).await?;
     app.element("[data-test=missing-prices] [data-product=tcr]")
         .await?;
     app.click("[data-test=enter-price-tcr]").await?;
@@ -444,21 +451,7 @@ async fn a_missing_tcr_price_opens_the_form_on_the_item_that_prices_it() -> Test
         .script("return ['price-product', 'price-item', 'price-plan', 'price-unit'].map(t => document.querySelector(`[data-test=${t}]`).value);")
         .await?;
     assert_eq!(form, json!(["tcr", "instance_monthly", "basic", "month"]));
-    app.fill("[data-test=price-amount]", "1,200").await?;
-    app.click("[data-test=price-save]").await?;
-    app.script(&format!("location.hash = '#/scenarios/{id}'; return null;"))
-        .await?;
-    app.element("[data-test=screen-scenario] [data-test=quote-total]")
-        .await?;
-    assert_eq!(
-        app.eventually(
-            "return document.querySelector('[data-test=missing-prices]') === null;",
-            json!(true)
-        )
-        .await?,
-        json!(true),
-        "the monthly instance is still without a price"
-    );
+    save_price_and_see_it_priced(&app, id, "1,200").await?;
     app.close().await?;
     Ok(())
 }

@@ -121,7 +121,7 @@ fn every_problem_is_reported_with_its_path() {
     has("entries[4]", "overlaps entries[3]");
     has("entries[5].source", "\"user\"");
     has("entries[6].amount", "must be written as text, \"0.3\""); // an amount as a JSON number
-                                  // In Chinese too, with the same paths.
+                                                                  // In Chinese too, with the same paths.
     let zh = errors[0].text(pricing::Lang::ZhCn);
     assert!(zh.contains("来源"), "{zh}");
     for bad in ["[]", "{\"format\": \"x\", \"version\": 2, \"entries\": []}"] {
