@@ -57,8 +57,10 @@ function stepsFor(state: WizardState): Step[] {
 
 /** Which step holds a document path, so a save error can send the user there. */
 function stepOfPath(path: string): Step {
-  // A growth rule's parts and a month of a list are edited on the Growth step.
-  if (/\.(start|monthly_percent|monthly_add)$|\]$/.test(path) && PRODUCTS.some((p) => path.startsWith(`${p}.`))) return 'growth';
+  // A growth rule's parts and a month of a list are edited on the Growth step; a value of a
+  // set (`tcr.needs.webhooks[1]`) on its product's step.
+  const part = /^([\w.]+?)(?:\.(?:start|monthly_percent|monthly_add)|\[\d+\])$/.exec(path);
+  if (part && fieldAt(part[1]!)?.field.input.type === 'quantity') return 'growth';
   const product = PRODUCTS.find((p) => path.startsWith(p));
   if (product) return product;
   if (path.startsWith('budgets')) return 'budgets';

@@ -46,6 +46,8 @@ export function fieldLabel(path: string): string {
     const [, , part, month] = quantity;
     return part ? `${label} · ${t(`wizard.fieldLabels.${part}`)}` : `${label} · ${t('wizard.fieldLabels.month', { n: Number(month) + 1 })}`;
   }
+  // One value of a set (`tcr.needs.webhooks[1]`): the set's label.
+  if (quantity?.[3] !== undefined && partOf) return `${productName(partOf.product)} · ${renderMessage(partOf.field.label)}`;
   const found = fieldAt(path);
   if (found) {
     const label = renderMessage(found.field.label);
