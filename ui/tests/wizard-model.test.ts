@@ -201,3 +201,11 @@ test('a draft kept by an earlier version opens with its settings', () => {
   assert.equal(doc.tcss!.licensed_cores, 64);
   assert.equal(doc.tcr!.edition, 'basic');
 });
+
+test('a setting the state lacks (a draft older than its field) is written as the form’s default', () => {
+  const state = emptyState('USD', SITES);
+  state.name = 'Older draft';
+  state.products = ['tcr'];
+  delete state.settings.tcr.edition;
+  assert.equal((buildDocument(state).tcr as Record<string, unknown>).edition, 'auto');
+});

@@ -27,6 +27,7 @@ import {
   quantityPaths,
   upgradeState,
   fieldAt,
+  settingOf,
   MARKETS,
   chooseCurrency,
   chooseMarket,
@@ -622,7 +623,7 @@ function ProductStep(props: StepProps & { product: Product }) {
         const path = fieldPath(product, field);
         const label = renderMessage(field.label);
         const hint = field.hint ? renderMessage(field.hint) : undefined;
-        const value = settings[field.key];
+        const value = settingOf(state, product, field);
         const input = field.input;
         switch (input.type) {
           case 'site':
@@ -960,7 +961,7 @@ function productSettings(state: WizardState, product: Product): [string, string]
   const rows: [string, string][] = [];
   for (const field of formOf(product).fields) {
     if (!field.review || !isAsked(state, product, field)) continue;
-    const value = state.settings[product][field.key];
+    const value = settingOf(state, product, field);
     const label = renderMessage(field.label);
     if (field.input.type === 'choice') {
       const chosen = field.input.options.find((o) => o.value === value);

@@ -208,6 +208,14 @@ function blankState(currency: string): WizardState {
   };
 }
 
+/**
+ * The value of a product's setting; its default when the state has none (a draft kept before
+ * the form had the field).
+ */
+export function settingOf(state: WizardState, product: Product, field: FormField): Setting | null {
+  return state.settings[product][field.key] ?? defaultSetting(field);
+}
+
 /** Whether `field` is asked now: it has no condition, or the field it names has its value. */
 export function isAsked(state: WizardState, product: Product, field: FormField): boolean {
   return !field.when || state.settings[product][field.when.key] === field.when.equals;
@@ -300,11 +308,10 @@ export function buildDocument(state: WizardState): Record<string, unknown> {
   for (const product of PRODUCTS) {
     if (!state.products.includes(product)) continue;
     const section = JSON.parse(JSON.stringify(state.extraProduct[product] ?? {})) as Record<string, unknown>;
-    const settings = state.settings[product];
     for (const field of formOf(product).fields) {
       if (!isAsked(state, product, field)) continue;
       const path = field.key.split('.');
-      const value = settings[field.key];
+      const value = settingOf(state, product, field);
       switch (field.input.type) {
         case 'site':
         case 'choice':
