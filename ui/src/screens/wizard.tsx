@@ -27,6 +27,7 @@ import {
   quantityPaths,
   upgradeState,
   fieldAt,
+  partOfField,
   settingOf,
   MARKETS,
   chooseCurrency,
@@ -60,8 +61,7 @@ function stepsFor(state: WizardState): Step[] {
 function stepOfPath(path: string): Step {
   // A growth rule's parts and a month of a list are edited on the Growth step; a value of a
   // set (`tcr.needs.webhooks[1]`) on its product's step.
-  const part = /^([\w.]+?)(?:\.(?:start|monthly_percent|monthly_add)|\[\d+\])$/.exec(path);
-  if (part && fieldAt(part[1]!)?.field.input.type === 'quantity') return 'growth';
+  if (partOfField(path)?.field.input.type === 'quantity') return 'growth';
   const product = PRODUCTS.find((p) => path.startsWith(p));
   if (product) return product;
   if (path.startsWith('budgets')) return 'budgets';
@@ -637,10 +637,11 @@ function ProductStep(props: StepProps & { product: Product }) {
             );
           case 'choice': {
             const chosen = input.options.find((o) => o.value === value);
+            const shownHint = [hint, choiceHint(chosen)].filter(Boolean).join(' · ') || undefined;
             if (input.buttons) {
               return (
                 <div class="form-wide">
-                  <Field label={label} hint={[hint, choiceHint(chosen)].filter(Boolean).join(' · ') || undefined} path={path} error={fieldError(path)}>
+                  <Field label={label} hint={shownHint} path={path} error={fieldError(path)}>
                     <Segmented
                       label={label}
                       value={String(value)}
@@ -653,7 +654,7 @@ function ProductStep(props: StepProps & { product: Product }) {
               );
             }
             return (
-              <Field label={label} hint={[hint, choiceHint(chosen)].filter(Boolean).join(' · ') || undefined} path={path} error={fieldError(path)}>
+              <Field label={label} hint={shownHint} path={path} error={fieldError(path)}>
                 <Select value={String(value)} onChange={(v) => set(field, v)} test={`field-${path}`}>
                   <ChoiceOptions options={input.options} />
                 </Select>

@@ -6,7 +6,7 @@ import type { FieldError } from '../api';
 import { t } from '../i18n';
 import { renderMessage } from '../messages';
 import { productName } from '../components/common';
-import { fieldAt } from './model';
+import { fieldAt, partOfField } from './model';
 import { fieldProblem } from './fields';
 
 /** The on-screen label of a scenario field, from its path; '' for the whole file. */
@@ -38,16 +38,18 @@ export function fieldLabel(path: string): string {
     budgets: 'wizard.step.budgets',
   };
   if (top[path]) return t(top[path]!);
-  // A quantity, maybe with its growth rule's part or a month of its list.
-  const quantity = /^([\w.]+?)(?:\.(start|monthly_percent|monthly_add)|\[(\d+)\])$/.exec(path);
-  const partOf = quantity ? fieldAt(quantity[1]!) : null;
-  if (quantity && partOf?.field.input.type === 'quantity') {
-    const label = renderMessage(partOf.field.label);
-    const [, , part, month] = quantity;
-    return part ? `${label} · ${t(`wizard.fieldLabels.${part}`)}` : `${label} · ${t('wizard.fieldLabels.month', { n: Number(month) + 1 })}`;
+  // A quantity's growth-rule part or month, or one value of a set.
+  const inField = partOfField(path);
+  if (inField) {
+    const label = renderMessage(inField.field.label);
+    if (inField.field.input.type === 'quantity') {
+      return inField.part
+        ? `${label} · ${t(`wizard.fieldLabels.${inField.part}`)}`
+        : `${label} · ${t('wizard.fieldLabels.month', { n: (inField.index ?? 0) + 1 })}`;
+    }
+    // One value of a set (`tcr.needs.webhooks[1]`): the set's label.
+    if (inField.index !== null) return `${productName(inField.product)} · ${label}`;
   }
-  // One value of a set (`tcr.needs.webhooks[1]`): the set's label.
-  if (quantity?.[3] !== undefined && partOf) return `${productName(partOf.product)} · ${renderMessage(partOf.field.label)}`;
   const found = fieldAt(path);
   if (found) {
     const label = renderMessage(found.field.label);

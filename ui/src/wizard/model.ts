@@ -42,6 +42,20 @@ export function fieldAt(path: string): { product: Product; field: FormField } | 
   return field ? { product, field } : null;
 }
 
+/**
+ * A path into one field's value: a growth rule's part (`tcss.cores.monthly_percent`) or one
+ * value of a list (`tcss.cores[2]`, `tcr.needs.webhooks[1]`), with the form field it is in.
+ * Null for any other path.
+ */
+export function partOfField(
+  path: string,
+): { product: Product; field: FormField; part: string | null; index: number | null } | null {
+  const match = /^([\w.]+?)(?:\.(start|monthly_percent|monthly_add)|\[(\d+)\])$/.exec(path);
+  const found = match ? fieldAt(match[1]!) : null;
+  if (!match || !found) return null;
+  return { ...found, part: match[2] ?? null, index: match[3] === undefined ? null : Number(match[3]) };
+}
+
 /** A product setting as the wizard keeps it: text (choices, whole numbers), a toggle, a set. */
 export type Setting = string | boolean | string[];
 

@@ -5,6 +5,7 @@
 use crate::book::PriceBook;
 use crate::form::{FormField, FormInput, FormNote, ProductForm};
 use crate::ids::{PriceItem, Product};
+use crate::jsonread::grouped;
 use crate::message::Message;
 
 use super::Package;
@@ -15,15 +16,10 @@ pub fn form(book: &PriceBook) -> ProductForm {
         .into_iter()
         .filter_map(|site| {
             let mut packages: Vec<Package> = book
-                .entries()
-                .filter(|e| {
-                    e.product == Product::ImageSearch
-                        && e.site == site
-                        && e.item == PriceItem::Package
-                })
+                .item_entries_any_date(Product::ImageSearch, site, PriceItem::Package)
                 .filter_map(|e| e.plan.as_deref().and_then(Package::parse))
                 .collect();
-            packages.sort_by_key(|p| (p.capacity, p.qps));
+            packages.sort();
             packages.dedup();
             (!packages.is_empty()).then(|| FormNote {
                 value: site.key().to_owned(),
@@ -66,7 +62,7 @@ fn compact_en(n: u64) -> String {
     match n {
         1_000_000_000.. => format!("{} B", scaled(n, 1_000_000_000)),
         1_000_000.. => format!("{} M", scaled(n, 1_000_000)),
-        _ => grouped(n),
+        _ => grouped(usize::try_from(n).unwrap_or(usize::MAX)),
     }
 }
 
@@ -88,19 +84,6 @@ fn scaled(n: u64, unit: u64) -> String {
         c if c.is_multiple_of(10) => format!("{whole}.{}", c / 10),
         c => format!("{whole}.{c:02}"),
     }
-}
-
-/// 5000000 → "5,000,000".
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
