@@ -9,6 +9,7 @@ use tauri::Manager;
 
 use crate::commands::{self, ApiError, AppState, Database};
 use crate::data_dir::default_data_dir;
+use crate::first_page::{FirstAnswers, FirstPage};
 
 /// Opens the main window and runs until it is closed.
 ///
@@ -21,6 +22,9 @@ pub fn run_app() -> tauri::Result<()> {
     // The same directory as the command line's; it follows XDG_DATA_HOME on Linux, which is
     // also what lets each E2E test run on its own empty directory.
     let data_dir = default_data_dir();
+    let mut context = tauri::generate_context!();
+    let first_answers = FirstAnswers::default();
+    FirstPage::install(&mut context, first_answers.clone());
     tauri::Builder::default()
         // First, so a second launch is found before anything else starts.
         .plugin(single_instance(data_dir.as_deref()))
@@ -39,11 +43,12 @@ pub fn run_app() -> tauri::Result<()> {
                     data_dir.display()
                 ))),
             };
+            first_answers.compute_in_background(database.clone());
             app.manage(AppState { data_dir, database });
             Ok(())
         })
         .invoke_handler(commands::invoke_handler())
-        .run(tauri::generate_context!())
+        .run(context)
 }
 
 /// One window per data folder: a second launch hands over to the first, which brings its

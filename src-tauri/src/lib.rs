@@ -11,4 +11,5 @@ pub mod commands;
 pub mod console;
 pub mod data_dir;
 pub mod files;
+pub mod first_page;
 pub mod price_updates;

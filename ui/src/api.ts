@@ -156,23 +156,72 @@ async function call<T>(command: CommandName, args?: Record<string, unknown>): Pr
 
 // Start-up: the first screen's answers are asked for while the UI's script is still being
 // evaluated (ui/src/early.ts is main.tsx's first import), so their round trip overlaps the
-// first render instead of following it. Each early answer is handed out once, to the first
-// caller; every later call asks again.
+// script's evaluation instead of following the first render. On the window's first load the
+// page usually carries them already (src-tauri/src/first_page.rs): then nothing is asked.
+// Each early answer is handed out once, to the first caller; every later call asks again. An
+// answer that has arrived by the first render is given to the screen synchronously
+// (`takeArrived`), so the first frame shows it rather than a loading line and then a second
+// frame.
 const early = new Map<CommandName, Promise<unknown>>();
+const arrived = new Map<CommandName, unknown>();
 
-/** Sends `commands` (taking no arguments) now and keeps their answers for their first caller. */
-export function askEarly(commands: readonly CommandName[]): void {
-  for (const command of commands) {
-    const answer = call(command);
-    answer.catch(() => undefined); // Reported to the caller that takes it, not here.
-    early.set(command, answer);
+/** The answers the page carries (first_page.rs), by command name; read once, then removed. */
+function answersInPage(): Partial<Record<CommandName, unknown>> {
+  const block = document.getElementById('first-answers');
+  if (!block) return {};
+  block.remove();
+  try {
+    const answers: unknown = JSON.parse(block.textContent ?? '');
+    return typeof answers === 'object' && answers !== null ? (answers as Partial<Record<CommandName, unknown>>) : {};
+  } catch {
+    return {}; // Asked for over IPC instead.
   }
+}
+
+/**
+ * Sends `commands` (taking no arguments) now, unless the page carries their answers, and keeps
+ * the answers for their first caller. Resolves once every answer has arrived, or after
+ * `waitAtMost` ms, whichever is first (it never rejects: a failed answer is reported to the
+ * caller that takes it).
+ */
+export function askEarly(commands: readonly CommandName[], waitAtMost: number): Promise<void> {
+  const inPage = answersInPage();
+  const answers = commands.map((command) => {
+    arrived.delete(command); // An answer to an earlier question is stale now.
+    if (command in inPage) {
+      arrived.set(command, inPage[command]);
+      early.set(command, Promise.resolve(inPage[command]));
+      return Promise.resolve();
+    }
+    const answer = call(command);
+    early.set(command, answer);
+    return answer.then(
+      (value) => {
+        if (early.get(command) === answer) arrived.set(command, value);
+      },
+      () => undefined,
+    );
+  });
+  return Promise.race([
+    Promise.all(answers).then(() => undefined),
+    new Promise<void>((resolve) => setTimeout(resolve, waitAtMost)),
+  ]);
+}
+
+/** The early answer to `command` if it has already arrived (and is not yet taken); takes it. */
+function takeArrived<T>(command: CommandName): T | undefined {
+  if (!arrived.has(command)) return undefined;
+  const value = arrived.get(command) as T;
+  arrived.delete(command);
+  early.delete(command);
+  return value;
 }
 
 function callOnce<T>(command: CommandName): Promise<T> {
   const answer = early.get(command);
   if (answer) {
     early.delete(command);
+    arrived.delete(command);
     return answer as Promise<T>;
   }
   return call<T>(command);
@@ -182,10 +231,14 @@ export const api = {
   appInfo: (): Promise<AppInfo> => call<AppInfo>('app_info'),
   // Whether the database can be saved to (read-only, locked, not open); see database.ts.
   databaseStatus: () => callOnce<DatabaseStatus>('database_status'),
+  /** The early answer of `databaseStatus` when it has arrived, for the first render. */
+  arrivedDatabaseStatus: () => takeArrived<DatabaseStatus>('database_status'),
   retryDatabase: () => call<DatabaseStatus>('retry_database'),
 
   // Scenarios. Arguments keep their Rust (snake_case) names.
   listScenarios: () => callOnce<ScenarioRow[]>('list_scenarios'),
+  /** The early answer of `listScenarios` when it has arrived, for the first render. */
+  arrivedScenarios: () => takeArrived<ScenarioRow[]>('list_scenarios'),
   getScenario: (id: number) => call<ScenarioDoc>('get_scenario', { id }),
   createScenario: (document: string) => call<ScenarioDoc>('create_scenario', { document }),
   updateScenario: (id: number, document: string) =>

@@ -12,6 +12,11 @@ export const databaseStatus = signal<DatabaseStatus | null>(null);
 
 /** Asks for the status once the database is open (the command waits for the open). */
 export async function refreshDatabaseStatus(): Promise<void> {
+  const arrived = api.arrivedDatabaseStatus();
+  if (arrived) {
+    databaseStatus.value = arrived;
+    return;
+  }
   try {
     databaseStatus.value = await api.databaseStatus();
   } catch {

@@ -1,4 +1,4 @@
-import './early';
+import { firstAnswers } from './early';
 import { render } from 'preact';
 import './i18n';
 import './theme';
@@ -18,13 +18,19 @@ document.addEventListener('securitypolicyviolation', (event) => {
 });
 
 const root = document.getElementById('app');
-if (root) {
+// Not a top-level await: with one, the bundler would move every module the lazy screens share
+// out of this chunk (they may not import from a module still awaiting), and the window would
+// fetch seven files before its first frame instead of one.
+if (root) void firstAnswers.then(() => start(root));
+
+function start(root: HTMLElement) {
   // Replace index.html's static shell (same frame, drawn before any script ran) in the same
   // task as the first render, so no frame shows neither. Preact would otherwise try to reuse
   // the static elements and keep attributes the real ones do not have.
   root.textContent = '';
+  // Read-only, locked or not open: the banner (components/database-banner.tsx) says so. Set
+  // before the first render when its answer is in, so the first frame has the banner.
+  void refreshDatabaseStatus();
   render(<App />, root);
   preloadScreens();
-  // Read-only, locked or not open: the banner (components/database-banner.tsx) says so.
-  void refreshDatabaseStatus();
 }

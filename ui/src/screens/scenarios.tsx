@@ -1,7 +1,7 @@
 // The scenario list: totals, search, create, duplicate, inline rename, delete (confirmed),
 // and JSON import/export (Rust opens the native dialogs and reads or writes the file picked).
 
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { api, CommandError, type ScenarioRow } from '../api';
 import { language, t } from '../i18n';
@@ -44,7 +44,9 @@ export function ScenariosLoading() {
 }
 
 export function ScenariosScreen() {
-  const rows = useSignal<ScenarioRow[] | null>(null);
+  // On start-up the list has usually arrived before the first render (early.ts).
+  const [arrived] = useState(() => api.arrivedScenarios());
+  const rows = useSignal<ScenarioRow[] | null>(arrived ?? null);
   const error = useSignal<CommandError | null>(null);
   const query = useSignal('');
   const renaming = useSignal<number | null>(null);
@@ -62,7 +64,7 @@ export function ScenariosScreen() {
       (failure: CommandError) => (error.value = failure),
     );
   useEffect(() => {
-    void load();
+    if (!arrived) void load();
   }, []);
 
   const run = async (work: () => Promise<unknown>, done?: string) => {
