@@ -42,3 +42,21 @@ test('every price item has a name in each language, and those a user may price a
     assert.deepEqual(user, [], `${name} has no price-book name for these items`);
   }
 });
+
+test('t reads plain strings straight from the catalogue, and gives what i18next gives for every key', async () => {
+  await import('./support/browser-globals');
+  const { plainText, t, setLanguage } = await import('../src/i18n');
+  const i18next = (await import('i18next')).default;
+  let plain = 0;
+  for (const [lng, ui, core] of [['en', en, coreEn], ['zh-CN', zh, coreZh]] as const) {
+    setLanguage(lng);
+    for (const key of [...keys(ui as Tree), ...keys(core as unknown as Tree)]) {
+      assert.equal(t(key), i18next.t(key, { lng }), `${lng} ${key}`);
+      if (plainText(lng, key) !== undefined) plain += 1;
+    }
+    // A key only the other language has falls back to English, through i18next.
+    assert.equal(t('no.such.key'), i18next.t('no.such.key', { lng }));
+  }
+  assert.ok(plain > 500, `the plain path is taken (${plain} keys)`);
+  setLanguage('en');
+});
