@@ -186,6 +186,8 @@ function answersInPage(): Partial<Record<CommandName, unknown>> {
  */
 export function askEarly(commands: readonly CommandName[], waitAtMost: number): Promise<void> {
   const inPage = answersInPage();
+  // Which answers the page carried, where the E2E tests can read them.
+  (window as unknown as { __answeredByPage: string[] }).__answeredByPage = Object.keys(inPage);
   const answers = commands.map((command) => {
     arrived.delete(command); // An answer to an earlier question is stale now.
     if (command in inPage) {

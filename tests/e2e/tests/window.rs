@@ -1,7 +1,7 @@
 //! The window in the real webview: nav, language, theme, IPC, CSP.
 
 use plancast_e2e::{enabled, App, TestResult};
-use serde_json::json;
+use serde_json::{json, Value};
 
 const ENGLISH_NAV: [&str; 4] = ["Scenarios", "Compare", "Price book", "Settings"];
 const CHINESE_NAV: [&str; 4] = ["场景", "比较", "价格表", "设置"];
@@ -163,3 +163,50 @@ async fn settings_shows_version_and_this_tests_own_data_dir() -> TestResult {
 }
 
 // Screenshots of every screen, with data, are taken by tests/screens.rs.
+
+/// The first page load carries the list and the database status (src-tauri/src/first_page.rs)
+/// when they are ready by then; a reload never does (they are taken once) and asks over IPC.
+/// Either way the list is the same and the page keeps its Content-Security-Policy.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_first_page_carries_the_list_once_and_a_reload_asks() -> TestResult {
+    if !enabled("the_first_page_carries_the_list_once_and_a_reload_asks") {
+        return Ok(());
+    }
+    const ROWS: &str = "return document.querySelectorAll('[data-test=scenario-row]').length;";
+    const CARRIED: &str = "return window.__answeredByPage;";
+    let app = App::launch().await?;
+    app.element("[data-test=scenario-row]").await?;
+    assert_eq!(app.script(ROWS).await?, json!(3), "the three examples");
+    let carried = app.script(CARRIED).await?;
+    // All or nothing: the database was open by the time the page was served, or it was not.
+    assert!(
+        carried == json!(["list_scenarios", "database_status"]) || carried == json!([]),
+        "the first page carried {carried}"
+    );
+    eprintln!("first page load carried: {carried}");
+    assert_eq!(
+        app.script("return document.getElementById('first-answers');")
+            .await?,
+        Value::Null,
+        "the block is removed once read"
+    );
+
+    app.script("location.reload(); return null;").await?;
+    app.eventually(
+        "return window.__answeredByPage !== undefined && document.querySelectorAll('[data-test=scenario-row]').length;",
+        json!(3),
+    )
+    .await?;
+    assert_eq!(app.script(ROWS).await?, json!(3), "the list after a reload");
+    assert_eq!(
+        app.script(CARRIED).await?,
+        json!([]),
+        "a reload asks for what is current then"
+    );
+    assert_eq!(
+        app.script("return window.__cspViolations;").await?,
+        json!([])
+    );
+    app.close().await?;
+    Ok(())
+}
