@@ -26,7 +26,7 @@ use crate::commands::dto::ScenarioRow;
 use crate::commands::{scenarios, Database, DatabaseStatus};
 
 /// The id of the JSON block in the page; `ui/src/api.ts` reads it.
-pub const ELEMENT_ID: &str = "first-answers";
+const ELEMENT_ID: &str = "first-answers";
 
 /// The answers, keyed by command name, as their commands return them.
 #[derive(Debug, Serialize)]
@@ -52,7 +52,7 @@ impl FirstAnswers {
     }
 
     /// Computes the answers now (blocks until `database` is open).
-    pub fn compute(&self, database: &Database) {
+    fn compute(&self, database: &Database) {
         let json = answers_json(database);
         *self.0.lock().unwrap_or_else(PoisonError::into_inner) = json;
     }
@@ -64,7 +64,7 @@ impl FirstAnswers {
 
     /// The file at `key` as served: `index.html` with the answers if they are ready and not yet
     /// taken, everything else as it is.
-    pub fn serve<'a>(&self, key: &str, file: Cow<'a, [u8]>) -> Cow<'a, [u8]> {
+    fn serve<'a>(&self, key: &str, file: Cow<'a, [u8]>) -> Cow<'a, [u8]> {
         if key != "/index.html" {
             return file;
         }

@@ -11,7 +11,7 @@
 import { askEarly } from './api';
 
 /** How long the first render waits for the early answers, in ms, before it shows "Loading…". */
-export const FIRST_RENDER_WAITS_AT_MOST = 120;
+const FIRST_RENDER_WAITS_AT_MOST = 120;
 
 const startsOnList = ['', '#', '#/'].includes(window.location.hash);
 export const firstAnswers = askEarly(
