@@ -90,37 +90,6 @@ pub fn month(text: &str) -> Option<YearMonth> {
     YearMonth::new(year, m)
 }
 
-/// Names each product goes by in bills: service names and product codes, in English and
-/// Chinese, compared without case. Sources as in `columns`; TCR's storage is billed by COS in
-/// the user's bucket (rule TCR-B-5), so COS rows are not TCR's by name: they stay unmatched,
-/// shown for the user to see.
-const NAMES: [(Product, &[&str]); 3] = [
-    (
-        Product::Tcr,
-        &[
-            "tencent container registry",
-            "container registry",
-            "容器镜像服务",
-            "p_tcr",
-            "tcr",
-        ],
-    ),
-    (
-        Product::Tcss,
-        &[
-            "tencent container security service",
-            "container security service",
-            "容器安全服务",
-            "p_tcss",
-            "tcss",
-        ],
-    ),
-    (
-        Product::ImageSearch,
-        &["image search", "imagesearch", "图像搜索"],
-    ),
-];
-
 /// The Plancast product a row names, by any of its product columns' text.
 pub fn product(texts: &[&str]) -> Option<Product> {
     for text in texts {
@@ -128,7 +97,8 @@ pub fn product(texts: &[&str]) -> Option<Product> {
         if t.is_empty() {
             continue;
         }
-        for (p, names) in NAMES {
+        for p in Product::ALL {
+            let names = p.bill_names();
             let hit = names.iter().any(|n| {
                 if n.is_ascii() && n.len() <= 6 {
                     // Short codes match whole words only ("tcr", not "tcrypto").

@@ -13,8 +13,8 @@ use super::Package;
 pub fn form(book: &PriceBook) -> ProductForm {
     let notes = Product::ImageSearch
         .sites()
-        .into_iter()
-        .filter_map(|site| {
+        .iter()
+        .filter_map(|&site| {
             let mut packages: Vec<Package> = book
                 .item_entries_any_date(Product::ImageSearch, site, PriceItem::Package)
                 .filter_map(|e| e.plan.as_deref().and_then(Package::parse))
