@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 
 use crate::calendar::YearMonth;
 use crate::ids::{Product, Site};
-use crate::jsonread::Json;
+use crate::jsonread::{Json, SyntaxError};
 use crate::message::{Lang, Message};
 use crate::quantity::{Quantity, SeriesError};
 
@@ -35,6 +35,24 @@ impl FieldError {
             path: path.into(),
             message: detail.render(Lang::En),
             detail,
+        }
+    }
+
+    /// Text that is not JSON, or passes a reader limit: at the value's path with its line and
+    /// column when it has one, else for the whole file.
+    pub fn not_json(e: SyntaxError) -> Self {
+        match e.path {
+            Some(path) => FieldError::coded(
+                path,
+                Message::new("field.at_position")
+                    .text("text", e.message.as_str())
+                    .text("line", e.line)
+                    .text("column", e.column),
+            ),
+            None => FieldError::coded(
+                "",
+                Message::new("field.not_json").text("error", e.to_string()),
+            ),
         }
     }
 

@@ -217,21 +217,7 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<FieldError>> {
     if text.len() > jsonread::MAX_FILE_BYTES {
         return Err(vec![file_too_large()]);
     }
-    let json = jsonread::parse(text).map_err(|e| {
-        vec![match e.path {
-            Some(path) => FieldError::coded(
-                path,
-                Message::new("field.at_position")
-                    .text("text", e.message.as_str())
-                    .text("line", e.line)
-                    .text("column", e.column),
-            ),
-            None => FieldError::coded(
-                "",
-                Message::new("field.not_json").text("error", e.to_string()),
-            ),
-        }]
-    })?;
+    let json = jsonread::parse(text).map_err(|e| vec![FieldError::not_json(e)])?;
     read_scenario(&json)
 }
 

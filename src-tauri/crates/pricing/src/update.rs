@@ -27,15 +27,15 @@
 use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
-use serde_json::Value;
 
-use crate::book::{BookError, PriceBook, PriceEntry, Source, USER_SOURCE};
+use crate::book::{BookError, DecidedDate, PriceBook, PriceEntry, Source, USER_SOURCE};
 use crate::calendar::YearMonth;
 use crate::ids::{PriceItem, Product, Site};
 use crate::jsonread::{self, Json};
 use crate::message::{Lang, Message};
+use crate::money::Currency;
 use crate::quote::Quote;
-use crate::read::{bounds, get, FieldError};
+use crate::read::{bounds, get, join, FieldError, Reader};
 
 /// The value of an update file's `format` field.
 pub const FORMAT: &str = "plancast-price-book-update";
@@ -52,24 +52,6 @@ pub struct BookUpdate {
 
 fn problem(path: impl Into<String>, code: &str) -> FieldError {
     FieldError::coded(path, Message::new(code))
-}
-
-/// A reader value as serde JSON. Numbers go through serde_json's own number type; the format
-/// writes amounts as strings (as the built-in book does), so no amount is read as a float.
-fn to_value(json: &Json) -> Value {
-    match json {
-        Json::Null => Value::Null,
-        Json::Bool(b) => Value::Bool(*b),
-        Json::Number(n) => serde_json::from_str(n).unwrap_or(Value::Null),
-        Json::String(s) => Value::String(s.clone()),
-        Json::Array(items) => Value::Array(items.iter().map(to_value).collect()),
-        Json::Object(members) => Value::Object(
-            members
-                .iter()
-                .map(|(k, v)| (k.clone(), to_value(v)))
-                .collect(),
-        ),
-    }
 }
 
 /// The first and last days an update may name: far beyond any real price list, and inside
@@ -93,12 +75,7 @@ pub fn apply_update(
     book: &PriceBook,
 ) -> Result<(BookUpdate, PriceBook), Vec<FieldError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let json = jsonread::parse(text).map_err(|e| {
-        vec![FieldError::new(
-            e.path.clone().unwrap_or_default(),
-            e.to_string(),
-        )]
-    })?;
+    let json = jsonread::parse(text).map_err(|e| vec![FieldError::not_json(e)])?;
     let Json::Object(members) = &json else {
         return Err(vec![FieldError::coded(
             "",
@@ -142,12 +119,12 @@ pub fn apply_update(
                     errors.push(problem(path.as_str(), "book_update.source_key"));
                     continue;
                 }
-                match serde_json::from_value::<Source>(to_value(value)) {
-                    Err(e) => errors.push(FieldError::coded(
-                        path.as_str(),
-                        Message::new("book_update.not_a_source").text("detail", e.to_string()),
-                    )),
-                    Ok(s) => {
+                let mut r = Reader::default();
+                let read = read_source(&mut r, value, &path);
+                errors.append(&mut r.errors);
+                match read {
+                    None => {}
+                    Some(s) => {
                         if book.sources().get(key).is_some_and(|old| *old != s) {
                             errors.push(problem(path.as_str(), "book_update.source_redefined"));
                         } else if s.title.trim().is_empty() {
@@ -189,17 +166,10 @@ pub fn apply_update(
                         continue;
                     }
                 }
-                let e = match serde_json::from_value::<PriceEntry>(to_value(value)) {
-                    Ok(e) => e,
-                    Err(err) => {
-                        errors.push(FieldError::coded(
-                            path.as_str(),
-                            Message::new("book_update.not_an_entry")
-                                .text("detail", err.to_string()),
-                        ));
-                        continue;
-                    }
-                };
+                let mut r = Reader::default();
+                let read = read_entry(&mut r, value, &path);
+                errors.append(&mut r.errors);
+                let Some(e) = read else { continue };
                 let before = errors.len();
                 check_entry(&e, &path, book, &source, &mut errors);
                 if errors.len() == before {
@@ -263,6 +233,197 @@ fn unknown_item_text(value: &Json) -> Option<(&str, Product)> {
     PriceItem::from_key(item)
         .is_none()
         .then_some((item, product))
+}
+
+/// Every field an entry may have, in the order the format lists them.
+const ENTRY_FIELDS: [&str; 13] = [
+    "product",
+    "site",
+    "item",
+    "plan",
+    "regions",
+    "unit",
+    "amount",
+    "currency",
+    "effective_from",
+    "effective_to",
+    "source",
+    "rule",
+    "note",
+];
+
+/// Reads one entry of an update field by field, every problem with its path and in the
+/// reader's language (an unknown item and an amount written as a number are reported before).
+fn read_entry(r: &mut Reader, value: &Json, path: &str) -> Option<PriceEntry> {
+    let m = r.object(value, path, &ENTRY_FIELDS)?;
+    let at = |key: &str| join(path, key);
+    let text =
+        |r: &mut Reader, key: &str| r.required(m, path, key).and_then(|v| r.string(v, &at(key)));
+    let optional_text = |r: &mut Reader, key: &str| match get(m, key) {
+        None | Some(Json::Null) => Some(None),
+        Some(v) => r.string(v, &at(key)).map(Some),
+    };
+    let product_keys: Vec<&str> = Product::ALL.into_iter().map(Product::key).collect();
+    let product = r
+        .required(m, path, "product")
+        .and_then(|v| r.choice(v, &at("product"), &product_keys, Product::from_key));
+    let site = match product {
+        Some(p) => r.site(m, path, p),
+        None => {
+            let site_keys: Vec<&str> = Site::ALL.into_iter().map(Site::key).collect();
+            r.required(m, path, "site")
+                .and_then(|v| r.choice(v, &at("site"), &site_keys, Site::from_key))
+        }
+    };
+    let item_keys: Vec<&str> = PriceItem::ALL.into_iter().map(PriceItem::key).collect();
+    let item = r
+        .required(m, path, "item")
+        .and_then(|v| r.choice(v, &at("item"), &item_keys, PriceItem::from_key));
+    let plan = optional_text(r, "plan");
+    let regions = match get(m, "regions") {
+        None => Some(Vec::new()),
+        Some(v) => r.list(v, &at("regions")).and_then(|list| {
+            let before = r.errors.len();
+            let regions: Vec<String> = list
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| r.string(v, &format!("{}[{i}]", at("regions"))))
+                .collect();
+            (r.errors.len() == before).then_some(regions)
+        }),
+    };
+    let unit = text(r, "unit");
+    let amount = r
+        .required(m, path, "amount")
+        .and_then(|v| r.decimal(v, &at("amount")));
+    let currency_codes: Vec<&str> = Currency::ALL.into_iter().map(Currency::code).collect();
+    let currency = match get(m, "currency") {
+        None | Some(Json::Null) => Some(None),
+        Some(v) => r
+            .choice(v, &at("currency"), &currency_codes, |c| c.parse().ok())
+            .map(Some),
+    };
+    let effective_from = r
+        .required(m, path, "effective_from")
+        .and_then(|v| r.date(v, &at("effective_from")));
+    let effective_to = match get(m, "effective_to") {
+        None | Some(Json::Null) => Some(None),
+        Some(v) => r.date(v, &at("effective_to")).map(Some),
+    };
+    let source = text(r, "source");
+    let rule = optional_text(r, "rule");
+    let note = optional_text(r, "note");
+    Some(PriceEntry {
+        product: product?,
+        site: site?,
+        item: item?,
+        plan: plan?,
+        regions: regions?,
+        unit: unit?,
+        amount: amount?,
+        currency: currency?,
+        effective_from: effective_from?,
+        effective_to: effective_to?,
+        source: source?,
+        rule: rule?.unwrap_or_default(),
+        note: note?,
+    })
+}
+
+/// Reads one source of an update field by field, like [`read_entry`].
+fn read_source(r: &mut Reader, value: &Json, path: &str) -> Option<Source> {
+    let m = r.object(
+        value,
+        path,
+        &["title", "kind", "url", "version", "dates", "decided"],
+    )?;
+    let at = |key: &str| join(path, key);
+    let title = r
+        .required(m, path, "title")
+        .and_then(|v| r.string(v, &at("title")));
+    let kind = r
+        .required(m, path, "kind")
+        .and_then(|v| r.string(v, &at("kind")));
+    let url = match get(m, "url") {
+        None | Some(Json::Null) => Some(None),
+        Some(v) => r.string(v, &at("url")).map(Some),
+    };
+    let version = match get(m, "version") {
+        None | Some(Json::Null) => Some(None),
+        Some(v) => r.date(v, &at("version")).map(Some),
+    };
+    let dates = match get(m, "dates") {
+        None => Some(BTreeMap::new()),
+        Some(Json::Object(members)) => {
+            let before = r.errors.len();
+            let mut dates = BTreeMap::new();
+            for (key, v) in members {
+                let date_path = join(&at("dates"), key);
+                let date = r.date(&Json::String(key.clone()), &date_path);
+                if let (Some(date), Some(said)) = (date, r.string(v, &date_path)) {
+                    dates.insert(date, said);
+                }
+            }
+            (r.errors.len() == before).then_some(dates)
+        }
+        Some(other) => {
+            r.err(
+                &at("dates"),
+                Message::new("field.not_object").text("got", other.kind()),
+            );
+            None
+        }
+    };
+    let decided = match get(m, "decided") {
+        None => Some(Vec::new()),
+        Some(v) => r.list(v, &at("decided")).and_then(|list| {
+            let before = r.errors.len();
+            let decided: Vec<DecidedDate> = list
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| read_decided(r, v, &format!("{}[{i}]", at("decided"))))
+                .collect();
+            (r.errors.len() == before).then_some(decided)
+        }),
+    };
+    Some(Source {
+        title: title?,
+        kind: kind?,
+        url: url?,
+        version: version?,
+        dates: dates?,
+        decided: decided?,
+    })
+}
+
+/// One of a source's decided dates:
+/// `{ "date": "2026-12-01", "rules": ["TCR-B-3"], "why": "…" }`.
+fn read_decided(r: &mut Reader, value: &Json, path: &str) -> Option<DecidedDate> {
+    let m = r.object(value, path, &["date", "rules", "why"])?;
+    let date = r
+        .required(m, path, "date")
+        .and_then(|v| r.date(v, &join(path, "date")));
+    let rules_path = join(path, "rules");
+    let rules = r
+        .required(m, path, "rules")
+        .and_then(|v| r.list(v, &rules_path))
+        .and_then(|list| {
+            let before = r.errors.len();
+            let rules: Vec<String> = list
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| r.string(v, &format!("{rules_path}[{i}]")))
+                .collect();
+            (r.errors.len() == before).then_some(rules)
+        });
+    let why = r
+        .required(m, path, "why")
+        .and_then(|v| r.string(v, &join(path, "why")));
+    Some(DecidedDate {
+        date: date?,
+        rules: rules?,
+        why: why?,
+    })
 }
 
 /// The problem of an item the book does not have for the product, at `{path}.item`, with the

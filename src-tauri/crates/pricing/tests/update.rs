@@ -130,6 +130,51 @@ fn every_problem_is_reported_with_its_path() {
     }
 }
 
+/// A malformed entry or source is read field by field: each wrong field is reported at its own
+/// path, in the reader's language, and none in the words of the JSON library.
+#[test]
+fn a_malformed_entry_names_each_wrong_field_in_both_languages() {
+    let update = r#"{ "format": "plancast-price-book-update", "version": 1,
+      "sources": { "P-NEW": { "title": "A page", "kind": 7,
+                              "dates": { "2027-13-01": "a month too many" },
+                              "decided": [ { "date": "2027-01-01", "rules": ["TCR-B-3", 3] } ],
+                              "colour": "red" } },
+      "entries": [ { "product": "tcr", "site": "aliyun-cn", "item": "instance_hourly",
+                     "regions": "ap-guangzhou", "amount": "cheap", "currency": "EUR",
+                     "effective_from": "2027-01-1", "source": "P-NEW", "mood": "good" } ] }"#;
+    let errors = parse_update(update, PriceBook::builtin()).unwrap_err();
+    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+    for path in [
+        "sources.P-NEW.kind",
+        "sources.P-NEW.dates.2027-13-01",
+        "sources.P-NEW.decided[0].rules[1]",
+        "sources.P-NEW.decided[0].why",
+        "sources.P-NEW.colour",
+        "entries[0].site",
+        "entries[0].regions",
+        "entries[0].unit",
+        "entries[0].amount",
+        "entries[0].currency",
+        "entries[0].effective_from",
+        "entries[0].mood",
+    ] {
+        assert!(paths.contains(&path), "no problem at {path} in {paths:#?}");
+    }
+    for e in &errors {
+        let en = e.text(pricing::Lang::En);
+        let zh = e.text(pricing::Lang::ZhCn);
+        assert_ne!(en, zh, "{}: {en}", e.path);
+        for serde_words in ["invalid type", "unknown field", "expected", "missing field"] {
+            assert!(!zh.contains(serde_words), "{}: {zh}", e.path);
+        }
+    }
+    let site = errors.iter().find(|e| e.path == "entries[0].site").unwrap();
+    assert!(
+        site.to_string().contains("tencent-intl, tencent-cn"),
+        "{site}"
+    );
+}
+
 #[test]
 fn the_reader_limits_hold_for_updates() {
     let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
