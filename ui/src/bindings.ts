@@ -467,6 +467,9 @@ export const PRICE_ITEMS: readonly PriceItem[] = ["cos_egress","cos_storage","eg
 /** The items a user price may set, with their products and default units, in the Prices screen's order (`PriceItem::USER`). */
 export const USER_PRICE_ITEMS: readonly PriceItemOption[] = [{"product":"tcr","item":"instance_hourly","unit":"hour"},{"product":"tcr","item":"instance_monthly","unit":"month"},{"product":"tcr","item":"cos_storage","unit":"GB-month"},{"product":"tcr","item":"cos_egress","unit":"GB"},{"product":"tcss","item":"pro_prepaid","unit":"core-month"},{"product":"tcss","item":"pro_postpaid","unit":"core-day"},{"product":"tcss","item":"image_scan_quota","unit":"quota-month"},{"product":"tcss","item":"log_analysis","unit":"GB-month"},{"product":"image_search","item":"package","unit":"month"}];
 
+/** Each product's sites with their currencies (`Product::sites`), as `wizard_options` answers. */
+export const PRODUCT_SITES: readonly ProductSites[] = [{"product":"tcr","sites":[{"site":"tencent-intl","currency":"USD"},{"site":"tencent-cn","currency":"CNY"}]},{"product":"tcss","sites":[{"site":"tencent-intl","currency":"USD"},{"site":"tencent-cn","currency":"CNY"}]},{"product":"image_search","sites":[{"site":"aliyun-cn","currency":"CNY"},{"site":"aliyun-intl","currency":"USD"}]}];
+
 /** Every command the window may invoke (src-tauri/src/commands/list.rs). */
 export type CommandName =
   | "app_info"

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ProductSites } from '../src/bindings';
+import { PRODUCT_SITES, type ProductSites } from '../src/bindings';
 import {
   buildDocument,
   chooseCurrency,
@@ -80,11 +80,8 @@ test('a document survives a round trip through the wizard state', () => {
   assert.deepEqual(tcss.image_scan, { first_scans: '250', repeat_scans: '600' });
 });
 
-const SITES: ProductSites[] = [
-  { product: 'tcr', sites: [{ site: 'tencent-intl', currency: 'USD' }, { site: 'tencent-cn', currency: 'CNY' }] },
-  { product: 'tcss', sites: [{ site: 'tencent-intl', currency: 'USD' }, { site: 'tencent-cn', currency: 'CNY' }] },
-  { product: 'image_search', sites: [{ site: 'aliyun-cn', currency: 'CNY' }, { site: 'aliyun-intl', currency: 'USD' }] },
-];
+// What `wizard_options` answers, from the generated bindings.
+const SITES: ProductSites[] = [...PRODUCT_SITES];
 
 test('sites follow the currency: CNY buys on the China sites, USD on the international ones', () => {
   const cny = emptyState('CNY', SITES);

@@ -623,9 +623,8 @@ fn execute(command: Command, cx: Context) -> Result<Output, CliError> {
             let product = product
                 .map(|p| {
                     Product::from_key(&p).ok_or_else(|| {
-                        CliError::invalid(format!(
-                            "--product: must be one of tcr, tcss, image_search, got \"{p}\""
-                        ))
+                        let keys = Product::ALL.map(Product::key).join(", ");
+                        CliError::invalid(format!("--product: must be one of {keys}, got \"{p}\""))
                     })
                 })
                 .transpose()?;

@@ -769,6 +769,14 @@ pub fn typescript_bindings() -> String {
              Prices screen's order (`PriceItem::USER`)."
                 .to_owned(),
         ),
+        (
+            "PRODUCT_SITES",
+            ProductSites::name(),
+            json_list(&prices::wizard_options().sites),
+            "Each product's sites with their currencies (`Product::sites`), as `wizard_options` \
+             answers."
+                .to_owned(),
+        ),
     ];
     let mut out = String::from(
         "// Generated from the Rust command types by \

@@ -567,7 +567,7 @@ impl Index {
     }
 }
 
-const DATA: [(&str, &str); 3] = [
+const DATA: &[(&str, &str)] = &[
     ("tcr_prices.json", include_str!("../data/tcr_prices.json")),
     ("tcss_prices.json", include_str!("../data/tcss_prices.json")),
     (

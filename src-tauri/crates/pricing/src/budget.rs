@@ -674,7 +674,11 @@ mod tests {
         MonthSpend {
             month: ym(month),
             date: ym(month).first_day(),
-            by_product: [tcr, tcss, Decimal::ZERO],
+            by_product: Product::ALL.map(|p| match p {
+                Product::Tcr => tcr,
+                Product::Tcss => tcss,
+                _ => Decimal::ZERO,
+            }),
         }
     }
 
@@ -843,14 +847,20 @@ mod tests {
     fn bud_4_bud_2_an_actual_replaces_the_projection_in_budget_status() {
         // rules BUD-2, BUD-3, BUD-4: January's TCR actual (95) stands in for its projection
         // (50); TCSS keeps its projection (30). Status and cumulative figures follow.
-        let spend = [
+        let projection = [
             spend("2027-01", dec!(50), dec!(30)),
             spend("2027-02", dec!(50), dec!(30)),
         ];
         let actuals = [actual(Product::Tcr, "2027-01", dec!(95), Currency::Usd)];
-        let blended = blend(&spend, &actuals, Currency::Usd, &[]).unwrap();
-        assert_eq!(blended[0].spend.by_product, [dec!(95), dec!(30), dec!(0)]);
-        assert_eq!(blended[0].projected, [dec!(50), dec!(30), dec!(0)]);
+        let blended = blend(&projection, &actuals, Currency::Usd, &[]).unwrap();
+        assert_eq!(
+            blended[0].spend.by_product,
+            spend("2027-01", dec!(95), dec!(30)).by_product
+        );
+        assert_eq!(
+            blended[0].projected,
+            spend("2027-01", dec!(50), dec!(30)).by_product
+        );
         assert!(blended[0].has_actual(None));
         assert!(blended[0].has_actual(Some(Product::Tcr)));
         assert!(!blended[0].has_actual(Some(Product::Tcss)));
@@ -868,7 +878,7 @@ mod tests {
         assert_eq!(months[1][0].cumulative_spend, dec!(205));
         assert_eq!(summary[0].first_over, Some(ym("2027-01")));
         // The projection alone was never over.
-        let (_, projected) = evaluate(&budgets, &spend, Currency::Usd, &[]).unwrap();
+        let (_, projected) = evaluate(&budgets, &projection, Currency::Usd, &[]).unwrap();
         assert_eq!(projected[0].first_over, None);
     }
 

@@ -432,7 +432,7 @@ impl Reader {
                     .choice(
                         v,
                         &join(&path, "product"),
-                        &["tcr", "tcss", "image_search"],
+                        &products::KEYS,
                         Product::from_key,
                     )
                     .map(Some),
@@ -500,7 +500,7 @@ impl Reader {
                 self.choice(
                     v,
                     &join(&path, "product"),
-                    &["tcr", "tcss", "image_search"],
+                    &products::KEYS,
                     Product::from_key,
                 )
             });

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use pricing::message::{catalogue_keys, Lang, Message};
+use pricing::Product;
 
 /// The message codes written in the crate's source (`Message::new("tcr.lifecycle")`, the
 /// comparison's labels) and as the built-in price book's entry notes. Field paths look alike
@@ -35,15 +36,19 @@ fn codes_in_source() -> Vec<String> {
             let Some(end) = rest.find('"') else { continue };
             let literal = &rest[..end];
             // The reader's files name field paths everywhere: only its problems' codes.
-            let prefix: &[&str] = if reader {
-                &["field."]
+            // Each product's messages are under its key (Image Search's also under `is.`).
+            let prefix: Vec<String> = if reader {
+                vec!["field.".into()]
             } else {
-                &[
-                    "quote.", "price.", "book.", "tcr.", "tcss.", "is.", "compare.", "field.",
-                    "form.",
+                [
+                    "quote.", "price.", "book.", "is.", "compare.", "field.", "form.",
                 ]
+                .map(String::from)
+                .into_iter()
+                .chain(Product::ALL.map(|p| format!("{}.", p.key())))
+                .collect()
             };
-            let is_code = prefix.iter().any(|p| literal.starts_with(p))
+            let is_code = prefix.iter().any(|p| literal.starts_with(p.as_str()))
                 && literal.len() > 4
                 && literal
                     .chars()

@@ -329,7 +329,7 @@ fn spend(month: &str, each: Decimal) -> MonthSpend {
     MonthSpend {
         month: ym(month),
         date: ym(month).first_day(),
-        by_product: [each; 3],
+        by_product: [each; Product::ALL.len()],
     }
 }
 

@@ -762,8 +762,8 @@ fn axis_top(max: f64) -> f64 {
 
 struct SpendData {
     months: Vec<YearMonth>,
-    /// Per month: TCR, TCSS, Image Search spend in the report currency.
-    stacks: Vec<[f64; 3]>,
+    /// Per month: each product's spend in the report currency, in [`Product::ALL`] order.
+    stacks: Vec<[f64; Product::ALL.len()]>,
     products: Vec<Product>,
     /// Per month: some line has no known amount, so the bar is only the known part.
     incomplete: Vec<bool>,
