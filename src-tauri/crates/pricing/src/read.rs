@@ -360,6 +360,51 @@ impl Reader {
         }
     }
 
+    /// The member `key` of `m`, which must be there, read by `read` at its path.
+    pub(crate) fn field<T>(
+        &mut self,
+        m: Members<'_>,
+        path: &str,
+        key: &str,
+        read: impl FnOnce(&mut Reader, &Json, &str) -> Option<T>,
+    ) -> Option<T> {
+        let v = self.required(m, path, key)?;
+        read(self, v, &join(path, key))
+    }
+
+    /// The member `key` of `m` when it is there and not null, read by `read` at its path:
+    /// `Some(None)` when absent, `None` when it has a problem (reported).
+    pub(crate) fn optional<T>(
+        &mut self,
+        m: Members<'_>,
+        path: &str,
+        key: &str,
+        read: impl FnOnce(&mut Reader, &Json, &str) -> Option<T>,
+    ) -> Option<Option<T>> {
+        match get(m, key) {
+            None | Some(Json::Null) => Some(None),
+            Some(v) => read(self, v, &join(path, key)).map(Some),
+        }
+    }
+
+    /// A list whose every element `read` reads at its own path (`path[i]`); `None` when the
+    /// value is not a list or any element has a problem, each reported.
+    pub(crate) fn list_of<T>(
+        &mut self,
+        v: &Json,
+        path: &str,
+        mut read: impl FnMut(&mut Reader, &Json, &str) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let list = self.list(v, path)?;
+        let before = self.errors.len();
+        let read: Vec<T> = list
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| read(self, v, &format!("{path}[{i}]")))
+            .collect();
+        (self.errors.len() == before).then_some(read)
+    }
+
     /// A usage quantity (constant, per-month list or growth rule). `count` quantities must be
     /// whole numbers ≥ 0 (rule GEN-7); others decimals ≥ 0.
     pub(crate) fn quantity(

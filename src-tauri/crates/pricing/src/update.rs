@@ -256,69 +256,45 @@ const ENTRY_FIELDS: [&str; 13] = [
 /// reader's language (an unknown item and an amount written as a number are reported before).
 fn read_entry(r: &mut Reader, value: &Json, path: &str) -> Option<PriceEntry> {
     let m = r.object(value, path, &ENTRY_FIELDS)?;
-    let at = |key: &str| join(path, key);
-    let text =
-        |r: &mut Reader, key: &str| r.required(m, path, key).and_then(|v| r.string(v, &at(key)));
-    let optional_text = |r: &mut Reader, key: &str| match get(m, key) {
-        None | Some(Json::Null) => Some(None),
-        Some(v) => r.string(v, &at(key)).map(Some),
-    };
-    let product_keys: Vec<&str> = Product::ALL.into_iter().map(Product::key).collect();
-    let product = r
-        .required(m, path, "product")
-        .and_then(|v| r.choice(v, &at("product"), &product_keys, Product::from_key));
+    let product = r.field(m, path, "product", |r, v, at| {
+        let keys = Product::ALL.map(Product::key);
+        r.choice(v, at, &keys, Product::from_key)
+    });
     let site = match product {
         Some(p) => r.site(m, path, p),
-        None => {
-            let site_keys: Vec<&str> = Site::ALL.into_iter().map(Site::key).collect();
-            r.required(m, path, "site")
-                .and_then(|v| r.choice(v, &at("site"), &site_keys, Site::from_key))
-        }
-    };
-    let item_keys: Vec<&str> = PriceItem::ALL.into_iter().map(PriceItem::key).collect();
-    let item = r
-        .required(m, path, "item")
-        .and_then(|v| r.choice(v, &at("item"), &item_keys, PriceItem::from_key));
-    let plan = optional_text(r, "plan");
-    let regions = match get(m, "regions") {
-        None => Some(Vec::new()),
-        Some(v) => r.list(v, &at("regions")).and_then(|list| {
-            let before = r.errors.len();
-            let regions: Vec<String> = list
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| r.string(v, &format!("{}[{i}]", at("regions"))))
-                .collect();
-            (r.errors.len() == before).then_some(regions)
+        None => r.field(m, path, "site", |r, v, at| {
+            r.choice(v, at, &Site::ALL.map(Site::key), Site::from_key)
         }),
     };
-    let unit = text(r, "unit");
-    let amount = r
-        .required(m, path, "amount")
-        .and_then(|v| r.decimal(v, &at("amount")));
-    let currency_codes: Vec<&str> = Currency::ALL.into_iter().map(Currency::code).collect();
-    let currency = match get(m, "currency") {
-        None | Some(Json::Null) => Some(None),
-        Some(v) => r
-            .choice(v, &at("currency"), &currency_codes, |c| c.parse().ok())
-            .map(Some),
-    };
-    let effective_from = r
-        .required(m, path, "effective_from")
-        .and_then(|v| r.date(v, &at("effective_from")));
-    let effective_to = match get(m, "effective_to") {
-        None | Some(Json::Null) => Some(None),
-        Some(v) => r.date(v, &at("effective_to")).map(Some),
-    };
-    let source = text(r, "source");
-    let rule = optional_text(r, "rule");
-    let note = optional_text(r, "note");
+    let item = r.field(m, path, "item", |r, v, at| {
+        r.choice(
+            v,
+            at,
+            &PriceItem::ALL.map(PriceItem::key),
+            PriceItem::from_key,
+        )
+    });
+    let plan = r.optional(m, path, "plan", Reader::string);
+    let regions = r.optional(m, path, "regions", |r, v, at| {
+        r.list_of(v, at, Reader::string)
+    });
+    let unit = r.field(m, path, "unit", Reader::string);
+    let amount = r.field(m, path, "amount", Reader::decimal);
+    let currency = r.optional(m, path, "currency", |r, v, at| {
+        let codes = Currency::ALL.map(Currency::code);
+        r.choice(v, at, &codes, |c| c.parse().ok())
+    });
+    let effective_from = r.field(m, path, "effective_from", Reader::date);
+    let effective_to = r.optional(m, path, "effective_to", Reader::date);
+    let source = r.field(m, path, "source", Reader::string);
+    let rule = r.optional(m, path, "rule", Reader::string);
+    let note = r.optional(m, path, "note", Reader::string);
     Some(PriceEntry {
         product: product?,
         site: site?,
         item: item?,
         plan: plan?,
-        regions: regions?,
+        regions: regions?.unwrap_or_default(),
         unit: unit?,
         amount: amount?,
         currency: currency?,
@@ -337,88 +313,54 @@ fn read_source(r: &mut Reader, value: &Json, path: &str) -> Option<Source> {
         path,
         &["title", "kind", "url", "version", "dates", "decided"],
     )?;
-    let at = |key: &str| join(path, key);
-    let title = r
-        .required(m, path, "title")
-        .and_then(|v| r.string(v, &at("title")));
-    let kind = r
-        .required(m, path, "kind")
-        .and_then(|v| r.string(v, &at("kind")));
-    let url = match get(m, "url") {
-        None | Some(Json::Null) => Some(None),
-        Some(v) => r.string(v, &at("url")).map(Some),
-    };
-    let version = match get(m, "version") {
-        None | Some(Json::Null) => Some(None),
-        Some(v) => r.date(v, &at("version")).map(Some),
-    };
-    let dates = match get(m, "dates") {
-        None => Some(BTreeMap::new()),
-        Some(Json::Object(members)) => {
-            let before = r.errors.len();
-            let mut dates = BTreeMap::new();
-            for (key, v) in members {
-                let date_path = join(&at("dates"), key);
-                let date = r.date(&Json::String(key.clone()), &date_path);
-                if let (Some(date), Some(said)) = (date, r.string(v, &date_path)) {
-                    dates.insert(date, said);
-                }
-            }
-            (r.errors.len() == before).then_some(dates)
-        }
-        Some(other) => {
-            r.err(
-                &at("dates"),
-                Message::new("field.not_object").text("got", other.kind()),
-            );
-            None
-        }
-    };
-    let decided = match get(m, "decided") {
-        None => Some(Vec::new()),
-        Some(v) => r.list(v, &at("decided")).and_then(|list| {
-            let before = r.errors.len();
-            let decided: Vec<DecidedDate> = list
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| read_decided(r, v, &format!("{}[{i}]", at("decided"))))
-                .collect();
-            (r.errors.len() == before).then_some(decided)
-        }),
-    };
+    let title = r.field(m, path, "title", Reader::string);
+    let kind = r.field(m, path, "kind", Reader::string);
+    let url = r.optional(m, path, "url", Reader::string);
+    let version = r.optional(m, path, "version", Reader::date);
+    let dates = r.optional(m, path, "dates", read_dates);
+    let decided = r.optional(m, path, "decided", |r, v, at| {
+        r.list_of(v, at, read_decided)
+    });
     Some(Source {
         title: title?,
         kind: kind?,
         url: url?,
         version: version?,
-        dates: dates?,
-        decided: decided?,
+        dates: dates?.unwrap_or_default(),
+        decided: decided?.unwrap_or_default(),
     })
+}
+
+/// A source's dates: `{ "2027-01-01": "what the document says of the date" }`.
+fn read_dates(r: &mut Reader, value: &Json, path: &str) -> Option<BTreeMap<NaiveDate, String>> {
+    let Json::Object(members) = value else {
+        r.err(
+            path,
+            Message::new("field.not_object").text("got", value.kind()),
+        );
+        return None;
+    };
+    let before = r.errors.len();
+    let mut dates = BTreeMap::new();
+    for (key, said) in members {
+        let at = join(path, key);
+        let date = r.date(&Json::String(key.clone()), &at);
+        if let (Some(date), Some(said)) = (date, r.string(said, &at)) {
+            dates.insert(date, said);
+        }
+    }
+    (r.errors.len() == before).then_some(dates)
 }
 
 /// One of a source's decided dates:
 /// `{ "date": "2026-12-01", "rules": ["TCR-B-3"], "why": "…" }`.
 fn read_decided(r: &mut Reader, value: &Json, path: &str) -> Option<DecidedDate> {
     let m = r.object(value, path, &["date", "rules", "why"])?;
-    let date = r
-        .required(m, path, "date")
-        .and_then(|v| r.date(v, &join(path, "date")));
-    let rules_path = join(path, "rules");
-    let rules = r
-        .required(m, path, "rules")
-        .and_then(|v| r.list(v, &rules_path))
-        .and_then(|list| {
-            let before = r.errors.len();
-            let rules: Vec<String> = list
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| r.string(v, &format!("{rules_path}[{i}]")))
-                .collect();
-            (r.errors.len() == before).then_some(rules)
-        });
-    let why = r
-        .required(m, path, "why")
-        .and_then(|v| r.string(v, &join(path, "why")));
+    let date = r.field(m, path, "date", Reader::date);
+    let rules = r.field(m, path, "rules", |r, v, at| {
+        r.list_of(v, at, Reader::string)
+    });
+    let why = r.field(m, path, "why", Reader::string);
     Some(DecidedDate {
         date: date?,
         rules: rules?,
