@@ -17,6 +17,7 @@
 //!   `BillingCycle` / `账期`, `ProductCode` / `产品代码` (`产品Code` in the console export),
 //!   `ProductName` / `产品名称` (`产品`), `PretaxAmount` / `应付金额`, `Currency` / `币种`.
 
+use pricing::Cloud;
 use serde::{Deserialize, Serialize};
 
 /// A header as compared: lower case, without spaces, underscores, hyphens or a unit in
@@ -56,6 +57,15 @@ pub enum Layout {
 }
 
 impl Layout {
+    /// The cloud whose bills have the layout; FOCUS and a mapped CSV may be any cloud's.
+    pub fn cloud(self) -> Option<Cloud> {
+        match self {
+            Layout::Tencent => Some(Cloud::Tencent),
+            Layout::Aliyun => Some(Cloud::Alibaba),
+            Layout::Focus1_0 | Layout::Focus1_2 | Layout::Mapped => None,
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Layout::Focus1_0 => "focus_1_0",

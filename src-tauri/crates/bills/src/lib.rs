@@ -410,7 +410,7 @@ fn totals<R: Read>(
                         texts.push(t);
                     }
                 }
-                let p = values::product(&texts);
+                let p = values::product(&texts, columns.layout.cloud());
                 if columns.product.len() == 1 && known.len() < 1024 {
                     known.push((key.to_vec(), p));
                 }

@@ -1,6 +1,6 @@
 //! The values of a bill row: amounts, months and which Plancast product a row is for.
 
-use pricing::{Product, YearMonth};
+use pricing::{Cloud, Product, YearMonth};
 use rust_decimal::Decimal;
 
 /// An amount as bills write it, exactly: `1234.5`, `-12.30`, `1,234.56`, `¥1,234.56`,
@@ -90,14 +90,36 @@ pub fn month(text: &str) -> Option<YearMonth> {
     YearMonth::new(year, m)
 }
 
-/// The Plancast product a row names, by any of its product columns' text.
-pub fn product(texts: &[&str]) -> Option<Product> {
+/// The cloud one of a row's product columns names (FOCUS's provider column: "Tencent Cloud",
+/// "Alibaba Cloud"), if exactly one cloud is named.
+fn cloud_named(texts: &[&str]) -> Option<Cloud> {
+    let mut named = Cloud::ALL.into_iter().filter(|c| {
+        texts.iter().any(|text| {
+            let t = text.to_lowercase();
+            c.bill_names().iter().any(|n| t.contains(n))
+        })
+    });
+    match (named.next(), named.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
+}
+
+/// The Plancast product a row names, by any of its product columns' text, among the products
+/// `cloud` sells: the bill's (a Tencent or Alibaba Cloud bill), else the one the row names.
+/// Each cloud has products of the same name (both sell an "image search"), so a row is
+/// matched only to a product of its own cloud when that is known.
+pub fn product(texts: &[&str], cloud: Option<Cloud>) -> Option<Product> {
+    let cloud = cloud.or_else(|| cloud_named(texts));
     for text in texts {
         let t = text.trim().to_lowercase();
         if t.is_empty() {
             continue;
         }
-        for p in Product::ALL {
+        for p in Product::ALL
+            .into_iter()
+            .filter(|p| cloud.is_none_or(|c| p.sold_by(c)))
+        {
             let names = p.bill_names();
             let hit = names.iter().any(|n| {
                 if n.is_ascii() && n.len() <= 6 {
@@ -154,17 +176,43 @@ mod tests {
 
     #[test]
     fn rows_are_matched_by_service_name_or_code() {
-        assert_eq!(product(&["容器镜像服务"]), Some(Product::Tcr));
-        assert_eq!(product(&["Tencent Container Registry"]), Some(Product::Tcr));
-        assert_eq!(product(&["", "p_tcr"]), Some(Product::Tcr));
-        assert_eq!(product(&["容器安全服务 TCSS"]), Some(Product::Tcss));
+        assert_eq!(product(&["容器镜像服务"], None), Some(Product::Tcr));
         assert_eq!(
-            product(&["imagesearch", "图像搜索"]),
+            product(&["Tencent Container Registry"], None),
+            Some(Product::Tcr)
+        );
+        assert_eq!(product(&["", "p_tcr"], None), Some(Product::Tcr));
+        assert_eq!(product(&["容器安全服务 TCSS"], None), Some(Product::Tcss));
+        assert_eq!(
+            product(&["imagesearch", "图像搜索"], None),
             Some(Product::ImageSearch)
         );
-        assert_eq!(product(&["Image Search"]), Some(Product::ImageSearch));
-        assert_eq!(product(&["对象存储"]), None);
-        assert_eq!(product(&["Cloud Object Storage"]), None);
-        assert_eq!(product(&["tcrypto"]), None);
+        assert_eq!(product(&["Image Search"], None), Some(Product::ImageSearch));
+        assert_eq!(product(&["对象存储"], None), None);
+        assert_eq!(product(&["Cloud Object Storage"], None), None);
+        assert_eq!(product(&["tcrypto"], None), None);
+    }
+
+    /// Both clouds sell an image search: a Tencent bill's is not Alibaba Cloud's product.
+    #[test]
+    fn rows_are_matched_only_to_products_of_their_cloud() {
+        let image_search = ["图像搜索"];
+        assert_eq!(product(&image_search, None), Some(Product::ImageSearch));
+        assert_eq!(
+            product(&image_search, Some(Cloud::Alibaba)),
+            Some(Product::ImageSearch)
+        );
+        assert_eq!(product(&image_search, Some(Cloud::Tencent)), None);
+        assert_eq!(product(&["容器镜像服务"], Some(Cloud::Alibaba)), None);
+        // FOCUS: the provider column names the cloud.
+        assert_eq!(product(&["Image Search", "Tencent Cloud"], None), None);
+        assert_eq!(
+            product(&["Image Search", "Alibaba Cloud"], None),
+            Some(Product::ImageSearch)
+        );
+        assert_eq!(
+            product(&["Tencent Container Registry", "Tencent Cloud"], None),
+            Some(Product::Tcr)
+        );
     }
 }

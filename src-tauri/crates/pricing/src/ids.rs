@@ -66,6 +66,14 @@ impl Site {
         Self::ALL.into_iter().find(|x| x.key() == s)
     }
 
+    /// The cloud whose list it is.
+    pub fn cloud(self) -> Cloud {
+        match self {
+            Site::TencentIntl | Site::TencentCn => Cloud::Tencent,
+            Site::AliyunCn | Site::AliyunIntl => Cloud::Alibaba,
+        }
+    }
+
     /// The currency the site's list is in (rule GEN-1).
     pub fn currency(self) -> Currency {
         match self {
@@ -78,6 +86,33 @@ impl Site {
 impl fmt::Display for Site {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.key())
+    }
+}
+
+/// A cloud: the company whose sites sell a product and whose bills charge for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Cloud {
+    Tencent,
+    Alibaba,
+}
+
+impl Cloud {
+    pub const ALL: [Cloud; 2] = [Cloud::Tencent, Cloud::Alibaba];
+
+    /// How bills name the cloud (FOCUS's provider column, a service's full name), in lower
+    /// case.
+    pub fn bill_names(self) -> &'static [&'static str] {
+        match self {
+            Cloud::Tencent => &["tencent", "腾讯"],
+            Cloud::Alibaba => &["alibaba", "aliyun", "阿里"],
+        }
+    }
+}
+
+impl Product {
+    /// Whether the cloud sells the product (on any of its sites).
+    pub fn sold_by(self, cloud: Cloud) -> bool {
+        self.sites().iter().any(|s| s.cloud() == cloud)
     }
 }
 

@@ -38,7 +38,7 @@ pub mod update;
 pub use book::{PriceBook, PriceEntry};
 pub use calendar::YearMonth;
 pub use compare::{compare, Comparison};
-pub use ids::{Edition, PriceItem, Product, Site};
+pub use ids::{Cloud, Edition, PriceItem, Product, Site};
 pub use line::{Line, Note};
 pub use message::{Lang, Message};
 pub use money::Currency;
