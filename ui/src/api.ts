@@ -155,7 +155,7 @@ async function call<T>(command: CommandName, args?: Record<string, unknown>): Pr
 }
 
 // Start-up: the first screen's answers are asked for while the UI's script is still being
-// evaluated (ui/src/early.ts is main.tsx's first import), so their round trip overlaps the
+// evaluated (ui/src/early.ts is boot.tsx's first import), so their round trip overlaps the
 // script's evaluation instead of following the first render. On the window's first load the
 // page usually carries them already (src-tauri/src/first_page.rs): then nothing is asked.
 // Each early answer is handed out once, to the first caller; every later call asks again. An

@@ -1,13 +1,10 @@
-import { firstAnswers } from './early';
-import { render } from 'preact';
-import './i18n';
-import './theme';
-import { App } from './app';
-import { preloadScreens } from './components/lazy-screen';
-import { refreshDatabaseStatus } from './database';
-
-// The styles are linked from index.html, not imported here: the static shell there paints with
-// them before this script has loaded.
+// The entry, kept tiny so that the window paints first: index.html's static shell (the
+// scenario list's frame) is drawn before the app's script, boot.tsx, is fetched and evaluated.
+// A module script runs when the page is parsed, before its first frame, and evaluating the
+// whole app there held that frame back by about 50 ms (docs/footprint.md).
+//
+// The import starts at the first animation frame, so the shell is painted in that frame while
+// the chunk is on its way. A window not shown yet gets no frames: the timeout starts it then.
 
 // Record Content-Security-Policy violations where the E2E tests can read them: the CSP is
 // strict (no inline styles or scripts), and a violation means a feature silently broke.
@@ -17,20 +14,11 @@ document.addEventListener('securitypolicyviolation', (event) => {
   cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
 });
 
-const root = document.getElementById('app');
-// Not a top-level await: with one, the bundler would move every module the lazy screens share
-// out of this chunk (they may not import from a module still awaiting), and the window would
-// fetch seven files before its first frame instead of one.
-if (root) void firstAnswers.then(() => start(root));
-
-function start(root: HTMLElement) {
-  // Replace index.html's static shell (same frame, drawn before any script ran) in the same
-  // task as the first render, so no frame shows neither. Preact would otherwise try to reuse
-  // the static elements and keep attributes the real ones do not have.
-  root.textContent = '';
-  // Read-only, locked or not open: the banner (components/database-banner.tsx) says so. Set
-  // before the first render when its answer is in, so the first frame has the banner.
-  void refreshDatabaseStatus();
-  render(<App />, root);
-  preloadScreens();
+let started = false;
+function start() {
+  if (started) return;
+  started = true;
+  void import('./boot');
 }
+requestAnimationFrame(start);
+setTimeout(start, 50);

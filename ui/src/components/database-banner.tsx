@@ -6,7 +6,7 @@ import { t } from '../i18n';
 import { databaseStatus, retryDatabase } from '../database';
 
 // Module state, not hooks: the shell's first frame is rendered without a Preact runtime by
-// ui/tests/static-shell.test.ts. main.tsx asks for the status once at start.
+// ui/tests/static-shell.test.ts. boot.tsx asks for the status once at start.
 const retrying = signal(false);
 
 export function DatabaseBanner() {
