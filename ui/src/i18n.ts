@@ -9,10 +9,10 @@ import zhCN from './locales/zh-CN.json';
 // command line (see messages.ts).
 import coreEn from '../../src-tauri/crates/pricing/messages/en.json';
 import coreZhCN from '../../src-tauri/crates/pricing/messages/zh-CN.json';
-import { readPreference, writePreference } from './preferences';
+import { writePreference } from './preferences';
+import { LANGUAGES, startLanguage, type Language } from './start-preferences';
 
-export const LANGUAGES = ['en', 'zh-CN'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
 
 /** Each language's own name, shown untranslated so people can find theirs. */
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -20,11 +20,7 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
   'zh-CN': '简体中文',
 };
 
-function systemLanguage(): Language {
-  return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-}
-
-export const language = signal<Language>(readPreference('language', LANGUAGES, systemLanguage()));
+export const language = signal<Language>(startLanguage());
 
 const CATALOGUES: Record<Language, Record<string, unknown>> = {
   en: { ...en, ...coreEn },

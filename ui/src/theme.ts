@@ -2,12 +2,12 @@
 // which the CSS variables in styles/tokens.css key on.
 
 import { effect, signal } from '@preact/signals';
-import { readPreference, writePreference } from './preferences';
+import { writePreference } from './preferences';
+import { THEMES, startTheme, type ThemePreference } from './start-preferences';
 
-export const THEMES = ['light', 'dark', 'system'] as const;
-export type ThemePreference = (typeof THEMES)[number];
+export { THEMES, type ThemePreference };
 
-export const themePreference = signal<ThemePreference>(readPreference('theme', THEMES, 'system'));
+export const themePreference = signal<ThemePreference>(startTheme());
 
 const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 const systemDark = signal(darkQuery.matches);

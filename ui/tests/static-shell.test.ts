@@ -1,7 +1,8 @@
 // index.html draws the app's first frame as static markup so the window paints before the
 // script runs; when Preact mounts it replaces that markup with its own, which must look the
-// same or the frame jumps. These tests render the real layout (in English, the fallback
-// language) and compare it with the static shell, element by element.
+// same or the frame jumps. These tests render the real layout in each language and compare it
+// with the static shell as the entry words it in that language (src/shell.ts), element by
+// element.
 import './support/browser-globals';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,6 +10,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Fragment, h, type ComponentChildren, type VNode } from 'preact';
 import { App } from '../src/app';
+import { LANGUAGES, setLanguage, type Language } from '../src/i18n';
+import { shellWord } from '../src/shell';
 import { ScenariosHeader, ScenariosLoading, ScenariosScreen } from '../src/screens/scenarios';
 
 const html = readFileSync('ui/index.html', 'utf8');
@@ -48,31 +51,67 @@ function fromVNode(node: ComponentChildren, replace: Map<unknown, string>): stri
   return element(type, attributes, fromVNode(children, replace));
 }
 
-/** Static markup as that form (enough HTML for the shell: no void elements, quoted values). */
-function fromHtml(markup: string): string {
+/**
+ * Static markup as that form (enough HTML for the shell: no void elements, quoted values),
+ * worded in `lang` as the entry words it: an element's `data-i18n` key gives its own text, its
+ * `data-i18n-label` key its `aria-label`; both marks are dropped.
+ */
+function fromHtml(markup: string, lang: Language = 'en'): string {
   let out = '';
+  // Per open element: the word its own text becomes, until that text is met.
+  const words: (string | undefined)[] = [];
   const token = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w-]*)((?:\s+[\w:-]+="[^"]*")*)\s*(\/?)>|([^<]+)/g;
   for (const [whole, closing, tag, attributeText, selfClosing, content] of markup.matchAll(token)) {
     if (whole.startsWith('<!--')) continue;
     if (content !== undefined) {
-      out += text(content);
+      const word = text(content) === '' ? undefined : words[words.length - 1];
+      if (word !== undefined) words[words.length - 1] = undefined;
+      out += text(word ?? content);
     } else if (closing) {
+      words.pop();
       out += `</${tag}>`;
     } else {
-      const attributes = [...attributeText!.matchAll(/([\w:-]+)="([^"]*)"/g)].map(([, name, value]): Attribute => [name!, value!]);
+      const found = [...attributeText!.matchAll(/([\w:-]+)="([^"]*)"/g)].map(([, name, value]): Attribute => [name!, value!]);
+      const mark = (name: string) => found.find(([attribute]) => attribute === name)?.[1];
+      const label = mark('data-i18n-label');
+      const attributes = found
+        .filter(([name]) => name !== 'data-i18n' && name !== 'data-i18n-label')
+        .map(([name, value]): Attribute => [name, name === 'aria-label' && label ? (shellWord(lang, label) ?? value) : value]);
       const open = element(tag!, attributes, '');
-      out += selfClosing ? open : open.slice(0, -`</${tag}>`.length);
+      if (selfClosing) {
+        out += open;
+      } else {
+        const key = mark('data-i18n');
+        words.push(key === undefined ? undefined : shellWord(lang, key));
+        out += open.slice(0, -`</${tag}>`.length);
+      }
     }
   }
   return out;
 }
 
-test('the static shell is the first frame the app renders (in English)', () => {
+function appFirstFrame(): string {
   // The scenario list's first frame: its header and the list's frame while it loads.
   const scenariosFirstFrame = fromVNode([h(ScenariosHeader, { onImport: () => undefined }), h(ScenariosLoading, null)], new Map());
-  const appFirstFrame = fromVNode(h(App, null), new Map([[ScenariosScreen, scenariosFirstFrame]]));
-  assert.ok(appFirstFrame.includes('Scenarios') && appFirstFrame.includes('Loading'), appFirstFrame);
-  assert.equal(fromHtml(shell), appFirstFrame);
+  return fromVNode(h(App, null), new Map([[ScenariosScreen, scenariosFirstFrame]]));
+}
+
+test('the static shell is the first frame the app renders, in every language', () => {
+  for (const lang of LANGUAGES) {
+    setLanguage(lang);
+    const frame = appFirstFrame();
+    assert.equal(fromHtml(shell, lang), frame, lang);
+  }
+  setLanguage('en');
+  assert.ok(appFirstFrame().includes('Scenarios') && appFirstFrame().includes('Loading'));
+});
+
+test('the entry words every text of the shell in Chinese, its navigation label too', () => {
+  const chinese = fromHtml(shell, 'zh-CN');
+  for (const english of ['Scenarios', 'Compare', 'Price book', 'Settings', 'Loading', 'Import JSON', 'New scenario', 'Cloud plans', 'aria-label="Main"']) {
+    assert.ok(!chinese.includes(english), `${english} in ${chinese}`);
+  }
+  assert.ok(chinese.includes('场景'), chinese);
 });
 
 test('the static shell has no data-test attributes', () => {
