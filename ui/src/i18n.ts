@@ -9,6 +9,7 @@ import zhCN from './locales/zh-CN.json';
 // command line (see messages.ts).
 import coreEn from '../../src-tauri/crates/pricing/messages/en.json';
 import coreZhCN from '../../src-tauri/crates/pricing/messages/zh-CN.json';
+import { textAt } from './catalogue';
 import { writePreference } from './preferences';
 import { LANGUAGES, startLanguage, type Language } from './start-preferences';
 
@@ -64,10 +65,6 @@ export function t(key: string, options?: Record<string, string | number>): strin
  * a third of the first render.
  */
 export function plainText(lng: Language, key: string): string | undefined {
-  let node: unknown = CATALOGUES[lng];
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string' && !node.includes('{{') && !node.includes('$t(') ? node : undefined;
+  const text = textAt(CATALOGUES[lng], key);
+  return text !== undefined && !text.includes('{{') && !text.includes('$t(') ? text : undefined;
 }

@@ -6,6 +6,7 @@
 // app's first frame in every language.
 
 import { app, common, nav, scenarios } from './locales/zh-CN.json';
+import { textAt } from './catalogue';
 import type { Language } from './start-preferences';
 
 const SHELL_WORDS: Partial<Record<Language, Record<string, unknown>>> = {
@@ -14,12 +15,7 @@ const SHELL_WORDS: Partial<Record<Language, Record<string, unknown>>> = {
 
 /** The shell's text for `key` in `lang`; undefined in English (the shell's own words). */
 export function shellWord(lang: Language, key: string): string | undefined {
-  let node: unknown = SHELL_WORDS[lang];
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string' ? node : undefined;
+  return textAt(SHELL_WORDS[lang], key);
 }
 
 /** Words the shell under `root` in `lang`. */

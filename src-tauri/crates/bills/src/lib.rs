@@ -15,7 +15,7 @@ pub mod columns;
 pub mod plan;
 pub mod values;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, BufReader, Read};
 
 use pricing::{Currency, Message, Product, YearMonth};
@@ -323,8 +323,10 @@ fn totals<R: Read>(
     };
     let mut sums: BTreeMap<(YearMonth, Product, Currency), Sums> = BTreeMap::new();
     let mut unmatched: BTreeMap<String, (u64, BTreeMap<Currency, Decimal>)> = BTreeMap::new();
-    // A service's product is looked up once: bills repeat a few services many times.
-    let mut known: Vec<(Vec<u8>, Option<Product>)> = Vec::new();
+    // A row's product is looked up once per text of its product columns (service, SKU,
+    // provider): bills repeat a few of them many times.
+    let mut known: HashMap<Vec<u8>, Option<Product>> = HashMap::new();
+    let mut key: Vec<u8> = Vec::new();
 
     while reader.read_byte_record(&mut record).map_err(csv_error)? {
         let line = record.position().map_or(0, csv::Position::line);
@@ -399,11 +401,16 @@ fn totals<R: Read>(
             },
             None => columns.fixed_currency.unwrap_or(Currency::Usd),
         };
-        // The product, from the first product column's bytes (cached) or all of them.
-        let key = record.get(columns.label).unwrap_or_default();
-        let product = match known.iter().find(|(k, _)| k.as_slice() == key) {
-            Some((_, p)) if columns.product.len() == 1 => *p,
-            _ => {
+        key.clear();
+        for &i in &columns.product {
+            let text = record.get(i).unwrap_or_default();
+            // Each text after its length, so no two rows' columns make the same key.
+            key.extend_from_slice(&text.len().to_le_bytes());
+            key.extend_from_slice(text);
+        }
+        let product = match known.get(key.as_slice()) {
+            Some(p) => *p,
+            None => {
                 let mut texts: Vec<&str> = Vec::with_capacity(columns.product.len());
                 for &i in &columns.product {
                     if let Some(Ok(t)) = field(i) {
@@ -411,8 +418,8 @@ fn totals<R: Read>(
                     }
                 }
                 let p = values::product(&texts, columns.layout.cloud());
-                if columns.product.len() == 1 && known.len() < 1024 {
-                    known.push((key.to_vec(), p));
+                if known.len() < 1024 {
+                    known.insert(key.clone(), p);
                 }
                 p
             }

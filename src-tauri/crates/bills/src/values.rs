@@ -91,13 +91,12 @@ pub fn month(text: &str) -> Option<YearMonth> {
 }
 
 /// The cloud one of a row's product columns names (FOCUS's provider column: "Tencent Cloud",
-/// "Alibaba Cloud"), if exactly one cloud is named.
-fn cloud_named(texts: &[&str]) -> Option<Cloud> {
+/// "Alibaba Cloud"), if exactly one cloud is named. `texts` are in lower case.
+fn cloud_named(texts: &[String]) -> Option<Cloud> {
     let mut named = Cloud::ALL.into_iter().filter(|c| {
-        texts.iter().any(|text| {
-            let t = text.to_lowercase();
-            c.bill_names().iter().any(|n| t.contains(n))
-        })
+        texts
+            .iter()
+            .any(|t| c.bill_names().iter().any(|n| t.contains(n)))
     });
     match (named.next(), named.next()) {
         (Some(only), None) => Some(only),
@@ -110,12 +109,13 @@ fn cloud_named(texts: &[&str]) -> Option<Cloud> {
 /// Each cloud has products of the same name (both sell an "image search"), so a row is
 /// matched only to a product of its own cloud when that is known.
 pub fn product(texts: &[&str], cloud: Option<Cloud>) -> Option<Product> {
-    let cloud = cloud.or_else(|| cloud_named(texts));
-    for text in texts {
-        let t = text.trim().to_lowercase();
-        if t.is_empty() {
-            continue;
-        }
+    let texts: Vec<String> = texts
+        .iter()
+        .map(|text| text.trim().to_lowercase())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let cloud = cloud.or_else(|| cloud_named(&texts));
+    for t in &texts {
         for p in Product::ALL
             .into_iter()
             .filter(|p| cloud.is_none_or(|c| p.sold_by(c)))

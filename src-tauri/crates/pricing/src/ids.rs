@@ -22,6 +22,11 @@ impl Product {
     pub fn from_key(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|p| p.key() == s)
     }
+
+    /// Whether the cloud sells the product (on any of its sites).
+    pub fn sold_by(self, cloud: Cloud) -> bool {
+        self.sites().iter().any(|s| s.cloud() == cloud)
+    }
 }
 
 impl fmt::Display for Product {
@@ -106,13 +111,6 @@ impl Cloud {
             Cloud::Tencent => &["tencent", "腾讯"],
             Cloud::Alibaba => &["alibaba", "aliyun", "阿里"],
         }
-    }
-}
-
-impl Product {
-    /// Whether the cloud sells the product (on any of its sites).
-    pub fn sold_by(self, cloud: Cloud) -> bool {
-        self.sites().iter().any(|s| s.cloud() == cloud)
     }
 }
 
